@@ -1,0 +1,105 @@
+"""What the commands print: summaries for people, JSON for programs."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from tui.domain.codec import to_data
+from tui.domain.model import CaseDecision, CaseKind, Meeting, Office, TrackedCase
+from tui.domain.rocdate import format_datetime
+from tui.importer.record import ImportedRecord
+from tui.render.cjkwrap import width
+
+
+def write_text(text: str, path: Path | None) -> None:
+    if path is None:
+        sys.stdout.write(text)
+        return
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        from tui.cli.commands import UsageError
+
+        raise UsageError(f"{path}: cannot be written ({error.strerror})") from None
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def meeting_json(meeting: Meeting) -> dict[str, Any]:
+    data: dict[str, Any] = to_data(meeting)
+    data["date"] = meeting.date.isoformat()
+    return data
+
+
+def case_json(case: TrackedCase) -> dict[str, Any]:
+    data: dict[str, Any] = to_data(case)
+    data["status"] = "open" if case.is_open else "closed"
+    return data
+
+
+def counts(meeting: Meeting) -> dict[str, int]:
+    items = meeting.items()
+    return {
+        "sections": len(meeting.sections),
+        "items": len(items),
+        "reports": sum(len(i.reports) for i in items),
+        "conclusions": len(meeting.conclusions()),
+    }
+
+
+def print_import(record: ImportedRecord) -> None:
+    meeting = record.meeting
+    print(
+        f"stored meeting {meeting.number} ({format_datetime(meeting.start)}) from {record.source}"
+    )
+    parts = ", ".join(f"{name} {n}" for name, n in counts(meeting).items())
+    print(f"  {parts}, cases {len(record.cases)} ({_case_summary(record.cases, meeting.number)})")
+    if meeting.end is None:
+        print("  no adjournment time (散會) found")
+    if not record.unplaced:
+        print("  every line placed")
+        return
+    print(f"  {len(record.unplaced)} line(s) kept as notes, not placed:")
+    for line in record.unplaced:
+        print(f"    line {line.line}: {line.text}")
+
+
+def _case_summary(cases: list[TrackedCase], meeting: int) -> str:
+    released = kept = outside = new = 0
+    for case in cases:
+        event = case.decision_at(meeting)
+        decision = event.decision if event else None
+        released += decision is CaseDecision.RELEASE
+        kept += decision is CaseDecision.KEEP
+        outside += case.kind is not CaseKind.INTERNAL
+        new += case.origin_meeting == meeting
+    return f"{released} released, {kept} kept, {outside} outside, {new} new"
+
+
+def print_meeting(meeting: Meeting, office: Office) -> None:
+    print(f"{office.organisation}第 {meeting.number} 次{office.series}")
+    print(f"  時間：{format_datetime(meeting.start)}   status: {meeting.status}")
+    print("  " + ", ".join(f"{name} {n}" for name, n in counts(meeting).items()))
+
+
+def print_cases(cases: list[TrackedCase]) -> None:
+    if not cases:
+        print("no cases")
+        return
+    print(f"{'number':>6}  {'status':6}  {'kind':8}  {_pad('owner', 16)}  subject")
+    for case in cases:
+        status = "open" if case.is_open else "closed"
+        subject = case.subject.replace("\n", " ")
+        subject = subject if width(subject) <= 40 else subject[:19] + "…"
+        owner = _pad(case.owner or "-", 16)
+        print(f"{case.number:>6}  {status:6}  {case.kind.value:8}  {owner}  {subject}")
+
+
+def _pad(text: str, columns: int) -> str:
+    return text + " " * max(columns - width(text), 0)

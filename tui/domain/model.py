@@ -1,0 +1,186 @@
+"""The meeting record as data: series, meetings, sections, items, reports, conclusions, cases."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+
+class MeetingStatus(enum.StrEnum):
+    DRAFT = "draft"  # 議程草案
+    IN_SESSION = "in_session"  # 開會中
+    RECORDED = "recorded"  # 紀錄完成
+    CONFIRMED = "confirmed"  # 紀錄確定
+
+
+class ConclusionLabel(enum.StrEnum):
+    """What the office calls the chair's conclusions under an item."""
+
+    CONCLUSION = "會議結論"
+    RESOLUTION = "決議"
+    DECISION = "決定"
+    CHAIR_RULING = "主席裁示"
+    SHORT = "結論"
+
+
+class CaseKind(enum.StrEnum):
+    INTERNAL = "internal"  # 本處列管
+    MAYOR = "mayor"  # 市長室列管
+    COUNCIL = "council"  # 議會列管
+
+
+class CaseDecision(enum.StrEnum):
+    RELEASE = "release"  # 解除列管
+    KEEP = "keep"  # 賡續列管
+
+
+@dataclass
+class Office:
+    """The office profile: who holds the meeting and who takes part."""
+
+    organisation: str  # 臺北市政府秘書處
+    series: str  # 處務會議
+    units: list[str] = field(default_factory=list)  # 組室
+
+
+@dataclass
+class Attendee:
+    name: str
+    mark: str = ""  # 請假, 公假, 代 …
+
+
+@dataclass
+class Attendance:
+    """出席 / 列席 / 請假 as the record gives them."""
+
+    present_as_text: str = ""  # "如簽到表"
+    present: list[Attendee] = field(default_factory=list)
+    observers: list[Attendee] = field(default_factory=list)  # 列席
+    absent: list[Attendee] = field(default_factory=list)  # 請假
+
+
+@dataclass
+class Point:
+    """A numbered line of a report or a conclusion, with its own sub-points."""
+
+    text: str
+    points: list[Point] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    """A unit head's 補充報告 or 口頭報告 under an item."""
+
+    speaker: str  # 國際事務組陳組長
+    kind: str = "補充報告"
+    text: str = ""
+    points: list[Point] = field(default_factory=list)
+    unit: str = ""
+
+
+@dataclass
+class Conclusion:
+    text: str
+    points: list[Point] = field(default_factory=list)
+    case: int | None = None  # the tracked case this conclusion opened
+
+
+@dataclass
+class Block:
+    """A labelled paragraph of a proposal: 案由, 說明, 辦法 …"""
+
+    label: str
+    text: str = ""
+    points: list[Point] = field(default_factory=list)
+
+
+@dataclass
+class Item:
+    """一、 二、 … inside a section, or a section that is itself an item."""
+
+    title: str
+    label: str = ""  # a heading written in place of the numeral, such as 第一案
+    presenter: str = ""  # the bold reporter of a temporary motion
+    presenter_kind: str = ""  # 口頭報告
+    blocks: list[Block] = field(default_factory=list)
+    reports: list[Report] = field(default_factory=list)
+    conclusion_label: str = ConclusionLabel.CONCLUSION.value
+    conclusions: list[Conclusion] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # text the importer could not place
+
+    @property
+    def single_conclusion(self) -> bool:
+        return len(self.conclusions) == 1 and not self.conclusions[0].points
+
+
+@dataclass
+class Section:
+    """壹、 貳、 … ; `title` is the heading after the numeral."""
+
+    title: str
+    items: list[Item] = field(default_factory=list)
+    body: Item | None = None  # a section whose heading is itself the item (宣讀上次會議紀錄)
+    listed: bool = False  # items written as a list ("- 一、**…**") as in 臨時動議
+
+
+@dataclass
+class Meeting:
+    number: int
+    start: datetime
+    end: time | None = None
+    place: str = ""
+    chair: str = ""
+    recorder: str = ""
+    recorder_label: str = "紀錄"
+    attendance: Attendance = field(default_factory=Attendance)
+    sections: list[Section] = field(default_factory=list)
+    status: MeetingStatus = MeetingStatus.RECORDED
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def date(self) -> date:
+        return self.start.date()
+
+    def items(self) -> list[Item]:
+        found: list[Item] = []
+        for section in self.sections:
+            if section.body is not None:
+                found.append(section.body)
+            found.extend(section.items)
+        return found
+
+    def conclusions(self) -> list[Conclusion]:
+        return [c for item in self.items() for c in item.conclusions]
+
+
+@dataclass
+class CaseEvent:
+    """What one meeting heard and decided about a tracked case."""
+
+    meeting: int
+    progress: str = ""  # 辦理情形
+    decision: CaseDecision | None = None
+    conclusion: str = ""  # what the chair said of it
+
+
+@dataclass
+class TrackedCase:
+    """列管案件."""
+
+    number: int
+    subject: str = ""
+    owner: str = ""  # 組室
+    kind: CaseKind = CaseKind.INTERNAL
+    origin_meeting: int | None = None
+    origin_item: str = ""
+    origin_conclusion: int | None = None  # 1-based position among the item's conclusions
+    deadline: date | None = None
+    history: list[CaseEvent] = field(default_factory=list)
+
+    @property
+    def is_open(self) -> bool:
+        return not any(e.decision is CaseDecision.RELEASE for e in self.history)
+
+    def decision_at(self, meeting: int) -> CaseEvent | None:
+        return next((e for e in self.history if e.meeting == meeting), None)

@@ -1,0 +1,198 @@
+"""Dates of the Republic of China calendar (民國), written and read the ways offices write them."""
+
+import calendar
+import re
+from datetime import date, datetime, time
+
+from tui.domain.numerals import NumeralError, chinese, digits, parse_number, to_halfwidth
+
+ROC_OFFSET = 1911
+FIRST_ROC_YEAR = 1
+LAST_ROC_YEAR = 2100 - ROC_OFFSET
+
+_MORNING = ("上午", "早上", "清晨", "凌晨")
+_AFTERNOON = ("下午", "傍晚", "晚上", "晚間")
+_NOON = "中午"
+
+_NUMERAL = r"[0-9]+|[〇○零一二三四五六七八九十百千兩]+"
+_PERIOD = "|".join((*_MORNING, *_AFTERNOON, _NOON))
+
+_WRITTEN_DATE = re.compile(
+    rf"(?:(?:中華)?民國|西元)?\s*(?P<year>{_NUMERAL})\s*年\s*(?P<month>{_NUMERAL})\s*月"
+    rf"\s*(?P<day>{_NUMERAL})\s*[日號]"
+)
+_NUMERIC_DATE = re.compile(
+    r"(?<![0-9.])(?P<year>[0-9]{2,4})(?P<mark>[-/.])(?P<month>[0-9]{1,2})(?P=mark)"
+    r"(?P<day>[0-9]{1,2})(?![0-9])"
+)
+_WRITTEN_TIME = re.compile(
+    rf"(?P<period>{_PERIOD})?\s*(?P<hour>{_NUMERAL})\s*[時点點]"
+    rf"(?:\s*(?P<minute>{_NUMERAL})\s*分|\s*(?P<half>半))?"
+)
+_CLOCK_TIME = re.compile(
+    rf"(?P<period>{_PERIOD})?\s*(?<![0-9])(?P<hour>[0-9]{{1,2}}):(?P<minute>[0-9]{{2}})"
+    r"(?::[0-9]{2})?(?![0-9])"
+)
+_WEEKDAY = re.compile(
+    r"\s*(?:\(\s*(?:星期|禮拜|週|周)?[一二三四五六日天]\s*\)|(?:星期|禮拜|週|周)[一二三四五六日天])?"
+    r"\s*[,T]?\s*"
+)
+
+
+class DateError(ValueError):
+    """Text that should hold a date or a time does not hold a valid one."""
+
+
+def roc_year(day: date) -> int:
+    """民國 year of a date: 2021 → 110."""
+    return day.year - ROC_OFFSET
+
+
+def from_roc_year(year: int) -> int:
+    """Gregorian year of a 民國 year: 110 → 2021."""
+    if year < FIRST_ROC_YEAR:
+        raise DateError(f"民國 years start at {FIRST_ROC_YEAR}, not {year}")
+    return year + ROC_OFFSET
+
+
+def format_date(day: date) -> str:
+    """民國 110 年 6 月 17 日"""
+    return f"民國 {format_short_date(day)}"
+
+
+def format_short_date(day: date) -> str:
+    """110 年 6 月 17 日"""
+    return f"{roc_year(day)} 年 {day.month} 月 {day.day} 日"
+
+
+def format_time(moment: time) -> str:
+    """10 時 0 分: minutes are not zero-padded, as the office writes them."""
+    return f"{moment.hour} 時 {moment.minute} 分"
+
+
+def format_datetime(moment: datetime) -> str:
+    """民國 110 年 6 月 17 日 10 時 0 分"""
+    return f"{format_date(moment)} {format_time(moment.time())}"
+
+
+def format_chinese_datetime(moment: datetime) -> str:
+    """中華民國一一○年六月十七日上午十時, the form of official letters."""
+    year = roc_year(moment)
+    written_year = digits(year) if year >= 100 else chinese(year)
+    day = f"{chinese(moment.month)}月{chinese(moment.day)}日"
+    return f"中華民國{written_year}年{day}{_chinese_time(moment.time())}"
+
+
+def _chinese_time(moment: time) -> str:
+    period, hour = _twelve_hour(moment.hour)
+    minutes = f"{chinese(moment.minute)}分" if moment.minute else ""
+    return f"{period}{chinese(hour) if hour else '零'}時{minutes}"
+
+
+def _twelve_hour(hour: int) -> tuple[str, int]:
+    if hour < 12:
+        return _MORNING[0], hour
+    if hour == 12:
+        return _NOON, hour
+    return _AFTERNOON[0], hour - 12
+
+
+def parse_datetime(text: str) -> tuple[date, time | None]:
+    """The first date in the text and the time written right after it, if any."""
+    plain = to_halfwidth(text)
+    found = _first_date(plain)
+    if found is None:
+        raise DateError(f'no date found in "{text}"')
+    day = _calendar_date(found, text)
+    after = _WEEKDAY.match(plain, found.end())
+    position = after.end() if after else found.end()
+    clock = _WRITTEN_TIME.match(plain, position) or _CLOCK_TIME.match(plain, position)
+    return day, _clock_time(clock, text) if clock else None
+
+
+def parse_date(text: str) -> date:
+    """The first date in the text, 民國 or Gregorian; a time after it is ignored."""
+    return parse_datetime(text)[0]
+
+
+def parse_time(text: str) -> time:
+    """The first time in the text: 11 時 14 分, 上午十一時十四分, 11:14, 下午2時."""
+    plain = to_halfwidth(text)
+    found = [m for m in (_WRITTEN_TIME.search(plain), _CLOCK_TIME.search(plain)) if m]
+    if not found:
+        raise DateError(f'no time found in "{text}"')
+    return _clock_time(min(found, key=lambda m: m.start()), text)
+
+
+def _first_date(plain: str) -> re.Match[str] | None:
+    found = [m for m in (_WRITTEN_DATE.search(plain), _NUMERIC_DATE.search(plain)) if m]
+    return min(found, key=lambda m: m.start(), default=None)
+
+
+def _calendar_date(found: re.Match[str], text: str) -> date:
+    year = _gregorian_year(_number(found["year"], text), text)
+    month = _number(found["month"], text)
+    day = _number(found["day"], text)
+    if not 1 <= month <= 12:
+        raise DateError(f'month {month} is out of range in "{text}"')
+    if not 1 <= day <= 31:
+        raise DateError(f'day {day} is out of range in "{text}"')
+    if day > calendar.monthrange(year, month)[1]:
+        raise DateError(f'{_missing_day(year, month, day)} in "{text}"')
+    return date(year, month, day)
+
+
+def _gregorian_year(year: int, text: str) -> int:
+    # Four digits are a Gregorian year; anything shorter counts from 民國 1 (1912).
+    if 1000 <= year <= 9999:
+        return year
+    if FIRST_ROC_YEAR <= year <= LAST_ROC_YEAR:
+        return from_roc_year(year)
+    raise DateError(
+        f'year {year} is out of range (民國 {FIRST_ROC_YEAR} to {LAST_ROC_YEAR}) in "{text}"'
+    )
+
+
+def _missing_day(year: int, month: int, day: int) -> str:
+    if month == 2 and day == 29:
+        return f"{year} is not a leap year: February 29 does not exist"
+    return f"{calendar.month_name[month]} {day} does not exist"
+
+
+def _clock_time(found: re.Match[str], text: str) -> time:
+    hour = _number(found["hour"], text)
+    minute = _clock_minute(found, text)
+    hour = _day_hour(found["period"], hour, text)
+    if not 0 <= minute <= 59:
+        raise DateError(f'minute {minute} is out of range in "{text}"')
+    return time(hour, minute)
+
+
+def _clock_minute(found: re.Match[str], text: str) -> int:
+    if found["minute"] is not None:
+        return _number(found["minute"], text)
+    return 30 if found.groupdict().get("half") else 0
+
+
+def _day_hour(period: str | None, hour: int, text: str) -> int:
+    """上午 keeps the hour, 下午 and 晚上 add twelve to 1..11, 中午 means around twelve."""
+    if period in _MORNING and hour > 12:
+        raise DateError(f'hour {hour} cannot follow {period} in "{text}"')
+    if _is_after_noon(period, hour):
+        hour += 12
+    if not 0 <= hour <= 23:
+        raise DateError(f'hour {hour} is out of range in "{text}"')
+    return hour
+
+
+def _is_after_noon(period: str | None, hour: int) -> bool:
+    if period == _NOON:
+        return 1 <= hour <= 10
+    return period in _AFTERNOON and 1 <= hour <= 11
+
+
+def _number(numeral: str, text: str) -> int:
+    try:
+        return parse_number(numeral)
+    except NumeralError:
+        raise DateError(f'"{numeral}" is not a number in "{text}"') from None

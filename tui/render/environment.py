@@ -1,0 +1,81 @@
+"""The Jinja2 environment every document is rendered in: sandboxed, strict, office-overridable."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from tui.domain.model import Attendee
+from tui.domain.numerals import Ladder, label
+from tui.domain.rocdate import format_datetime, format_short_date, format_time
+from tui.render.cjkwrap import width, wrap
+
+
+def builtin_templates() -> Path:
+    """The shipped templates: inside the package once installed, else the repository's."""
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "_templates"
+    return packaged if packaged.is_dir() else here.parent / "templates"
+
+
+def environment(overrides: Sequence[Path] = ()) -> ImmutableSandboxedEnvironment:
+    folders = [str(p) for p in overrides] + [str(builtin_templates())]
+    env = ImmutableSandboxedEnvironment(
+        loader=ChoiceLoader([FileSystemLoader(f) for f in folders]),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        section_label=lambda n: label(Ladder.SECTION, n),
+        item_label=lambda n: label(Ladder.ITEM, n),
+        point_label=_point_label,
+        roc_datetime=format_datetime,
+        roc_date=format_short_date,
+        roc_time=format_time,
+        attendees=_attendees,
+        plain=plain,
+        hang=_hang,
+        centre=_centre,
+    )
+    return env
+
+
+_POINT_LADDERS = (Ladder.SUBITEM, Ladder.POINT, Ladder.SUBPOINT)
+
+
+def _point_label(n: int, depth: int = 0) -> str:
+    return label(_POINT_LADDERS[min(depth, len(_POINT_LADDERS) - 1)], n)
+
+
+def _attendees(people: Sequence[Attendee]) -> str:
+    return "、".join(f"{p.name}（{p.mark}）" if p.mark else p.name for p in people)
+
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+
+
+def plain(text: str) -> str:
+    """Text without Markdown marks, for e-mail and print."""
+    text = _BOLD.sub(r"\1", text)
+    text = _LINK.sub(r"\1 (\2)", text)
+    return _AUTOLINK.sub(r"\1", text)
+
+
+def _hang(text: str, columns: int, label: str = "", indent: int = 0) -> str:
+    """`label` + `text` wrapped to `columns`, continuation lines hanging under the text."""
+    first = " " * indent + label
+    return "\n".join(wrap(plain(text), columns, first, " " * width(first)))
+
+
+def _centre(text: str, columns: int) -> str:
+    pad = max((columns - width(text)) // 2, 0)
+    return " " * pad + text
