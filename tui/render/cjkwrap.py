@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from wcwidth import wcswidth
-
 # Characters a line must not start with (行首禁則).
 _NO_LINE_START = set("，。、；：！？」』）〕】》〉,.;:!?)]}%…—～")
 # A run of these stays together, like an English word or a number.
@@ -14,9 +12,9 @@ _WORD = re.compile(r"[A-Za-z0-9@#$%&*_+=/\\.:\-'\"<>()\[\]]+|\s+|.", re.DOTALL)
 
 
 def width(text: str) -> int:
-    measured = wcswidth(text)
-    if measured >= 0:
-        return int(measured)
+    """Columns `text` takes in a terminal or a monospaced print: CJK characters take two."""
+    if text.isascii():
+        return len(text)
     return sum(_char_width(c) for c in text)
 
 
@@ -39,7 +37,7 @@ def _wrap_paragraph(text: str, columns: int, first: str, rest: str) -> list[str]
     lines: list[list[str]] = [[]]
     room = max(columns - width(first), 2)
     used = 0
-    for token in _tokens(text):
+    for token in _tokens(text, min(room, max(columns - width(rest), 2))):
         size = width(token)
         if used + size > room and lines[-1]:
             carried = _carry(lines[-1], token)
@@ -53,14 +51,27 @@ def _wrap_paragraph(text: str, columns: int, first: str, rest: str) -> list[str]
     return [(first if i == 0 else rest) + "".join(ts).rstrip() for i, ts in enumerate(lines)]
 
 
-def _tokens(text: str) -> list[str]:
-    return [m.group(0) for m in _WORD.finditer(text)]
+def _tokens(text: str, room: int) -> list[str]:
+    tokens: list[str] = []
+    for found in _WORD.finditer(text):
+        tokens.extend(_pieces(found.group(0), room))
+    return tokens
+
+
+def _pieces(token: str, room: int) -> list[str]:
+    """A word too long for any line, cut to fit; a web address stays whole to stay usable."""
+    if len(token) <= room or "://" in token:
+        return [token]
+    return [token[i : i + room] for i in range(0, len(token), room)]
 
 
 def _carry(line: list[str], token: str) -> list[str]:
     """What moves down with `token`: the last character, if `token` may not start a line."""
     while line and line[-1].isspace():
         line.pop()
-    if token and token[0] in _NO_LINE_START and len(line) > 1:
-        return [line.pop()]
-    return []
+    carried: list[str] = []
+    first = token
+    while first and first[0] in _NO_LINE_START and len(line) > 1:
+        carried.insert(0, line.pop())
+        first = carried[0]
+    return carried

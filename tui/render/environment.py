@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
@@ -23,6 +24,11 @@ def builtin_templates() -> Path:
 
 
 def environment(overrides: Sequence[Path] = ()) -> ImmutableSandboxedEnvironment:
+    return _environment(tuple(overrides))
+
+
+@lru_cache(maxsize=8)
+def _environment(overrides: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
     folders = [str(p) for p in overrides] + [str(builtin_templates())]
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader([FileSystemLoader(f) for f in folders]),
@@ -70,10 +76,15 @@ def plain(text: str) -> str:
     return _AUTOLINK.sub(r"\1", text)
 
 
+# A label wider than this (a speaker's name and title) does not push its text to the right.
+_WIDEST_HANG = 12
+
+
 def _hang(text: str, columns: int, label: str = "", indent: int = 0) -> str:
     """`label` + `text` wrapped to `columns`, continuation lines hanging under the text."""
     first = " " * indent + label
-    return "\n".join(wrap(plain(text), columns, first, " " * width(first)))
+    hang = width(label) if width(label) <= _WIDEST_HANG else 0
+    return "\n".join(wrap(plain(text), columns, first, " " * (indent + hang)))
 
 
 def _centre(text: str, columns: int) -> str:

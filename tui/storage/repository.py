@@ -1,0 +1,207 @@
+"""Meetings, cases and the office kept in a Store: one document per meeting, cases by state.
+
+Layout of the database folder:
+  office                  the office the meetings belong to
+  index                   table "meetings": number -> {start, status}; small summaries only
+  meetings/0101           table "meeting": the whole meeting; table "cases": the cases it touched
+  cases/open              tables "internal", "mayor", "council": open cases by number
+  cases/closed/0100       closed cases whose number // 100 is 100 (an internal case's origin)
+Every edit writes the documents of one meeting and its cases, never the history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from tui.domain.codec import ShapeError, from_data, to_data
+from tui.domain.model import CaseKind, Meeting, MeetingStatus, Office, TrackedCase
+from tui.storage.errors import StorageError
+from tui.storage.store import Store, Transaction
+
+OPEN = "cases/open"
+
+
+class RecordError(StorageError):
+    """A stored document that does not hold what the model expects."""
+
+
+def meeting_name(number: int) -> str:
+    return f"meetings/{number:04d}"
+
+
+def closed_name(number: int) -> str:
+    return f"cases/closed/{number // 100:04d}"
+
+
+class Repository:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @classmethod
+    def open(cls, root: Path, *, create: bool = True) -> Repository:
+        return cls(Store.open(root, create=create))
+
+    # -- meetings -------------------------------------------------------------
+
+    def meeting_numbers(self) -> list[int]:
+        return [int(name.rsplit("/", 1)[1]) for name in self.store.names("meetings")]
+
+    def has_meeting(self, number: int) -> bool:
+        return self.store.exists(meeting_name(number))
+
+    def load_meeting(self, number: int) -> Meeting | None:
+        with self.store.reading() as tx:
+            return _read_meeting(tx, number)
+
+    def save_meeting(self, meeting: Meeting) -> None:
+        with self.store.transaction() as tx:
+            _write_meeting(tx, meeting)
+
+    def summaries(self) -> list[dict[str, Any]]:
+        with self.store.reading() as tx:
+            rows = tx.db("index").table("meetings").all()
+        return sorted(({"number": r.doc_id, **r} for r in rows), key=lambda r: r["number"])
+
+    # -- office ---------------------------------------------------------------
+
+    def office(self) -> Office | None:
+        with self.store.reading() as tx:
+            found = tx.db("office").table("office").get(doc_id=1)
+        return None if found is None else _decode(Office, found, "office")
+
+    # -- cases ----------------------------------------------------------------
+
+    def case(self, number: int, kind: CaseKind = CaseKind.INTERNAL) -> TrackedCase | None:
+        with self.store.reading() as tx:
+            found = _find_case(tx, kind, number)
+        return found[1] if found else None
+
+    def open_cases(self) -> list[TrackedCase]:
+        with self.store.reading() as tx:
+            return _cases_in(tx.db(OPEN), OPEN)
+
+    def all_cases(self) -> list[TrackedCase]:
+        with self.store.reading() as tx:
+            found = _cases_in(tx.db(OPEN), OPEN)
+            for name in self.store.names("cases/closed"):
+                found.extend(_cases_in(tx.db(name), name))
+        return sorted(found, key=lambda c: (c.kind != CaseKind.INTERNAL, c.number))
+
+    # -- import ---------------------------------------------------------------
+
+    def store_record(
+        self, office: Office, meeting: Meeting, cases: list[TrackedCase], replace: bool
+    ) -> None:
+        with self.store.transaction() as tx:
+            old = _read_meeting(tx, meeting.number)
+            if old is not None and not replace:
+                raise MeetingExistsError(meeting.number)
+            if old is not None:
+                _forget_meeting_cases(tx, meeting.number)
+            if tx.db("office").table("office").get(doc_id=1) is None:
+                tx.db("office").table("office").upsert(Document(to_data(office), doc_id=1))
+            _write_meeting(tx, meeting)
+            for case in cases:
+                _merge_case(tx, case)
+            _remember_cases(tx, meeting.number, cases)
+
+
+class MeetingExistsError(StorageError):
+    def __init__(self, number: int) -> None:
+        super().__init__(
+            f"meeting {number} is already stored; use --replace to replace it with this record"
+        )
+
+
+def _decode(kind: type[Any], data: Any, where: str) -> Any:
+    try:
+        return from_data(kind, dict(data), where)
+    except ShapeError as error:
+        raise RecordError(f"stored {error}") from None
+
+
+def _read_meeting(tx: Transaction, number: int) -> Meeting | None:
+    name = meeting_name(number)
+    found = tx.db(name).table("meeting").get(doc_id=1)
+    return None if found is None else _decode(Meeting, found, name)
+
+
+def _write_meeting(tx: Transaction, meeting: Meeting) -> None:
+    tx.db(meeting_name(meeting.number)).table("meeting").upsert(
+        Document(to_data(meeting), doc_id=1)
+    )
+    summary = {"start": meeting.start.isoformat(), "status": MeetingStatus(meeting.status).value}
+    index = tx.db("index").table("meetings")
+    if index.get(doc_id=meeting.number) != summary:
+        index.upsert(Document(summary, doc_id=meeting.number))
+
+
+def _cases_in(db: TinyDB, name: str) -> list[TrackedCase]:
+    return [
+        _decode(TrackedCase, row, f"{name} {kind.value} {row.doc_id}")
+        for kind in CaseKind
+        for row in db.table(kind.value).all()
+    ]
+
+
+def _find_case(tx: Transaction, kind: CaseKind, number: int) -> tuple[str, TrackedCase] | None:
+    for name in (OPEN, closed_name(number)):
+        row = tx.db(name).table(kind.value).get(doc_id=number)
+        if row is not None:
+            return name, _decode(TrackedCase, row, f"{name} {kind.value} {number}")
+    return None
+
+
+def _put_case(tx: Transaction, case: TrackedCase) -> None:
+    where = OPEN if case.is_open else closed_name(case.number)
+    other = closed_name(case.number) if case.is_open else OPEN
+    tx.db(other).table(case.kind.value).remove(doc_ids=_ids_present(tx, other, case))
+    tx.db(where).table(case.kind.value).upsert(Document(to_data(case), doc_id=case.number))
+
+
+def _ids_present(tx: Transaction, name: str, case: TrackedCase) -> list[int]:
+    table = tx.db(name).table(case.kind.value)
+    return [case.number] if table.contains(doc_id=case.number) else []
+
+
+def _merge_case(tx: Transaction, case: TrackedCase) -> None:
+    found = _find_case(tx, case.kind, case.number)
+    if found is not None:
+        case = merged(found[1], case)
+    _put_case(tx, case)
+
+
+def merged(old: TrackedCase, new: TrackedCase) -> TrackedCase:
+    """`old` with what `new` adds: its details where `old` had none, its meetings' events."""
+    meetings = {e.meeting for e in new.history}
+    history = [e for e in old.history if e.meeting not in meetings] + new.history
+    old.history = sorted(history, key=lambda e: e.meeting)
+    for name in ("subject", "owner", "origin_item", "origin_conclusion", "deadline"):
+        if not getattr(old, name) and getattr(new, name):
+            setattr(old, name, getattr(new, name))
+    if old.origin_meeting is None:
+        old.origin_meeting = new.origin_meeting
+    return old
+
+
+def _remember_cases(tx: Transaction, meeting: int, cases: Iterable[TrackedCase]) -> None:
+    table = tx.db(meeting_name(meeting)).table("cases")
+    table.truncate()
+    table.insert_multiple({"kind": c.kind.value, "number": c.number} for c in cases)
+
+
+def _forget_meeting_cases(tx: Transaction, meeting: int) -> None:
+    for ref in tx.db(meeting_name(meeting)).table("cases").all():
+        found = _find_case(tx, CaseKind(ref["kind"]), ref["number"])
+        if found is None:
+            continue
+        name, case = found
+        case.history = [e for e in case.history if e.meeting != meeting]
+        tx.db(name).table(case.kind.value).remove(doc_ids=[case.number])
+        if case.history:
+            _put_case(tx, case)
