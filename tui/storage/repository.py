@@ -1,7 +1,7 @@
 """Meetings, cases and the office kept in a Store: one document per meeting, cases by state.
 
 Layout of the database folder:
-  office                  the office the meetings belong to
+  profile.toml            the office profile, edited by hand (see data/profile.toml)
   index                   table "meetings": number -> {start, status}; small summaries only
   meetings/0101           table "meeting": the whole meeting; table "cases": the cases it touched
   cases/open              tables "internal", "mayor", "council": open cases by number
@@ -19,8 +19,9 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from tui.domain.codec import ShapeError, from_data, to_data
-from tui.domain.model import CaseKind, Meeting, MeetingStatus, Office, TrackedCase
-from tui.storage.errors import StorageError
+from tui.domain.model import CaseKind, CaseRef, Correction, Meeting, MeetingStatus, TrackedCase
+from tui.storage.errors import StorageError, StorageWriteError
+from tui.storage.files import fsync_dir, replace_with
 from tui.storage.store import Store, Transaction
 
 OPEN = "cases/open"
@@ -58,21 +59,48 @@ class Repository:
         with self.store.reading() as tx:
             return _read_meeting(tx, number)
 
-    def save_meeting(self, meeting: Meeting) -> None:
+    def create_meeting(self, meeting: Meeting) -> None:
         with self.store.transaction() as tx:
+            if _read_meeting(tx, meeting.number) is not None:
+                raise MeetingExistsError(meeting.number)
             _write_meeting(tx, meeting)
+
+    def save(
+        self,
+        meeting: Meeting,
+        cases: Iterable[TrackedCase] = (),
+        correction: Correction | None = None,
+    ) -> None:
+        """One meeting and the cases it changed, in one commit; a confirmed record needs a
+        logged correction."""
+        with self.store.transaction() as tx:
+            old = _read_meeting(tx, meeting.number)
+            if old is not None and old.status is MeetingStatus.CONFIRMED:
+                _check_correction(old, meeting, correction)
+            _write_meeting(tx, meeting)
+            for case in cases:
+                _put_case(tx, case)
+
+    def save_meeting(self, meeting: Meeting) -> None:
+        self.save(meeting)
 
     def summaries(self) -> list[dict[str, Any]]:
         with self.store.reading() as tx:
             rows = tx.db("index").table("meetings").all()
         return sorted(({"number": r.doc_id, **r} for r in rows), key=lambda r: r["number"])
 
-    # -- office ---------------------------------------------------------------
+    # -- profile --------------------------------------------------------------
 
-    def office(self) -> Office | None:
-        with self.store.reading() as tx:
-            found = tx.db("office").table("office").get(doc_id=1)
-        return None if found is None else _decode(Office, found, "office")
+    @property
+    def profile_path(self) -> Path:
+        return self.store.root / "profile.toml"
+
+    def write_profile(self, text: str) -> None:
+        try:
+            replace_with(self.profile_path, text.encode("utf-8"))
+            fsync_dir(self.store.root)
+        except OSError as error:
+            raise StorageWriteError(self.profile_path, error) from None
 
     # -- cases ----------------------------------------------------------------
 
@@ -85,6 +113,18 @@ class Repository:
         with self.store.reading() as tx:
             return _cases_in(tx.db(OPEN), OPEN)
 
+    def cases_of(self, refs: Iterable[CaseRef]) -> list[TrackedCase]:
+        with self.store.reading() as tx:
+            found = [_find_case(tx, ref.kind, ref.number) for ref in refs]
+        return [f[1] for f in found if f is not None]
+
+    def case_numbers_of_meeting(self, meeting: int) -> list[int]:
+        """Internal case numbers issued at `meeting`, open or closed."""
+        with self.store.reading() as tx:
+            names = (OPEN, closed_name(meeting * 100))
+            ids = [row.doc_id for n in names for row in tx.db(n).table("internal").all()]
+        return [i for i in ids if i // 100 == meeting]
+
     def all_cases(self) -> list[TrackedCase]:
         with self.store.reading() as tx:
             found = _cases_in(tx.db(OPEN), OPEN)
@@ -94,17 +134,13 @@ class Repository:
 
     # -- import ---------------------------------------------------------------
 
-    def store_record(
-        self, office: Office, meeting: Meeting, cases: list[TrackedCase], replace: bool
-    ) -> None:
+    def store_record(self, meeting: Meeting, cases: list[TrackedCase], replace: bool) -> None:
         with self.store.transaction() as tx:
             old = _read_meeting(tx, meeting.number)
             if old is not None and not replace:
                 raise MeetingExistsError(meeting.number)
             if old is not None:
                 _forget_meeting_cases(tx, meeting.number)
-            if tx.db("office").table("office").get(doc_id=1) is None:
-                tx.db("office").table("office").upsert(Document(to_data(office), doc_id=1))
             _write_meeting(tx, meeting)
             for case in cases:
                 _merge_case(tx, case)
@@ -115,6 +151,18 @@ class MeetingExistsError(StorageError):
     def __init__(self, number: int) -> None:
         super().__init__(
             f"meeting {number} is already stored; use --replace to replace it with this record"
+        )
+
+
+class LockedRecordError(StorageError):
+    """A confirmed record changed without a logged correction."""
+
+
+def _check_correction(old: Meeting, new: Meeting, correction: Correction | None) -> None:
+    if correction is None or correction not in new.corrections:
+        raise LockedRecordError(
+            f"the record of meeting {old.number} is confirmed; "
+            "change it only with a logged correction (who, when, what)"
         )
 
 

@@ -1,0 +1,129 @@
+"""The database lock: flock on <root>/.lock between processes, a mutex between threads."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import random
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from tui.storage.errors import LockTimeoutError, StorageError
+from tui.storage.files import pid_alive
+
+_HOLDER_MAX = 512
+
+
+class StoreLock:
+    """Exclusive holders record "pid host since" in the lock file and clear it on release.
+
+    hold() yields True when it finds a record left behind: the previous writer died
+    while holding the lock, so the caller should sweep its leftovers.
+    """
+
+    def __init__(self, path: Path, timeout: float) -> None:
+        self.path = path
+        self.timeout = timeout
+        self._mutex = threading.Lock()
+        self._owner: int | None = None
+
+    @contextlib.contextmanager
+    def hold(self, exclusive: bool) -> Iterator[bool]:
+        if self._owner == threading.get_ident():
+            raise StorageError(f"{self.path}: Store.transaction()/reading() cannot be nested")
+        deadline = time.monotonic() + self.timeout
+        if not self._mutex.acquire(timeout=self.timeout):
+            raise LockTimeoutError(self.path, self.timeout, "held by another thread")
+        self._owner = threading.get_ident()
+        try:
+            fd = self._flock(exclusive, deadline)
+            try:
+                yield self._take(fd) if exclusive else False
+            finally:
+                self._release(fd, exclusive)
+        finally:
+            self._owner = None
+            self._mutex.release()
+
+    def _open(self) -> int:
+        flags = os.O_CLOEXEC | os.O_NOFOLLOW
+        try:
+            return os.open(self.path, flags | os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as error:
+            if error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise StorageError(f"could not open the lock file {self.path}: {error}") from error
+        try:  # read-only media: a read-only descriptor can still be locked
+            return os.open(self.path, flags | os.O_RDONLY)
+        except OSError as error:
+            raise StorageError(f"could not open the lock file {self.path}: {error}") from error
+
+    def _flock(self, exclusive: bool, deadline: float) -> int:
+        fd = self._open()
+        try:
+            self._wait(fd, exclusive, deadline)
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd
+
+    def _wait(self, fd: int, exclusive: bool, deadline: float) -> None:
+        operation = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
+        delay = 0.002
+        while True:
+            try:
+                fcntl.flock(fd, operation)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = _describe(_read_holder(fd))
+                    raise LockTimeoutError(self.path, self.timeout, holder) from None
+            except OSError as error:
+                raise StorageError(f"could not lock {self.path}: {error}") from error
+            time.sleep(delay * random.uniform(0.5, 1.5))
+            delay = min(delay * 2, 0.05)
+
+    def _take(self, fd: int) -> bool:
+        left_behind = bool(_read_holder(fd))
+        with contextlib.suppress(OSError):  # the record is a courtesy, not a requirement
+            record = f"{os.getpid()} {socket.gethostname()} {_now()}\n".encode()
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, record, 0)
+        return left_behind
+
+    def _release(self, fd: int, exclusive: bool) -> None:
+        try:
+            if exclusive:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _read_holder(fd: int) -> str:
+    try:
+        return os.pread(fd, _HOLDER_MAX, 0).decode("utf-8", "replace").strip()
+    except OSError:
+        return ""
+
+
+def _describe(record: str) -> str:
+    parts = record.split()
+    if len(parts) == 3 and parts[0].isdigit() and _may_be_alive(int(parts[0]), parts[1]):
+        return f"held by pid {parts[0]} on {parts[1]} since {parts[2]}"
+    return "held by another process (a reader, or one that did not record itself)"
+
+
+def _may_be_alive(pid: int, host: str) -> bool:
+    # A record left by a writer that died names nobody; readers hold the lock now.
+    return host != socket.gethostname() or pid_alive(pid)

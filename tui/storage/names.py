@@ -1,0 +1,52 @@
+"""Document names ("meetings/0101") and the files that hold them."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+_PART_RE = re.compile(r"\w[\w-]*")
+JOURNAL = "journal"  # root/journal.json is the commit journal, never a document
+SUFFIX = ".json"
+
+
+def check_name(name: str) -> None:
+    parts = name.split("/")
+    if not all(_PART_RE.fullmatch(part) for part in parts) or name == JOURNAL:
+        raise ValueError(f"invalid document name {name!r} (use words like 'meetings/0101')")
+
+
+def check_folder(folder: str) -> None:
+    if folder:
+        check_name(folder)
+
+
+def document_path(root: Path, name: str) -> Path:
+    check_name(name)
+    *folders, last = name.split("/")
+    return root.joinpath(*folders, last + SUFFIX)
+
+
+def list_names(root: Path, folder: str) -> list[str]:
+    """Names of the documents directly under folder, sorted."""
+    check_folder(folder)
+    prefix = f"{folder}/" if folder else ""
+    try:
+        entries = list(os.scandir(root / folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    names = [
+        prefix + entry.name[: -len(SUFFIX)]
+        for entry in entries
+        if entry.name.endswith(SUFFIX) and entry.is_file(follow_symlinks=False)
+    ]
+    return sorted(name for name in names if _is_document(name))
+
+
+def _is_document(name: str) -> bool:
+    try:
+        check_name(name)
+    except ValueError:
+        return False
+    return True

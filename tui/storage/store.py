@@ -1,0 +1,123 @@
+"""A database folder of JSON documents, each read and written through TinyDB.
+
+Use `with store.transaction() as tx:` (exclusive lock, commits on normal exit) to
+change documents through `tx.db(name)`, and `with store.reading() as tx:` (shared
+lock) to read them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from tui.storage.commit import commit
+from tui.storage.errors import SCHEMA, NotADatabaseError, StorageError
+from tui.storage.files import TEMP_RE, bak_path, fsync_dir, os_errors, sweep_temps
+from tui.storage.journal import journal_path, recover
+from tui.storage.lock import StoreLock
+from tui.storage.names import document_path, list_names
+from tui.storage.transaction import Transaction
+
+__all__ = ["Store", "Transaction"]
+
+META = "meta"
+LOCK_FILE = ".lock"
+DEFAULT_LOCK_TIMEOUT = 10.0
+
+
+class Store:
+    def __init__(self, root: Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
+        self.root = root
+        self.warnings: list[str] = []
+        self._lock = StoreLock(root / LOCK_FILE, lock_timeout)
+
+    @classmethod
+    def open(
+        cls, root: Path, *, create: bool = True, lock_timeout: float = DEFAULT_LOCK_TIMEOUT
+    ) -> Store:
+        """Open (or create) the database at root, finishing any interrupted commit."""
+        root = Path(root)
+        _prepare_root(root, create)
+        store = cls(root, lock_timeout=lock_timeout)
+        with store._exclusive(sweep=True) as tx:
+            meta = tx.db(META).table("store")
+            if len(meta) == 0:
+                meta.insert({"schema": SCHEMA, "created": datetime.now().isoformat("T", "seconds")})
+        return store
+
+    def names(self, folder: str) -> list[str]:
+        """Committed documents directly under folder (not staged ones), sorted."""
+        return list_names(self.root, folder)
+
+    def exists(self, name: str) -> bool:
+        return document_path(self.root, name).exists()
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Transaction]:
+        """A read-only view under the shared lock."""
+        while True:
+            with self._lock.hold(exclusive=False):
+                if not journal_path(self.root).exists():
+                    tx = Transaction(self.root, writable=False, warn=self.warnings.append)
+                    try:
+                        yield tx
+                    finally:
+                        tx.close()
+                    return
+            with self._exclusive(sweep=False):
+                pass  # a writer died mid-commit: finish its journal first
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """Read-modify-write under the exclusive lock; commits on normal exit."""
+        with self._exclusive(sweep=False) as tx:
+            yield tx
+
+    @contextlib.contextmanager
+    def _exclusive(self, *, sweep: bool) -> Iterator[Transaction]:
+        with self._lock.hold(exclusive=True) as writer_died:
+            recover(self.root, self.warnings.append)
+            if sweep or writer_died:
+                sweep_temps(self.root)
+            tx = Transaction(self.root, writable=True, warn=self.warnings.append)
+            try:
+                yield tx
+            except BaseException:
+                tx.close()
+                raise
+            commit(self.root, tx.close())
+
+
+def _prepare_root(root: Path, create: bool) -> None:
+    if not root.exists():
+        if not create:
+            raise NotADatabaseError(root, "the folder does not exist")
+        with os_errors(root, "nothing was created"):
+            root.parent.mkdir(parents=True, exist_ok=True)
+            os.mkdir(root, 0o700)
+            fsync_dir(root.parent)
+        return
+    if not root.is_dir():
+        raise NotADatabaseError(root, "it is not a folder")
+    meta = document_path(root, META)
+    if meta.exists() or bak_path(meta).exists():
+        return
+    strangers = _strangers(root)
+    if strangers:
+        listed = ", ".join(strangers[:3])
+        raise NotADatabaseError(root, f"it holds other files ({listed}) and no meta.json")
+    if not create:
+        raise NotADatabaseError(root, "it has no meta.json")
+    with contextlib.suppress(OSError):
+        os.chmod(root, 0o700)
+
+
+def _strangers(root: Path) -> list[str]:
+    try:
+        entries = os.listdir(root)
+    except OSError as error:
+        raise StorageError(f"could not list {root}: {error.strerror or error}") from error
+    return sorted(e for e in entries if e != LOCK_FILE and TEMP_RE.search(e) is None)

@@ -1,0 +1,103 @@
+"""A transaction: TinyDB databases whose storage is staged in memory until commit."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from tui.storage.commit import Change
+from tui.storage.documents import Warn, load
+from tui.storage.envelope import encode_tables, wrap
+from tui.storage.errors import ReadOnlyError, StorageError
+from tui.storage.files import bak_path
+from tui.storage.names import document_path
+
+
+@dataclass
+class _Doc:
+    """original/current are canonical tables JSON; None means no document."""
+
+    name: str
+    original: bytes | None
+    current: bytes | None
+    on_disk: bool
+    db: TinyDB | None = field(default=None, repr=False)
+
+
+class _StagedStorage(Storage):
+    """Each read parses afresh so no caller can alter staged data behind our back."""
+
+    def __init__(self, tx: Transaction, doc: _Doc) -> None:
+        self._tx = tx
+        self._doc = doc
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        self._tx.check_open()
+        if self._doc.current is None:
+            return None
+        tables: dict[str, dict[str, Any]] = json.loads(self._doc.current)
+        return tables
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self._tx.check_writable(self._doc.name)
+        self._doc.current = encode_tables(data)
+
+
+class Transaction:
+    """Documents read so far and their staged changes; Store commits or drops them."""
+
+    def __init__(self, root: Path, *, writable: bool, warn: Warn) -> None:
+        self._root = root
+        self._writable = writable
+        self._warn = warn
+        self._docs: dict[str, _Doc] = {}
+        self._open = True
+
+    def db(self, name: str) -> TinyDB:
+        """The document as a TinyDB database; a missing document reads as empty."""
+        doc = self._docs.get(name) or self._load(name)
+        if doc.db is None:
+            doc.db = TinyDB(storage=_StagedStorage, tx=self, doc=doc)
+        return doc.db
+
+    def delete(self, name: str) -> None:
+        self.check_writable(name)
+        doc = self._docs.get(name)
+        if doc is None:
+            final = document_path(self._root, name)
+            on_disk = final.exists() or bak_path(final).exists()
+            doc = self._docs[name] = _Doc(name, None, None, on_disk)
+        doc.current = None
+
+    def check_open(self) -> None:
+        if not self._open:
+            raise StorageError(f"{self._root}: the transaction has already ended")
+
+    def check_writable(self, name: str) -> None:
+        self.check_open()
+        if not self._writable:
+            raise ReadOnlyError(name)
+
+    def close(self) -> list[Change]:
+        """End the transaction; return the documents it changed."""
+        self._open = False
+        return [change for doc in self._docs.values() if (change := _change(doc)) is not None]
+
+    def _load(self, name: str) -> _Doc:
+        self.check_open()
+        raw = load(document_path(self._root, name), self._warn)
+        doc = self._docs[name] = _Doc(name, raw, raw, raw is not None)
+        return doc
+
+
+def _change(doc: _Doc) -> Change | None:
+    if doc.current is None:
+        return Change(doc.name, None) if doc.on_disk else None
+    if doc.current == doc.original:
+        return None
+    return Change(doc.name, wrap(doc.current))
