@@ -35,10 +35,10 @@ def row(name: str, times: list[float]) -> str:
 
 def in_process(runs: int) -> list[str]:
     from tui.importer.record import read_record
-    from tui.profile import default_profile_path, load_office
+    from tui.profile import default_profile_path, load_profile
     from tui.render.document import RenderOptions, render_record
 
-    units = load_office(default_profile_path()).units
+    units = load_profile(default_profile_path()).unit_names
     record = read_record(REFERENCE, units)
     return [
         row("parse the reference (in process)", timed(lambda: read_record(REFERENCE, units), runs)),

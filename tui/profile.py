@@ -1,15 +1,22 @@
-"""The office profile: a TOML file an office edits by hand."""
+"""The office profile: a TOML file an office edits by hand, checked key by key on load."""
 
 from __future__ import annotations
 
+import re
 import tomllib
+from datetime import date
 from pathlib import Path
+from typing import Any
 
-from tui.domain.model import Office
+from tui.domain.model import ItemKind
+from tui.domain.profile import Profile, Schedule, StandingItem, StandingSection, Unit
+from tui.domain.schedule import ScheduleError, check_rule
+
+PROFILE_FILE = "profile.toml"
 
 
 class ProfileError(ValueError):
-    """A profile that cannot be read; the message names the file, the key or line."""
+    """A profile that cannot be used; the message names the file, the line and the key."""
 
 
 def builtin_data() -> Path:
@@ -19,32 +26,211 @@ def builtin_data() -> Path:
 
 
 def default_profile_path() -> Path:
-    return builtin_data() / "profile.toml"
+    return builtin_data() / PROFILE_FILE
 
 
-def load_office(path: Path) -> Office:
+def load_profile(path: Path) -> Profile:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise ProfileError(f"{path}: cannot be read ({error.strerror})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError:
+        raise ProfileError(f"{path}: not UTF-8 text") from None
+    return parse_profile(text, path)
+
+
+def parse_profile(text: str, path: Path) -> Profile:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         raise ProfileError(f"{path}: {error}") from None
-    return Office(
-        organisation=_text(data, "organisation", path),
-        series=_text(data, "series", path),
-        units=_texts(data, "units", path),
+    return _Reader(text, path).profile(data)
+
+
+def profile_text_for(organisation: str, series: str) -> str:
+    """The shipped profile's text with another office's name, for a new database."""
+    text = default_profile_path().read_text(encoding="utf-8")
+    text = re.sub(
+        r'(?m)^organisation = ".*"$', f"organisation = {_toml_string(organisation)}", text
     )
+    return re.sub(r'(?m)^series = ".*"$', f"series = {_toml_string(series)}", text)
 
 
-def _text(data: dict[str, object], key: str, path: Path) -> str:
-    value = data.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise ProfileError(f"{path}: key {key!r} must be a non-empty text")
-    return value.strip()
+def _toml_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _texts(data: dict[str, object], key: str, path: Path) -> list[str]:
-    value = data.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ProfileError(f"{path}: key {key!r} must be a list of texts")
-    return [v.strip() for v in value]
+class _Reader:
+    """Reads the parsed TOML into a Profile; every complaint names the key and its line."""
+
+    def __init__(self, text: str, path: Path) -> None:
+        self.lines = text.split("\n")
+        self.path = path
+
+    def fail(self, key: str, problem: str) -> ProfileError:
+        return ProfileError(f"{self.path} line {self._line_of(key)}: {key}: {problem}")
+
+    def _line_of(self, key: str) -> int:
+        last = key.rsplit(".", 1)[-1].split("[")[0]
+        pattern = re.compile(rf"^\s*(\[\[?)?\s*({re.escape(last)})\b")
+        for number, line in enumerate(self.lines, start=1):
+            if pattern.search(line) or re.search(rf"\b{re.escape(last)}\s*=", line):
+                return number
+        return 1
+
+    def profile(self, data: dict[str, Any]) -> Profile:
+        self._no_unknown(data, "", _TOP_KEYS)
+        return Profile(
+            organisation=self.text(data, "organisation", required=True),
+            series=self.text(data, "series", required=True),
+            units=self.units(data.get("units", [])),
+            place=self.text(data, "place"),
+            chair=self.text(data, "chair"),
+            recorder=self.text(data, "recorder"),
+            schedule=self.schedule(data.get("schedule", {})),
+            agenda=self.agenda(data.get("agenda", [])),
+            text_width=self.number(data, "text_width", 70, low=20, high=400),
+            templates=self.templates(data),
+        )
+
+    def _no_unknown(self, data: dict[str, Any], where: str, known: set[str]) -> None:
+        for key in data:
+            if key not in known:
+                raise self.fail(f"{where}{key}", f"unknown key (known: {', '.join(sorted(known))})")
+
+    def text(
+        self, data: dict[str, Any], key: str, *, required: bool = False, where: str = ""
+    ) -> str:
+        value = data.get(key, "")
+        if not isinstance(value, str):
+            raise self.fail(where + key, f"must be a text in quotes, not {_kind(value)}")
+        if required and not value.strip():
+            raise self.fail(where + key, "must not be empty")
+        return value.strip()
+
+    def number(self, data: dict[str, Any], key: str, default: int, *, low: int, high: int) -> int:
+        value = data.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise self.fail(key, f"must be a whole number from {low} to {high}, not {value!r}")
+        return value
+
+    def units(self, value: Any) -> list[Unit]:
+        if not isinstance(value, list):
+            raise self.fail("units", "must be a list of [[units]] tables or names")
+        return [self.unit(entry, i) for i, entry in enumerate(value)]
+
+    def unit(self, entry: Any, index: int) -> Unit:
+        if isinstance(entry, str):
+            return Unit(entry.strip())
+        if not isinstance(entry, dict):
+            raise self.fail(f"units[{index}]", f"must be a table or a name, not {_kind(entry)}")
+        self._no_unknown(entry, f"units[{index}].", {"name", "reporter"})
+        where = f"units[{index}]."
+        return Unit(
+            self.text(entry, "name", required=True, where=where),
+            self.text(entry, "reporter", where=where),
+        )
+
+    def schedule(self, value: Any) -> Schedule:
+        if not isinstance(value, dict):
+            raise self.fail("schedule", "must be a [schedule] table")
+        self._no_unknown(value, "schedule.", {"rule", "skip", "deadline_warning_days"})
+        rule = self.text(value, "rule", where="schedule.")
+        try:
+            check_rule(rule)
+        except ScheduleError as error:
+            raise self.fail("schedule.rule", str(error)) from None
+        return Schedule(
+            rule=rule,
+            skip=self.dates(value.get("skip", []), "schedule.skip"),
+            deadline_warning_days=self.number(value, "deadline_warning_days", 30, low=0, high=366),
+        )
+
+    def dates(self, value: Any, key: str) -> list[date]:
+        if not isinstance(value, list):
+            raise self.fail(key, "must be a list of dates such as [2021-10-21]")
+        found: list[date] = []
+        for entry in value:
+            if isinstance(entry, date):
+                found.append(entry)
+                continue
+            if isinstance(entry, str):
+                from tui.domain.rocdate import DateError, parse_date
+
+                try:
+                    found.append(parse_date(entry))
+                    continue
+                except DateError as error:
+                    raise self.fail(key, str(error)) from None
+            raise self.fail(key, f"{entry!r} is not a date")
+        return found
+
+    def agenda(self, value: Any) -> list[StandingSection]:
+        if not isinstance(value, list):
+            raise self.fail("agenda", "must be a list of [[agenda]] tables")
+        return [self.section(entry, i) for i, entry in enumerate(value)]
+
+    def section(self, entry: Any, index: int) -> StandingSection:
+        where = f"agenda[{index}]."
+        if not isinstance(entry, dict):
+            raise self.fail(f"agenda[{index}]", "must be a table with a section")
+        self._no_unknown(entry, where, {"section", "kind", "items"})
+        items = entry.get("items", [])
+        if not isinstance(items, list):
+            raise self.fail(where + "items", "must be a list of { title = …, kind = … }")
+        return StandingSection(
+            title=self.text(entry, "section", required=True, where=where),
+            kind=self.kind(entry, where),
+            items=[self.item(item, f"{where}items[{i}].") for i, item in enumerate(items)],
+        )
+
+    def item(self, entry: Any, where: str) -> StandingItem:
+        if isinstance(entry, str):
+            return StandingItem(entry)
+        if not isinstance(entry, dict):
+            raise self.fail(where.rstrip("."), "must be { title = …, kind = … }")
+        self._no_unknown(entry, where, {"title", "kind"})
+        return StandingItem(
+            self.text(entry, "title", required=True, where=where), self.kind(entry, where)
+        )
+
+    def kind(self, entry: dict[str, Any], where: str) -> ItemKind:
+        value = entry.get("kind", "")
+        try:
+            return ItemKind(value)
+        except ValueError:
+            known = ", ".join(k.value for k in ItemKind if k.value)
+            raise self.fail(where + "kind", f"{value!r} is not one of {known}") from None
+
+    def templates(self, data: dict[str, Any]) -> Path | None:
+        folder = self.text(data, "templates")
+        if not folder:
+            return None
+        path = (self.path.parent / folder).resolve()
+        if not path.is_dir():
+            raise self.fail("templates", f"{path} is not a folder")
+        return path
+
+
+_TOP_KEYS = {
+    "organisation",
+    "series",
+    "units",
+    "place",
+    "chair",
+    "recorder",
+    "schedule",
+    "agenda",
+    "text_width",
+    "templates",
+}
+
+
+def _kind(value: Any) -> str:
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)

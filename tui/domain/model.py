@@ -35,6 +35,18 @@ class CaseDecision(enum.StrEnum):
     KEEP = "keep"  # 賡續列管
 
 
+class ItemKind(enum.StrEnum):
+    """What a standing item of the agenda does."""
+
+    ORDINARY = ""
+    READ_RECORD = "read_record"  # 宣讀上次會議紀錄
+    CASE_REPORT = "case_report"  # 上次會議結論事項辦理情形報告
+    OUTSIDE_CASES = "outside_cases"  # 市長室暨市政會議列管案件
+    UNIT_REPORTS = "unit_reports"  # 各組室業務工作報告
+    PROPOSALS = "proposals"  # 討論事項
+    MOTIONS = "motions"  # 臨時動議
+
+
 @dataclass
 class Office:
     """The office profile: who holds the meeting and who takes part."""
@@ -84,6 +96,15 @@ class Conclusion:
     text: str
     points: list[Point] = field(default_factory=list)
     case: int | None = None  # the tracked case this conclusion opened
+    decisions: bool = False  # the text is the decision sentence, written from the cases' decisions
+
+
+@dataclass
+class CaseRef:
+    """A tracked case on an item's agenda: internal ones by their number, outside ones too."""
+
+    number: int
+    kind: CaseKind = CaseKind.INTERNAL
 
 
 @dataclass
@@ -100,6 +121,7 @@ class Item:
     """一、 二、 … inside a section, or a section that is itself an item."""
 
     title: str
+    kind: ItemKind = ItemKind.ORDINARY
     label: str = ""  # a heading written in place of the numeral, such as 第一案
     presenter: str = ""  # the bold reporter of a temporary motion
     presenter_kind: str = ""  # 口頭報告
@@ -108,6 +130,7 @@ class Item:
     conclusion_label: str = ConclusionLabel.CONCLUSION.value
     conclusions: list[Conclusion] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # text the importer could not place
+    cases: list[CaseRef] = field(default_factory=list)  # the tracked cases it reports on
 
     @property
     def single_conclusion(self) -> bool:
@@ -122,6 +145,24 @@ class Section:
     items: list[Item] = field(default_factory=list)
     body: Item | None = None  # a section whose heading is itself the item (宣讀上次會議紀錄)
     listed: bool = False  # items written as a list ("- 一、**…**") as in 臨時動議
+    kind: ItemKind = ItemKind.ORDINARY
+
+
+@dataclass
+class Confirmation:
+    """紀錄確定, or 修正後確定 with the corrections read out at the next meeting."""
+
+    at_meeting: int
+    corrections: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Correction:
+    """A change to a confirmed record: who made it, when and what."""
+
+    by: str
+    at: datetime
+    what: str
 
 
 @dataclass
@@ -137,6 +178,9 @@ class Meeting:
     sections: list[Section] = field(default_factory=list)
     status: MeetingStatus = MeetingStatus.RECORDED
     notes: list[str] = field(default_factory=list)
+    last_case_sequence: int = 0  # case numbers of this meeting are never issued twice
+    confirmation: Confirmation | None = None
+    corrections: list[Correction] = field(default_factory=list)
 
     @property
     def date(self) -> date:

@@ -10,6 +10,7 @@ from tui.domain.model import Meeting, Office, TrackedCase
 from tui.domain.units import unit_at_start
 from tui.importer.cases import cases_in
 from tui.importer.decode import read_record_text
+from tui.importer.kinds import mark_kinds
 from tui.importer.parser import Unplaced, parse_record
 
 
@@ -33,4 +34,6 @@ def parse_record_text(text: str, source: Path, units: Sequence[str]) -> Imported
         for report in item.reports:
             report.unit = unit_at_start(report.speaker, units)
     office = Office(parsed.organisation, parsed.series, list(units))
-    return ImportedRecord(meeting, office, cases_in(meeting, units), parsed.unplaced, source)
+    cases = cases_in(meeting, units)
+    mark_kinds(meeting, cases)
+    return ImportedRecord(meeting, office, cases, parsed.unplaced, source)

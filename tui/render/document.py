@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 
-from tui.domain.model import Meeting, Office
+from tui.domain.agenda import meetings_open
+from tui.domain.model import CaseKind, Meeting, Office, TrackedCase
 from tui.render.environment import environment
 
 FORMATS = ("md", "txt")
@@ -29,16 +32,63 @@ class RenderOptions:
 
 
 def render_record(meeting: Meeting, office: Office, options: RenderOptions) -> str:
-    return _render(f"record.{options.format}.j2", meeting, office, options)
+    return _render(f"record.{options.format}.j2", meeting, office, options, {})
 
 
-def _render(name: str, meeting: Meeting, office: Office, options: RenderOptions) -> str:
+def render_agenda(
+    meeting: Meeting,
+    office: Office,
+    cases: Iterable[TrackedCase],
+    options: RenderOptions,
+    warning_days: int = 30,
+) -> str:
+    """The agenda (議程): the record's outline with each tracked case and its progress slot."""
+    by_key = {(c.kind, c.number): c for c in cases}
+    missing = [
+        r.number for i in meeting.items() for r in i.cases if (r.kind, r.number) not in by_key
+    ]
+    if missing:
+        raise RenderError(f"meeting {meeting.number} lists unknown cases: {missing}")
+    extra = {
+        "case": lambda ref: by_key[(ref.kind, ref.number)],
+        "kind_name": lambda case: _KIND_NAMES[case.kind],
+        "flag": lambda case: deadline_flag(case, meeting.date, warning_days),
+        "meetings_open": lambda case: meetings_open(case, meeting.number),
+        "progress": lambda case: _progress(case, meeting.number),
+    }
+    return _render(f"agenda.{options.format}.j2", meeting, office, options, extra)
+
+
+_KIND_NAMES = {
+    CaseKind.INTERNAL: "本處列管",
+    CaseKind.MAYOR: "市長室列管",
+    CaseKind.COUNCIL: "議會列管",
+}
+
+
+def deadline_flag(case: TrackedCase, on: date, warning_days: int) -> str:
+    """將屆 when the deadline is within `warning_days` of the meeting, 逾期 when it has passed."""
+    if case.deadline is None:
+        return ""
+    if case.deadline < on:
+        return "逾期"
+    return "將屆" if (case.deadline - on).days <= warning_days else ""
+
+
+def _progress(case: TrackedCase, meeting: int) -> str:
+    event = case.decision_at(meeting)
+    return event.progress if event else ""
+
+
+def _render(
+    name: str, meeting: Meeting, office: Office, options: RenderOptions, extra: dict[str, Any]
+) -> str:
     if options.format not in FORMATS:
         raise RenderError(f"unknown format {options.format!r}; choose one of {', '.join(FORMATS)}")
     env = environment(options.template_dirs)
     try:
         template = env.get_template(name)
-        text = template.render(meeting=meeting, office=office, width=options.width)
+        text = template.render(meeting=meeting, office=office, width=options.width, **extra)
     except SecurityError as error:
         raise RenderError(f"template {name}: refused by the sandbox: {error}") from None
     except TemplateError as error:

@@ -1,0 +1,94 @@
+"""Records move forward and lock once confirmed; cases are decided once a meeting."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REFERENCE
+from tui import secretary
+from tui.domain import lifecycle
+from tui.domain.model import CaseDecision, Conclusion, Meeting, MeetingStatus, TrackedCase
+from tui.storage.repository import LockedRecordError, Repository
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repository:
+    repository = Repository.open(tmp_path / "db")
+    secretary.import_records(repository, [REFERENCE], replace=False)
+    secretary.prepare(repository)
+    return repository
+
+
+def test_a_confirmed_record_is_locked(repo: Repository) -> None:
+    secretary.confirm(repo, 101)
+    record = secretary.load(repo, 101)
+    record.place = "市府大樓"
+    with pytest.raises(LockedRecordError, match="meeting 101 is confirmed"):
+        repo.save(record)
+    assert secretary.load(repo, 101).place == "視訊會議"
+
+
+def test_a_correction_is_logged_with_who_when_and_what(repo: Repository) -> None:
+    secretary.confirm(repo, 101)
+    record = secretary.load(repo, 101)
+    record.place = "市府大樓 12 樓"
+    secretary.correct(repo, record, "地點更正為市府大樓 12 樓", by="許菁芳")
+    stored = secretary.load(repo, 101)
+    assert stored.place == "市府大樓 12 樓"
+    assert [(c.by, c.what) for c in stored.corrections] == [("許菁芳", "地點更正為市府大樓 12 樓")]
+
+
+def test_confirmed_with_corrections(repo: Repository) -> None:
+    secretary.confirm(repo, 101, ["第 2 頁人事室誤植為會計室"])
+    record = secretary.load(repo, 101)
+    assert record.confirmation is not None
+    assert record.confirmation.corrections == ["第 2 頁人事室誤植為會計室"]
+    reader = secretary.load(repo, 102)
+    assert reader.sections[0].body is not None
+    assert reader.sections[0].body.conclusions[0].text == "修正後確定。"
+    with pytest.raises(secretary.SecretaryError, match="already confirmed"):
+        secretary.confirm(repo, 101)
+
+
+def test_status_only_moves_forward(repo: Repository) -> None:
+    secretary.set_status(repo, 102, MeetingStatus.IN_SESSION)
+    secretary.set_status(repo, 102, MeetingStatus.RECORDED)
+    with pytest.raises(secretary.SecretaryError, match="already recorded"):
+        secretary.set_status(repo, 102, MeetingStatus.IN_SESSION)
+
+
+def test_a_released_case_cannot_be_decided_again(repo: Repository) -> None:
+    with pytest.raises(secretary.SecretaryError, match="10001 was released at meeting 101"):
+        secretary.decide(repo, 102, 10001, CaseDecision.KEEP)
+
+
+def test_case_numbers_are_never_reused(repo: Repository) -> None:
+    first = secretary.conclude(repo, 102, "2.1", "請總務組辦理。", tracked=True)
+    assert first is not None and first.number == 10201
+    meeting = secretary.load(repo, 102)
+    meeting.sections[1].items[0].conclusions.clear()
+    repo.save(meeting)
+    second = secretary.conclude(repo, 102, "2.1", "請人事室辦理。", tracked=True)
+    assert second is not None and second.number == 10202
+    assert second.owner == "人事室"
+    assert second.origin_item == "貳、報告事項 一"
+
+
+def test_a_case_decided_twice_at_one_meeting_keeps_one_event() -> None:
+    case = TrackedCase(9805, origin_meeting=98)
+    lifecycle.decide(case, 102, CaseDecision.KEEP, "辦理中")
+    lifecycle.decide(case, 102, CaseDecision.RELEASE)
+    assert [(e.meeting, e.decision, e.progress) for e in case.history] == [
+        (102, CaseDecision.RELEASE, "辦理中")
+    ]
+
+
+def test_a_tracked_conclusion_cannot_be_tracked_twice() -> None:
+    meeting = Meeting(102, datetime(2021, 7, 15, 10))
+    conclusion = Conclusion("請總務組辦理。")
+    lifecycle.track(meeting, conclusion, "", [], ["總務組"])
+    with pytest.raises(lifecycle.LifecycleError, match="already case 10201"):
+        lifecycle.track(meeting, conclusion, "", [], ["總務組"])

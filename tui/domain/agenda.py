@@ -1,0 +1,110 @@
+"""The next meeting's agenda, made from the last meeting, the open cases and the profile."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from tui.domain.model import (
+    CaseDecision,
+    CaseKind,
+    CaseRef,
+    Item,
+    ItemKind,
+    Meeting,
+    MeetingStatus,
+    Report,
+    Section,
+    TrackedCase,
+)
+from tui.domain.profile import Profile, StandingItem, StandingSection
+from tui.domain.rocdate import format_short_date
+
+
+def prepare_meeting(
+    profile: Profile, previous: Meeting, start: datetime, open_cases: Iterable[TrackedCase]
+) -> Meeting:
+    cases = list(open_cases)
+    meeting = Meeting(
+        number=previous.number + 1,
+        start=start,
+        place=profile.place or previous.place,
+        chair=profile.chair or previous.chair,
+        recorder=profile.recorder or previous.recorder,
+        recorder_label=previous.recorder_label,
+        status=MeetingStatus.DRAFT,
+    )
+    meeting.attendance.present_as_text = previous.attendance.present_as_text or "如簽到表"
+    filler = _Filler(profile, previous, cases)
+    meeting.sections = [filler.section(standing) for standing in profile.agenda]
+    return meeting
+
+
+class _Filler:
+    def __init__(self, profile: Profile, previous: Meeting, cases: list[TrackedCase]) -> None:
+        self.profile = profile
+        self.previous = previous
+        self.cases = cases
+
+    def title(self, text: str) -> str:
+        return text.replace("{previous}", str(self.previous.number)).replace(
+            "{previous_date}", format_short_date(self.previous.date)
+        )
+
+    def section(self, standing: StandingSection) -> Section:
+        section = Section(self.title(standing.title), kind=standing.kind)
+        section.listed = standing.kind is ItemKind.MOTIONS
+        section.items = [self.item(i) for i in standing.items]
+        if not standing.items and standing.kind not in (ItemKind.MOTIONS, ItemKind.PROPOSALS):
+            section.body = self.item(StandingItem("", standing.kind))
+        return section
+
+    def item(self, standing: StandingItem) -> Item:
+        item = Item(self.title(standing.title), kind=standing.kind)
+        if standing.kind is ItemKind.CASE_REPORT:
+            item.cases = [CaseRef(c.number, c.kind) for c in internal_cases(self.cases)]
+        elif standing.kind is ItemKind.OUTSIDE_CASES:
+            item.cases = [CaseRef(c.number, c.kind) for c in outside_cases(self.cases)]
+        elif standing.kind is ItemKind.UNIT_REPORTS:
+            item.reports = [
+                Report(speaker=u.name + u.reporter, unit=u.name) for u in self.profile.units
+            ]
+        return item
+
+
+def internal_cases(cases: Iterable[TrackedCase]) -> list[TrackedCase]:
+    """Open internal cases, oldest first."""
+    found = [c for c in cases if c.kind is CaseKind.INTERNAL and c.is_open]
+    return sorted(found, key=lambda c: (c.origin_meeting or 0, c.number))
+
+
+def outside_cases(cases: Iterable[TrackedCase]) -> list[TrackedCase]:
+    """Open cases tracked by the mayor's office or the council, nearest deadline first."""
+    found = [c for c in cases if c.kind is not CaseKind.INTERNAL and c.is_open]
+    return sorted(found, key=lambda c: (c.deadline is None, c.deadline, c.number))
+
+
+def undecided_cases(meeting: Meeting, cases: dict[tuple[CaseKind, int], TrackedCase]) -> list[int]:
+    """Internal cases on the meeting's case report that got no decision there."""
+    missing: list[int] = []
+    for item in meeting.items():
+        if item.kind is not ItemKind.CASE_REPORT:
+            continue
+        for ref in item.cases:
+            case = cases.get((ref.kind, ref.number))
+            event = case.decision_at(meeting.number) if case else None
+            if ref.kind is CaseKind.INTERNAL and (event is None or event.decision is None):
+                missing.append(ref.number)
+    return missing
+
+
+def meetings_open(case: TrackedCase, at_meeting: int) -> int:
+    """How many meetings a case has been tracked for by meeting `at_meeting`."""
+    if case.origin_meeting is not None:
+        return max(at_meeting - case.origin_meeting, 0)
+    return len([e for e in case.history if e.meeting < at_meeting])
+
+
+def decided(case: TrackedCase, meeting: int) -> CaseDecision | None:
+    event = case.decision_at(meeting)
+    return event.decision if event else None

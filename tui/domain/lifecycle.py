@@ -1,0 +1,150 @@
+"""The life of a record and its tracked cases: decisions, new cases, confirmation, correction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+from tui.domain.decisions import case_number, decision_sentence
+from tui.domain.model import (
+    CaseDecision,
+    CaseEvent,
+    CaseKind,
+    Conclusion,
+    Confirmation,
+    Correction,
+    Item,
+    ItemKind,
+    Meeting,
+    MeetingStatus,
+    TrackedCase,
+)
+from tui.domain.units import owner_in
+
+ORDER = list(MeetingStatus)
+
+
+class LifecycleError(ValueError):
+    """A step the record or the case cannot take now; the message says why."""
+
+
+def decide(case: TrackedCase, meeting: int, decision: CaseDecision, progress: str = "") -> None:
+    """The one decision of `meeting` on `case`; deciding again at the same meeting replaces it."""
+    for event in case.history:
+        if event.meeting < meeting and event.decision is CaseDecision.RELEASE:
+            raise LifecycleError(f"case {case.number} was released at meeting {event.meeting}")
+        if event.meeting > meeting and event.decision is not None:
+            raise LifecycleError(
+                f"case {case.number} was decided at a later meeting ({event.meeting})"
+            )
+    event = _event_at(case, meeting)
+    event.decision = decision
+    if progress:
+        event.progress = progress
+
+
+def report_progress(case: TrackedCase, meeting: int, progress: str) -> None:
+    """The owner unit's 辦理情形 for this meeting."""
+    _event_at(case, meeting).progress = progress
+
+
+def _event_at(case: TrackedCase, meeting: int) -> CaseEvent:
+    event = case.decision_at(meeting)
+    if event is None:
+        event = CaseEvent(meeting=meeting)
+        case.history.append(event)
+        case.history.sort(key=lambda e: e.meeting)
+    return event
+
+
+def write_decision_sentence(meeting: Meeting, cases: Iterable[TrackedCase]) -> None:
+    """Set the case report's decision conclusion from the cases' decisions at this meeting."""
+    by_key = {(c.kind, c.number): c for c in cases}
+    for item in meeting.items():
+        if item.kind is ItemKind.CASE_REPORT:
+            _write_sentence(item, meeting.number, by_key)
+
+
+def _write_sentence(
+    item: Item, meeting: int, cases: dict[tuple[CaseKind, int], TrackedCase]
+) -> None:
+    released, kept = [], []
+    for ref in item.cases:
+        case = cases.get((ref.kind, ref.number))
+        event = case.decision_at(meeting) if case else None
+        if event is not None and event.decision is CaseDecision.RELEASE:
+            released.append(ref.number)
+        elif event is not None and event.decision is CaseDecision.KEEP:
+            kept.append(ref.number)
+    sentence = decision_sentence(released, kept)
+    existing = next((c for c in item.conclusions if c.decisions), None)
+    if existing is None and sentence:
+        item.conclusions.append(Conclusion(sentence, decisions=True))
+    elif existing is not None and sentence:
+        existing.text = sentence
+    elif existing is not None:
+        item.conclusions.remove(existing)
+
+
+def track(
+    meeting: Meeting,
+    conclusion: Conclusion,
+    where: str,
+    taken: Iterable[int],
+    units: Sequence[str],
+    *,
+    owner: str = "",
+    deadline: date | None = None,
+) -> TrackedCase:
+    """Mark a conclusion as tracked: it becomes case N + the next two-digit number."""
+    if conclusion.case is not None:
+        raise LifecycleError(f"this conclusion is already case {conclusion.case}")
+    sequence = max([meeting.last_case_sequence, *_sequences(meeting.number, taken)]) + 1
+    if sequence > 99:
+        raise LifecycleError(f"meeting {meeting.number} has used all 99 case numbers")
+    meeting.last_case_sequence = sequence
+    number = case_number(meeting.number, sequence)
+    conclusion.case = number
+    return TrackedCase(
+        number,
+        subject=conclusion.text,
+        owner=owner or owner_in(conclusion.text, units),
+        origin_meeting=meeting.number,
+        origin_item=where,
+        deadline=deadline,
+        history=[CaseEvent(meeting=meeting.number, conclusion=conclusion.text)],
+    )
+
+
+def _sequences(meeting: int, numbers: Iterable[int]) -> list[int]:
+    return [n % 100 for n in numbers if n // 100 == meeting]
+
+
+def advance(meeting: Meeting, status: MeetingStatus) -> None:
+    """Move the record forward: draft → in session → recorded (confirmation has its own step)."""
+    if status is MeetingStatus.CONFIRMED:
+        raise LifecycleError("a record is confirmed when the next meeting reads it (confirm)")
+    if ORDER.index(status) < ORDER.index(meeting.status):
+        raise LifecycleError(f"meeting {meeting.number} is already {meeting.status.value}")
+    meeting.status = status
+
+
+def confirm(record: Meeting, at_meeting: int, corrections: Sequence[str] = ()) -> None:
+    """紀錄確定 (or 修正後確定 with the corrections) when meeting `at_meeting` reads the record."""
+    if record.status is MeetingStatus.CONFIRMED:
+        raise LifecycleError(f"the record of meeting {record.number} is already confirmed")
+    if at_meeting <= record.number:
+        raise LifecycleError("a record is confirmed by a later meeting")
+    record.status = MeetingStatus.CONFIRMED
+    record.confirmation = Confirmation(at_meeting, list(corrections))
+
+
+def confirmation_text(corrections: Sequence[str]) -> str:
+    return "修正後確定。" if corrections else "紀錄確定。"
+
+
+def correct(record: Meeting, by: str, what: str, at: datetime) -> None:
+    """Log a change to a confirmed record; the change itself is made by the caller."""
+    if not what.strip():
+        raise LifecycleError("say what the correction changes")
+    record.corrections.append(Correction(by, at, what.strip()))

@@ -1,0 +1,61 @@
+"""The office profile as data: who meets, when, where, and the standing agenda."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from tui.domain.model import ItemKind, Office
+
+
+@dataclass
+class Unit:
+    """A 組室 and the title of who usually reports for it (組長, 主任)."""
+
+    name: str
+    reporter: str = ""
+
+
+@dataclass
+class StandingItem:
+    title: str
+    kind: ItemKind = ItemKind.ORDINARY
+
+
+@dataclass
+class StandingSection:
+    """A section of every agenda; with no items, the section is itself the item."""
+
+    title: str
+    kind: ItemKind = ItemKind.ORDINARY
+    items: list[StandingItem] = field(default_factory=list)
+
+
+@dataclass
+class Schedule:
+    rule: str = ""  # RFC 5545 RRULE; empty: inferred from the last two meetings
+    skip: list[date] = field(default_factory=list)
+    deadline_warning_days: int = 30
+
+
+@dataclass
+class Profile:
+    organisation: str
+    series: str
+    units: list[Unit] = field(default_factory=list)
+    place: str = ""
+    chair: str = ""
+    recorder: str = ""
+    schedule: Schedule = field(default_factory=Schedule)
+    agenda: list[StandingSection] = field(default_factory=list)
+    text_width: int = 70
+    templates: Path | None = None
+
+    @property
+    def office(self) -> Office:
+        return Office(self.organisation, self.series, self.unit_names)
+
+    @property
+    def unit_names(self) -> list[str]:
+        return [unit.name for unit in self.units]
