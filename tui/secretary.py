@@ -26,7 +26,7 @@ from tui.domain.model import (
 from tui.domain.profile import Profile
 from tui.domain.schedule import ScheduleError, infer_rule, next_meeting
 from tui.importer.record import ImportedRecord, read_record
-from tui.profile import default_profile_path, load_profile, profile_text_for
+from tui.profile import PROFILE_FILE, default_profile_path, load_profile, profile_text_for
 from tui.storage.repository import Repository
 
 
@@ -35,17 +35,33 @@ class SecretaryError(ValueError):
 
 
 def profile_of(repo: Repository) -> Profile:
-    path = repo.profile_path
+    return profile_at(repo.store.root)
+
+
+def profile_at(db: Path) -> Profile:
+    """The database's profile, or the shipped one when it has none yet (read, never created)."""
+    path = db / PROFILE_FILE
     return load_profile(path if path.exists() else default_profile_path())
 
 
 # -- import -------------------------------------------------------------------
 
 
-def import_records(repo: Repository, paths: Sequence[Path], replace: bool) -> list[ImportedRecord]:
-    """Read every file first, so a bad one leaves the database unchanged; then store them."""
-    units = profile_of(repo).unit_names
+def read_records(paths: Sequence[Path], units: Sequence[str]) -> list[ImportedRecord]:
+    """Every file read and checked before anything is stored, so a bad one changes nothing."""
     records = [read_record(path, units) for path in paths]
+    seen: dict[int, Path] = {}
+    for record in records:
+        number = record.meeting.number
+        if number in seen:
+            raise SecretaryError(
+                f"meeting {number} is in both {seen[number]} and {record.source}; import only one"
+            )
+        seen[number] = record.source
+    return sorted(records, key=lambda r: r.meeting.number)
+
+
+def store_records(repo: Repository, records: Sequence[ImportedRecord], replace: bool) -> None:
     for record in records:
         _check_office(repo, record)
         if not replace and repo.has_meeting(record.meeting.number):
@@ -56,8 +72,13 @@ def import_records(repo: Repository, paths: Sequence[Path], replace: bool) -> li
     if not repo.profile_path.exists() and records:
         office = records[0].office
         repo.write_profile(profile_text_for(office.organisation, office.series))
-    for record in sorted(records, key=lambda r: r.meeting.number):
+    for record in records:
         repo.store_record(record.meeting, record.cases, replace)
+
+
+def import_records(repo: Repository, paths: Sequence[Path], replace: bool) -> list[ImportedRecord]:
+    records = read_records(paths, profile_of(repo).unit_names)
+    store_records(repo, records, replace)
     return records
 
 

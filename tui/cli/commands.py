@@ -7,12 +7,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from tui import secretary
 from tui.cli import output
-from tui.domain.model import Meeting, Office
+from tui.cli.session import Session, UsageError
+from tui.domain.model import Meeting
+from tui.domain.profile import Profile
 from tui.importer.decode import NotARecordError
-from tui.importer.record import ImportedRecord, read_record
-from tui.profile import ProfileError, default_profile_path, load_office
-from tui.render.document import RenderError, RenderOptions, render_record
+from tui.profile import ProfileError
+from tui.render.document import RenderError, RenderOptions
+from tui.secretary import SecretaryError
 from tui.storage.errors import StorageError
 from tui.storage.repository import MeetingExistsError, Repository
 
@@ -20,18 +23,19 @@ BAD_INPUT = 2
 STORAGE_FAILED = 1
 
 
-class UsageError(Exception):
-    """A request that cannot be met as asked: no such meeting, and the like."""
-
-
 def run(args: argparse.Namespace, db: Path) -> int:
-    handler = _COMMANDS[args.command]
+    from tui.cli import meeting_commands
+
+    handlers = {**_COMMANDS, **meeting_commands.COMMANDS}
+    session = Session(db)
     try:
-        return handler(args, db)
-    except (NotARecordError, RenderError, ProfileError, MeetingExistsError, UsageError) as error:
+        return handlers[args.command](args, session)
+    except (NotARecordError, RenderError, MeetingExistsError, SecretaryError, UsageError) as error:
         return _fail(str(error), BAD_INPUT)
-    except StorageError as error:
+    except (StorageError, ProfileError) as error:
         return _fail(str(error), STORAGE_FAILED)
+    finally:
+        session.show_warnings()
 
 
 def _fail(message: str, status: int) -> int:
@@ -39,75 +43,68 @@ def _fail(message: str, status: int) -> int:
     return status
 
 
-def _open(db: Path, *, create: bool = False) -> Repository:
-    repo = Repository.open(db, create=create)
-    for warning in repo.store.warnings:
-        print(f"agenda: warning: {warning}", file=sys.stderr)
-    return repo
-
-
-def _office(repo: Repository) -> Office:
-    return repo.office() or load_office(default_profile_path())
-
-
-def import_records(args: argparse.Namespace, db: Path) -> int:
-    repo = _open(db, create=True)
-    units = _office(repo).units
-    records = [read_record(path, units) for path in args.files]
+def import_records(args: argparse.Namespace, session: Session) -> int:
+    # Every file is read before the database is created or touched: a refused import
+    # leaves nothing behind.
+    profile = secretary.profile_at(session.db)
+    records = secretary.read_records(args.files, profile.unit_names)
+    secretary.store_records(session.repo(create=True), records, args.replace)
     for record in records:
-        _refuse_existing(repo, record, args.replace)
-    for record in records:
-        repo.store_record(record.office, record.meeting, record.cases, args.replace)
         output.print_import(record)
     return 0
 
 
-def _refuse_existing(repo: Repository, record: ImportedRecord, replace: bool) -> None:
-    if not replace and repo.has_meeting(record.meeting.number):
-        raise MeetingExistsError(record.meeting.number)
-
-
-def _meeting(repo: Repository, number: int) -> Meeting:
-    meeting = repo.load_meeting(number)
-    if meeting is None:
+def meeting(repo: Repository, number: int) -> Meeting:
+    found = repo.load_meeting(number)
+    if found is None:
         raise UsageError(f"no meeting {number} in {repo.store.root}")
-    return meeting
+    return found
 
 
-def render(args: argparse.Namespace, db: Path) -> int:
-    repo = _open(db)
-    meeting = _meeting(repo, args.number)
-    options = RenderOptions(format=args.format)
-    if args.width is not None:
-        if args.width < 20:
-            raise UsageError(f"--width {args.width} is too narrow; give 20 columns or more")
-        options.width = args.width
-    text = render_record(meeting, _office(repo), options)
+def render(args: argparse.Namespace, session: Session) -> int:
+    from tui.render.document import render_agenda, render_record
+
+    if args.width is not None and args.width < 20:
+        raise UsageError(f"--width {args.width} is too narrow; give 20 columns or more")
+    repo = session.repo()
+    found = meeting(repo, args.number)
+    profile = secretary.profile_of(repo)
+    options = render_options(profile, args.format, args.width)
+    if args.agenda:
+        refs = [ref for item in found.items() for ref in item.cases]
+        warning = profile.schedule.deadline_warning_days
+        text = render_agenda(found, profile.office, repo.cases_of(refs), options, warning)
+    else:
+        text = render_record(found, profile.office, options)
     output.write_text(text, args.output)
     return 0
 
 
-def show(args: argparse.Namespace, db: Path) -> int:
-    repo = _open(db)
-    meeting = _meeting(repo, args.number)
+def render_options(profile: Profile, format: str, width: int | None) -> RenderOptions:
+    return RenderOptions(
+        format=format,
+        width=profile.text_width if width is None else width,
+        template_dirs=() if profile.templates is None else (profile.templates,),
+    )
+
+
+def show(args: argparse.Namespace, session: Session) -> int:
+    repo = session.repo()
+    found = meeting(repo, args.number)
     if args.json:
-        output.print_json(output.meeting_json(meeting))
+        output.print_json(output.meeting_json(found))
     else:
-        output.print_meeting(meeting, _office(repo))
+        output.print_meeting(found, secretary.profile_of(repo).office)
     return 0
 
 
-def cases(args: argparse.Namespace, db: Path) -> int:
-    repo = _open(db)
-    found = repo.open_cases() if args.open else repo.all_cases()
-    if args.json:
-        output.print_json([output.case_json(c) for c in found])
-    else:
-        output.print_cases(found)
-    return 0
+def cases(args: argparse.Namespace, session: Session) -> int:
+    from tui.cli.case_listing import list_cases
+
+    return list_cases(args, session.repo())
 
 
-_COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
+_COMMANDS: dict[str, Callable[[argparse.Namespace, Session], int]] = {
     "import": import_records,
     "render": render,
     "show": show,

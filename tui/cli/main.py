@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui import __version__
 
 EPILOG = """\
 exit status:
   0  done
-  1  the database could not be read or written (the message names the file)
+  1  the database or its profile could not be read or written (the message names the file)
   2  bad input: a wrong argument, a file that is not a record, a meeting that exists
 """
 
@@ -43,10 +45,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_render(commands)
     _add_show(commands)
     _add_cases(commands)
+    _add_prepare(commands)
+    _add_decide(commands)
+    _add_conclude(commands)
+    _add_status(commands)
+    _add_confirm(commands)
     return parser
 
 
-def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+if TYPE_CHECKING:
+    _Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+def _add_import(commands: _Commands) -> None:
     cmd = commands.add_parser(
         "import",
         help="store circulated records (Markdown or plain text)",
@@ -56,24 +67,93 @@ def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     cmd.add_argument("--replace", action="store_true", help="replace a meeting already stored")
 
 
-def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    cmd = commands.add_parser("render", help="write a meeting's record as Markdown or text")
+def _add_render(commands: _Commands) -> None:
+    cmd = commands.add_parser(
+        "render", help="write a meeting's record (or agenda) as Markdown or text"
+    )
     cmd.add_argument("number", type=int, metavar="N", help="meeting number")
+    cmd.add_argument("--agenda", action="store_true", help="the agenda (議程), not the record")
     cmd.add_argument("--format", choices=("md", "txt"), default="md")
     cmd.add_argument("--width", type=int, default=None, help="text width in columns (txt)")
     cmd.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
 
 
-def _add_show(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_show(commands: _Commands) -> None:
     cmd = commands.add_parser("show", help="show a stored meeting")
     cmd.add_argument("number", type=int, metavar="N", help="meeting number")
     cmd.add_argument("--json", action="store_true", help="the whole meeting as JSON")
 
 
-def _add_cases(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_cases(commands: _Commands) -> None:
     cmd = commands.add_parser("cases", help="list tracked cases (列管案件)")
     cmd.add_argument("--open", action="store_true", help="only cases still tracked")
+    cmd.add_argument("--unit", metavar="UNIT", help="only cases this unit (組室) owns")
+    cmd.add_argument("--overdue", action="store_true", help="only open cases past their deadline")
+    cmd.add_argument("--history", type=int, metavar="NUMBER", help="one case, meeting by meeting")
     cmd.add_argument("--json", action="store_true", help="as a JSON list")
+
+
+def _add_prepare(commands: _Commands) -> None:
+    cmd = commands.add_parser(
+        "prepare",
+        help="create the next meeting's agenda from the last record",
+        description="Create meeting N+1: its date by the series' rule, the standing items, "
+        "and every open tracked case with a slot for its progress report.",
+    )
+    cmd.add_argument(
+        "--after", type=int, metavar="N", help="the meeting to follow (default: latest)"
+    )
+    cmd.add_argument("--date", metavar="DATE", help="the date instead of the rule's (ROC or ISO)")
+    cmd.add_argument(
+        "--force", action="store_true", help="prepare even if meeting N left cases undecided"
+    )
+
+
+def _add_decide(commands: _Commands) -> None:
+    cmd = commands.add_parser("decide", help="release (解除列管) or keep (賡續列管) a tracked case")
+    cmd.add_argument("number", type=int, metavar="N", help="the meeting deciding")
+    cmd.add_argument("case", type=int, metavar="CASE", help="the case number")
+    choice = cmd.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--release", action="store_true", help="解除列管")
+    choice.add_argument("--keep", action="store_true", help="賡續列管")
+    cmd.add_argument("--progress", default="", metavar="TEXT", help="辦理情形 reported")
+    cmd.add_argument(
+        "--kind",
+        choices=("internal", "mayor", "council"),
+        default="internal",
+        help="who tracks the case (default: internal)",
+    )
+
+
+def _add_conclude(commands: _Commands) -> None:
+    cmd = commands.add_parser("conclude", help="add a conclusion to an item, tracked or not")
+    cmd.add_argument("number", type=int, metavar="N", help="meeting number")
+    cmd.add_argument("place", metavar="PLACE", help="SECTION.ITEM, such as 2.4; or SECTION")
+    cmd.add_argument("text", metavar="TEXT", help="the chair's conclusion")
+    cmd.add_argument("--track", action="store_true", help="make it a tracked case (列管)")
+    cmd.add_argument("--owner", default="", metavar="UNIT", help="owner unit (default: from text)")
+    cmd.add_argument("--deadline", metavar="DATE", help="列管期限 (ROC or ISO)")
+
+
+def _add_status(commands: _Commands) -> None:
+    cmd = commands.add_parser("status", help="move a meeting to in_session or recorded")
+    cmd.add_argument("number", type=int, metavar="N", help="meeting number")
+    cmd.add_argument("status", choices=("in_session", "recorded"))
+    cmd.add_argument("--end", metavar="TIME", help="adjournment time (散會), such as 11:14")
+
+
+def _add_confirm(commands: _Commands) -> None:
+    cmd = commands.add_parser(
+        "confirm", help="confirm record N as read at the next meeting (紀錄確定)"
+    )
+    cmd.add_argument("number", type=int, metavar="N", help="the record's meeting number")
+    cmd.add_argument(
+        "--correction",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="a correction read out (修正後確定); repeat for several",
+    )
 
 
 def database_path(args: argparse.Namespace) -> Path:
@@ -84,6 +164,7 @@ def database_path(args: argparse.Namespace) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerate_narrow_encodings()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -92,10 +173,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tui.cli.commands import run
 
     try:
-        return run(args, database_path(args))
+        status = run(args, database_path(args))
+        sys.stdout.flush()
     except KeyboardInterrupt:
         print("agenda: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`agenda show 1 --json | head`): stop quietly, and point
+        # stdout at nothing so the interpreter's last flush does not complain either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 141
+    return status
+
+
+def _tolerate_narrow_encodings() -> None:
+    """Write what a console cannot show (ASCII, CP950) as escapes rather than crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ def write_text(text: str, path: Path | None) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as error:
-        from tui.cli.commands import UsageError
+        from tui.cli.session import UsageError
 
         raise UsageError(f"{path}: cannot be written ({error.strerror})") from None
 

@@ -1,0 +1,57 @@
+"""`agenda cases`: the tracked cases, filtered, or one case's history."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from tui.cli import output
+from tui.cli.session import UsageError
+from tui.domain.model import CaseKind, TrackedCase
+from tui.storage.repository import Repository
+
+
+def list_cases(args: argparse.Namespace, repo: Repository) -> int:
+    if args.history is not None:
+        return _history(args, repo)
+    found = repo.open_cases() if (args.open or args.overdue) else repo.all_cases()
+    if args.unit:
+        found = [c for c in found if c.owner == args.unit]
+    if args.overdue:
+        today = date.today()
+        found = [c for c in found if c.deadline is not None and c.deadline < today]
+    found.sort(key=lambda c: (c.kind is not CaseKind.INTERNAL, c.number))
+    if args.json:
+        output.print_json([output.case_json(c) for c in found])
+    else:
+        output.print_cases(found)
+    return 0
+
+
+def _history(args: argparse.Namespace, repo: Repository) -> int:
+    found = [c for kind in CaseKind if (c := repo.case(args.history, kind)) is not None]
+    if not found:
+        raise UsageError(f"no tracked case {args.history}")
+    if args.json:
+        output.print_json([output.case_json(c) for c in found])
+        return 0
+    for case in found:
+        _print_history(case)
+    return 0
+
+
+def _print_history(case: TrackedCase) -> None:
+    state = "open" if case.is_open else "closed"
+    print(f"case {case.number} ({case.kind.value}, {state}): {case.subject or '-'}")
+    origin = f"meeting {case.origin_meeting}" if case.origin_meeting else "outside"
+    print(f"  owner: {case.owner or '-'}   origin: {origin} {case.origin_item}".rstrip())
+    if case.deadline:
+        print(f"  deadline: {case.deadline.isoformat()}")
+    for event in case.history:
+        decision = {"release": "解除列管", "keep": "賡續列管"}.get(
+            event.decision.value if event.decision else "", "-"
+        )
+        print(f"  meeting {event.meeting}: {decision}")
+        for label, text in (("辦理情形", event.progress), ("結論", event.conclusion)):
+            if text:
+                print(f"    {label}：{text}")

@@ -1,0 +1,39 @@
+"""The database one command works on, and the warnings its store gathers on the way."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tui.storage.repository import Repository
+
+
+class UsageError(Exception):
+    """A request that cannot be met as asked: no such meeting, and the like."""
+
+
+class Session:
+    """Opens the database when a command first needs it; shows each store warning once.
+
+    A store warns while it reads (a damaged file it recovered from its backup), so the
+    warnings are shown after the command too, not only when the database is opened.
+    """
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self._repo: Repository | None = None
+        self._shown = 0
+
+    def repo(self, *, create: bool = False) -> Repository:
+        if self._repo is None:
+            self._repo = Repository.open(self.db, create=create)
+        self.show_warnings()
+        return self._repo
+
+    def show_warnings(self) -> None:
+        if self._repo is None:
+            return
+        warnings = self._repo.store.warnings
+        for warning in warnings[self._shown :]:
+            print(f"agenda: warning: {warning}", file=sys.stderr)
+        self._shown = len(warnings)
