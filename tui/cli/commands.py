@@ -38,6 +38,17 @@ def run(args: argparse.Namespace, db: Path) -> int:
         session.show_warnings()
 
 
+def run_guarded(action: Callable[[], object]) -> int:
+    """Run `action`, turning the known errors into one line and an exit status."""
+    try:
+        action()
+    except (NotARecordError, RenderError, MeetingExistsError, SecretaryError, UsageError) as error:
+        return _fail(str(error), BAD_INPUT)
+    except (StorageError, ProfileError) as error:
+        return _fail(str(error), STORAGE_FAILED)
+    return 0
+
+
 def _fail(message: str, status: int) -> int:
     print(f"agenda: error: {message}", file=sys.stderr)
     return status

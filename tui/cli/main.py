@@ -29,7 +29,8 @@ def default_db() -> Path:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="agenda",
-        description="Prepare, record and circulate an office's monthly meeting (處務會議).",
+        description="Prepare, record and circulate an office's monthly meeting (處務會議). "
+        "Without a command, open the app on the database.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -50,7 +51,18 @@ def build_parser() -> argparse.ArgumentParser:
     _add_conclude(commands)
     _add_status(commands)
     _add_confirm(commands)
+    _add_demo(commands)
     return parser
+
+
+def _add_demo(commands: _Commands) -> None:
+    cmd = commands.add_parser(
+        "demo",
+        help="open the app on demo data: the 101st record imported, meeting 102 prepared",
+        description="Open the app on a demo database (--db, else a folder in the temporary "
+        "directory). It is made on first use and kept, so a second run finds your changes.",
+    )
+    cmd.add_argument("--reset", action="store_true", help="start the demo data afresh")
 
 
 if TYPE_CHECKING:
@@ -167,9 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerate_narrow_encodings()
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 0
+    if args.command in (None, "demo"):
+        return _app(args)
     from tui.cli.commands import run
 
     try:
@@ -186,6 +197,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.close(devnull)
         return 141
     return status
+
+
+def _app(args: argparse.Namespace) -> int:
+    from tui.app.launch import demo_db, run_app, seed_demo
+
+    if args.command is None:
+        return run_app(database_path(args))
+    db = args.db or demo_db()
+    from tui.cli.commands import run_guarded
+
+    status = run_guarded(lambda: seed_demo(db, args.reset))
+    return status if status else run_app(db)
 
 
 def _tolerate_narrow_encodings() -> None:

@@ -31,6 +31,11 @@ class RecordError(StorageError):
     """A stored document that does not hold what the model expects."""
 
 
+def _state_name(user: str) -> str:
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in user) or "user"
+    return f"sessions/{safe}"
+
+
 def meeting_name(number: int) -> str:
     return f"meetings/{number:04d}"
 
@@ -70,9 +75,10 @@ class Repository:
         meeting: Meeting,
         cases: Iterable[TrackedCase] = (),
         correction: Correction | None = None,
+        removed: Iterable[CaseRef] = (),
     ) -> None:
-        """One meeting and the cases it changed, in one commit; a confirmed record needs a
-        logged correction."""
+        """One meeting and the cases it changed (or withdrew), in one commit; a confirmed
+        record needs a logged correction."""
         with self.store.transaction() as tx:
             old = _read_meeting(tx, meeting.number)
             if old is not None and old.status is MeetingStatus.CONFIRMED:
@@ -80,6 +86,11 @@ class Repository:
             _write_meeting(tx, meeting)
             for case in cases:
                 _put_case(tx, case)
+            for ref in removed:
+                for name in (OPEN, closed_name(ref.number)):
+                    tx.db(name).table(ref.kind.value).remove(
+                        doc_ids=_ids_present(tx, name, TrackedCase(ref.number, kind=ref.kind))
+                    )
 
     def save_meeting(self, meeting: Meeting) -> None:
         self.save(meeting)
@@ -88,6 +99,17 @@ class Repository:
         with self.store.reading() as tx:
             rows = tx.db("index").table("meetings").all()
         return sorted(({"number": r.doc_id, **r} for r in rows), key=lambda r: r["number"])
+
+    # -- where each user left off ---------------------------------------------
+
+    def ui_state(self, user: str) -> dict[str, Any]:
+        with self.store.reading() as tx:
+            found = tx.db(_state_name(user)).table("state").get(doc_id=1)
+        return dict(found) if found else {}
+
+    def save_ui_state(self, user: str, state: dict[str, Any]) -> None:
+        with self.store.transaction() as tx:
+            tx.db(_state_name(user)).table("state").upsert(Document(state, doc_id=1))
 
     # -- profile --------------------------------------------------------------
 
@@ -183,7 +205,11 @@ def _write_meeting(tx: Transaction, meeting: Meeting) -> None:
     tx.db(meeting_name(meeting.number)).table("meeting").upsert(
         Document(to_data(meeting), doc_id=1)
     )
-    summary = {"start": meeting.start.isoformat(), "status": MeetingStatus(meeting.status).value}
+    summary = {
+        "start": meeting.start.isoformat(),
+        "status": MeetingStatus(meeting.status).value,
+        "cases": sum(len(item.cases) for item in meeting.items()),
+    }
     index = tx.db("index").table("meetings")
     if index.get(doc_id=meeting.number) != summary:
         index.upsert(Document(summary, doc_id=meeting.number))

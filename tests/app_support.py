@@ -1,0 +1,57 @@
+"""Helpers for driving the real app with Pilot on a real demo database."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tui.app.app import AgendaApp
+from tui.app.launch import seed_demo
+from tui.domain.model import Meeting
+from tui.storage.repository import Repository
+
+
+def demo_database(folder: Path) -> Path:
+    db = folder / "db"
+    seed_demo(db, reset=False)
+    return db
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], object], timeout: float = 5.0) -> None:
+    """Let the app run until `condition()` holds; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {condition}")
+        await pilot.pause(0.05)
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type `text` as a terminal sends it, one character a key.
+
+    Pilot.press cannot send CJK punctuation (。，、): it loses the character on the way.
+    """
+    from textual import events
+    from textual.keys import _character_to_key
+
+    app = pilot.app
+    for char in text:
+        key = char if char.isalnum() else _character_to_key(char)
+        event = events.Key(key, char)
+        event.set_sender(app)
+        assert app._driver is not None
+        app._driver.send_message(event)
+        await pilot.pause()
+
+
+def stored(db: Path, number: int) -> Meeting:
+    meeting = Repository.open(db).load_meeting(number)
+    assert meeting is not None
+    return meeting
+
+
+def screen_name(app: AgendaApp) -> str:
+    return type(app.screen).__name__

@@ -1,0 +1,96 @@
+"""A whole meeting driven through the keys only, checked on disk and in the rendered record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.app_support import demo_database, screen_name, stored, type_text, until
+from tui.app.app import AgendaApp
+from tui.app.screens.editor import EditorScreen
+from tui.domain.model import CaseDecision, MeetingStatus
+from tui.render.document import RenderOptions, render_record
+from tui.storage.repository import Repository
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return demo_database(tmp_path)
+
+
+def _editor(app: AgendaApp) -> EditorScreen:
+    assert isinstance(app.screen, EditorScreen)
+    return app.screen
+
+
+async def test_record_meeting_102_with_the_keyboard(db: Path) -> None:
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(
+            pilot, lambda: app.workspace is not None and screen_name(app) == "MeetingsScreen"
+        )
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await until(pilot, lambda: screen_name(app) == "EditorScreen")
+        editor = _editor(app)
+        await pilot.press("b")
+        # 貳、二: the case report
+        await pilot.press("down", "down", "down", "tab")
+        await until(pilot, lambda: editor.place == "2.2")
+        await pilot.press("r", "r", "k", "k")
+        await pilot.press("up", "e")
+        await type_text(pilot, "刻正辦理中。")
+        await pilot.press("enter")
+        await pilot.press("a")
+        await type_text(pilot, "同意備查。")
+        await pilot.press("enter")
+        # 貳、一: a conclusion tracked as a new case
+        await pilot.press("shift+tab", "up", "tab")
+        await until(pilot, lambda: editor.place == "2.1")
+        await pilot.press("a")
+        await type_text(pilot, "請總務組統計全府車輛報廢數。")
+        await pilot.press("enter")
+        await pilot.press("t")
+        await until(pilot, lambda: screen_name(app) == "TrackDialog")
+        await type_text(pilot, "110/9/30")
+        await pilot.press("enter")
+        await until(pilot, lambda: screen_name(app) == "EditorScreen")
+        # a temporary motion, with its conclusion
+        await pilot.press("m")
+        await until(pilot, lambda: screen_name(app) == "MotionDialog")
+        await type_text(pilot, "法制王視察")
+        await pilot.press("enter")
+        await type_text(pilot, "兩公約課程請同仁踴躍參加。")
+        await pilot.press("enter")
+        await until(pilot, lambda: screen_name(app) == "EditorScreen" and editor.place == "3.1")
+        await pilot.press("a")
+        await type_text(pilot, "請各主管轉知同仁。")
+        await pilot.press("enter")
+        await pilot.press("x")
+        await pilot.pause(1.2)
+        assert app.workspace is not None and app.workspace.writer.flush()
+
+    meeting = stored(db, 102)
+    assert meeting.status is MeetingStatus.RECORDED and meeting.end is not None
+    report = meeting.sections[1].items[1]
+    texts = [c.text for c in report.conclusions]
+    assert "同意備查。" in texts
+    assert "列管案號 9805 及 9903 均解除列管；列管案號 9904 及 10101 賡續列管。" in texts
+    repo = Repository.open(db)
+    kept = repo.case(10101)
+    assert kept is not None and kept.decision_at(102) is not None
+    assert kept.decision_at(102).decision is CaseDecision.KEEP  # type: ignore[union-attr]
+    assert kept.decision_at(102).progress == "刻正辦理中。"  # type: ignore[union-attr]
+    tracked = meeting.sections[1].items[0].conclusions[0]
+    assert tracked.text == "請總務組統計全府車輛報廢數。" and tracked.case == 10201
+    case = repo.case(10201)
+    assert case is not None and case.owner == "總務組" and str(case.deadline) == "2021-09-30"
+    motion = meeting.sections[2].items[0]
+    assert (motion.presenter, motion.title) == ("法制王視察", "兩公約課程請同仁踴躍參加。")
+    office = Repository.open(db)
+    from tui import secretary
+
+    text = render_record(meeting, secretary.profile_of(office).office, RenderOptions())
+    assert "- 一、**法制王視察口頭報告**：兩公約課程請同仁踴躍參加。" in text
+    assert "會議結論：請各主管轉知同仁。" in text

@@ -1,0 +1,183 @@
+"""The edits the secretary makes to the open meeting, on the loaded model (no I/O, no widgets)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from tui.app.workspace import OpenMeeting
+from tui.domain import lifecycle
+from tui.domain.model import (
+    CaseDecision,
+    CaseKind,
+    CaseRef,
+    Conclusion,
+    Item,
+    ItemKind,
+    MeetingStatus,
+    Report,
+    Section,
+    TrackedCase,
+)
+from tui.domain.numerals import Ladder, chinese, label
+
+
+class EditError(ValueError):
+    """An edit that cannot be made; the message says why."""
+
+
+class Editing:
+    def __init__(self, opened: OpenMeeting, units: list[str]) -> None:
+        self.opened = opened
+        self.meeting = opened.meeting
+        self.units = units
+        self.removed: list[CaseRef] = []
+
+    @property
+    def cases(self) -> dict[tuple[CaseKind, int], TrackedCase]:
+        return self.opened.cases
+
+    def internal_cases(self) -> dict[int, TrackedCase]:
+        return {n: c for (k, n), c in self.cases.items() if k is CaseKind.INTERNAL}
+
+    def places(self) -> list[str]:
+        found: list[str] = []
+        for s, section in enumerate(self.meeting.sections, start=1):
+            if section.body is not None:
+                found.append(str(s))
+            found.extend(f"{s}.{i}" for i in range(1, len(section.items) + 1))
+        return found
+
+    def item(self, place: str) -> tuple[str, Item]:
+        parts = [int(p) for p in place.split(".")]
+        section = self.meeting.sections[parts[0] - 1]
+        heading = f"{label(Ladder.SECTION, parts[0])}{section.title}"
+        if len(parts) == 1:
+            if section.body is None:
+                raise EditError("this section has no text of its own")
+            return heading, section.body
+        return f"{heading} {chinese(parts[1])}", section.items[parts[1] - 1]
+
+    def case_entries(self, item: Item) -> list[TrackedCase]:
+        return [c for r in item.cases if (c := self.cases.get((r.kind, r.number))) is not None]
+
+    # -- conclusions ----------------------------------------------------------
+
+    def add_conclusion(self, place: str) -> Conclusion:
+        conclusion = Conclusion("")
+        self.item(place)[1].conclusions.append(conclusion)
+        return conclusion
+
+    def drop_if_empty(self, place: str, conclusion: Conclusion) -> bool:
+        item = self.item(place)[1]
+        if (
+            conclusion in item.conclusions
+            and not conclusion.text.strip()
+            and conclusion.case is None
+        ):
+            item.conclusions.remove(conclusion)
+            return True
+        return False
+
+    def remove(self, place: str, target: object) -> None:
+        item = self.item(place)[1]
+        if isinstance(target, Conclusion):
+            if target.case is not None:
+                raise EditError(f"this conclusion is case {target.case}: untrack it first (t)")
+            if target.decisions:
+                raise EditError("the decision sentence follows the case decisions")
+            item.conclusions.remove(target)
+        elif isinstance(target, Report):
+            item.reports.remove(target)
+        else:
+            raise EditError("only conclusions and reports can be deleted here")
+
+    def move(self, place: str, target: object, step: int) -> bool:
+        item = self.item(place)[1]
+        entries: list[object] = (
+            item.conclusions if isinstance(target, Conclusion) else item.reports  # type: ignore[assignment]
+        )
+        if target not in entries:
+            return False
+        index = entries.index(target)
+        new = index + step
+        if not 0 <= new < len(entries):
+            return False
+        entries[index], entries[new] = entries[new], entries[index]
+        return True
+
+    # -- tracked cases --------------------------------------------------------
+
+    def suggested_owner(self, conclusion: Conclusion) -> str:
+        from tui.domain.units import owner_in
+
+        return owner_in(conclusion.text, self.units)
+
+    def track(
+        self, place: str, conclusion: Conclusion, owner: str, deadline: date | None
+    ) -> TrackedCase:
+        where = self.item(place)[0]
+        taken = [*self.opened.taken_numbers, *self.internal_cases()]
+        try:
+            case = lifecycle.track(
+                self.meeting, conclusion, where, taken, self.units, owner=owner, deadline=deadline
+            )
+        except lifecycle.LifecycleError as error:
+            raise EditError(str(error)) from None
+        self.cases[(case.kind, case.number)] = case
+        self.opened.taken_numbers.append(case.number)
+        return case
+
+    def untrack(self, conclusion: Conclusion) -> int:
+        number = conclusion.case
+        if number is None:
+            raise EditError("this conclusion is not tracked")
+        case = self.cases.get((CaseKind.INTERNAL, number))
+        if case is not None and any(e.decision for e in case.history):
+            raise EditError(f"case {number} has decisions already; it stays")
+        conclusion.case = None
+        self.cases.pop((CaseKind.INTERNAL, number), None)
+        self.removed.append(CaseRef(number))
+        return number
+
+    def decide(self, case: TrackedCase, decision: CaseDecision) -> None:
+        try:
+            lifecycle.decide(case, self.meeting.number, decision)
+        except lifecycle.LifecycleError as error:
+            raise EditError(str(error)) from None
+        lifecycle.write_decision_sentence(self.meeting, self.cases.values())
+
+    def report_progress(self, case: TrackedCase, text: str) -> None:
+        lifecycle.report_progress(case, self.meeting.number, text)
+
+    # -- items and times ------------------------------------------------------
+
+    def add_motion(self, presenter: str, text: str) -> str:
+        index, section = self._motions()
+        section.items.append(Item(text, presenter=presenter, presenter_kind="口頭報告"))
+        return f"{index}.{len(section.items)}"
+
+    def _motions(self) -> tuple[int, Section]:
+        for index, section in enumerate(self.meeting.sections, start=1):
+            if section.kind is ItemKind.MOTIONS:
+                return index, section
+        self.meeting.sections.append(Section("臨時動議", kind=ItemKind.MOTIONS, listed=True))
+        return len(self.meeting.sections), self.meeting.sections[-1]
+
+    def add_report(self, place: str, speaker: str) -> Report:
+        from tui.domain.units import unit_at_start
+
+        report = Report(speaker=speaker, unit=unit_at_start(speaker, self.units))
+        self.item(place)[1].reports.append(report)
+        return report
+
+    def start_now(self, now: datetime) -> None:
+        if self.meeting.status is MeetingStatus.DRAFT:
+            self.meeting.status = MeetingStatus.IN_SESSION
+        self.meeting.start = datetime.combine(
+            self.meeting.start.date(), now.time().replace(second=0, microsecond=0)
+        )
+
+    def adjourn_now(self, now: datetime) -> None:
+        self.meeting.end = now.time().replace(second=0, microsecond=0)
+        if self.meeting.status in (MeetingStatus.DRAFT, MeetingStatus.IN_SESSION):
+            self.meeting.status = MeetingStatus.RECORDED

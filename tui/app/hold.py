@@ -1,0 +1,91 @@
+"""Who holds a meeting for editing: a lock the system frees when its holder dies.
+
+One session edits a meeting; a second one opens it read-only, is told who holds it and
+since when, and may ask to take over: the holder saves, lets go and turns read-only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import getpass
+import os
+import socket
+from datetime import datetime
+from pathlib import Path
+
+
+def who_am_i() -> str:
+    return f"{getpass.getuser()}@{socket.gethostname()}"
+
+
+class MeetingHold:
+    def __init__(self, root: Path, number: int, who: str | None = None) -> None:
+        self.folder = root / "holds"
+        self.path = self.folder / f"{number:04d}.lock"
+        self.request_path = self.folder / f"{number:04d}.takeover"
+        self.who = who or who_am_i()
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def acquire(self) -> bool:
+        """Take the hold if nobody has it; never waits."""
+        if self._fd is not None:
+            return True
+        self.folder.mkdir(mode=0o700, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return False
+        since = datetime.now().strftime("%Y-%m-%d %H:%M")
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{self.who} (pid {os.getpid()}) since {since}".encode(), 0)
+        self._fd = fd
+        self._clear_request()
+        return True
+
+    def holder(self) -> str:
+        """Who holds it, as its holder wrote it; empty when nobody does (or the holder died)."""
+        if self._fd is not None:
+            return ""
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
+        except OSError:
+            return ""
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return os.pread(fd, 500, 0).decode("utf-8", "replace").strip() or "another session"
+        finally:
+            os.close(fd)
+        return ""
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        os.ftruncate(self._fd, 0)
+        fcntl.flock(self._fd, fcntl.LOCK_UN)
+        os.close(self._fd)
+        self._fd = None
+
+    def ask_to_take_over(self) -> None:
+        self.folder.mkdir(mode=0o700, exist_ok=True)
+        self.request_path.write_text(self.who, encoding="utf-8")
+
+    def takeover_asked_by(self) -> str:
+        """Who asked to take over from this holder, or empty."""
+        if self._fd is None:
+            return ""
+        try:
+            return self.request_path.read_text(encoding="utf-8").strip()
+        except OSError:
+            return ""
+
+    def _clear_request(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self.request_path.unlink()

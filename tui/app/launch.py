@@ -1,0 +1,42 @@
+"""Starting the app: on a database, or on the demo data (the reference record, 102 prepared)."""
+
+from __future__ import annotations
+
+import getpass
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from tui.app.keymap import KeymapError, keymap_path, load_keymap
+
+
+def demo_db() -> Path:
+    return Path(tempfile.gettempdir()) / f"agenda-demo-{getpass.getuser()}" / "db"
+
+
+def seed_demo(db: Path, reset: bool) -> None:
+    """The reference record imported and meeting 102 prepared, unless the demo has begun."""
+    from tui import secretary
+    from tui.profile import builtin_data
+    from tui.storage.repository import Repository
+
+    if reset and db.exists():
+        shutil.rmtree(db)
+    repo = Repository.open(db)
+    if not repo.meeting_numbers():
+        secretary.import_records(repo, [builtin_data() / "record-101.md"], replace=False)
+        secretary.prepare(repo)
+
+
+def run_app(db: Path) -> int:
+    try:
+        keymap = load_keymap(keymap_path())
+    except KeymapError as error:
+        print(f"agenda: error: {error}", file=sys.stderr)
+        return 2
+    from tui.app.app import AgendaApp
+
+    app = AgendaApp(db, keymap=keymap)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,34 @@
+"""Messages the workers and the writer send to the UI thread."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from tui.app.workspace import OpenMeeting, Workspace
+
+
+class WorkspaceReady(Message, bubble=False):
+    """The database is open; the app hands it on to the screen, where it must stop."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+
+
+class WorkspaceFailed(Message):
+    def __init__(self, problem: str) -> None:
+        super().__init__()
+        self.problem = problem
+
+
+class MeetingOpened(Message):
+    def __init__(self, opened: OpenMeeting, item: str = "") -> None:
+        super().__init__()
+        self.opened = opened
+        self.item = item
+
+
+class SaveFailed(Message):
+    def __init__(self, problem: str) -> None:
+        super().__init__()
+        self.problem = problem

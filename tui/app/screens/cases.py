@@ -1,0 +1,143 @@
+"""Tracked cases (列管案件): filtered like `agenda cases`, with each case's history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from tui.app.labels import DECISION
+from tui.app.workspace import Workspace
+from tui.domain.model import CaseKind, TrackedCase
+
+KINDS = {CaseKind.INTERNAL: "本處", CaseKind.MAYOR: "市長室", CaseKind.COUNCIL: "議會"}
+
+
+def case_history(case: TrackedCase) -> Text:
+    text = Text(f"{case.number} {'open' if case.is_open else 'closed'}\n", style="bold")
+    text.append(f"{case.subject or '（案由未載）'}\n")
+    text.append(f"主辦單位：{case.owner or '未定'}\n")
+    if case.origin_meeting:
+        text.append(f"第 {case.origin_meeting} 次會議起列管 {case.origin_item}\n")
+    if case.deadline:
+        text.append(f"列管期限：{case.deadline.isoformat()}\n")
+    for event in case.history:
+        text.append(f"\n第 {event.meeting} 次：{DECISION[event.decision]}", style="bold")
+        if event.progress:
+            text.append(f"\n  辦理情形：{event.progress}")
+        if event.conclusion:
+            text.append(f"\n  結論：{event.conclusion}", style="dim")
+    return text
+
+
+class CasesScreen(Screen[None]):
+    BINDINGS = [
+        Binding("o", "toggle_open", "Open/all", id="cases.open", tooltip="Only open cases, or all"),
+        Binding("u", "next_unit", "Unit", id="cases.unit", tooltip="Only one unit's cases (cycle)"),
+        Binding(
+            "d",
+            "toggle_overdue",
+            "Overdue",
+            id="cases.overdue",
+            tooltip="Only open cases past their deadline",
+        ),
+        Binding("escape", "leave", "Back", id="cases.back"),
+    ]
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.cases: list[TrackedCase] = []
+        self.only_open = True
+        self.overdue = False
+        self.unit = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="cases-filter")
+        with Horizontal():
+            yield DataTable(id="cases", cursor_type="row", zebra_stripes=True)
+            yield Static(id="case-history")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "列管案件"
+        table = self.query_one(DataTable)
+        for label, key, width in (
+            ("案號", "number", 6),
+            ("狀態", "state", 6),
+            ("列管", "kind", 6),
+            ("主辦單位", "owner", 12),
+        ):
+            table.add_column(label, key=key, width=width)
+        self._load()
+
+    @work(thread=True, exclusive=True)
+    def _load(self) -> None:
+        repo = self.workspace.repo
+        found = repo.open_cases() if self.only_open else repo.all_cases()
+        self.app.call_from_thread(self._show, found)
+
+    def _filtered(self) -> list[TrackedCase]:
+        found = self.cases
+        if self.unit:
+            found = [c for c in found if c.owner == self.unit]
+        if self.overdue:
+            today = date.today()
+            found = [c for c in found if c.is_open and c.deadline and c.deadline < today]
+        return sorted(found, key=lambda c: (c.kind is not CaseKind.INTERNAL, c.number))
+
+    def _show(self, cases: list[TrackedCase]) -> None:
+        self.cases = cases
+        table = self.query_one(DataTable)
+        table.clear()
+        shown = self._filtered()
+        for case in shown:
+            table.add_row(
+                str(case.number),
+                "open" if case.is_open else "closed",
+                KINDS[case.kind],
+                Text(case.owner or "-"),
+                key=f"{case.kind.value}:{case.number}",
+            )
+        filters = ["open" if self.only_open else "all", self.unit or "all units"]
+        if self.overdue:
+            filters.append("overdue")
+        self.query_one("#cases-filter", Static).update(
+            f"{len(shown)} cases · " + " · ".join(filters)
+        )
+        self._show_history()
+
+    @on(DataTable.RowHighlighted)
+    def _show_history(self) -> None:
+        table = self.query_one(DataTable)
+        history = self.query_one("#case-history", Static)
+        if table.row_count == 0:
+            history.update("")
+            return
+        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        kind, number = key.split(":")
+        case = next(c for c in self.cases if c.kind.value == kind and c.number == int(number))
+        history.update(case_history(case))
+
+    def action_toggle_open(self) -> None:
+        self.only_open = not self.only_open
+        self._load()
+
+    def action_next_unit(self) -> None:
+        units = ["", *self.workspace.profile.unit_names]
+        self.unit = units[(units.index(self.unit) + 1) % len(units)] if self.unit in units else ""
+        self._show(self.cases)
+
+    def action_toggle_overdue(self) -> None:
+        self.overdue = not self.overdue
+        self._show(self.cases)
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,137 @@
+"""Small forms the editor asks: track a conclusion, add a temporary motion, add a report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select
+
+from tui.domain.rocdate import DateError, parse_date
+
+
+@dataclass
+class Tracking:
+    owner: str
+    deadline: date | None
+
+
+class _Form(ModalScreen[object]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "submit", "Done", id="form.submit", show=False),
+    ]
+    DEFAULT_CSS = """
+    _Form { align: center middle; }
+    _Form > Vertical {
+        width: 64; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    _Form .problem { color: $error; }
+    """
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_submit(self) -> None:
+        result = self.result()
+        if result is not None:
+            self.dismiss(result)
+
+    def result(self) -> object | None:
+        raise NotImplementedError
+
+    def complain(self, problem: str) -> None:
+        self.query_one(".problem", Label).update(problem)
+
+    @on(Input.Submitted)
+    def _next_or_done(self, event: Input.Submitted) -> None:
+        inputs = list(self.query(Input))
+        if event.input is inputs[-1]:
+            self.action_submit()
+        else:
+            inputs[inputs.index(event.input) + 1].focus()
+
+
+class TrackDialog(_Form):
+    """Owner unit (suggested from the wording) and an optional deadline."""
+
+    def __init__(self, units: list[str], suggested: str) -> None:
+        super().__init__()
+        self.units = units
+        self.suggested = suggested
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as form:
+            form.border_title = "列管 Track this conclusion"
+            yield Label("主辦單位 Owner unit")
+            options = [(u, u) for u in self.units]
+            start = self.suggested if self.suggested in self.units else Select.NULL
+            yield Select(options, value=start, prompt="(未定)", id="owner")
+            yield Label("列管期限 Deadline (110/8/31 or 2021-08-31, may be empty)")
+            yield Input(id="deadline", placeholder="YYY/M/D")
+            yield Label("", classes="problem")
+
+    def on_mount(self) -> None:
+        self.query_one("#deadline", Input).focus()
+
+    def result(self) -> Tracking | None:
+        owner = self.query_one("#owner", Select).value
+        text = self.query_one("#deadline", Input).value.strip()
+        deadline = None
+        if text:
+            try:
+                deadline = parse_date(text)
+            except DateError as error:
+                self.complain(str(error))
+                return None
+        return Tracking(owner if isinstance(owner, str) else "", deadline)
+
+
+@dataclass
+class Motion:
+    presenter: str
+    text: str
+
+
+class MotionDialog(_Form):
+    """A temporary motion (臨時動議): who raised it and what it says."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as form:
+            form.border_title = "臨時動議 Temporary motion"
+            yield Label("提出人 Presenter (法制王視察)")
+            yield Input(id="presenter")
+            yield Label("內容 What was reported (may be typed later)")
+            yield Input(id="text")
+            yield Label("", classes="problem")
+
+    def result(self) -> Motion | None:
+        presenter = self.query_one("#presenter", Input).value.strip()
+        if not presenter:
+            self.complain("name who raised the motion")
+            return None
+        return Motion(presenter, self.query_one("#text", Input).value.strip())
+
+
+class ReportDialog(_Form):
+    """A unit head's 補充報告: who speaks."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as form:
+            form.border_title = "補充報告 Report"
+            yield Label("報告人 Speaker (國際事務組陳組長)")
+            yield Input(id="speaker")
+            yield Label("", classes="problem")
+
+    def result(self) -> str | None:
+        speaker = self.query_one("#speaker", Input).value.strip()
+        if not speaker:
+            self.complain("name who reports")
+            return None
+        return speaker

@@ -1,0 +1,156 @@
+"""The meetings of the series: number, ROC date, status, tracked cases; prepare the next."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from tui.app.labels import STATUS
+from tui.app.messages import MeetingOpened, WorkspaceReady
+from tui.app.workspace import Workspace
+from tui.domain.model import MeetingStatus
+from tui.domain.rocdate import format_date
+
+
+class MeetingsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "open_meeting", "Open", id="meetings.open", tooltip="Open the meeting"),
+        Binding(
+            "p",
+            "prepare",
+            "Prepare next",
+            id="meetings.prepare",
+            tooltip="Prepare the next meeting's agenda from the latest record",
+        ),
+        Binding("c", "cases", "Cases", id="meetings.cases", tooltip="Tracked cases (列管案件)"),
+        Binding(
+            "v",
+            "preview",
+            "Preview",
+            id="meetings.preview",
+            tooltip="The record or agenda as it will be circulated",
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.workspace: Workspace | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Opening the database…", id="meetings-status")
+        yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("次", key="number", width=5)
+        table.add_column("日期", key="date", width=24)
+        table.add_column("狀態", key="status", width=10)
+        table.add_column("列管", key="cases", width=6)
+
+    @on(WorkspaceReady)
+    def _ready(self, message: WorkspaceReady) -> None:
+        self.workspace = message.workspace
+        profile = message.workspace.profile
+        self.sub_title = f"{profile.organisation}{profile.series}"
+        self._load(where_left_off=True)
+
+    @work(thread=True, exclusive=True, group="meetings")
+    def _load(self, then_open: int | None = None, where_left_off: bool = False) -> None:
+        """The list; then the meeting asked for, or the one this user left off at."""
+        assert self.workspace is not None
+        rows = self.workspace.summaries()
+        place = self.workspace.last_place() if where_left_off else {}
+        self.app.call_from_thread(self._show, rows)
+        number = then_open or place.get("meeting")
+        if isinstance(number, int) and any(r["number"] == number for r in rows):
+            self._open(number, str(place.get("item", "")))
+
+    def _show(self, rows: list[dict[str, Any]]) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for row in reversed(rows):
+            start = datetime.fromisoformat(row["start"])
+            table.add_row(
+                str(row["number"]),
+                format_date(start.date()),
+                STATUS[MeetingStatus(row["status"])],
+                str(row.get("cases", "")),
+                key=str(row["number"]),
+            )
+        status = self.query_one("#meetings-status", Static)
+        status.update(f"{len(rows)} meetings" if rows else "No meetings yet: import a record")
+        table.focus()
+
+    def _selected(self) -> int | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return int(str(key.value))
+
+    def action_open_meeting(self) -> None:
+        number = self._selected()
+        if number is not None and self.workspace is not None:
+            self._open_in_worker(number)
+
+    @work(thread=True, group="open")
+    def _open_in_worker(self, number: int) -> None:
+        self._open(number, "")
+
+    def _open(self, number: int, item: str) -> None:
+        assert self.workspace is not None
+        opened = self.workspace.open_meeting(number)
+        self.app.call_from_thread(self._push_editor, MeetingOpened(opened, item))
+
+    def _push_editor(self, message: MeetingOpened) -> None:
+        from tui.app.screens.editor import EditorScreen
+
+        assert self.workspace is not None
+        self.app.push_screen(EditorScreen(self.workspace, message.opened, message.item))
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self) -> None:
+        self.action_open_meeting()
+
+    def action_prepare(self) -> None:
+        if self.workspace is not None:
+            self._prepare()
+
+    @work(thread=True, exclusive=True, group="prepare")
+    def _prepare(self) -> None:
+        from tui import secretary
+
+        assert self.workspace is not None
+        try:
+            prepared = secretary.prepare(self.workspace.repo)
+        except secretary.SecretaryError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="warning", timeout=10)
+            return
+        number = prepared.meeting.number
+        self.app.call_from_thread(self.notify, f"Meeting {number} prepared")
+        self._load(then_open=number)
+
+    def action_cases(self) -> None:
+        if self.workspace is not None:
+            from tui.app.screens.cases import CasesScreen
+
+            self.app.push_screen(CasesScreen(self.workspace))
+
+    def action_preview(self) -> None:
+        number = self._selected()
+        if number is not None and self.workspace is not None:
+            from tui.app.screens.preview import PreviewScreen
+
+            self.app.push_screen(PreviewScreen(self.workspace, number))
+
+    def on_screen_resume(self) -> None:
+        if self.workspace is not None:
+            self._load()

@@ -1,0 +1,124 @@
+"""The record or agenda as it will be circulated, and its export to a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static, TextArea
+
+from tui.app.workspace import Workspace
+
+FORMATS = ("md", "txt")
+
+
+class PreviewScreen(Screen[None]):
+    BINDINGS = [
+        Binding(
+            "a",
+            "toggle_agenda",
+            "Record/agenda",
+            id="preview.agenda",
+            tooltip="Show the agenda (議程) or the record (紀錄)",
+        ),
+        Binding("f", "next_format", "Format", id="preview.format", tooltip="Markdown or text"),
+        Binding("s", "export", "Export", id="preview.export", tooltip="Write it to a file"),
+        Binding("escape", "leave", "Back", id="preview.back"),
+    ]
+    DEFAULT_CSS = """
+    #preview { height: 1fr; }
+    #export-path { display: none; }
+    #preview-status { height: 1; padding: 0 1; background: $panel; }
+    """
+
+    def __init__(self, workspace: Workspace, number: int) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.number = number
+        self.agenda = False
+        self.format = "md"
+        self.text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="preview-status")
+        yield TextArea(id="preview", read_only=True, soft_wrap=True, show_line_numbers=False)
+        yield Input(id="export-path")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._render_document()
+
+    def _kind(self) -> str:
+        return "agenda" if self.agenda else "record"
+
+    @work(thread=True, exclusive=True)
+    def _render_document(self) -> None:
+        from tui.cli.commands import render_options
+        from tui.render.document import RenderError, render_agenda, render_record
+
+        repo = self.workspace.repo
+        profile = self.workspace.profile
+        meeting = repo.load_meeting(self.number)
+        if meeting is None:
+            return
+        options = render_options(profile, self.format, None)
+        try:
+            if self.agenda:
+                refs = [r for item in meeting.items() for r in item.cases]
+                warning = profile.schedule.deadline_warning_days
+                text = render_agenda(meeting, profile.office, repo.cases_of(refs), options, warning)
+            else:
+                text = render_record(meeting, profile.office, options)
+        except RenderError as error:
+            text = f"Cannot render: {error}"
+        self.app.call_from_thread(self._show, text)
+
+    def _show(self, text: str) -> None:
+        self.text = text
+        self.query_one(TextArea).load_text(text)
+        self.sub_title = f"第 {self.number} 次 {self._kind()} · {self.format}"
+        self.query_one("#preview-status", Static).update(
+            f"{self._kind()} of meeting {self.number} as {self.format} · s: export"
+        )
+        self.query_one(TextArea).focus()
+
+    def action_toggle_agenda(self) -> None:
+        self.agenda = not self.agenda
+        self._render_document()
+
+    def action_next_format(self) -> None:
+        self.format = FORMATS[(FORMATS.index(self.format) + 1) % len(FORMATS)]
+        self._render_document()
+
+    def action_export(self) -> None:
+        field = self.query_one("#export-path", Input)
+        field.value = str(Path.cwd() / f"{self._kind()}-{self.number}.{self.format}")
+        field.display = True
+        field.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.input.display = False
+        self._export(Path(event.value).expanduser(), self.text)
+
+    @work(thread=True)
+    def _export(self, path: Path, text: str) -> None:
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            self.app.call_from_thread(
+                self.notify, f"{path}: {error.strerror}", title="Not written", severity="error"
+            )
+            return
+        self.app.call_from_thread(self.notify, f"Written to {path}")
+
+    def action_leave(self) -> None:
+        field = self.query_one("#export-path", Input)
+        if field.display:
+            field.display = False
+            self.query_one(TextArea).focus()
+            return
+        self.app.pop_screen()

@@ -1,0 +1,83 @@
+"""The chosen item's entries: its reports, its tracked cases, its conclusions."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.app.labels import DECISION
+from tui.domain.model import CaseDecision, CaseKind, Conclusion, Report, TrackedCase
+from tui.domain.numerals import Ladder, label
+
+Target = Report | TrackedCase | Conclusion
+
+
+class Entry(Option):
+    """One entry of the item pane; `target` is the model object it shows."""
+
+    def __init__(self, target: Target, text: Text) -> None:
+        super().__init__(text)
+        self.target = target
+
+
+def report_text(report: Report) -> Text:
+    text = Text(f"{report.speaker}{report.kind}：", style="bold")
+    text.append(report.text or "（待記錄）", style="" if report.text else "dim")
+    for n, point in enumerate(report.points, start=1):
+        text.append(f"\n{label(Ladder.SUBITEM, n)} {point.text}")
+    return text
+
+
+_DECISION_STYLE = {CaseDecision.RELEASE: "green", CaseDecision.KEEP: "cyan"}
+
+
+def case_text(case: TrackedCase, meeting: int) -> Text:
+    event = case.decision_at(meeting)
+    decision = event.decision if event else None
+    name = "列管案號" if case.kind is CaseKind.INTERNAL else "案號"
+    text = Text(f"{name} {case.number}", style="bold")
+    text.append(f"（{case.owner or '主辦單位未定'}）")
+    style = _DECISION_STYLE.get(decision, "yellow") if decision else "yellow"
+    text.append(f" {DECISION[decision]}", style=style)
+    if case.subject:
+        text.append(f"\n{case.subject}", style="dim")
+    progress = event.progress if event else ""
+    text.append("\n辦理情形：")
+    text.append(progress or "（待填）", style="" if progress else "dim")
+    return text
+
+
+def conclusion_text(conclusion: Conclusion, number: int, cases: dict[int, TrackedCase]) -> Text:
+    text = Text(f"{label(Ladder.SUBITEM, number)} ", style="bold")
+    text.append(conclusion.text or "（輸入結論）", style="" if conclusion.text else "dim")
+    for n, point in enumerate(conclusion.points, start=1):
+        text.append(f"\n  {label(Ladder.POINT, n)} {point.text}")
+    if conclusion.case is not None:
+        case = cases.get(conclusion.case)
+        owner = case.owner if case and case.owner else "主辦單位未定"
+        text.append(f"\n列管 {conclusion.case}（{owner}）", style="magenta")
+    return text
+
+
+class EntryList(OptionList):
+    """The entries, one widget however many there are; the highlighted one is acted on."""
+
+    def show(self, entries: list[Entry], select: object | None) -> None:
+        self.clear_options()
+        self.add_options(entries)
+        found = [i for i, e in enumerate(entries) if e.target is select]
+        self.highlighted = found[0] if found else (0 if entries else None)
+
+    @property
+    def current(self) -> Entry | None:
+        if self.highlighted is None:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return option if isinstance(option, Entry) else None
+
+    def update(self, target: object, text: Text) -> None:
+        for index in range(self.option_count):
+            option = self.get_option_at_index(index)
+            if isinstance(option, Entry) and option.target is target:
+                self.replace_option_prompt_at_index(index, text)

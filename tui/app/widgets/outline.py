@@ -1,0 +1,45 @@
+"""The meeting's outline: sections 壹 貳 參 and their items 一 二 三, each a place like "2.4"."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from tui.domain.model import Item, Meeting
+from tui.domain.numerals import Ladder, label
+
+
+def item_heading(item: Item) -> str:
+    if item.presenter:
+        return f"{item.presenter}{item.presenter_kind}：{item.title}"
+    if item.title:
+        return item.title
+    first = item.blocks[0] if item.blocks else None
+    return f"{first.label}：{first.text}" if first and first.label else item.label
+
+
+class MeetingOutline(Tree[str]):
+    """Sections and items; the node's data is the item's place ("1" or "2.4")."""
+
+    def __init__(self) -> None:
+        super().__init__("", id="outline")
+        self.show_root = False
+        self.guide_depth = 2
+
+    def show(self, meeting: Meeting, place: str) -> None:
+        self.clear()
+        chosen: TreeNode[str] | None = None
+        for s, section in enumerate(meeting.sections, start=1):
+            heading = Text(f"{label(Ladder.SECTION, s)}{section.title}")
+            node = self.root.add(heading, data=str(s) if section.body else "", expand=True)
+            if section.body is None:
+                node.allow_expand = bool(section.items)
+            chosen = node if node.data == place else chosen
+            for i, item in enumerate(section.items, start=1):
+                text = Text(f"{label(Ladder.ITEM, i)}{item_heading(item)}", no_wrap=True)
+                leaf = node.add_leaf(text, data=f"{s}.{i}")
+                chosen = leaf if leaf.data == place else chosen
+        if chosen is not None:
+            # The tree lays its new lines out on the next refresh: only then can it move there.
+            self.call_after_refresh(self.move_cursor, chosen)

@@ -1,0 +1,68 @@
+"""What the app works on: the database, the profile, the writer and the meeting held.
+
+Every method here touches the disk: the app calls them from worker threads only.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tui import secretary
+from tui.app.hold import MeetingHold, who_am_i
+from tui.app.writer import DiskWriter
+from tui.domain.model import CaseKind, Meeting, MeetingStatus, TrackedCase
+from tui.domain.profile import Profile
+from tui.storage.repository import Repository
+
+
+@dataclass
+class OpenMeeting:
+    """A meeting loaded for the editor, with its cases and who may change it."""
+
+    meeting: Meeting
+    cases: dict[tuple[CaseKind, int], TrackedCase]
+    taken_numbers: list[int]
+    hold: MeetingHold
+    holder: str = ""  # who else holds it, when this session only reads
+    locked: bool = False  # a confirmed record
+
+    @property
+    def read_only(self) -> bool:
+        return self.locked or not self.hold.held
+
+
+@dataclass
+class Workspace:
+    db: Path
+    repo: Repository
+    profile: Profile
+    writer: DiskWriter
+    user: str = field(default_factory=getpass.getuser)
+
+    @classmethod
+    def open(cls, db: Path, writer_events: dict[str, Any] | None = None) -> Workspace:
+        repo = Repository.open(db)
+        writer = DiskWriter(repo, **(writer_events or {}))
+        return cls(db, repo, secretary.profile_of(repo), writer)
+
+    def summaries(self) -> list[dict[str, Any]]:
+        return self.repo.summaries()
+
+    def open_meeting(self, number: int) -> OpenMeeting:
+        meeting = secretary.load(self.repo, number)
+        refs = [ref for item in meeting.items() for ref in item.cases]
+        cases = {(c.kind, c.number): c for c in self.repo.cases_of(refs)}
+        hold = MeetingHold(self.db, number, who_am_i())
+        locked = meeting.status is MeetingStatus.CONFIRMED
+        holder = "" if locked or hold.acquire() else hold.holder()
+        taken = self.repo.case_numbers_of_meeting(number)
+        return OpenMeeting(meeting, cases, taken, hold, holder, locked)
+
+    def last_place(self) -> dict[str, Any]:
+        return self.repo.ui_state(self.user)
+
+    def close(self) -> None:
+        self.writer.close()
