@@ -46,6 +46,9 @@ class _Form(ModalScreen[object]):
     def result(self) -> object | None:
         raise NotImplementedError
 
+    def on_mount(self) -> None:
+        self.query_one(Vertical).border_subtitle = "Enter: next / done · Esc: cancel"
+
     def complain(self, problem: str) -> None:
         self.query_one(".problem", Label).update(problem)
 
@@ -78,6 +81,7 @@ class TrackDialog(_Form):
             yield Label("", classes="problem")
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query_one("#deadline", Input).focus()
 
     def result(self) -> Tracking | None:

@@ -108,8 +108,14 @@ class EditorScreen(Screen[None]):
         if not self.place:
             return
         where, item = self.editing.item(self.place)
-        self.query_one("#item-title", Static).update(f"{where}  {item_heading(item)}")
-        self.query_one(EntryList).show(self._entries(), select)
+        entries = self._entries()
+        title = Text(f"{where}  {item_heading(item)}")
+        if not entries:
+            title.append(
+                "\n(no entries yet — a: add a conclusion · n: a report · m: a motion)", "dim"
+            )
+        self.query_one("#item-title", Static).update(title)
+        self.query_one(EntryList).show(entries, select)
         self._remember_place()
 
     def _entries(self) -> list[Entry]:
@@ -224,6 +230,8 @@ class EditorScreen(Screen[None]):
         else:
             text, title = target.text, "會議結論"
         self.query_one(EntryEditor).start(text, title)
+        entries = self.query_one(EntryList)
+        self.call_after_refresh(entries.scroll_to_highlight)
 
     @on(EntryEditor.Changed)
     def _typed(self, event: EntryEditor.Changed) -> None:

@@ -97,6 +97,7 @@ class PreviewScreen(Screen[None]):
     def action_export(self) -> None:
         field = self.query_one("#export-path", Input)
         field.value = str(Path.cwd() / f"{self._kind()}-{self.number}.{self.format}")
+        field.border_title = "Export to (Enter: write · Esc: cancel)"
         field.display = True
         field.focus()
 

@@ -49,7 +49,7 @@ def case_text(case: TrackedCase, meeting: int) -> Text:
 
 
 def conclusion_text(conclusion: Conclusion, number: int, cases: dict[int, TrackedCase]) -> Text:
-    text = Text(f"{label(Ladder.SUBITEM, number)} ", style="bold")
+    text = Text(f"{label(Ladder.SUBITEM, number)}\u00a0", style="bold")
     text.append(conclusion.text or "（輸入結論）", style="" if conclusion.text else "dim")
     for n, point in enumerate(conclusion.points, start=1):
         text.append(f"\n  {label(Ladder.POINT, n)} {point.text}")
@@ -65,7 +65,10 @@ class EntryList(OptionList):
 
     def show(self, entries: list[Entry], select: object | None) -> None:
         self.clear_options()
-        self.add_options(entries)
+        spaced: list[Entry | None] = []
+        for entry in entries:
+            spaced.extend([entry, None] if entry is not entries[-1] else [entry])
+        self.add_options(spaced)
         found = [i for i, e in enumerate(entries) if e.target is select]
         self.highlighted = found[0] if found else (0 if entries else None)
 

@@ -1,0 +1,91 @@
+"""Keyboard first: every action has a footer key and a palette entry, and can be remapped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import TextArea
+
+from tests.app_support import demo_database, screen_name, type_text, until
+from tui.app.app import AgendaApp
+from tui.app.keymap import KeymapError, load_keymap
+from tui.app.screens.editor import EditorScreen
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return demo_database(tmp_path)
+
+
+async def _open_editor(app: AgendaApp, pilot: object) -> EditorScreen:
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    await until(pilot, lambda: app.workspace is not None and screen_name(app) == "MeetingsScreen")
+    await pilot.pause(0.1)
+    await pilot.press("enter")
+    await until(pilot, lambda: screen_name(app) == "EditorScreen")
+    assert isinstance(app.screen, EditorScreen)
+    return app.screen
+
+
+def test_every_editor_binding_has_an_id_and_a_description() -> None:
+    for binding in EditorScreen.BINDINGS:
+        assert not isinstance(binding, tuple)
+        assert binding.id and binding.id.startswith("editor.")
+        assert binding.description and binding.tooltip
+
+
+async def test_the_palette_offers_the_screens_actions(db: Path) -> None:
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await _open_editor(app, pilot)
+        titles = [command.title for command in app.get_system_commands(editor)]
+        for wanted in ("Conclude (a)", "Release (r)", "Keep (k)", "Motion (m)", "Preview (v)"):
+            assert wanted in titles
+
+
+async def test_question_mark_shows_the_keys(db: Path) -> None:
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_editor(app, pilot)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: bool(app.screen.query("HelpPanel")))
+        await pilot.press("question_mark")
+        await until(pilot, lambda: not app.screen.query("HelpPanel"))
+
+
+async def test_a_users_keymap_moves_an_action_to_another_key(db: Path) -> None:
+    app = AgendaApp(db, keymap={"editor.add_conclusion": "n"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await _open_editor(app, pilot)
+        await pilot.press("down", "down", "tab", "n")
+        await until(pilot, lambda: editor.editing_target is not None)
+        await type_text(pilot, "改鍵新增結論")
+        assert editor.editing_target is not None
+        assert editor.editing_target.text == "改鍵新增結論"  # type: ignore[union-attr]
+
+
+async def test_the_terminal_cursor_follows_typing_for_the_ime(db: Path) -> None:
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_editor(app, pilot)
+        await pilot.press("down", "down", "tab", "a")
+        await type_text(pilot, "會議結論")
+        area = app.screen.query_one("#entry-editor", TextArea)
+        await pilot.pause()
+        assert app.cursor_position == area.cursor_screen_offset
+        # Four CJK characters are eight columns: the IME window opens after them.
+        start = area.content_region.x
+        assert app.cursor_position.x - start == 8
+
+
+def test_a_keymap_file(tmp_path: Path) -> None:
+    path = tmp_path / "keymap.toml"
+    path.write_text('[keys]\n"editor.release" = "1"\n', encoding="utf-8")
+    assert load_keymap(path) == {"editor.release": "1"}
+    path.write_text("[keys]\nrelease = 1\n", encoding="utf-8")
+    with pytest.raises(KeymapError, match=r"keymap\.toml"):
+        load_keymap(path)
+    assert load_keymap(tmp_path / "missing.toml") == {}
