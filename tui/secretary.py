@@ -328,3 +328,25 @@ def correct(repo: Repository, meeting: Meeting, what: str, by: str | None = None
     lifecycle.correct(meeting, by or getpass.getuser(), what, datetime.now().replace(microsecond=0))
     correction: Correction = meeting.corrections[-1]
     repo.save(meeting, correction=correction)
+
+
+# -- circulation --------------------------------------------------------------
+
+
+def render_meeting(
+    repo: Repository, meeting: Meeting, *, agenda: bool, format: str, width: int | None = None
+) -> str:
+    """The record (or agenda) of a meeting as it is circulated, through the office's templates."""
+    from tui.render.document import RenderOptions, render_agenda, render_record
+
+    profile = profile_of(repo)
+    options = RenderOptions(
+        format=format,
+        width=profile.text_width if width is None else width,
+        template_dirs=() if profile.templates is None else (profile.templates,),
+    )
+    if not agenda:
+        return render_record(meeting, profile.office, options)
+    refs = [ref for item in meeting.items() for ref in item.cases]
+    warning = profile.schedule.deadline_warning_days
+    return render_agenda(meeting, profile.office, repo.cases_of(refs), options, warning)

@@ -11,10 +11,9 @@ from tui import secretary
 from tui.cli import output
 from tui.cli.session import Session, UsageError
 from tui.domain.model import Meeting
-from tui.domain.profile import Profile
 from tui.importer.decode import NotARecordError
 from tui.profile import ProfileError
-from tui.render.document import RenderError, RenderOptions
+from tui.render.document import RenderError
 from tui.secretary import SecretaryError
 from tui.storage.errors import StorageError
 from tui.storage.repository import MeetingExistsError, Repository
@@ -73,30 +72,15 @@ def meeting(repo: Repository, number: int) -> Meeting:
 
 
 def render(args: argparse.Namespace, session: Session) -> int:
-    from tui.render.document import render_agenda, render_record
-
     if args.width is not None and args.width < 20:
         raise UsageError(f"--width {args.width} is too narrow; give 20 columns or more")
     repo = session.repo()
     found = meeting(repo, args.number)
-    profile = secretary.profile_of(repo)
-    options = render_options(profile, args.format, args.width)
-    if args.agenda:
-        refs = [ref for item in found.items() for ref in item.cases]
-        warning = profile.schedule.deadline_warning_days
-        text = render_agenda(found, profile.office, repo.cases_of(refs), options, warning)
-    else:
-        text = render_record(found, profile.office, options)
+    text = secretary.render_meeting(
+        repo, found, agenda=args.agenda, format=args.format, width=args.width
+    )
     output.write_text(text, args.output)
     return 0
-
-
-def render_options(profile: Profile, format: str, width: int | None) -> RenderOptions:
-    return RenderOptions(
-        format=format,
-        width=profile.text_width if width is None else width,
-        template_dirs=() if profile.templates is None else (profile.templates,),
-    )
 
 
 def show(args: argparse.Namespace, session: Session) -> int:

@@ -57,22 +57,15 @@ class PreviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def _render_document(self) -> None:
-        from tui.cli.commands import render_options
-        from tui.render.document import RenderError, render_agenda, render_record
+        from tui import secretary
+        from tui.render.document import RenderError
 
         repo = self.workspace.repo
-        profile = self.workspace.profile
         meeting = repo.load_meeting(self.number)
         if meeting is None:
             return
-        options = render_options(profile, self.format, None)
         try:
-            if self.agenda:
-                refs = [r for item in meeting.items() for r in item.cases]
-                warning = profile.schedule.deadline_warning_days
-                text = render_agenda(meeting, profile.office, repo.cases_of(refs), options, warning)
-            else:
-                text = render_record(meeting, profile.office, options)
+            text = secretary.render_meeting(repo, meeting, agenda=self.agenda, format=self.format)
         except RenderError as error:
             text = f"Cannot render: {error}"
         self.app.call_from_thread(self._show, text)
