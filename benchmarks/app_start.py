@@ -17,7 +17,7 @@ from pathlib import Path
 import pexpect
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchmarks.history import build_history  # noqa: E402
+from benchmarks.history import build_history
 
 EMPTY_APP = """
 from textual.app import App

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -30,6 +31,7 @@ class AgendaApp(App[None]):
         self.db = db
         self.workspace: Workspace | None = None
         self._keymap = keymap or {}
+        self._old_handlers: dict[int, signal._HANDLER] = {}
 
     def on_mount(self) -> None:
         if self._keymap:
@@ -71,24 +73,32 @@ class AgendaApp(App[None]):
             self.action_show_help_panel()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own commands, then every action of the screen, with its key."""
         yield from super().get_system_commands(screen)
         seen: set[str] = set()
-        for key, active in screen.active_bindings.items():
-            binding = active.binding
-            if not binding.description or binding.action in seen or not active.enabled:
+        for binding in [*type(screen).BINDINGS, *self.BINDINGS]:
+            if not isinstance(binding, Binding) or not binding.description:
+                continue
+            if binding.action in seen:
                 continue
             seen.add(binding.action)
+            key = self._keymap.get(binding.id or "", binding.key).split(",")[0]
             yield SystemCommand(
                 f"{binding.description} ({key})",
                 binding.tooltip or binding.description,
-                lambda node=active.node, action=binding.action: self.run_action(action, node),
+                partial(self._run_on, screen, binding.action),
             )
+
+    def _run_on(self, screen: Screen[Any], action: str) -> None:
+        self.call_later(self.run_action, action, screen)
 
     def _install_hangup(self) -> None:
         """A dropped SSH link: save what is typed, then stop."""
         if threading_main():
-            signal.signal(signal.SIGHUP, self._hang_up)
-            signal.signal(signal.SIGTERM, self._hang_up)
+            self._old_handlers = {
+                signum: signal.signal(signum, self._hang_up)
+                for signum in (signal.SIGHUP, signal.SIGTERM)
+            }
 
     def _hang_up(self, signum: int, frame: FrameType | None) -> None:
         self.save_everything()
@@ -110,6 +120,9 @@ class AgendaApp(App[None]):
         self.save_everything()
         if self.workspace is not None:
             self.workspace.close()
+        if threading_main():
+            for signum, handler in self._old_handlers.items():
+                signal.signal(signum, handler)
 
 
 def threading_main() -> bool:

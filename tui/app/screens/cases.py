@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -63,7 +63,8 @@ class CasesScreen(Screen[None]):
         yield Static(id="cases-filter")
         with Horizontal():
             yield DataTable(id="cases", cursor_type="row", zebra_stripes=True)
-            yield Static(id="case-history")
+            with VerticalScroll(id="case-history-scroll"):
+                yield Static(id="case-history")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -73,7 +74,7 @@ class CasesScreen(Screen[None]):
             ("案號", "number", 6),
             ("狀態", "state", 6),
             ("列管", "kind", 6),
-            ("主辦單位", "owner", 12),
+            ("主辦單位", "owner", 16),
         ):
             table.add_column(label, key=key, width=width)
         self._load()

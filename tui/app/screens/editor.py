@@ -39,6 +39,18 @@ QUIET = 0.25
 MAX_WAIT = 0.8
 
 
+# Actions that only make sense on one kind of highlighted entry.
+_NEEDS: dict[str, type | tuple[type, ...]] = {
+    "release": TrackedCase,
+    "keep": TrackedCase,
+    "track": Conclusion,
+    "delete": (Conclusion, Report),
+    "move_up": (Conclusion, Report),
+    "move_down": (Conclusion, Report),
+    "edit": (Conclusion, Report, TrackedCase),
+}
+
+
 def _binding(key: str, action: str, description: str, tooltip: str, show: bool = True) -> Binding:
     return Binding(key, action, description, show=show, id=f"editor.{action}", tooltip=tooltip)
 
@@ -61,7 +73,7 @@ class EditorScreen(Screen[None]):
         _binding("v", "preview", "Preview", "The record or agenda as it will be circulated"),
         _binding("c", "cases", "Cases", "Tracked cases (列管案件)", show=False),
         _binding("o", "take_over", "Take over", "Edit a meeting another session holds", False),
-        _binding("escape", "leave", "Meetings", "Back to the meetings"),
+        _binding("escape", "leave", "Back", "Back to the meetings"),
     ]
 
     def __init__(self, workspace: Workspace, opened: OpenMeeting, place: str = "") -> None:
@@ -88,7 +100,7 @@ class EditorScreen(Screen[None]):
                 yield EntryList(id="entries")
                 yield EntryEditor()
         yield Static(id="editor-status")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     async def on_mount(self) -> None:
         meeting = self.opened.meeting
@@ -109,7 +121,7 @@ class EditorScreen(Screen[None]):
             return
         where, item = self.editing.item(self.place)
         entries = self._entries()
-        title = Text(f"{where}  {item_heading(item)}")
+        title = Text(f"{where}\n{item_heading(item)}")
         if not entries:
             title.append(
                 "\n(no entries yet — a: add a conclusion · n: a report · m: a motion)", "dim"
@@ -183,6 +195,17 @@ class EditorScreen(Screen[None]):
 
         self.save_now()
         self.app.push_screen(CasesScreen(self.workspace))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that cannot act on the highlighted entry leave the footer."""
+        wanted = _NEEDS.get(action)
+        if wanted is None:
+            return True
+        return isinstance(self._current(), wanted)
+
+    @on(EntryList.OptionHighlighted)
+    def _entry_highlighted(self) -> None:
+        self.refresh_bindings()
 
     # -- changes and saving ---------------------------------------------------
 

@@ -20,7 +20,15 @@ from tui.domain.rocdate import format_date
 
 class MeetingsScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "open_meeting", "Open", id="meetings.open", tooltip="Open the meeting"),
+        # Priority: the table's own Enter would hide this one from the footer.
+        Binding(
+            "enter",
+            "open_meeting",
+            "Open",
+            id="meetings.open",
+            tooltip="Open the meeting",
+            priority=True,
+        ),
         Binding(
             "p",
             "prepare",
@@ -118,7 +126,7 @@ class MeetingsScreen(Screen[None]):
 
     @on(DataTable.RowSelected)
     def _row_chosen(self) -> None:
-        self.action_open_meeting()
+        self.action_open_meeting()  # a mouse click
 
     def action_prepare(self) -> None:
         if self.workspace is not None:

@@ -19,6 +19,17 @@ def item_heading(item: Item) -> str:
     return f"{first.label}：{first.text}" if first and first.label else item.label
 
 
+# Cells a heading may take in the 30-column outline, beside the tree's guides and scrollbar.
+SECTION_CELLS = 26
+ITEM_CELLS = 24
+
+
+def _fit(heading: str, cells: int) -> Text:
+    text = Text(heading, no_wrap=True)
+    text.truncate(cells, overflow="ellipsis")
+    return text
+
+
 class MeetingOutline(Tree[str]):
     """Sections and items; the node's data is the item's place ("1" or "2.4")."""
 
@@ -31,13 +42,13 @@ class MeetingOutline(Tree[str]):
         self.clear()
         chosen: TreeNode[str] | None = None
         for s, section in enumerate(meeting.sections, start=1):
-            heading = Text(f"{label(Ladder.SECTION, s)}{section.title}")
+            heading = _fit(f"{label(Ladder.SECTION, s)}{section.title}", SECTION_CELLS)
             node = self.root.add(heading, data=str(s) if section.body else "", expand=True)
             if section.body is None:
                 node.allow_expand = bool(section.items)
             chosen = node if node.data == place else chosen
             for i, item in enumerate(section.items, start=1):
-                text = Text(f"{label(Ladder.ITEM, i)}{item_heading(item)}", no_wrap=True)
+                text = _fit(f"{label(Ladder.ITEM, i)}{item_heading(item)}", ITEM_CELLS)
                 leaf = node.add_leaf(text, data=f"{s}.{i}")
                 chosen = leaf if leaf.data == place else chosen
         if chosen is not None:
