@@ -11,6 +11,7 @@ from typing import Any
 from tui.domain.model import ItemKind
 from tui.domain.profile import Profile, Schedule, StandingItem, StandingSection, Unit
 from tui.domain.schedule import ScheduleError, check_rule
+from tui.domain.text import has_controls
 
 PROFILE_FILE = "profile.toml"
 
@@ -106,6 +107,8 @@ class _Reader:
             raise self.fail(where + key, f"must be a text in quotes, not {_kind(value)}")
         if required and not value.strip():
             raise self.fail(where + key, "must not be empty")
+        if has_controls(value):
+            raise self.fail(where + key, "holds terminal control characters")
         return value.strip()
 
     def number(self, data: dict[str, Any], key: str, default: int, *, low: int, high: int) -> int:

@@ -25,6 +25,7 @@ from tui.domain.model import (
 )
 from tui.domain.profile import Profile
 from tui.domain.schedule import ScheduleError, infer_rule, next_meeting
+from tui.domain.text import without_controls
 from tui.importer.record import ImportedRecord, read_record
 from tui.profile import PROFILE_FILE, default_profile_path, load_profile, profile_text_for
 from tui.storage.repository import Repository
@@ -243,7 +244,7 @@ def conclude(
     """Add a conclusion to an item; a tracked one becomes a new case in the same commit."""
     meeting = load(repo, number)
     where, item = item_at(meeting, place)
-    conclusion = Conclusion(text.strip())
+    conclusion = Conclusion(without_controls(text).strip())
     if not conclusion.text:
         raise SecretaryError("a conclusion needs text")
     item.conclusions.append(conclusion)
@@ -269,7 +270,13 @@ def add_motion(
     """A temporary motion (臨時動議) as it comes; returns its place for conclusions, "3.1"."""
     meeting = load(repo, number)
     index, section = _motions_section(meeting)
-    section.items.append(Item(text.strip(), presenter=presenter.strip(), presenter_kind=kind))
+    section.items.append(
+        Item(
+            without_controls(text).strip(),
+            presenter=without_controls(presenter).strip(),
+            presenter_kind=kind,
+        )
+    )
     repo.save(meeting)
     return f"{index}.{len(section.items)}"
 

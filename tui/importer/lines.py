@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from tui.domain.numerals import parse_label
+from tui.domain.text import without_controls
 
 # A paragraph that ends like this is complete; anything else was cut by a page break.
 _TERMINAL = tuple("。！？；：」』）)!?;:.…")
@@ -43,7 +44,7 @@ class StructureTest:
 
 
 def _clean(number: int, raw: str) -> Line:
-    text = raw.strip().lstrip("\ufeff").strip()
+    text = without_controls(raw).strip().lstrip("\ufeff").strip()
     text = _HEADING_MARK.sub("", text)
     listed = bool(_LIST_MARK.match(text))
     text = _LIST_MARK.sub("", text).strip()

@@ -15,9 +15,11 @@ from jinja2.exceptions import SecurityError
 from tui.domain.agenda import meetings_open
 from tui.domain.model import CaseKind, Meeting, Office, TrackedCase
 from tui.render.environment import environment
+from tui.render.isolation import RunawayError, run_isolated
 
 FORMATS = ("md", "txt")
 DEFAULT_WIDTH = 70
+TEMPLATE_SECONDS = 5.0
 
 
 class RenderError(Exception):
@@ -29,6 +31,7 @@ class RenderOptions:
     format: str = "md"
     width: int = DEFAULT_WIDTH
     template_dirs: Sequence[Path] = field(default_factory=tuple)
+    time_limit: float = TEMPLATE_SECONDS  # for an office's own templates
 
 
 def render_record(meeting: Meeting, office: Office, options: RenderOptions) -> str:
@@ -88,7 +91,14 @@ def _render(
     env = environment(options.template_dirs)
     try:
         template = env.get_template(name)
-        text = template.render(meeting=meeting, office=office, width=options.width, **extra)
+
+        def fill() -> str:
+            return template.render(meeting=meeting, office=office, width=options.width, **extra)
+
+        # The shipped templates are ours; an office's own run apart, under a time limit.
+        text = run_isolated(fill, options.time_limit) if options.template_dirs else fill()
+    except RunawayError as error:
+        raise RenderError(f"template {name} {error} and was stopped") from None
     except SecurityError as error:
         raise RenderError(f"template {name}: refused by the sandbox: {error}") from None
     except TemplateError as error:

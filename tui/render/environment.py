@@ -13,6 +13,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from tui.domain.model import Attendee
 from tui.domain.numerals import Ladder, label
 from tui.domain.rocdate import format_datetime, format_short_date, format_time
+from tui.domain.text import without_controls
 from tui.render.cjkwrap import width, wrap
 
 
@@ -37,6 +38,7 @@ def _environment(overrides: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_shown,
     )
     env.filters.update(
         section_label=lambda n: label(Ladder.SECTION, n),
@@ -51,6 +53,11 @@ def _environment(overrides: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
         centre=_centre,
     )
     return env
+
+
+def _shown(value: object) -> object:
+    """Every value a template prints, without terminal control characters."""
+    return without_controls(value) if isinstance(value, str) else value
 
 
 _POINT_LADDERS = (Ladder.SUBITEM, Ladder.POINT, Ladder.SUBPOINT)

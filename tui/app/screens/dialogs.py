@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
 
 from tui.domain.rocdate import DateError, parse_date
+from tui.domain.text import without_controls
 
 
 @dataclass
@@ -116,11 +117,11 @@ class MotionDialog(_Form):
             yield Label("", classes="problem")
 
     def result(self) -> Motion | None:
-        presenter = self.query_one("#presenter", Input).value.strip()
+        presenter = without_controls(self.query_one("#presenter", Input).value).strip()
         if not presenter:
             self.complain("name who raised the motion")
             return None
-        return Motion(presenter, self.query_one("#text", Input).value.strip())
+        return Motion(presenter, without_controls(self.query_one("#text", Input).value).strip())
 
 
 class ReportDialog(_Form):
@@ -134,7 +135,7 @@ class ReportDialog(_Form):
             yield Label("", classes="problem")
 
     def result(self) -> str | None:
-        speaker = self.query_one("#speaker", Input).value.strip()
+        speaker = without_controls(self.query_one("#speaker", Input).value).strip()
         if not speaker:
             self.complain("name who reports")
             return None

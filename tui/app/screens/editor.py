@@ -33,6 +33,7 @@ from tui.app.widgets.outline import MeetingOutline, item_heading
 from tui.app.workspace import OpenMeeting, Workspace
 from tui.domain.model import CaseDecision, Conclusion, Report, TrackedCase
 from tui.domain.rocdate import format_datetime, format_time
+from tui.domain.text import without_controls
 
 # A burst of typing is saved this long after its last key, and never later than MAX_WAIT.
 QUIET = 0.25
@@ -264,7 +265,7 @@ class EditorScreen(Screen[None]):
         target = self.editing_target
         if target is None or not self.opened.hold.held:
             return
-        text = typed.replace("\n", "")
+        text = without_controls(typed.replace("\n", ""))
         if isinstance(target, TrackedCase):
             event = target.decision_at(self.opened.meeting.number)
             if (event.progress if event else "") == text:

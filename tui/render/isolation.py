@@ -1,0 +1,76 @@
+"""An office's own template runs in a child process that is stopped if it runs away."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import select
+import signal
+from collections.abc import Callable
+
+MAX_OUTPUT = 32 * 1024 * 1024
+
+
+class RunawayError(Exception):
+    """The child ran too long or wrote too much; it was stopped."""
+
+
+def run_isolated(render: Callable[[], str], seconds: float) -> str:
+    """`render()` in a forked child; its text, or the exception it raised, comes back."""
+    reading, writing = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: render, send the outcome, vanish without cleanup
+        os.close(reading)
+        _child(render, writing)
+    os.close(writing)
+    try:
+        data = _collect(reading, pid, seconds)
+    finally:
+        os.close(reading)
+    outcome = pickle.loads(data)
+    if isinstance(outcome, BaseException):
+        raise outcome
+    return str(outcome)
+
+
+def _child(render: Callable[[], str], writing: int) -> None:
+    try:
+        outcome: object = render()
+    except BaseException as error:  # handed to the parent, which raises it
+        outcome = error
+    try:
+        data = pickle.dumps(outcome)
+    except Exception as error:  # an exception that cannot travel: send its words
+        data = pickle.dumps(RuntimeError(str(error)))
+    view = memoryview(data)
+    while view:
+        view = view[os.write(writing, view) :]
+    os._exit(0)
+
+
+def _collect(reading: int, pid: int, seconds: float) -> bytes:
+    import time
+
+    deadline = time.monotonic() + seconds
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        left = deadline - time.monotonic()
+        ready, _, _ = select.select([reading], [], [], max(left, 0))
+        if not ready:
+            _stop(pid)
+            raise RunawayError(f"ran longer than {seconds:g} s")
+        chunk = os.read(reading, 1 << 16)
+        if not chunk:
+            os.waitpid(pid, 0)
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > MAX_OUTPUT:
+            _stop(pid)
+            raise RunawayError(f"wrote more than {MAX_OUTPUT // (1024 * 1024)} MB")
+        chunks.append(chunk)
+
+
+def _stop(pid: int) -> None:
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
