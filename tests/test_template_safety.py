@@ -53,7 +53,10 @@ def test_an_undefined_name_is_an_error(tmp_path: Path, record: ImportedRecord) -
 
 
 def test_a_runaway_template_is_stopped(tmp_path: Path, record: ImportedRecord) -> None:
-    forever = "{% for i in range(99999) %}{% for j in range(99999) %}{% set x = j %}{% endfor %}{% endfor %}"
+    forever = (
+        "{% for i in range(99999) %}{% for j in range(99999) %}"
+        "{% set x = j %}{% endfor %}{% endfor %}"
+    )
     start = time.monotonic()
     with pytest.raises(RenderError, match="ran longer than 1 s and was stopped"):
         render_record(record.meeting, record.office, _override(tmp_path, forever))
