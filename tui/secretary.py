@@ -28,7 +28,7 @@ from tui.domain.schedule import ScheduleError, infer_rule, next_meeting
 from tui.domain.text import without_controls
 from tui.importer.record import ImportedRecord, read_record
 from tui.profile import PROFILE_FILE, default_profile_path, load_profile, profile_text_for
-from tui.storage.repository import Repository
+from tui.storage.repository import Records, Repository
 
 
 class SecretaryError(ValueError):
@@ -190,21 +190,29 @@ def decide(
     progress: str = "",
     kind: CaseKind = CaseKind.INTERNAL,
 ) -> TrackedCase:
-    meeting = load(repo, number)
-    case = repo.case(case_number, kind)
-    if case is None:
-        raise SecretaryError(f"no tracked case {case_number}")
-    report = _case_report(meeting)
-    if all((r.kind, r.number) != (kind, case_number) for r in report.cases):
-        report.cases.append(CaseRef(case_number, kind))
-    try:
-        lifecycle.decide(case, number, decision, progress)
-    except lifecycle.LifecycleError as error:
-        raise SecretaryError(str(error)) from None
-    cases = [c for c in repo.cases_of(report.cases) if c.number != case.number] + [case]
-    lifecycle.write_decision_sentence(meeting, cases)
-    repo.save(meeting, [case])
+    with repo.change() as records:
+        meeting = _meeting(records, number)
+        case = records.case(case_number, kind)
+        if case is None:
+            raise SecretaryError(f"no tracked case {case_number}")
+        report = _case_report(meeting)
+        if all((r.kind, r.number) != (kind, case_number) for r in report.cases):
+            report.cases.append(CaseRef(case_number, kind))
+        try:
+            lifecycle.decide(case, number, decision, progress)
+        except lifecycle.LifecycleError as error:
+            raise SecretaryError(str(error)) from None
+        others = [c for c in records.cases_of(report.cases) if c.number != case.number]
+        lifecycle.write_decision_sentence(meeting, [*others, case])
+        records.save(meeting, [case])
     return case
+
+
+def _meeting(records: Records, number: int) -> Meeting:
+    meeting = records.meeting(number)
+    if meeting is None:
+        raise SecretaryError(f"no meeting {number}")
+    return meeting
 
 
 def _case_report(meeting: Meeting) -> Item:
@@ -242,25 +250,24 @@ def conclude(
     deadline: date | None = None,
 ) -> TrackedCase | None:
     """Add a conclusion to an item; a tracked one becomes a new case in the same commit."""
-    meeting = load(repo, number)
-    where, item = item_at(meeting, place)
     conclusion = Conclusion(without_controls(text).strip())
     if not conclusion.text:
         raise SecretaryError("a conclusion needs text")
-    item.conclusions.append(conclusion)
-    case = None
-    if tracked:
-        taken = repo.case_numbers_of_meeting(number)
-        case = lifecycle.track(
-            meeting,
-            conclusion,
-            where,
-            taken,
-            profile_of(repo).unit_names,
-            owner=owner,
-            deadline=deadline,
-        )
-    repo.save(meeting, [case] if case else [])
+    units = profile_of(repo).unit_names
+    with repo.change() as records:
+        meeting = _meeting(records, number)
+        where, item = item_at(meeting, place)
+        item.conclusions.append(conclusion)
+        case = None
+        if tracked:
+            taken = records.case_numbers_of_meeting(number)
+            try:
+                case = lifecycle.track(
+                    meeting, conclusion, where, taken, units, owner=owner, deadline=deadline
+                )
+            except lifecycle.LifecycleError as error:
+                raise SecretaryError(str(error)) from None
+        records.save(meeting, [case] if case else [])
     return case
 
 
@@ -268,16 +275,16 @@ def add_motion(
     repo: Repository, number: int, presenter: str, text: str, kind: str = "口頭報告"
 ) -> str:
     """A temporary motion (臨時動議) as it comes; returns its place for conclusions, "3.1"."""
-    meeting = load(repo, number)
-    index, section = _motions_section(meeting)
-    section.items.append(
-        Item(
-            without_controls(text).strip(),
-            presenter=without_controls(presenter).strip(),
-            presenter_kind=kind,
-        )
+    motion = Item(
+        without_controls(text).strip(),
+        presenter=without_controls(presenter).strip(),
+        presenter_kind=kind,
     )
-    repo.save(meeting)
+    with repo.change() as records:
+        meeting = _meeting(records, number)
+        index, section = _motions_section(meeting)
+        section.items.append(motion)
+        records.save(meeting)
     return f"{index}.{len(section.items)}"
 
 
@@ -292,14 +299,15 @@ def _motions_section(meeting: Meeting) -> tuple[int, Section]:
 def set_status(
     repo: Repository, number: int, status: MeetingStatus, end: time | None = None
 ) -> Meeting:
-    meeting = load(repo, number)
-    try:
-        lifecycle.advance(meeting, status)
-    except lifecycle.LifecycleError as error:
-        raise SecretaryError(str(error)) from None
-    if end is not None:
-        meeting.end = end
-    repo.save(meeting)
+    with repo.change() as records:
+        meeting = _meeting(records, number)
+        try:
+            lifecycle.advance(meeting, status)
+        except lifecycle.LifecycleError as error:
+            raise SecretaryError(str(error)) from None
+        if end is not None:
+            meeting.end = end
+        records.save(meeting)
     return meeting
 
 
@@ -307,17 +315,18 @@ def confirm(
     repo: Repository, number: int, corrections: Sequence[str] = (), at: int | None = None
 ) -> Meeting:
     """Record N confirmed when meeting `at` (N+1 by default) reads it; its 宣讀 item says so."""
-    record = load(repo, number)
     reader_number = at if at is not None else number + 1
-    try:
-        lifecycle.confirm(record, reader_number, corrections)
-    except lifecycle.LifecycleError as error:
-        raise SecretaryError(str(error)) from None
-    repo.save(record)
-    reader = repo.load_meeting(reader_number)
-    if reader is not None:
-        _note_confirmation(reader, corrections)
-        repo.save(reader)
+    with repo.change() as records:
+        record = _meeting(records, number)
+        try:
+            lifecycle.confirm(record, reader_number, corrections)
+        except lifecycle.LifecycleError as error:
+            raise SecretaryError(str(error)) from None
+        records.save(record)
+        reader = records.meeting(reader_number)
+        if reader is not None:
+            _note_confirmation(reader, corrections)
+            records.save(reader)
     return record
 
 

@@ -80,10 +80,12 @@ class DiskWriter:
                     return
                 _, snapshot = self._pending.popitem()
                 self._busy = True
-            self._write(snapshot)
-            with self._changed:
-                self._busy = False
-                self._changed.notify_all()
+            try:
+                self._write(snapshot)
+            finally:  # whatever happened, the thread goes on and flush() is not left waiting
+                with self._changed:
+                    self._busy = False
+                    self._changed.notify_all()
 
     def _write(self, snapshot: Snapshot | tuple[str, dict[str, object]]) -> None:
         if isinstance(snapshot, tuple):
@@ -103,3 +105,5 @@ class DiskWriter:
             self.repo.save_ui_state(user, state)
         except StorageError as error:
             self._on_error(str(error))
+        except Exception as error:  # like a meeting's: an error must not stop the writer
+            self._on_error(f"saving where you are failed: {error}")

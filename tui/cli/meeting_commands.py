@@ -33,7 +33,17 @@ def _when(text: str, option: str) -> date | datetime:
     return day if at is None else datetime.combine(day, at)
 
 
+def _not_held(session: Session, number: int) -> None:
+    """A meeting open for editing in the app is changed there, not behind its back."""
+    from tui.app.hold import MeetingHold
+
+    holder = MeetingHold(session.db, number).holder()
+    if holder:
+        raise UsageError(f"meeting {number} is being edited by {holder}; change it there")
+
+
 def decide(args: argparse.Namespace, session: Session) -> int:
+    _not_held(session, args.number)
     decision = CaseDecision.RELEASE if args.release else CaseDecision.KEEP
     kind = CaseKind(args.kind)
     case = secretary.decide(session.repo(), args.number, args.case, decision, args.progress, kind)
@@ -43,6 +53,7 @@ def decide(args: argparse.Namespace, session: Session) -> int:
 
 
 def conclude(args: argparse.Namespace, session: Session) -> int:
+    _not_held(session, args.number)
     deadline = None
     if args.deadline:
         found = _when(args.deadline, "--deadline")
@@ -65,6 +76,7 @@ def conclude(args: argparse.Namespace, session: Session) -> int:
 
 
 def status(args: argparse.Namespace, session: Session) -> int:
+    _not_held(session, args.number)
     end = _end(args.end) if args.end else None
     found = secretary.set_status(session.repo(), args.number, MeetingStatus(args.status), end)
     print(f"meeting {found.number} is {found.status.value}")
@@ -79,6 +91,7 @@ def _end(text: str) -> time:
 
 
 def confirm(args: argparse.Namespace, session: Session) -> int:
+    _not_held(session, args.number)
     record = secretary.confirm(session.repo(), args.number, args.correction)
     how = "修正後確定" if args.correction else "紀錄確定"
     print(f"record of meeting {record.number}: {how}")

@@ -11,7 +11,8 @@ Every edit writes the documents of one meeting and its cases, never the history.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,12 @@ class Repository:
         with self.store.reading() as tx:
             return _read_meeting(tx, number)
 
+    @contextmanager
+    def change(self) -> Iterator[Records]:
+        """One read-modify-write under the inter-process lock: nobody changes what was read."""
+        with self.store.transaction() as tx:
+            yield Records(tx)
+
     def create_meeting(self, meeting: Meeting) -> None:
         with self.store.transaction() as tx:
             if _read_meeting(tx, meeting.number) is not None:
@@ -79,18 +86,8 @@ class Repository:
     ) -> None:
         """One meeting and the cases it changed (or withdrew), in one commit; a confirmed
         record needs a logged correction."""
-        with self.store.transaction() as tx:
-            old = _read_meeting(tx, meeting.number)
-            if old is not None and old.status is MeetingStatus.CONFIRMED:
-                _check_correction(old, meeting, correction)
-            _write_meeting(tx, meeting)
-            for case in cases:
-                _put_case(tx, case)
-            for ref in removed:
-                for name in (OPEN, closed_name(ref.number)):
-                    tx.db(name).table(ref.kind.value).remove(
-                        doc_ids=_ids_present(tx, name, TrackedCase(ref.number, kind=ref.kind))
-                    )
+        with self.change() as records:
+            records.save(meeting, cases, correction, removed)
 
     def save_meeting(self, meeting: Meeting) -> None:
         self.save(meeting)
@@ -141,11 +138,8 @@ class Repository:
         return [f[1] for f in found if f is not None]
 
     def case_numbers_of_meeting(self, meeting: int) -> list[int]:
-        """Internal case numbers issued at `meeting`, open or closed."""
         with self.store.reading() as tx:
-            names = (OPEN, closed_name(meeting * 100))
-            ids = [row.doc_id for n in names for row in tx.db(n).table("internal").all()]
-        return [i for i in ids if i // 100 == meeting]
+            return Records(tx).case_numbers_of_meeting(meeting)
 
     def all_cases(self) -> list[TrackedCase]:
         with self.store.reading() as tx:
@@ -167,6 +161,50 @@ class Repository:
             for case in cases:
                 _merge_case(tx, case)
             _remember_cases(tx, meeting.number, cases)
+
+
+class Records:
+    """The meetings and cases as one transaction sees them; changes commit with it."""
+
+    def __init__(self, tx: Transaction) -> None:
+        self.tx = tx
+
+    def meeting(self, number: int) -> Meeting | None:
+        return _read_meeting(self.tx, number)
+
+    def case(self, number: int, kind: CaseKind = CaseKind.INTERNAL) -> TrackedCase | None:
+        found = _find_case(self.tx, kind, number)
+        return found[1] if found else None
+
+    def cases_of(self, refs: Iterable[CaseRef]) -> list[TrackedCase]:
+        found = [_find_case(self.tx, ref.kind, ref.number) for ref in refs]
+        return [f[1] for f in found if f is not None]
+
+    def case_numbers_of_meeting(self, meeting: int) -> list[int]:
+        """Internal case numbers issued at `meeting`, open or closed."""
+        names = (OPEN, closed_name(meeting * 100))
+        ids = [row.doc_id for n in names for row in self.tx.db(n).table("internal").all()]
+        return [i for i in ids if i // 100 == meeting]
+
+    def save(
+        self,
+        meeting: Meeting,
+        cases: Iterable[TrackedCase] = (),
+        correction: Correction | None = None,
+        removed: Iterable[CaseRef] = (),
+    ) -> None:
+        tx = self.tx
+        old = _read_meeting(tx, meeting.number)
+        if old is not None and old.status is MeetingStatus.CONFIRMED:
+            _check_correction(old, meeting, correction)
+        _write_meeting(tx, meeting)
+        for case in cases:
+            _put_case(tx, case)
+        for ref in removed:
+            for name in (OPEN, closed_name(ref.number)):
+                tx.db(name).table(ref.kind.value).remove(
+                    doc_ids=_ids_present(tx, name, TrackedCase(ref.number, kind=ref.kind))
+                )
 
 
 class MeetingExistsError(StorageError):
