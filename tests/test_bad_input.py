@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -83,12 +84,12 @@ def test_a_profile_loads_or_names_what_is_wrong(text: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def prepared_db() -> Path:
+def prepared_db() -> Iterator[Path]:
     folder = Path(tempfile.mkdtemp())
     repo = Repository.open(folder / "db")
     secretary.import_records(repo, [REFERENCE], replace=False)
     secretary.prepare(repo)
-    yield folder / "db"  # type: ignore[misc]
+    yield folder / "db"
     shutil.rmtree(folder)
 
 

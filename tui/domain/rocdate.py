@@ -108,7 +108,7 @@ def parse_datetime(text: str) -> tuple[date, time | None]:
     plain = to_halfwidth(text)
     found = _first_date(plain)
     if found is None:
-        raise DateError(f'no date found in {_quoted(text)}')
+        raise DateError(f"no date found in {_quoted(text)}")
     day = _calendar_date(found, text)
     after = _WEEKDAY.match(plain, found.end())
     position = after.end() if after else found.end()
@@ -126,7 +126,7 @@ def parse_time(text: str) -> time:
     plain = to_halfwidth(text)
     found = [m for m in (_WRITTEN_TIME.search(plain), _CLOCK_TIME.search(plain)) if m]
     if not found:
-        raise DateError(f'no time found in {_quoted(text)}')
+        raise DateError(f"no time found in {_quoted(text)}")
     return _clock_time(min(found, key=lambda m: m.start()), text)
 
 
@@ -140,11 +140,11 @@ def _calendar_date(found: re.Match[str], text: str) -> date:
     month = _number(found["month"], text)
     day = _number(found["day"], text)
     if not 1 <= month <= 12:
-        raise DateError(f'month {month} is out of range in {_quoted(text)}')
+        raise DateError(f"month {month} is out of range in {_quoted(text)}")
     if not 1 <= day <= 31:
-        raise DateError(f'day {day} is out of range in {_quoted(text)}')
+        raise DateError(f"day {day} is out of range in {_quoted(text)}")
     if day > calendar.monthrange(year, month)[1]:
-        raise DateError(f'{_missing_day(year, month, day)} in {_quoted(text)}')
+        raise DateError(f"{_missing_day(year, month, day)} in {_quoted(text)}")
     return date(year, month, day)
 
 
@@ -155,7 +155,7 @@ def _gregorian_year(year: int, text: str) -> int:
     if FIRST_ROC_YEAR <= year <= LAST_ROC_YEAR:
         return from_roc_year(year)
     raise DateError(
-        f'year {year} is out of range (民國 {FIRST_ROC_YEAR} to {LAST_ROC_YEAR}) in {_quoted(text)}'
+        f"year {year} is out of range (民國 {FIRST_ROC_YEAR} to {LAST_ROC_YEAR}) in {_quoted(text)}"
     )
 
 
@@ -170,7 +170,7 @@ def _clock_time(found: re.Match[str], text: str) -> time:
     minute = _clock_minute(found, text)
     hour = _day_hour(found["period"], hour, text)
     if not 0 <= minute <= 59:
-        raise DateError(f'minute {minute} is out of range in {_quoted(text)}')
+        raise DateError(f"minute {minute} is out of range in {_quoted(text)}")
     return time(hour, minute)
 
 
@@ -183,11 +183,11 @@ def _clock_minute(found: re.Match[str], text: str) -> int:
 def _day_hour(period: str | None, hour: int, text: str) -> int:
     """上午 keeps the hour, 下午 and 晚上 add twelve to 1..11, 中午 means around twelve."""
     if period in _MORNING and hour > 12:
-        raise DateError(f'hour {hour} cannot follow {period} in {_quoted(text)}')
+        raise DateError(f"hour {hour} cannot follow {period} in {_quoted(text)}")
     if _is_after_noon(period, hour):
         hour += 12
     if not 0 <= hour <= 23:
-        raise DateError(f'hour {hour} is out of range in {_quoted(text)}')
+        raise DateError(f"hour {hour} is out of range in {_quoted(text)}")
     return hour
 
 
