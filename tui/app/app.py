@@ -120,6 +120,10 @@ class AgendaApp(App[None]):
         self.save_everything()
         if self.workspace is not None:
             self.workspace.close()
+        for screen in self.screen_stack:
+            opened = getattr(screen, "opened", None)
+            if opened is not None:
+                opened.hold.release()
         if threading_main():
             for signum, handler in self._old_handlers.items():
                 signal.signal(signum, handler)

@@ -14,6 +14,23 @@ import socket
 from datetime import datetime
 from pathlib import Path
 
+# The descriptors of the holds this process has. A child forked without exec (an office's
+# template runs in one) shares them, and with them the lock: the hold would outlive a holder
+# killed while its child runs, and a runaway child is stopped by nobody once its parent is
+# gone. The child closes its copies at once; closing, unlike unlocking, leaves the parent's
+# hold as it is.
+_HELD: set[int] = set()
+
+
+def _drop_holds_in_child() -> None:
+    for fd in _HELD:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_drop_holds_in_child)
+
 
 def who_am_i() -> str:
     return f"{getpass.getuser()}@{socket.gethostname()}"
@@ -46,6 +63,7 @@ class MeetingHold:
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{self.who} (pid {os.getpid()}) since {since}".encode(), 0)
         self._fd = fd
+        _HELD.add(fd)
         self._clear_request()
         return True
 
@@ -68,6 +86,7 @@ class MeetingHold:
     def release(self) -> None:
         if self._fd is None:
             return
+        _HELD.discard(self._fd)
         os.ftruncate(self._fd, 0)
         fcntl.flock(self._fd, fcntl.LOCK_UN)
         os.close(self._fd)
@@ -76,6 +95,9 @@ class MeetingHold:
     def ask_to_take_over(self) -> None:
         self.folder.mkdir(mode=0o700, exist_ok=True)
         self.request_path.write_text(self.who, encoding="utf-8")
+
+    def withdraw_request(self) -> None:
+        self._clear_request()
 
     def takeover_asked_by(self) -> str:
         """Who asked to take over from this holder, or empty."""

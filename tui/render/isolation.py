@@ -21,6 +21,9 @@ def run_isolated(render: Callable[[], str], seconds: float) -> str:
     pid = os.fork()
     if pid == 0:  # the child: render, send the outcome, vanish without cleanup
         os.close(reading)
+        _leave_only(writing)
+        # Die on its own after the limit, even if the parent that would stop it is gone.
+        signal.alarm(int(seconds) + 1)
         _child(render, writing)
     os.close(writing)
     try:
@@ -31,6 +34,12 @@ def run_isolated(render: Callable[[], str], seconds: float) -> str:
     if isinstance(outcome, BaseException):
         raise outcome
     return str(outcome)
+
+
+def _leave_only(keep: int) -> None:
+    """Close what the parent had open (the store's lock among it), but stdio and `keep`."""
+    os.closerange(3, keep)
+    os.closerange(keep + 1, os.sysconf("SC_OPEN_MAX"))
 
 
 def _child(render: Callable[[], str], writing: int) -> None:

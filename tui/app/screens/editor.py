@@ -19,6 +19,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, Tree
 
 from tui.app.editing import EditError, Editing
+from tui.app.hold import MeetingHold
 from tui.app.labels import STATUS
 from tui.app.screens.dialogs import Motion, MotionDialog, ReportDialog, TrackDialog, Tracking
 from tui.app.widgets.entries import (
@@ -235,6 +236,9 @@ class EditorScreen(Screen[None]):
             self._save_timer = self.set_timer(QUIET, self.save_now)
 
     def save_now(self) -> None:
+        editors = self.query(EntryEditor)
+        if editors and editors.first().display:
+            self._apply_text(editors.first().text)  # keys whose Changed has not arrived yet
         if self._dirty_since is None or not self.opened.hold.held:
             return
         self._dirty_since = None
@@ -468,26 +472,32 @@ class EditorScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="hold")
     def _take_over(self) -> None:
-        hold = self.opened.hold
+        # A hold of its own: the stale meeting on screen stays read-only until the fresh one
+        # is loaded, so nothing typed meanwhile can overwrite the holder's work.
+        number = self.opened.meeting.number
+        hold = MeetingHold(self.workspace.db, number)
         if not hold.acquire():
             hold.ask_to_take_over()
             deadline = time.monotonic() + 5
             while time.monotonic() < deadline and not hold.acquire():
                 time.sleep(0.2)
         if not hold.held:
+            hold.withdraw_request()
             self.app.call_from_thread(
                 self.notify, "The other session did not let go.", severity="error"
             )
             return
-        fresh = self.workspace.open_meeting(self.opened.meeting.number)
+        fresh = self.workspace.open_meeting(number)
         fresh.hold.release()
+        fresh.hold = hold
         self.app.call_from_thread(self._reload, fresh)
 
     def _reload(self, fresh: OpenMeeting) -> None:
         self.call_later(self._take_up, fresh)
 
     async def _take_up(self, fresh: OpenMeeting) -> None:
-        fresh.hold = self.opened.hold
+        self.editing_target = None
+        self.query_one(EntryEditor).display = False
         fresh.holder = ""
         self.opened = fresh
         self.editing = Editing(fresh, self.workspace.profile.unit_names)
