@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
 from datetime import date, datetime
 
 from tui.app.workspace import OpenMeeting
@@ -13,6 +14,7 @@ from tui.domain.model import (
     Conclusion,
     Item,
     ItemKind,
+    Meeting,
     MeetingStatus,
     Report,
     Section,
@@ -66,6 +68,13 @@ class Editing:
         conclusion = Conclusion("")
         self.item(place)[1].conclusions.append(conclusion)
         return conclusion
+
+    def to_save(self) -> Meeting:
+        """A copy of the meeting as it goes to disk: a conclusion still empty is not one."""
+        copy = deepcopy(self.meeting)
+        for item in copy.items():
+            item.conclusions = [c for c in item.conclusions if c.text.strip() or c.case is not None]
+        return copy
 
     def drop_if_empty(self, place: str, conclusion: Conclusion) -> bool:
         item = self.item(place)[1]

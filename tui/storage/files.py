@@ -120,8 +120,14 @@ def install(tmp: Path, final: Path) -> None:
 
 
 def remove_document(final: Path) -> None:
-    # The backup goes first so a crash never leaves a lone .bak behind a deleted file.
-    remove(bak_path(final))
+    # The backup goes first, durably, so a crash never leaves a lone .bak behind a
+    # deleted file: loading would restore it, bringing back the version before last.
+    try:
+        bak_path(final).unlink()
+    except FileNotFoundError:
+        pass
+    else:
+        fsync_dir(final.parent)
     remove(final)
 
 

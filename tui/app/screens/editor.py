@@ -243,7 +243,7 @@ class EditorScreen(Screen[None]):
             return
         self._dirty_since = None
         cases = list(self.editing.cases.values())
-        self.workspace.writer.submit(self.opened.meeting, cases, removed=self.editing.removed)
+        self.workspace.writer.submit(self.editing.to_save(), cases, removed=self.editing.removed)
         self.editing.removed = []
 
     # -- typing ---------------------------------------------------------------

@@ -106,10 +106,11 @@ class MeetingsScreen(Screen[None]):
 
     def action_open_meeting(self) -> None:
         number = self._selected()
-        if number is not None and self.workspace is not None:
+        opening = any(w.group == "meetings" and w.is_running for w in self.workers)
+        if number is not None and self.workspace is not None and not opening:
             self._open_in_worker(number)
 
-    @work(thread=True, group="open")
+    @work(thread=True, exclusive=True, group="meetings")
     def _open_in_worker(self, number: int) -> None:
         self._open(number, "")
 
@@ -122,6 +123,9 @@ class MeetingsScreen(Screen[None]):
         from tui.app.screens.editor import EditorScreen
 
         assert self.workspace is not None
+        if not self.is_current:  # an editor is open already (an Enter raced the reopening)
+            message.opened.hold.release()
+            return
         self.app.push_screen(EditorScreen(self.workspace, message.opened, message.item))
 
     @on(DataTable.RowSelected)
