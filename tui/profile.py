@@ -92,6 +92,7 @@ class _Reader:
             agenda=self.agenda(data.get("agenda", [])),
             text_width=self.number(data, "text_width", 70, low=20, high=400),
             templates=self.templates(data),
+            group=self.group(data),
         )
 
     def _no_unknown(self, data: dict[str, Any], where: str, known: set[str]) -> None:
@@ -205,6 +206,17 @@ class _Reader:
             known = ", ".join(k.value for k in ItemKind if k.value)
             raise self.fail(where + "kind", f"{value!r} is not one of {known}") from None
 
+    def group(self, data: dict[str, Any]) -> str:
+        import grp
+
+        name = self.text(data, "group")
+        if name:
+            try:
+                grp.getgrnam(name)
+            except KeyError:
+                raise self.fail("group", f"there is no group {name!r} on this machine") from None
+        return name
+
     def templates(self, data: dict[str, Any]) -> Path | None:
         folder = self.text(data, "templates")
         if not folder:
@@ -226,6 +238,7 @@ _TOP_KEYS = {
     "agenda",
     "text_width",
     "templates",
+    "group",
 }
 
 

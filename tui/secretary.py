@@ -45,6 +45,14 @@ def profile_at(db: Path) -> Profile:
     return load_profile(path if path.exists() else default_profile_path())
 
 
+def open_repository(db: Path, *, create: bool = True) -> Repository:
+    """The database, its files shared as its profile says (owner only, or a group too)."""
+    from tui.storage.sharing import share_with
+
+    share_with(profile_at(db).group or None)
+    return Repository.open(db, create=create)
+
+
 # -- import -------------------------------------------------------------------
 
 

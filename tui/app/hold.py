@@ -14,6 +14,8 @@ import socket
 from datetime import datetime
 from pathlib import Path
 
+from tui.storage.sharing import make_folder, settle_file
+
 # The descriptors of the holds this process has. A child forked without exec (an office's
 # template runs in one) shares them, and with them the lock: the hold would outlive a holder
 # killed while its child runs, and a runaway child is stopped by nobody once its parent is
@@ -52,8 +54,10 @@ class MeetingHold:
         """Take the hold if nobody has it; never waits."""
         if self._fd is not None:
             return True
-        self.folder.mkdir(mode=0o700, exist_ok=True)
+        self._make_folder()
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        with contextlib.suppress(OSError):  # another member of the group made it
+            settle_file(fd)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -93,7 +97,7 @@ class MeetingHold:
         self._fd = None
 
     def ask_to_take_over(self) -> None:
-        self.folder.mkdir(mode=0o700, exist_ok=True)
+        self._make_folder()
         self.request_path.write_text(self.who, encoding="utf-8")
 
     def withdraw_request(self) -> None:
@@ -107,6 +111,10 @@ class MeetingHold:
             return self.request_path.read_text(encoding="utf-8").strip()
         except OSError:
             return ""
+
+    def _make_folder(self) -> None:
+        with contextlib.suppress(FileExistsError):
+            make_folder(self.folder)
 
     def _clear_request(self) -> None:
         with contextlib.suppress(FileNotFoundError):

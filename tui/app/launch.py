@@ -19,11 +19,10 @@ def seed_demo(db: Path, reset: bool) -> None:
     """The reference record imported and meeting 102 prepared, unless the demo has begun."""
     from tui import secretary
     from tui.profile import builtin_data
-    from tui.storage.repository import Repository
 
     if reset and db.exists():
         shutil.rmtree(db)
-    repo = Repository.open(db)
+    repo = secretary.open_repository(db)
     if not repo.meeting_numbers():
         secretary.import_records(repo, [builtin_data() / "record-101.md"], replace=False)
         secretary.prepare(repo)

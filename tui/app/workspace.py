@@ -44,7 +44,7 @@ class Workspace:
 
     @classmethod
     def open(cls, db: Path, writer_events: dict[str, Any] | None = None) -> Workspace:
-        repo = Repository.open(db)
+        repo = secretary.open_repository(db)
         writer = DiskWriter(repo, **(writer_events or {}))
         return cls(db, repo, secretary.profile_of(repo), writer)
 

@@ -26,7 +26,9 @@ class Session:
 
     def repo(self, *, create: bool = False) -> Repository:
         if self._repo is None:
-            self._repo = Repository.open(self.db, create=create)
+            from tui.secretary import open_repository
+
+            self._repo = open_repository(self.db, create=create)
         self.show_warnings()
         return self._repo
 

@@ -51,6 +51,7 @@ class Profile:
     agenda: list[StandingSection] = field(default_factory=list)
     text_width: int = 70
     templates: Path | None = None
+    group: str = ""  # a Unix group that may read and write the database with its owner
 
     @property
     def office(self) -> Office:

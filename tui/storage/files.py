@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from tui.storage import sharing
 from tui.storage.errors import StorageError, StorageWriteError
 
 TEMP_PATTERN = r"\.tmp-(\d+)-[0-9a-f]+"
@@ -64,7 +65,7 @@ def make_dirs(root: Path, folder: Path) -> None:
     if folder.exists():
         raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
     make_dirs(root, folder.parent)
-    os.mkdir(folder, 0o700)
+    sharing.make_folder(folder)
     fsync_dir(folder.parent)
 
 
@@ -73,6 +74,7 @@ def write_temp(final: Path, data: bytes) -> Path:
     tmp = temp_path(final)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
     try:
+        sharing.settle_file(fd)
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tui.storage.errors import LockTimeoutError, StorageError
 from tui.storage.files import pid_alive
+from tui.storage.sharing import settle_file
 
 _HOLDER_MAX = 512
 
@@ -54,7 +55,10 @@ class StoreLock:
     def _open(self) -> int:
         flags = os.O_CLOEXEC | os.O_NOFOLLOW
         try:
-            return os.open(self.path, flags | os.O_RDWR | os.O_CREAT, 0o600)
+            fd = os.open(self.path, flags | os.O_RDWR | os.O_CREAT, 0o600)
+            with contextlib.suppress(OSError):  # another member of the group made it
+                settle_file(fd)
+            return fd
         except OSError as error:
             if error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
                 raise StorageError(f"could not open the lock file {self.path}: {error}") from error

@@ -19,12 +19,14 @@ from tui.storage.files import TEMP_RE, bak_path, fsync_dir, os_errors, sweep_tem
 from tui.storage.journal import journal_path, recover
 from tui.storage.lock import StoreLock
 from tui.storage.names import document_path, list_names
+from tui.storage.sharing import current, make_folder
 from tui.storage.transaction import Transaction
 
 __all__ = ["Store", "Transaction"]
 
 META = "meta"
 LOCK_FILE = ".lock"
+PROFILE_FILE = "profile.toml"
 DEFAULT_LOCK_TIMEOUT = 10.0
 
 
@@ -97,7 +99,7 @@ def _prepare_root(root: Path, create: bool) -> None:
             raise NotADatabaseError(root, "the folder does not exist")
         with os_errors(root, "nothing was created"):
             root.parent.mkdir(parents=True, exist_ok=True)
-            os.mkdir(root, 0o700)
+            make_folder(root)
             fsync_dir(root.parent)
         return
     if not root.is_dir():
@@ -112,7 +114,7 @@ def _prepare_root(root: Path, create: bool) -> None:
     if not create:
         raise NotADatabaseError(root, "it has no meta.json")
     with contextlib.suppress(OSError):
-        os.chmod(root, 0o700)
+        os.chmod(root, current().dir_mode)
 
 
 def _strangers(root: Path) -> list[str]:
@@ -120,4 +122,6 @@ def _strangers(root: Path) -> list[str]:
         entries = os.listdir(root)
     except OSError as error:
         raise StorageError(f"could not list {root}: {error.strerror or error}") from error
-    return sorted(e for e in entries if e != LOCK_FILE and TEMP_RE.search(e) is None)
+    # A profile may be put in place before the first record is imported.
+    ours = {LOCK_FILE, PROFILE_FILE}
+    return sorted(e for e in entries if e not in ours and TEMP_RE.search(e) is None)
