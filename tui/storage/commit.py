@@ -62,6 +62,7 @@ def _commit_many(root: Path, changes: list[Change]) -> None:
     try:
         for change in changes:
             steps.append(_stage(root, change))
+        _sync_temp_names(root, steps)
         with os_errors(journal_path(root)):
             write_journal(root, steps)
     except BaseException:
@@ -78,6 +79,20 @@ def _stage(root: Path, change: Change) -> Step:
         make_dirs(root, final.parent)
         temp = write_temp(final, change.data)
     return Step(change.name, temp.relative_to(root).as_posix())
+
+
+def _sync_temp_names(root: Path, steps: list[Step]) -> None:
+    """Make the temps' names durable before the journal that names them can be.
+
+    Recovery takes a missing temp for one already renamed over its document, so a temp
+    whose name a power loss undid would silently drop its document from the commit.
+    Folder entries need not reach the disk in the order they were made, even in one
+    folder, so the root is synced here too, before the journal's rename.
+    """
+    folders = {(root / step.temp).parent for step in steps if step.temp is not None}
+    for folder in sorted(folders):
+        with os_errors(folder):
+            fsync_dir(folder)
 
 
 def _discard(root: Path, steps: list[Step]) -> None:
