@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -16,7 +16,9 @@ from textual.screen import Screen
 
 from tui.app.messages import SaveFailed, WorkspaceFailed, WorkspaceReady
 from tui.app.screens.meetings import MeetingsScreen
-from tui.app.workspace import Workspace
+
+if TYPE_CHECKING:
+    from tui.app.workspace import Workspace
 
 
 class AgendaApp(App[None]):
@@ -42,6 +44,7 @@ class AgendaApp(App[None]):
 
     @work(thread=True, exit_on_error=False)
     def _open_workspace(self) -> None:
+        from tui.app.workspace import Workspace
         from tui.profile import ProfileError
         from tui.storage.errors import StorageError
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
-from tui.app.workspace import OpenMeeting, Workspace
+if TYPE_CHECKING:  # the workspace brings the whole domain: loaded off the start-up path
+    from tui.app.workspace import OpenMeeting, Workspace
 
 
 class WorkspaceReady(Message, bubble=False):

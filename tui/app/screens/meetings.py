@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -13,9 +13,11 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from tui.app.labels import STATUS
 from tui.app.messages import MeetingOpened, WorkspaceReady
-from tui.app.workspace import Workspace
 from tui.domain.model import MeetingStatus
 from tui.domain.rocdate import format_date
+
+if TYPE_CHECKING:
+    from tui.app.workspace import Workspace
 
 
 class MeetingsScreen(Screen[None]):
