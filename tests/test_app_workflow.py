@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from tests.app_support import demo_database, screen_name, stored, type_text, until
 from tui.app.app import AgendaApp
 from tui.app.screens.editor import EditorScreen
+from tui.app.screens.preview import PreviewScreen
 from tui.domain.model import CaseDecision, MeetingStatus
 from tui.render.document import RenderOptions, render_record
 from tui.storage.repository import Repository
@@ -24,7 +26,8 @@ def _editor(app: AgendaApp) -> EditorScreen:
     return app.screen
 
 
-async def test_record_meeting_102_with_the_keyboard(db: Path) -> None:
+async def test_record_meeting_102_with_the_keyboard(db: Path, tmp_path: Path) -> None:
+    exported = tmp_path / "record-102.txt"
     app = AgendaApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(
@@ -70,6 +73,21 @@ async def test_record_meeting_102_with_the_keyboard(db: Path) -> None:
         await pilot.press("x")
         await pilot.pause(1.2)
         assert app.workspace is not None and app.workspace.writer.flush()
+        # preview the record and export it as plain text
+        await pilot.press("v")
+        await until(pilot, lambda: screen_name(app) == "PreviewScreen")
+        preview = app.screen
+        await until(pilot, lambda: "第 102 次處務會議紀錄" in getattr(preview, "text", ""))
+        await pilot.press("f")
+        await until(
+            pilot, lambda: getattr(preview, "format", "") == "txt" and "**" not in preview.text
+        )
+        await pilot.press("s")
+        field = preview.query_one("#export-path", Input)
+        field.value = str(exported)
+        await pilot.press("enter")
+        await until(pilot, exported.exists)
+        shown = preview.text
 
     meeting = stored(db, 102)
     assert meeting.status is MeetingStatus.RECORDED and meeting.end is not None
@@ -94,3 +112,8 @@ async def test_record_meeting_102_with_the_keyboard(db: Path) -> None:
     text = render_record(meeting, secretary.profile_of(office).office, RenderOptions())
     assert "- 一、**法制王視察口頭報告**：兩公約課程請同仁踴躍參加。" in text
     assert "會議結論：請各主管轉知同仁。" in text
+    assert exported.read_text(encoding="utf-8") == shown
+    written = exported.read_text(encoding="utf-8")
+    assert "一、法制王視察口頭報告：兩公約課程請同仁踴躍參加。" in written
+    squeezed = written.replace("\n", "").replace(" ", "")
+    assert "列管案號9805及9903均解除列管；列管案號9904及10101賡續列管。" in squeezed
