@@ -77,11 +77,10 @@ async def test_record_meeting_102_with_the_keyboard(db: Path, tmp_path: Path) ->
         await pilot.press("v")
         await until(pilot, lambda: screen_name(app) == "PreviewScreen")
         preview = app.screen
-        await until(pilot, lambda: "第 102 次處務會議紀錄" in getattr(preview, "text", ""))
+        assert isinstance(preview, PreviewScreen)
+        await until(pilot, lambda: "第 102 次處務會議紀錄" in preview.text)
         await pilot.press("f")
-        await until(
-            pilot, lambda: getattr(preview, "format", "") == "txt" and "**" not in preview.text
-        )
+        await until(pilot, lambda: preview.format == "txt" and "**" not in preview.text)
         await pilot.press("s")
         field = preview.query_one("#export-path", Input)
         field.value = str(exported)
