@@ -57,7 +57,7 @@ class Workspace:
         cases = {(c.kind, c.number): c for c in self.repo.cases_of(refs)}
         hold = MeetingHold(self.db, number, who_am_i())
         locked = meeting.status is MeetingStatus.CONFIRMED
-        holder = "" if locked or hold.acquire() else hold.holder()
+        holder = "" if hold.acquire() else hold.holder()
         taken = self.repo.case_numbers_of_meeting(number)
         return OpenMeeting(meeting, cases, taken, hold, holder, locked)
 

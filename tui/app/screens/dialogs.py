@@ -124,6 +124,24 @@ class MotionDialog(_Form):
         return Motion(presenter, without_controls(self.query_one("#text", Input).value).strip())
 
 
+class CorrectionDialog(_Form):
+    """What a change to a confirmed record corrects; it is logged with who and when."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as form:
+            form.border_title = "更正 Correct a confirmed record"
+            yield Label("更正內容 What the correction changes (logged with your name and time)")
+            yield Input(id="what")
+            yield Label("", classes="problem")
+
+    def result(self) -> str | None:
+        what = without_controls(self.query_one("#what", Input).value).strip()
+        if not what:
+            self.complain("say what the correction changes")
+            return None
+        return what
+
+
 class ReportDialog(_Form):
     """A unit head's 補充報告: who speaks."""
 

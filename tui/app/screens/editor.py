@@ -21,7 +21,14 @@ from textual.widgets import Footer, Header, Static, Tree
 from tui.app.editing import EditError, Editing
 from tui.app.hold import MeetingHold
 from tui.app.labels import STATUS
-from tui.app.screens.dialogs import Motion, MotionDialog, ReportDialog, TrackDialog, Tracking
+from tui.app.screens.dialogs import (
+    CorrectionDialog,
+    Motion,
+    MotionDialog,
+    ReportDialog,
+    TrackDialog,
+    Tracking,
+)
 from tui.app.widgets.entries import (
     Entry,
     EntryList,
@@ -32,7 +39,8 @@ from tui.app.widgets.entries import (
 from tui.app.widgets.entry_editor import EntryEditor
 from tui.app.widgets.outline import MeetingOutline, item_heading
 from tui.app.workspace import OpenMeeting, Workspace
-from tui.domain.model import CaseDecision, Conclusion, Report, TrackedCase
+from tui.domain import lifecycle
+from tui.domain.model import CaseDecision, Conclusion, Correction, Report, TrackedCase
 from tui.domain.rocdate import format_datetime, format_time
 from tui.domain.text import without_controls
 
@@ -75,6 +83,7 @@ class EditorScreen(Screen[None]):
         _binding("v", "preview", "Preview", "The record or agenda as it will be circulated"),
         _binding("c", "cases", "Cases", "Tracked cases (列管案件)", show=False),
         _binding("o", "take_over", "Take over", "Edit a meeting another session holds", False),
+        _binding("C", "correct", "Correct", "Correct a confirmed record (更正, logged)"),
         _binding("escape", "leave", "Back", "Back to the meetings"),
     ]
 
@@ -90,6 +99,7 @@ class EditorScreen(Screen[None]):
         self._save_timer: Timer | None = None
         self._told_free = False
         self._outline_target = ""
+        self._correction: Correction | None = None
 
     # -- layout ---------------------------------------------------------------
 
@@ -156,7 +166,9 @@ class EditorScreen(Screen[None]):
         if meeting.end:
             parts.append(f"散會 {format_time(meeting.end)}")
         if self.opened.locked:
-            parts.append("紀錄確定: read-only")
+            parts.append("紀錄確定: read-only (C: correct)")
+        elif self._correction is not None:
+            parts.append(f"更正中: {self._correction.what}")
         elif not self.opened.hold.held:
             parts.append(
                 f"read-only: held by {self.opened.holder or 'another session'} (o: take over)"
@@ -200,6 +212,8 @@ class EditorScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that cannot act on the highlighted entry leave the footer."""
+        if action == "correct":
+            return self.opened.locked and self.opened.hold.held
         wanted = _NEEDS.get(action)
         if wanted is None:
             return True
@@ -214,7 +228,8 @@ class EditorScreen(Screen[None]):
     def _can_change(self) -> bool:
         if self.opened.locked:
             self.notify(
-                "This record is confirmed (紀錄確定) and stays as it is.", severity="warning"
+                "This record is confirmed (紀錄確定): press C to log a correction first.",
+                severity="warning",
             )
             return False
         if not self.opened.hold.held:
@@ -243,7 +258,9 @@ class EditorScreen(Screen[None]):
             return
         self._dirty_since = None
         cases = list(self.editing.cases.values())
-        self.workspace.writer.submit(self.editing.to_save(), cases, removed=self.editing.removed)
+        self.workspace.writer.submit(
+            self.editing.to_save(), cases, self._correction, removed=self.editing.removed
+        )
         self.editing.removed = []
 
     # -- typing ---------------------------------------------------------------
@@ -461,6 +478,24 @@ class EditorScreen(Screen[None]):
             self._show_status()
             assert self.opened.meeting.end is not None
             self.notify(f"散會 ({format_time(self.opened.meeting.end)})")
+
+    # -- correcting a confirmed record ---------------------------------------
+
+    def action_correct(self) -> None:
+        if self.opened.locked and self.opened.hold.held:
+            self.app.push_screen(CorrectionDialog(), self._correcting)
+
+    def _correcting(self, what: object) -> None:
+        if not isinstance(what, str):
+            return
+        meeting = self.opened.meeting
+        lifecycle.correct(meeting, self.workspace.user, what, datetime.now().replace(microsecond=0))
+        self._correction = meeting.corrections[-1]
+        self.opened.locked = False
+        self.changed()
+        self._show_status()
+        self.refresh_bindings()
+        self.notify("Correction logged; the record can be changed now.")
 
     # -- holding the meeting --------------------------------------------------
 
