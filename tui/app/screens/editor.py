@@ -135,9 +135,7 @@ class EditorScreen(Screen[None]):
         entries = self._entries()
         title = Text(f"{where}\n{item_heading(item)}")
         if not entries:
-            title.append(
-                "\n(no entries yet — a: add a conclusion · n: a report · m: a motion)", "dim"
-            )
+            title.append("\n(empty — a: conclusion · n: report · m: motion)", "dim")
         self.query_one("#item-title", Static).update(title)
         self.query_one(EntryList).show(entries, select)
         self._remember_place()

@@ -38,6 +38,14 @@ class MeetingsScreen(Screen[None]):
             id="meetings.prepare",
             tooltip="Prepare the next meeting's agenda from the latest record",
         ),
+        Binding(
+            "P",
+            "prepare_anyway",
+            "Prepare anyway",
+            id="meetings.prepare_anyway",
+            show=False,
+            tooltip="Prepare the next meeting although the last one left cases undecided",
+        ),
         Binding("c", "cases", "Cases", id="meetings.cases", tooltip="Tracked cases (列管案件)"),
         Binding(
             "v",
@@ -136,17 +144,22 @@ class MeetingsScreen(Screen[None]):
 
     def action_prepare(self) -> None:
         if self.workspace is not None:
-            self._prepare()
+            self._prepare(force=False)
+
+    def action_prepare_anyway(self) -> None:
+        if self.workspace is not None:
+            self._prepare(force=True)
 
     @work(thread=True, exclusive=True, group="prepare")
-    def _prepare(self) -> None:
+    def _prepare(self, force: bool) -> None:
         from tui import secretary
 
         assert self.workspace is not None
         try:
-            prepared = secretary.prepare(self.workspace.repo)
+            prepared = secretary.prepare(self.workspace.repo, force=force)
         except secretary.SecretaryError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="warning", timeout=10)
+            problem = str(error).replace("prepare with --force", "press P to prepare anyway")
+            self.app.call_from_thread(self.notify, problem, severity="warning", timeout=10)
             return
         number = prepared.meeting.number
         self.app.call_from_thread(self.notify, f"Meeting {number} prepared")
