@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +19,10 @@ from tui.domain.rocdate import format_date
 
 if TYPE_CHECKING:
     from tui.app.workspace import Workspace
+
+
+FIRST_ROWS = 60
+LATER_ROWS = 400
 
 
 class MeetingsScreen(Screen[None]):
@@ -59,6 +64,7 @@ class MeetingsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.workspace: Workspace | None = None
+        self._shown = 0  # how many times the list was filled
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -94,25 +100,40 @@ class MeetingsScreen(Screen[None]):
     def _show(self, rows: list[dict[str, Any]]) -> None:
         table = self.query_one(DataTable)
         table.clear()
-        for row in reversed(rows):
-            start = datetime.fromisoformat(row["start"])
-            table.add_row(
-                str(row["number"]),
-                format_date(start.date()),
-                STATUS[MeetingStatus(row["status"])],
-                str(row.get("cases", "")),
-                key=str(row["number"]),
-            )
+        self._shown += 1
+        newest_first = list(reversed(rows))
+        # The screenful a person sees now; decades of history follow after the first paint.
+        self._add_rows(newest_first[:FIRST_ROWS])
+        if len(newest_first) > FIRST_ROWS:
+            self.call_after_refresh(self._add_rows_later, newest_first[FIRST_ROWS:], self._shown)
         status = self.query_one("#meetings-status", Static)
         status.update(f"{len(rows)} meetings" if rows else "No meetings yet: import a record")
         table.focus()
+
+    def _add_rows_later(self, rows: list[dict[str, Any]], shown: int) -> None:
+        if shown != self._shown:
+            return  # the list was shown afresh meanwhile
+        self._add_rows(rows[:LATER_ROWS])
+        if len(rows) > LATER_ROWS:
+            self.call_after_refresh(self._add_rows_later, rows[LATER_ROWS:], shown)
+
+    def _add_rows(self, rows: list[dict[str, Any]]) -> None:
+        table = self.query_one(DataTable)
+        table.add_rows(
+            (
+                Text(str(row["number"])),
+                Text(format_date(datetime.fromisoformat(row["start"]).date())),
+                Text(STATUS[MeetingStatus(row["status"])]),
+                Text(str(row.get("cases", ""))),
+            )
+            for row in rows
+        )
 
     def _selected(self) -> int | None:
         table = self.query_one(DataTable)
         if table.row_count == 0:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return int(str(key.value))
+        return int(str(table.get_row_at(table.cursor_row)[0]))
 
     def action_open_meeting(self) -> None:
         number = self._selected()
