@@ -75,7 +75,7 @@ class Repository:
         with self.store.transaction() as tx:
             if _read_meeting(tx, meeting.number) is not None:
                 raise MeetingExistsError(meeting.number)
-            _write_meeting(tx, meeting)
+            _write_meeting(tx, meeting, None)
 
     def save(
         self,
@@ -157,7 +157,7 @@ class Repository:
                 raise MeetingExistsError(meeting.number)
             if old is not None:
                 _forget_meeting_cases(tx, meeting.number)
-            _write_meeting(tx, meeting)
+            _write_meeting(tx, meeting, None)
             for case in cases:
                 _merge_case(tx, case)
             _remember_cases(tx, meeting.number, cases)
@@ -197,7 +197,7 @@ class Records:
         old = _read_meeting(tx, meeting.number)
         if old is not None and old.status is MeetingStatus.CONFIRMED:
             _check_correction(old, meeting, correction)
-        _write_meeting(tx, meeting)
+        _write_meeting(tx, meeting, old)
         for case in cases:
             _put_case(tx, case)
         for ref in removed:
@@ -239,18 +239,23 @@ def _read_meeting(tx: Transaction, number: int) -> Meeting | None:
     return None if found is None else _decode(Meeting, found, name)
 
 
-def _write_meeting(tx: Transaction, meeting: Meeting) -> None:
+def _write_meeting(tx: Transaction, meeting: Meeting, old: Meeting | None) -> None:
     tx.db(meeting_name(meeting.number)).table("meeting").upsert(
         Document(to_data(meeting), doc_id=1)
     )
-    summary = {
+    # The index grows with the history: it is read and written only when the summary
+    # changes (a new meeting, a new status), never for an ordinary edit.
+    summary = _summary(meeting)
+    if old is None or _summary(old) != summary:
+        tx.db("index").table("meetings").upsert(Document(summary, doc_id=meeting.number))
+
+
+def _summary(meeting: Meeting) -> dict[str, Any]:
+    return {
         "start": meeting.start.isoformat(),
         "status": MeetingStatus(meeting.status).value,
         "cases": sum(len(item.cases) for item in meeting.items()),
     }
-    index = tx.db("index").table("meetings")
-    if index.get(doc_id=meeting.number) != summary:
-        index.upsert(Document(summary, doc_id=meeting.number))
 
 
 def _cases_in(db: TinyDB, name: str) -> list[TrackedCase]:

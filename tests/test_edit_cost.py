@@ -1,0 +1,30 @@
+"""An ordinary edit writes its meeting's document, never the index that grows with history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import REFERENCE
+from tui import secretary
+from tui.domain.model import MeetingStatus
+from tui.storage.repository import Repository
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_ino, stat.st_mtime_ns
+
+
+def test_a_conclusion_leaves_the_index_alone(tmp_path: Path) -> None:
+    repo = Repository.open(tmp_path / "db")
+    secretary.import_records(repo, [REFERENCE], replace=False)
+    secretary.prepare(repo)
+    index = tmp_path / "db" / "index.json"
+    meeting = tmp_path / "db" / "meetings" / "0102.json"
+    before, meeting_before = _identity(index), _identity(meeting)
+    secretary.conclude(repo, 102, "2.1", "同意備查。")
+    assert _identity(index) == before
+    assert _identity(meeting) != meeting_before
+    secretary.set_status(repo, 102, MeetingStatus.IN_SESSION)
+    assert _identity(index) != before
+    assert repo.summaries()[-1]["status"] == "in_session"
