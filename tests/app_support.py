@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 
 from tui.app.app import AgendaApp
 from tui.app.launch import seed_demo
+from tui.app.screens.editor import EditorScreen
 from tui.domain.model import Meeting
 from tui.storage.repository import Repository
 
@@ -45,6 +46,16 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
         assert app._driver is not None
         app._driver.send_message(event)
         await pilot.pause()
+
+
+async def open_editor(app: AgendaApp, pilot: Pilot[None], rows_down: int = 0) -> EditorScreen:
+    """From the meetings list, open the meeting `rows_down` below the newest."""
+    await until(pilot, lambda: app.workspace is not None and screen_name(app) == "MeetingsScreen")
+    await pilot.pause(0.2)
+    await pilot.press(*["down"] * rows_down, "enter")
+    await until(pilot, lambda: screen_name(app) == "EditorScreen")
+    assert isinstance(app.screen, EditorScreen)
+    return app.screen
 
 
 def stored(db: Path, number: int) -> Meeting:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.app_support import demo_database, screen_name, stored, type_text, until
+from tests.app_support import demo_database, open_editor, screen_name, stored, type_text, until
 from tui import secretary
 from tui.app.app import AgendaApp
-from tui.app.screens.editor import EditorScreen
 from tui.storage.repository import Repository
 
 
@@ -16,14 +15,8 @@ async def test_correcting_a_confirmed_record(tmp_path: Path) -> None:
     secretary.confirm(Repository.open(db), 101)
     app = AgendaApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(
-            pilot, lambda: app.workspace is not None and screen_name(app) == "MeetingsScreen"
-        )
-        await pilot.pause(0.2)
-        await pilot.press("down", "enter")
-        await until(pilot, lambda: screen_name(app) == "EditorScreen")
-        editor = app.screen
-        assert isinstance(editor, EditorScreen) and editor.opened.meeting.number == 101
+        editor = await open_editor(app, pilot, rows_down=1)
+        assert editor.opened.meeting.number == 101
         await pilot.press("down", "down", "tab", "a")
         await pilot.pause(0.3)
         assert editor.editing_target is None  # refused: the record is confirmed

@@ -6,9 +6,8 @@ from pathlib import Path
 
 from textual import events
 
-from tests.app_support import demo_database, screen_name, stored, type_text, until
+from tests.app_support import demo_database, open_editor, stored, type_text
 from tui.app.app import AgendaApp
-from tui.app.screens.editor import EditorScreen
 from tui.app.widgets.entries import EntryList
 
 
@@ -16,14 +15,7 @@ async def test_markup_and_escape_sequences_stay_text(tmp_path: Path) -> None:
     db = demo_database(tmp_path)
     app = AgendaApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(
-            pilot, lambda: app.workspace is not None and screen_name(app) == "MeetingsScreen"
-        )
-        await pilot.pause(0.1)
-        await pilot.press("enter")
-        await until(pilot, lambda: screen_name(app) == "EditorScreen")
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await open_editor(app, pilot)
         await pilot.press("down", "down", "tab", "a")
         await type_text(pilot, "[bold red]紅字[/bold red]")
         app.post_message(events.Paste("貼上\x1b[2J\x1b]0;x\x07完"))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import TextArea
 
-from tests.app_support import demo_database, screen_name, type_text, until
+from tests.app_support import demo_database, open_editor, type_text, until
 from tui.app.app import AgendaApp
 from tui.app.keymap import KeymapError, load_keymap
 from tui.app.screens.editor import EditorScreen
@@ -16,18 +16,6 @@ from tui.app.screens.editor import EditorScreen
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return demo_database(tmp_path)
-
-
-async def _open_editor(app: AgendaApp, pilot: object) -> EditorScreen:
-    from textual.pilot import Pilot
-
-    assert isinstance(pilot, Pilot)
-    await until(pilot, lambda: app.workspace is not None and screen_name(app) == "MeetingsScreen")
-    await pilot.pause(0.1)
-    await pilot.press("enter")
-    await until(pilot, lambda: screen_name(app) == "EditorScreen")
-    assert isinstance(app.screen, EditorScreen)
-    return app.screen
 
 
 def test_every_editor_binding_has_an_id_and_a_description() -> None:
@@ -40,7 +28,7 @@ def test_every_editor_binding_has_an_id_and_a_description() -> None:
 async def test_the_palette_offers_the_screens_actions(db: Path) -> None:
     app = AgendaApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        editor = await _open_editor(app, pilot)
+        editor = await open_editor(app, pilot)
         titles = [command.title for command in app.get_system_commands(editor)]
         for wanted in ("Conclude (a)", "Release (r)", "Keep (k)", "Motion (m)", "Preview (v)"):
             assert wanted in titles
@@ -49,7 +37,7 @@ async def test_the_palette_offers_the_screens_actions(db: Path) -> None:
 async def test_question_mark_shows_the_keys(db: Path) -> None:
     app = AgendaApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_editor(app, pilot)
+        await open_editor(app, pilot)
         await pilot.press("question_mark")
         await until(pilot, lambda: bool(app.screen.query("HelpPanel")))
         await pilot.press("question_mark")
@@ -59,7 +47,7 @@ async def test_question_mark_shows_the_keys(db: Path) -> None:
 async def test_a_users_keymap_moves_an_action_to_another_key(db: Path) -> None:
     app = AgendaApp(db, keymap={"editor.add_conclusion": "n"})
     async with app.run_test(size=(80, 24)) as pilot:
-        editor = await _open_editor(app, pilot)
+        editor = await open_editor(app, pilot)
         await pilot.press("down", "down", "tab", "n")
         await until(pilot, lambda: editor.editing_target is not None)
         await type_text(pilot, "改鍵新增結論")
@@ -70,7 +58,7 @@ async def test_a_users_keymap_moves_an_action_to_another_key(db: Path) -> None:
 async def test_the_terminal_cursor_follows_typing_for_the_ime(db: Path) -> None:
     app = AgendaApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_editor(app, pilot)
+        await open_editor(app, pilot)
         await pilot.press("down", "down", "tab", "a")
         await type_text(pilot, "會議結論")
         area = app.screen.query_one("#entry-editor", TextArea)

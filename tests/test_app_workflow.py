@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from tests.app_support import demo_database, screen_name, stored, type_text, until
+from tests.app_support import demo_database, open_editor, screen_name, stored, type_text, until
 from tui.app.app import AgendaApp
-from tui.app.screens.editor import EditorScreen
 from tui.app.screens.preview import PreviewScreen
 from tui.domain.model import CaseDecision, MeetingStatus
 from tui.render.document import RenderOptions, render_record
@@ -21,22 +20,11 @@ def db(tmp_path: Path) -> Path:
     return demo_database(tmp_path)
 
 
-def _editor(app: AgendaApp) -> EditorScreen:
-    assert isinstance(app.screen, EditorScreen)
-    return app.screen
-
-
 async def test_record_meeting_102_with_the_keyboard(db: Path, tmp_path: Path) -> None:
     exported = tmp_path / "record-102.txt"
     app = AgendaApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(
-            pilot, lambda: app.workspace is not None and screen_name(app) == "MeetingsScreen"
-        )
-        await pilot.pause(0.2)
-        await pilot.press("enter")
-        await until(pilot, lambda: screen_name(app) == "EditorScreen")
-        editor = _editor(app)
+        editor = await open_editor(app, pilot)
         await pilot.press("b")
         # 貳、二: the case report
         await pilot.press("down", "down", "down", "tab")
