@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
-from tui.domain import lifecycle
+from tui.domain import lifecycle, places
 from tui.domain.agenda import prepare_meeting, undecided_cases
 from tui.domain.model import (
     CaseDecision,
@@ -20,7 +20,6 @@ from tui.domain.model import (
     ItemKind,
     Meeting,
     MeetingStatus,
-    Section,
     TrackedCase,
 )
 from tui.domain.profile import Profile
@@ -186,7 +185,7 @@ def _rule_time(rule: str, previous: Meeting) -> time:
 def load(repo: Repository, number: int) -> Meeting:
     meeting = repo.load_meeting(number)
     if meeting is None:
-        raise SecretaryError(f"no meeting {number}")
+        raise SecretaryError(f"no meeting {number} in {repo.store.root}")
     return meeting
 
 
@@ -232,19 +231,10 @@ def _case_report(meeting: Meeting) -> Item:
 
 def item_at(meeting: Meeting, place: str) -> tuple[str, Item]:
     """The item at "2.4" (section 2, item 4) or "1" (a section that is itself an item)."""
-    from tui.domain.numerals import Ladder, chinese, label
-
     try:
-        numbers = [int(part) for part in place.split(".")]
-        section = meeting.sections[numbers[0] - 1]
-        heading = f"{label(Ladder.SECTION, numbers[0])}{section.title}"
-        if len(numbers) == 1 and section.body is not None:
-            return heading, section.body
-        if len(numbers) == 2 and numbers[1] >= 1:
-            return f"{heading} {chinese(numbers[1])}", section.items[numbers[1] - 1]
-    except (ValueError, IndexError):
-        pass
-    raise SecretaryError(f"meeting {meeting.number} has no item {place!r} (give SECTION.ITEM)")
+        return places.item_at(meeting, place)
+    except places.PlaceError as error:
+        raise SecretaryError(str(error)) from None
 
 
 def conclude(
@@ -290,18 +280,10 @@ def add_motion(
     )
     with repo.change() as records:
         meeting = _meeting(records, number)
-        index, section = _motions_section(meeting)
+        index, section = places.motions_section(meeting)
         section.items.append(motion)
         records.save(meeting)
     return f"{index}.{len(section.items)}"
-
-
-def _motions_section(meeting: Meeting) -> tuple[int, Section]:
-    for index, section in enumerate(meeting.sections, start=1):
-        if section.kind is ItemKind.MOTIONS:
-            return index, section
-    meeting.sections.append(Section("臨時動議", kind=ItemKind.MOTIONS, listed=True))
-    return len(meeting.sections), meeting.sections[-1]
 
 
 def set_status(

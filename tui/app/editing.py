@@ -13,14 +13,12 @@ from tui.domain.model import (
     CaseRef,
     Conclusion,
     Item,
-    ItemKind,
     Meeting,
     MeetingStatus,
     Report,
-    Section,
     TrackedCase,
 )
-from tui.domain.numerals import Ladder, chinese, label
+from tui.domain.places import PlaceError, item_at, motions_section, placed_items
 
 
 class EditError(ValueError):
@@ -42,22 +40,13 @@ class Editing:
         return {n: c for (k, n), c in self.cases.items() if k is CaseKind.INTERNAL}
 
     def places(self) -> list[str]:
-        found: list[str] = []
-        for s, section in enumerate(self.meeting.sections, start=1):
-            if section.body is not None:
-                found.append(str(s))
-            found.extend(f"{s}.{i}" for i in range(1, len(section.items) + 1))
-        return found
+        return [place for place, _, _ in placed_items(self.meeting)]
 
     def item(self, place: str) -> tuple[str, Item]:
-        parts = [int(p) for p in place.split(".")]
-        section = self.meeting.sections[parts[0] - 1]
-        heading = f"{label(Ladder.SECTION, parts[0])}{section.title}"
-        if len(parts) == 1:
-            if section.body is None:
-                raise EditError("this section has no text of its own")
-            return heading, section.body
-        return f"{heading} {chinese(parts[1])}", section.items[parts[1] - 1]
+        try:
+            return item_at(self.meeting, place)
+        except PlaceError as error:
+            raise EditError(str(error)) from None
 
     def case_entries(self, item: Item) -> list[TrackedCase]:
         return [c for r in item.cases if (c := self.cases.get((r.kind, r.number))) is not None]
@@ -161,16 +150,9 @@ class Editing:
     # -- items and times ------------------------------------------------------
 
     def add_motion(self, presenter: str, text: str) -> str:
-        index, section = self._motions()
+        index, section = motions_section(self.meeting)
         section.items.append(Item(text, presenter=presenter, presenter_kind="口頭報告"))
         return f"{index}.{len(section.items)}"
-
-    def _motions(self) -> tuple[int, Section]:
-        for index, section in enumerate(self.meeting.sections, start=1):
-            if section.kind is ItemKind.MOTIONS:
-                return index, section
-        self.meeting.sections.append(Section("臨時動議", kind=ItemKind.MOTIONS, listed=True))
-        return len(self.meeting.sections), self.meeting.sections[-1]
 
     def add_report(self, place: str, speaker: str) -> Report:
         from tui.domain.units import unit_at_start

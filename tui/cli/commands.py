@@ -10,13 +10,12 @@ from pathlib import Path
 from tui import secretary
 from tui.cli import output
 from tui.cli.session import Session, UsageError
-from tui.domain.model import Meeting
 from tui.importer.decode import NotARecordError
 from tui.profile import ProfileError
 from tui.render.document import RenderError
 from tui.secretary import SecretaryError
 from tui.storage.errors import StorageError
-from tui.storage.repository import MeetingExistsError, Repository
+from tui.storage.repository import MeetingExistsError
 
 BAD_INPUT = 2
 STORAGE_FAILED = 1
@@ -64,18 +63,11 @@ def import_records(args: argparse.Namespace, session: Session) -> int:
     return 0
 
 
-def meeting(repo: Repository, number: int) -> Meeting:
-    found = repo.load_meeting(number)
-    if found is None:
-        raise UsageError(f"no meeting {number} in {repo.store.root}")
-    return found
-
-
 def render(args: argparse.Namespace, session: Session) -> int:
     if args.width is not None and args.width < 20:
         raise UsageError(f"--width {args.width} is too narrow; give 20 columns or more")
     repo = session.repo()
-    found = meeting(repo, args.number)
+    found = secretary.load(repo, args.number)
     text = secretary.render_meeting(
         repo, found, agenda=args.agenda, format=args.format, width=args.width
     )
@@ -85,7 +77,7 @@ def render(args: argparse.Namespace, session: Session) -> int:
 
 def show(args: argparse.Namespace, session: Session) -> int:
     repo = session.repo()
-    found = meeting(repo, args.number)
+    found = secretary.load(repo, args.number)
     if args.json:
         output.print_json(output.meeting_json(found))
     else:

@@ -16,7 +16,7 @@ from tui.domain.model import (
     Point,
     TrackedCase,
 )
-from tui.domain.numerals import Ladder, chinese, label
+from tui.domain.places import placed_items
 from tui.domain.units import owner_in
 
 _OUTSIDE_NUMBER = re.compile(r"(?:列管)?案號\s*([0-9０-９]{4,6})")
@@ -25,21 +25,11 @@ _NEW_CASE = re.compile(r"本案(?:予以|列入)?列管|列入列管|請.{0,12}�
 
 def cases_in(meeting: Meeting, units: Sequence[str]) -> list[TrackedCase]:
     found: dict[int, TrackedCase] = {}
-    for where, item in _placed_items(meeting):
+    for _, where, item in placed_items(meeting):
         for position, conclusion in enumerate(item.conclusions, start=1):
             for case in _cases_of(meeting, (where, item), position, conclusion, units):
                 found.setdefault(case.number, case)
     return sorted(found.values(), key=lambda c: c.number)
-
-
-def _placed_items(meeting: Meeting) -> Iterator[tuple[str, Item]]:
-    """Each item with where it stands in the record, such as "參、臨時動議 三"."""
-    for index, section in enumerate(meeting.sections, start=1):
-        heading = f"{label(Ladder.SECTION, index)}{section.title}"
-        if section.body is not None:
-            yield heading, section.body
-        for number, item in enumerate(section.items, start=1):
-            yield f"{heading} {chinese(number)}", item
 
 
 def _cases_of(
