@@ -58,12 +58,13 @@ class Editing:
         self.item(place)[1].conclusions.append(conclusion)
         return conclusion
 
-    def to_save(self) -> Meeting:
-        """A copy of the meeting as it goes to disk: a conclusion still empty is not one."""
-        copy = deepcopy(self.meeting)
-        for item in copy.items():
+    def to_save(self) -> tuple[Meeting, list[TrackedCase]]:
+        """Copies of the meeting and its cases as they go to disk, made once, on this thread:
+        a conclusion still empty is not one."""
+        meeting, cases = deepcopy((self.meeting, list(self.cases.values())))
+        for item in meeting.items():
             item.conclusions = [c for c in item.conclusions if c.text.strip() or c.case is not None]
-        return copy
+        return meeting, cases
 
     def drop_if_empty(self, place: str, conclusion: Conclusion) -> bool:
         item = self.item(place)[1]

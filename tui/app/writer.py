@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,10 +45,11 @@ class DiskWriter:
         correction: Correction | None = None,
         removed: list[CaseRef] | None = None,
     ) -> None:
-        """Queue a copy of the meeting as it is now; returns at once."""
-        snapshot = Snapshot(
-            copy.deepcopy(meeting), copy.deepcopy(cases or []), correction, list(removed or [])
-        )
+        """Queue the meeting to be written; returns at once.
+
+        The caller hands over objects it will not change again: a copy of what it edits.
+        """
+        snapshot = Snapshot(meeting, list(cases or []), correction, list(removed or []))
         with self._changed:
             self._pending[meeting.number] = snapshot
             self._changed.notify_all()

@@ -255,10 +255,8 @@ class EditorScreen(Screen[None]):
         if self._dirty_since is None or not self.opened.hold.held:
             return
         self._dirty_since = None
-        cases = list(self.editing.cases.values())
-        self.workspace.writer.submit(
-            self.editing.to_save(), cases, self._correction, removed=self.editing.removed
-        )
+        meeting, cases = self.editing.to_save()
+        self.workspace.writer.submit(meeting, cases, self._correction, removed=self.editing.removed)
         self.editing.removed = []
 
     # -- typing ---------------------------------------------------------------
