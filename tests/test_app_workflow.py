@@ -94,9 +94,9 @@ async def test_record_meeting_102_with_the_keyboard(db: Path, tmp_path: Path) ->
     motion = meeting.sections[2].items[0]
     assert (motion.presenter, motion.title) == ("法制王視察", "兩公約課程請同仁踴躍參加。")
     office = Repository.open(db)
-    from tui import secretary
+    from tui import database
 
-    text = render_record(meeting, secretary.profile_of(office).office, RenderOptions())
+    text = render_record(meeting, database.profile_of(office).office, RenderOptions())
     assert "- 一、**法制王視察口頭報告**：兩公約課程請同仁踴躍參加。" in text
     assert "會議結論：請各主管轉知同仁。" in text
     assert exported.read_text(encoding="utf-8") == shown

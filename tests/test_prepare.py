@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REFERENCE
-from tui import secretary
+from tui import database, secretary
 from tui.domain.model import CaseDecision, CaseKind, ItemKind, Meeting, MeetingStatus
 from tui.domain.rocdate import format_datetime
 from tui.render.document import RenderOptions, render_agenda, render_record
@@ -55,7 +55,7 @@ def test_closed_cases_appear_nowhere_in_the_agenda(repo: Repository) -> None:
     numbers = {r.number for r in refs}
     assert numbers.isdisjoint(range(10001, 10008))
     text = render_agenda(
-        meeting, secretary.profile_of(repo).office, repo.cases_of(refs), RenderOptions()
+        meeting, database.profile_of(repo).office, repo.cases_of(refs), RenderOptions()
     )
     assert not re.search(r"1000[1-7]", text)
     for number in ("9805", "9903", "9904", "10101", "12601", "12616"):
@@ -93,11 +93,11 @@ def test_deciding_102_writes_the_decision_sentence(repo: Repository) -> None:
         secretary.decide(repo, 102, number, CaseDecision.RELEASE)
     secretary.decide(repo, 102, 9904, CaseDecision.KEEP, "刻正辦理中。")
     meeting = secretary.load(repo, 102)
-    text = render_record(meeting, secretary.profile_of(repo).office, RenderOptions())
+    text = render_record(meeting, database.profile_of(repo).office, RenderOptions())
     assert "列管案號 9805、9903 及 10101 均解除列管；列管案號 9904 賡續列管。" in text
     secretary.decide(repo, 102, 9904, CaseDecision.RELEASE)
     text = render_record(
-        secretary.load(repo, 102), secretary.profile_of(repo).office, RenderOptions()
+        secretary.load(repo, 102), database.profile_of(repo).office, RenderOptions()
     )
     assert "列管案號 9805、9903、9904 及 10101 均解除列管。" in text
     assert "賡續列管" not in text

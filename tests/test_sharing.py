@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REFERENCE
-from tui import secretary
+from tui import database, secretary
 from tui.profile import ProfileError, default_profile_path
 from tui.storage.sharing import share_with
 
@@ -31,7 +31,7 @@ def _modes(db: Path) -> set[tuple[str, int]]:
 
 
 def _import(db: Path) -> None:
-    repo = secretary.open_repository(db)
+    repo = database.open_repository(db)
     secretary.store_records(repo, secretary.read_records([REFERENCE], []), replace=False)
 
 
@@ -62,4 +62,4 @@ def test_an_unknown_group_is_named(tmp_path: Path) -> None:
     profile = default_profile_path().read_text(encoding="utf-8")
     (db / "profile.toml").write_text('group = "no-such-group-here"\n' + profile, "utf-8")
     with pytest.raises(ProfileError, match=r"group: there is no group 'no-such-group-here'"):
-        secretary.open_repository(db)
+        database.open_repository(db)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
+from tui.database import profile_of
 from tui.domain import lifecycle, places
 from tui.domain.agenda import prepare_meeting, undecided_cases
 from tui.domain.model import (
@@ -26,30 +27,12 @@ from tui.domain.profile import Profile
 from tui.domain.schedule import ScheduleError, infer_rule, next_meeting
 from tui.domain.text import without_controls
 from tui.importer.record import ImportedRecord, read_record
-from tui.profile import PROFILE_FILE, default_profile_path, load_profile, profile_text_for
+from tui.profile import load_profile, profile_text_for
 from tui.storage.repository import Records, Repository
 
 
 class SecretaryError(ValueError):
     """A request that cannot be carried out as asked; the message says why and what to do."""
-
-
-def profile_of(repo: Repository) -> Profile:
-    return profile_at(repo.store.root)
-
-
-def profile_at(db: Path) -> Profile:
-    """The database's profile, or the shipped one when it has none yet (read, never created)."""
-    path = db / PROFILE_FILE
-    return load_profile(path if path.exists() else default_profile_path())
-
-
-def open_repository(db: Path, *, create: bool = True) -> Repository:
-    """The database, its files shared as its profile says (owner only, or a group too)."""
-    from tui.storage.sharing import share_with
-
-    share_with(profile_at(db).group or None)
-    return Repository.open(db, create=create)
 
 
 # -- import -------------------------------------------------------------------

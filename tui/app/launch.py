@@ -17,12 +17,12 @@ def demo_db() -> Path:
 
 def seed_demo(db: Path, reset: bool) -> None:
     """The reference record imported and meeting 102 prepared, unless the demo has begun."""
-    from tui import secretary
+    from tui import database, secretary
     from tui.profile import builtin_data
 
     if reset and db.exists():
         shutil.rmtree(db)
-    repo = secretary.open_repository(db)
+    repo = database.open_repository(db)
     if not repo.meeting_numbers():
         secretary.import_records(repo, [builtin_data() / "record-101.md"], replace=False)
         secretary.prepare(repo)
@@ -34,6 +34,9 @@ def run_app(db: Path) -> int:
     except KeymapError as error:
         print(f"agenda: error: {error}", file=sys.stderr)
         return 2
+    from tui.app import memory
+
+    memory.hold_collection()  # resumed after the first paint
     from tui.app.app import AgendaApp
 
     app = AgendaApp(db, keymap=keymap)

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tui import secretary
+from tui import database, secretary
 from tui.cli import output
 from tui.cli.session import Session, UsageError
 from tui.importer.decode import NotARecordError
@@ -55,7 +55,7 @@ def _fail(message: str, status: int) -> int:
 def import_records(args: argparse.Namespace, session: Session) -> int:
     # Every file is read before the database is created or touched: a refused import
     # leaves nothing behind.
-    profile = secretary.profile_at(session.db)
+    profile = database.profile_at(session.db)
     records = secretary.read_records(args.files, profile.unit_names)
     secretary.store_records(session.repo(create=True), records, args.replace)
     for record in records:
@@ -81,7 +81,7 @@ def show(args: argparse.Namespace, session: Session) -> int:
     if args.json:
         output.print_json(output.meeting_json(found))
     else:
-        output.print_meeting(found, secretary.profile_of(repo).office)
+        output.print_meeting(found, database.profile_of(repo).office)
     return 0
 
 

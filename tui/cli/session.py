@@ -26,7 +26,7 @@ class Session:
 
     def repo(self, *, create: bool = False) -> Repository:
         if self._repo is None:
-            from tui.secretary import open_repository
+            from tui.database import open_repository
 
             self._repo = open_repository(self.db, create=create)
         self.show_warnings()

@@ -10,9 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from tui.app.labels import DECISION
+from tui.app.widgets.keybar import KeyBar
+from tui.app.widgets.titlebar import TitleBar
 from tui.app.workspace import Workspace
 from tui.domain.model import CaseKind, TrackedCase
 
@@ -59,13 +61,13 @@ class CasesScreen(Screen[None]):
         self.unit = ""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="cases-filter")
         with Horizontal():
             yield DataTable(id="cases", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="case-history-scroll"):
                 yield Static(id="case-history")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "列管案件"

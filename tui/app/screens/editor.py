@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Static, Tree
 
 from tui.app.editing import EditError, Editing
 from tui.app.hold import MeetingHold
@@ -37,7 +37,9 @@ from tui.app.widgets.entries import (
     report_text,
 )
 from tui.app.widgets.entry_editor import EntryEditor
+from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.outline import MeetingOutline, item_heading
+from tui.app.widgets.titlebar import TitleBar
 from tui.app.workspace import OpenMeeting, Workspace
 from tui.domain import lifecycle
 from tui.domain.model import CaseDecision, Conclusion, Correction, Report, TrackedCase
@@ -104,7 +106,7 @@ class EditorScreen(Screen[None]):
     # -- layout ---------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal():
             yield MeetingOutline()
             with Vertical(id="item-pane"):
@@ -112,7 +114,7 @@ class EditorScreen(Screen[None]):
                 yield EntryList(id="entries")
                 yield EntryEditor()
         yield Static(id="editor-status")
-        yield Footer(show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     async def on_mount(self) -> None:
         meeting = self.opened.meeting

@@ -10,10 +10,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
+from tui.app import memory
 from tui.app.labels import STATUS
 from tui.app.messages import MeetingOpened, WorkspaceReady
+from tui.app.widgets.keybar import KeyBar
+from tui.app.widgets.titlebar import TitleBar
 from tui.domain.model import MeetingStatus
 from tui.domain.rocdate import format_date
 
@@ -21,7 +24,6 @@ if TYPE_CHECKING:
     from tui.app.workspace import Workspace
 
 
-FIRST_ROWS = 60
 LATER_ROWS = 400
 
 
@@ -67,10 +69,10 @@ class MeetingsScreen(Screen[None]):
         self._shown = 0  # how many times the list was filled
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("Opening the database…", id="meetings-status")
         yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -103,9 +105,12 @@ class MeetingsScreen(Screen[None]):
         self._shown += 1
         newest_first = list(reversed(rows))
         # The screenful a person sees now; decades of history follow after the first paint.
-        self._add_rows(newest_first[:FIRST_ROWS])
-        if len(newest_first) > FIRST_ROWS:
-            self.call_after_refresh(self._add_rows_later, newest_first[FIRST_ROWS:], self._shown)
+        first = max(self.app.size.height, 24)
+        self._add_rows(newest_first[:first])
+        if len(newest_first) > first:
+            self.call_after_refresh(self._add_rows_later, newest_first[first:], self._shown)
+        else:
+            self.call_after_refresh(memory.settle)
         status = self.query_one("#meetings-status", Static)
         status.update(f"{len(rows)} meetings" if rows else "No meetings yet: import a record")
         table.focus()
@@ -116,6 +121,8 @@ class MeetingsScreen(Screen[None]):
         self._add_rows(rows[:LATER_ROWS])
         if len(rows) > LATER_ROWS:
             self.call_after_refresh(self._add_rows_later, rows[LATER_ROWS:], shown)
+        else:
+            memory.settle()  # the whole history is listed
 
     def _add_rows(self, rows: list[dict[str, Any]]) -> None:
         table = self.query_one(DataTable)

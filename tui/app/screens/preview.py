@@ -8,8 +8,10 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
+from tui.app.widgets.keybar import KeyBar
+from tui.app.widgets.titlebar import TitleBar
 from tui.app.workspace import Workspace
 
 FORMATS = ("md", "txt")
@@ -43,11 +45,11 @@ class PreviewScreen(Screen[None]):
         self.text = ""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="preview-status")
         yield TextArea(id="preview", read_only=True, soft_wrap=True, show_line_numbers=False)
         yield Input(id="export-path")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._render_document()

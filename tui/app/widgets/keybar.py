@@ -1,0 +1,123 @@
+"""The screen's keys on one line at the bottom.
+
+Textual's Footer mounts a widget per key and mounts them all afresh whenever the bindings
+change (on every focus change, and in the editor on every move of the highlight): about
+7 ms each time, and the largest single cost of the first paint. This bar draws the same
+keys as one line of text and redraws only when what it shows has changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import events
+from textual.app import RenderResult
+from textual.binding import ActiveBinding
+from textual.screen import Screen
+from textual.widget import Widget
+
+
+@dataclass(frozen=True)
+class Key:
+    key: str  # what simulate_key presses
+    shown: str  # how the key is written, such as ^p
+    description: str
+    tooltip: str
+    enabled: bool
+
+
+class KeyBar(Widget):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"keybar--key", "keybar--description"}
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        .keybar--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .keybar--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+    }
+    """
+
+    def __init__(self, *, show_command_palette: bool = True) -> None:
+        super().__init__()
+        self.show_command_palette = show_command_palette
+        self._keys: tuple[Key, ...] = ()
+        self._spans: list[tuple[int, int, Key]] = []  # columns each key takes
+
+    def on_mount(self) -> None:
+        # The screen publishes its bindings once its widgets are mounted, then on every change.
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        keys = self._active_keys(screen)
+        if keys != self._keys:
+            self._keys = keys
+            self.refresh()
+
+    def _active_keys(self, screen: Screen[object]) -> tuple[Key, ...]:
+        """One key per action, in binding order, as Textual's Footer shows them."""
+        palette = self.app.COMMAND_PALETTE_BINDING
+        seen: dict[str, Key] = {}
+        last: Key | None = None
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if key == palette and self.app.ENABLE_COMMAND_PALETTE:
+                if self.show_command_palette:
+                    last = self._key(binding.key, active)
+                continue
+            if binding.show and binding.action not in seen:
+                seen[binding.action] = self._key(binding.key, active)
+        return (*seen.values(), *([last] if last else []))
+
+    def _key(self, key: str, active: ActiveBinding) -> Key:
+        binding = active.binding
+        return Key(
+            key,
+            self.app.get_key_display(binding),
+            binding.description,
+            active.tooltip or binding.tooltip or binding.description,
+            active.enabled,
+        )
+
+    def render(self) -> RenderResult:
+        key_style = self.get_component_rich_style("keybar--key")
+        description_style = self.get_component_rich_style("keybar--description")
+        line = Text(no_wrap=True, overflow="crop", end="")
+        self._spans = []
+        for key in self._keys:
+            start = line.cell_len
+            line.append(f" {key.shown} ", key_style)
+            line.append(f"{key.description} ", description_style)
+            if not key.enabled:
+                line.stylize("dim", start)
+            self._spans.append((start, line.cell_len, key))
+        return line
+
+    def _key_at(self, x: int) -> Key | None:
+        return next((key for start, end, key in self._spans if start <= x < end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        key = self._key_at(event.x)
+        self.tooltip = key.tooltip if key else None
+
+    def on_click(self, event: events.Click) -> None:
+        key = self._key_at(event.x)
+        if key is None:
+            return
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()

@@ -1,0 +1,31 @@
+"""Opening a database: its profile and its repository, and nothing of the secretary's work.
+
+Kept apart from `tui.secretary` so that listing the meetings does not pay for importing
+the importer, the renderer and the case lifecycle.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.domain.profile import Profile
+from tui.profile import PROFILE_FILE, default_profile_path, load_profile
+from tui.storage.repository import Repository
+
+
+def profile_of(repo: Repository) -> Profile:
+    return profile_at(repo.store.root)
+
+
+def profile_at(db: Path) -> Profile:
+    """The database's profile, or the shipped one when it has none yet (read, never created)."""
+    path = db / PROFILE_FILE
+    return load_profile(path if path.exists() else default_profile_path())
+
+
+def open_repository(db: Path, *, create: bool = True) -> Repository:
+    """The database, its files shared as its profile says (owner only, or a group too)."""
+    from tui.storage.sharing import share_with
+
+    share_with(profile_at(db).group or None)
+    return Repository.open(db, create=create)
