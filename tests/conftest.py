@@ -14,3 +14,11 @@ RECORDS = Path(__file__).resolve().parent / "records"
 @pytest.fixture(scope="session")
 def units() -> list[str]:
     return load_profile(default_profile_path()).unit_names
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_of_this_run(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Compiled templates go to this run's folder, not the user's cache."""
+    import os
+
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))

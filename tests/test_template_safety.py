@@ -10,7 +10,8 @@ import pytest
 from tests.conftest import REFERENCE
 from tui.domain.model import Conclusion
 from tui.importer.record import ImportedRecord, read_record
-from tui.render.document import RenderError, RenderOptions, render_record
+from tui.render.document import RenderOptions, render_record
+from tui.render.errors import RenderError
 
 ESCAPES = [
     "{{ ''.__class__.__mro__[1].__subclasses__() }}",

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.database import profile_of
 from tui.domain import lifecycle, places
@@ -26,9 +27,11 @@ from tui.domain.model import (
 from tui.domain.profile import Profile
 from tui.domain.schedule import ScheduleError, infer_rule, next_meeting
 from tui.domain.text import without_controls
-from tui.importer.record import ImportedRecord, read_record
 from tui.profile import load_profile, profile_text_for
 from tui.storage.repository import Records, Repository
+
+if TYPE_CHECKING:
+    from tui.importer.record import ImportedRecord
 
 
 class SecretaryError(ValueError):
@@ -40,6 +43,8 @@ class SecretaryError(ValueError):
 
 def read_records(paths: Sequence[Path], units: Sequence[str]) -> list[ImportedRecord]:
     """Every file read and checked before anything is stored, so a bad one changes nothing."""
+    from tui.importer.record import read_record
+
     records = [read_record(path, units) for path in paths]
     seen: dict[int, Path] = {}
     for record in records:

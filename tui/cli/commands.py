@@ -12,7 +12,7 @@ from tui.cli import output
 from tui.cli.session import Session, UsageError
 from tui.importer.decode import NotARecordError
 from tui.profile import ProfileError
-from tui.render.document import RenderError
+from tui.render.errors import RenderError
 from tui.secretary import SecretaryError
 from tui.storage.errors import StorageError
 from tui.storage.repository import MeetingExistsError

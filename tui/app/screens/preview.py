@@ -60,7 +60,7 @@ class PreviewScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def _render_document(self) -> None:
         from tui import secretary
-        from tui.render.document import RenderError
+        from tui.render.errors import RenderError
 
         repo = self.workspace.repo
         meeting = repo.load_meeting(self.number)
