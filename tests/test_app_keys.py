@@ -11,6 +11,7 @@ from tests.app_support import demo_database, open_editor, type_text, until
 from tui.app.app import AgendaApp
 from tui.app.keymap import KeymapError, load_keymap
 from tui.app.screens.editor import EditorScreen
+from tui.app.widgets.keybar import KeyBar
 
 
 @pytest.fixture
@@ -77,3 +78,29 @@ def test_a_keymap_file(tmp_path: Path) -> None:
     with pytest.raises(KeymapError, match=r"keymap\.toml"):
         load_keymap(path)
     assert load_keymap(tmp_path / "missing.toml") == {}
+
+
+def _key_bar_text(app: AgendaApp) -> str:
+    return str(app.screen.query_one(KeyBar).render())
+
+
+async def test_the_key_bar_follows_the_highlighted_entry(db: Path) -> None:
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(app, pilot)
+        assert "Release" not in _key_bar_text(app)
+        await pilot.press("down", "down", "down", "tab")  # 貳 二, the case report
+        await until(pilot, lambda: "Release" in _key_bar_text(app))
+        assert "Keep" in _key_bar_text(app)
+
+
+async def test_clicking_a_key_in_the_bar_does_what_the_key_does(db: Path) -> None:
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.workspace is not None and "Cases" in _key_bar_text(app))
+        bar = app.screen.query_one(KeyBar)
+        column = _key_bar_text(app).index(" c Cases")
+        await pilot.hover(KeyBar, offset=(column + 2, 0))
+        assert bar.tooltip == "Tracked cases (列管案件)"
+        await pilot.click(KeyBar, offset=(column + 2, 0))
+        await until(pilot, lambda: type(app.screen).__name__ == "CasesScreen")
