@@ -82,7 +82,7 @@ class PreviewScreen(Screen[None]):
         self.text = text
         self.query_one(TextArea).load_text(text)
         self.sub_title = f"第 {self.number} 次 {self._kind()} · {self.format}"
-        note = " (shown as Markdown; s writes the document)" if self.format in DOCUMENTS else ""
+        note = " (seen as Markdown)" if self.format in DOCUMENTS else ""
         self.query_one("#preview-status", Static).update(
             f"{self._kind()} of meeting {self.number} as {self.format}{note} · s: export"
         )
@@ -105,6 +105,9 @@ class PreviewScreen(Screen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.input.display = False
+        if not event.value.strip():
+            self.notify("No file named: nothing written", severity="warning")
+            return
         self._export(Path(event.value).expanduser(), self.format, self.agenda, self.text)
 
     @work(thread=True)
