@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from odf import teletype
 from odf import text as odf_text
 from odf.style import FontFace, Footer, MasterPage, PageLayoutProperties, TextProperties
@@ -269,3 +271,25 @@ def test_an_office_template_that_writes_no_blocks_is_refused(
     (tmp_path / "record.blocks.j2").write_text("{{ meeting.number }}\n", encoding="utf-8")
     with pytest.raises(RenderError, match=r"^template record.blocks.j2 wrote line 1, which"):
         record_document(record, "odt", templates=tmp_path)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(min_size=1, max_size=60))
+def test_any_conclusion_text_makes_a_document_that_opens(record: ImportedRecord, text: str) -> None:
+    meeting = copy.deepcopy(record.meeting)
+    meeting.sections[1].items[0].conclusions[0].text = text
+    source = render_record(meeting, record.office, RenderOptions("odt"))
+    for format in FORMATS:
+        paragraphs = shown(write_document(source, format, "record.blocks.j2"), format)
+        assert paragraphs[0].text == "臺北市政府秘書處第 101 次處務會議紀錄"
+        assert [p.heading for p in paragraphs if p.heading] == [1, 1, 1]
+
+
+def test_a_control_character_in_an_office_template_is_left_out(
+    tmp_path: Path, record: ImportedRecord
+) -> None:
+    (tmp_path / "record.blocks.j2").write_text("title | 紀錄\x01\x0b\ufffe\n", encoding="utf-8")
+    for format in FORMATS:
+        assert shown(record_document(record, format, templates=tmp_path), format)[0].text == "紀錄"

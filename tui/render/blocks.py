@@ -17,6 +17,8 @@ from tui.render.environment import LINE_BREAK
 _FIELDS = {"title": 1, "field": 2, "heading": 2, "number": 2, "para": 1}
 _DEFAULT_LEVEL = {"title": 0, "field": 0, "heading": 1, "number": 1, "para": 0}
 _HEAD = re.compile(r"(?P<kind>[a-z]+)(?:\s+(?P<level>[0-9]))?")
+# What XML 1.0 cannot hold; a document with it would not open.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class Run:
 
 def read_blocks(source: str, template: str) -> list[Block]:
     blocks = []
-    for number, line in enumerate(source.split("\n"), 1):
+    for number, line in enumerate(_NOT_XML.sub("", source).split("\n"), 1):
         if line.strip():
             blocks.append(_block(line, number, template))
     return blocks
