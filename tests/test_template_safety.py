@@ -11,7 +11,7 @@ from tests.conftest import REFERENCE
 from tui.domain.model import Conclusion
 from tui.importer.record import ImportedRecord, read_record
 from tui.render.document import RenderOptions, render_record
-from tui.render.errors import RenderError
+from tui.render.formats import RenderError
 
 ESCAPES = [
     "{{ ''.__class__.__mro__[1].__subclasses__() }}",

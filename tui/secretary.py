@@ -344,3 +344,12 @@ def render_meeting(
     refs = [ref for item in meeting.items() for ref in item.cases]
     warning = profile.schedule.deadline_warning_days
     return render_agenda(meeting, profile.office, repo.cases_of(refs), options, warning)
+
+
+def render_document(repo: Repository, meeting: Meeting, *, agenda: bool, format: str) -> bytes:
+    """The record (or agenda) as a document to edit and circulate: ODT or DOCX."""
+    from tui.render.document import template_name
+    from tui.render.documents import write_document
+
+    source = render_meeting(repo, meeting, agenda=agenda, format=format)
+    return write_document(source, format, template_name("agenda" if agenda else "record", format))

@@ -12,7 +12,7 @@ from tui.cli import output
 from tui.cli.session import Session, UsageError
 from tui.importer.decode import NotARecordError
 from tui.profile import ProfileError
-from tui.render.errors import RenderError
+from tui.render.formats import DOCUMENT_FORMATS, RenderError
 from tui.secretary import SecretaryError
 from tui.storage.errors import StorageError
 from tui.storage.repository import MeetingExistsError
@@ -68,6 +68,11 @@ def render(args: argparse.Namespace, session: Session) -> int:
         raise UsageError(f"--width {args.width} is too narrow; give 20 columns or more")
     repo = session.repo()
     found = secretary.load(repo, args.number)
+    if args.format in DOCUMENT_FORMATS:
+        data = secretary.render_document(repo, found, agenda=args.agenda, format=args.format)
+        name = f"{'agenda' if args.agenda else 'record'}-{args.number}.{args.format}"
+        output.write_document(data, args.output, name)
+        return 0
     text = secretary.render_meeting(
         repo, found, agenda=args.agenda, format=args.format, width=args.width
     )

@@ -81,11 +81,20 @@ def _add_import(commands: _Commands) -> None:
 
 def _add_render(commands: _Commands) -> None:
     cmd = commands.add_parser(
-        "render", help="write a meeting's record (or agenda) as Markdown or text"
+        "render",
+        help="write a meeting's record (or agenda) as Markdown, text, ODT or DOCX",
+        description="Write a meeting's record, or its agenda, through the templates. ODT and "
+        "DOCX are documents to edit: without -o they go down a pipe, or at a terminal into "
+        "record-N.odt (agenda-N.docx …) in the current folder.",
     )
     cmd.add_argument("number", type=int, metavar="N", help="meeting number")
     cmd.add_argument("--agenda", action="store_true", help="the agenda (議程), not the record")
-    cmd.add_argument("--format", choices=("md", "txt"), default="md")
+    cmd.add_argument(
+        "--format",
+        choices=("md", "txt", "odt", "docx"),
+        default="md",
+        help="md (default), txt, odt (OpenDocument) or docx (Word)",
+    )
     cmd.add_argument("--width", type=int, default=None, help="text width in columns (txt)")
     cmd.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
 

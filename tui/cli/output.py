@@ -20,12 +20,31 @@ def write_text(text: str, path: Path | None) -> None:
     if path is None:
         sys.stdout.write(text)
         return
+    _write(path, text.encode("utf-8"))
+
+
+def write_document(data: bytes, path: Path | None, name: str) -> None:
+    """A document at `path`; else down a pipe or into a file; else, at a terminal, in
+    `name` in the current folder, whose path is printed."""
+    if path is None and not sys.stdout.isatty():
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return
+    target = path if path is not None else Path.cwd() / name
+    _write(target, data)
+    if path is None:
+        print(target)
+
+
+def _write(path: Path, data: bytes) -> None:
+    from tui.export import write_file
+
     try:
-        path.write_text(text, encoding="utf-8")
+        write_file(path, data)
     except OSError as error:
         from tui.cli.session import UsageError
 
-        raise UsageError(f"{path}: cannot be written ({error.strerror})") from None
+        raise UsageError(f"{path}: cannot be written ({error.strerror or error})") from None
 
 
 def print_json(data: Any) -> None:

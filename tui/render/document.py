@@ -15,10 +15,9 @@ from jinja2.exceptions import SecurityError
 from tui.domain.agenda import meetings_open
 from tui.domain.model import CaseKind, Meeting, Office, TrackedCase
 from tui.render.environment import environment
-from tui.render.errors import RenderError
+from tui.render.formats import DOCUMENT_FORMATS, FORMATS, RenderError
 from tui.render.isolation import RunawayError, run_isolated
 
-FORMATS = ("md", "txt")
 DEFAULT_WIDTH = 70
 TEMPLATE_SECONDS = 5.0
 
@@ -31,8 +30,16 @@ class RenderOptions:
     time_limit: float = TEMPLATE_SECONDS  # for an office's own templates
 
 
+def template_name(document: str, format: str) -> str:
+    """The template of `document` (record, agenda) in `format`; ODT and DOCX share blocks."""
+    if format not in FORMATS:
+        raise RenderError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    return f"{document}.{'blocks' if format in DOCUMENT_FORMATS else format}.j2"
+
+
 def render_record(meeting: Meeting, office: Office, options: RenderOptions) -> str:
-    return _render(f"record.{options.format}.j2", meeting, office, options, {})
+    """The record's text (md, txt), or for a document format the blocks it is made of."""
+    return _render(template_name("record", options.format), meeting, office, options, {})
 
 
 def render_agenda(
@@ -56,7 +63,7 @@ def render_agenda(
         "meetings_open": lambda case: meetings_open(case, meeting.number),
         "progress": lambda case: _progress(case, meeting.number),
     }
-    return _render(f"agenda.{options.format}.j2", meeting, office, options, extra)
+    return _render(template_name("agenda", options.format), meeting, office, options, extra)
 
 
 _KIND_NAMES = {
@@ -83,8 +90,6 @@ def _progress(case: TrackedCase, meeting: int) -> str:
 def _render(
     name: str, meeting: Meeting, office: Office, options: RenderOptions, extra: dict[str, Any]
 ) -> str:
-    if options.format not in FORMATS:
-        raise RenderError(f"unknown format {options.format!r}; choose one of {', '.join(FORMATS)}")
     env = environment(options.template_dirs)
     try:
         template = env.get_template(name)

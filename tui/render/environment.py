@@ -61,6 +61,7 @@ def _environment(overrides: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
         plain=plain,
         hang=_hang,
         centre=_centre,
+        cell=cell,
     )
     return env
 
@@ -111,6 +112,16 @@ def plain(text: str) -> str:
     text = _BOLD.sub(r"\1", text)
     text = _LINK.sub(r"\1 (\2)", text)
     return _AUTOLINK.sub(r"\1", text)
+
+
+LINE_BREAK = "\u2028"
+
+
+def cell(value: object) -> str:
+    """A value kept on its block's line (templates/_record_blocks.j2): a newline in it
+    becomes a line break inside the paragraph."""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\n", LINE_BREAK)
 
 
 # A label wider than this (a speaker's name and title) does not push its text to the right.

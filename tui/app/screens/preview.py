@@ -14,7 +14,8 @@ from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.titlebar import TitleBar
 from tui.app.workspace import Workspace
 
-FORMATS = ("md", "txt")
+FORMATS = ("md", "txt", "odt", "docx")
+DOCUMENTS = ("odt", "docx")  # shown as Markdown; exported as the document
 
 
 class PreviewScreen(Screen[None]):
@@ -26,7 +27,13 @@ class PreviewScreen(Screen[None]):
             id="preview.agenda",
             tooltip="Show the agenda (議程) or the record (紀錄)",
         ),
-        Binding("f", "next_format", "Format", id="preview.format", tooltip="Markdown or text"),
+        Binding(
+            "f",
+            "next_format",
+            "Format",
+            id="preview.format",
+            tooltip="Markdown, text, ODT or DOCX",
+        ),
         Binding("s", "export", "Export", id="preview.export", tooltip="Write it to a file"),
         Binding("escape", "leave", "Back", id="preview.back"),
     ]
@@ -60,14 +67,15 @@ class PreviewScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def _render_document(self) -> None:
         from tui import secretary
-        from tui.render.errors import RenderError
+        from tui.render.formats import RenderError
 
         repo = self.workspace.repo
         meeting = repo.load_meeting(self.number)
         if meeting is None:
             return
+        shown = "md" if self.format in DOCUMENTS else self.format
         try:
-            text = secretary.render_meeting(repo, meeting, agenda=self.agenda, format=self.format)
+            text = secretary.render_meeting(repo, meeting, agenda=self.agenda, format=shown)
         except RenderError as error:
             text = f"Cannot render: {error}"
         self.app.call_from_thread(self._show, text)
@@ -76,8 +84,9 @@ class PreviewScreen(Screen[None]):
         self.text = text
         self.query_one(TextArea).load_text(text)
         self.sub_title = f"第 {self.number} 次 {self._kind()} · {self.format}"
+        note = " (seen as Markdown)" if self.format in DOCUMENTS else ""
         self.query_one("#preview-status", Static).update(
-            f"{self._kind()} of meeting {self.number} as {self.format} · s: export"
+            f"{self._kind()} of meeting {self.number} as {self.format}{note} · s: export"
         )
         self.query_one(TextArea).focus()
 
@@ -98,18 +107,36 @@ class PreviewScreen(Screen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.input.display = False
-        self._export(Path(event.value).expanduser(), self.text)
+        if not event.value.strip():
+            self.notify("No file named: nothing written", severity="warning")
+            return
+        self._export(Path(event.value).expanduser(), self.format, self.agenda, self.text)
 
     @work(thread=True)
-    def _export(self, path: Path, text: str) -> None:
+    def _export(self, path: Path, format: str, agenda: bool, text: str) -> None:
+        from tui.export import write_file
+        from tui.render.formats import RenderError
+
         try:
-            path.write_text(text, encoding="utf-8")
-        except OSError as error:
+            data = self._document(format, agenda) if format in DOCUMENTS else text.encode()
+            write_file(path, data)
+        except (OSError, RenderError) as error:
+            reason = error.strerror if isinstance(error, OSError) else str(error)
             self.app.call_from_thread(
-                self.notify, f"{path}: {error.strerror}", title="Not written", severity="error"
+                self.notify, f"{path}: {reason}", title="Not written", severity="error"
             )
             return
         self.app.call_from_thread(self.notify, f"Written to {path}")
+
+    def _document(self, format: str, agenda: bool) -> bytes:
+        from tui import secretary
+        from tui.render.formats import RenderError
+
+        repo = self.workspace.repo
+        meeting = repo.load_meeting(self.number)
+        if meeting is None:
+            raise RenderError(f"meeting {self.number} is gone")
+        return secretary.render_document(repo, meeting, agenda=agenda, format=format)
 
     def action_leave(self) -> None:
         field = self.query_one("#export-path", Input)

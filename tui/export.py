@@ -1,0 +1,35 @@
+"""Exported files (a rendered record or agenda) written whole or not at all."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import stat
+from pathlib import Path
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """`data` at `path` through a synced temp file renamed over it, so a reader or a crash
+    never meets half a file. A device or pipe (`-o /dev/stdout`) is written to as it is."""
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        found = None
+    if found is not None and not stat.S_ISREG(found.st_mode):
+        with open(path, "wb") as stream:
+            stream.write(data)
+        return
+    final = path.resolve() if found is not None else path  # through a link, not over it
+    temp = final.with_name(f".{final.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, final)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        raise

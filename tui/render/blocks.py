@@ -1,0 +1,89 @@
+"""The blocks a document template writes, one a line, read back into paragraphs to lay out.
+
+A line is `KIND [LEVEL] | FIELD | FIELD`, the last field taking the rest of the line
+(templates/_record_blocks.j2 lists the kinds). Text inside a field may hold **bold**,
+<https://…> and [words](https://…), which become bold runs and links.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.render.environment import LINE_BREAK
+from tui.render.formats import RenderError
+
+# How many fields each kind takes, and its level when the line gives none.
+_FIELDS = {"title": 1, "field": 2, "heading": 2, "number": 2, "para": 1}
+_DEFAULT_LEVEL = {"title": 0, "field": 0, "heading": 1, "number": 1, "para": 0}
+_HEAD = re.compile(r"(?P<kind>[a-z]+)(?:\s+(?P<level>[0-9]))?")
+# What XML 1.0 cannot hold; a document with it would not open.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # title, field, heading, number, para
+    level: int
+    label: str  # the numeral of a heading or number, the name of a field
+    text: str
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    link: str = ""
+
+
+def read_blocks(source: str, template: str) -> list[Block]:
+    blocks = []
+    for number, line in enumerate(_NOT_XML.sub("", source).split("\n"), 1):
+        if line.strip():
+            blocks.append(_block(line, number, template))
+    return blocks
+
+
+def _block(line: str, number: int, template: str) -> Block:
+    head, bar, rest = line.partition("|")
+    found = _HEAD.fullmatch(head.strip())
+    if not bar or found is None or found["kind"] not in _FIELDS:
+        raise RenderError(
+            f"template {template} wrote line {number}, which is not a block: {line[:60]!r}"
+        )
+    kind = found["kind"]
+    level = int(found["level"]) if found["level"] else _DEFAULT_LEVEL[kind]
+    fields = [f.strip().replace(LINE_BREAK, "\n") for f in rest.split("|", _FIELDS[kind] - 1)]
+    fields += [""] * (_FIELDS[kind] - len(fields))
+    label, text = ("", fields[0]) if len(fields) == 1 else (fields[0], fields[1])
+    return Block(kind, level, label, text)
+
+
+_INLINE = re.compile(
+    r"\*\*(?P<bold>.+?)\*\*"
+    r"|<(?P<address>(?:https?|mailto):[^>\s]+)>"
+    r"|\[(?P<words>[^\]]+)\]\((?P<target>(?:https?|mailto):[^)\s]+)\)"
+)
+
+
+def runs(text: str) -> list[Run]:
+    """`text` cut into plain, bold and linked runs."""
+    found: list[Run] = []
+    at = 0
+    for mark in _INLINE.finditer(text):
+        if mark.start() > at:
+            found.append(Run(text[at : mark.start()]))
+        if mark["bold"] is not None:
+            found.append(Run(mark["bold"], bold=True))
+        elif mark["address"] is not None:
+            found.append(Run(mark["address"], link=mark["address"]))
+        else:
+            found.append(Run(mark["words"], link=mark["target"]))
+        at = mark.end()
+    if at < len(text):
+        found.append(Run(text[at:]))
+    return found
+
+
+def title_of(blocks: list[Block]) -> str:
+    return next((b.text for b in blocks if b.kind == "title"), "")

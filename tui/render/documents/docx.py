@@ -1,0 +1,180 @@
+"""Blocks laid out as a Word document (DOCX)."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Mm, Pt
+from docx.styles.style import ParagraphStyle
+from docx.text.paragraph import Paragraph
+
+from tui.render.blocks import Block, Run, runs, title_of
+from tui.render.documents import layout
+
+
+def write(blocks: list[Block]) -> bytes:
+    doc = Document()
+    _defaults(doc)
+    _styles(doc)
+    _page(doc)
+    properties = doc.core_properties
+    properties.title = title_of(blocks)
+    properties.language = f"{layout.LANGUAGE}-{layout.COUNTRY}"
+    properties.author = properties.last_modified_by = properties.comments = ""
+    for block in blocks:
+        _paragraph(doc, block)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _fonts(rpr: BaseOxmlElement, size: float | None = None, bold: bool = False) -> None:
+    """Name 標楷體 for every script (a theme font would win over it), and the size."""
+    for old in rpr.findall(qn("w:rFonts")):
+        rpr.remove(old)
+    fonts = OxmlElement("w:rFonts")
+    for script in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{script}"), layout.FONT)
+    rpr.insert(0, fonts)
+    if bold:
+        for tag in ("w:b", "w:bCs"):
+            rpr.append(OxmlElement(tag))
+    if size is not None:
+        for tag in ("w:sz", "w:szCs"):
+            element = OxmlElement(tag)
+            element.set(qn("w:val"), str(round(size * 2)))  # in half points
+            rpr.append(element)
+
+
+def _defaults(doc: WordDocument) -> None:
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    assert defaults is not None  # python-docx's own template has them
+    rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    assert rpr is not None
+    for child in list(rpr):
+        rpr.remove(child)
+    _fonts(rpr, layout.BODY_PT)
+    language = OxmlElement("w:lang")
+    language.set(qn("w:eastAsia"), f"{layout.LANGUAGE}-{layout.COUNTRY}")
+    rpr.append(language)
+    spacing = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
+    if spacing is not None:  # single lines, a little air after each paragraph
+        for key in ("w:line", "w:lineRule"):
+            spacing.attrib.pop(qn(key), None)
+        spacing.set(qn("w:after"), str(round(layout.AFTER_PT * 20)))
+
+
+def _restyle(style: ParagraphStyle, size: float, bold: bool = False) -> None:
+    """A shipped style with its theme fonts, colours and borders taken away."""
+    element = style.element
+    for old in element.findall(qn("w:rPr")):
+        element.remove(old)
+    _fonts(element.get_or_add_rPr(), size, bold)
+    ppr = element.find(qn("w:pPr"))
+    if ppr is not None:
+        for tag in ("w:pBdr", "w:contextualSpacing", "w:tabs"):
+            for old in ppr.findall(qn(tag)):
+                ppr.remove(old)
+
+
+def _styles(doc: WordDocument) -> None:
+    styles = doc.styles
+    title = styles[layout.TITLE_STYLE]
+    _restyle(title, layout.TITLE_PT, bold=True)
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_after = Pt(layout.TITLE_PT)
+    footer = styles[layout.FOOTER_STYLE]
+    _restyle(footer, 10)
+    footer.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    heading_hang = layout.em(layout.HEADING_HANG_EM)
+    for level in range(1, layout.HEADING_LEVELS + 1):
+        heading = styles[layout.HEADING_STYLE.format(level)]
+        _restyle(heading, layout.BODY_PT, bold=True)
+        _hang(heading, heading_hang, heading_hang)
+        heading.paragraph_format.space_before = Pt(layout.BEFORE_HEADING_PT)
+        heading.paragraph_format.space_after = Pt(layout.AFTER_PT)
+    field_hang = layout.em(layout.FIELD_HANG_EM)
+    _hang(_new_style(doc, layout.FIELD_STYLE), field_hang, field_hang)
+    for level in range(1, layout.NUMBER_LEVELS + 1):
+        _hang(_new_style(doc, layout.NUMBER_STYLE.format(level)), *layout.number_indent(level))
+    for level in range(layout.NUMBER_LEVELS + 1):
+        _hang(_new_style(doc, layout.PARA_STYLE.format(level)), layout.para_indent(level), 0)
+
+
+def _new_style(doc: WordDocument, name: str) -> ParagraphStyle:
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    assert isinstance(style, ParagraphStyle)
+    style.base_style = doc.styles["Normal"]
+    style.quick_style = True
+    return style
+
+
+def _hang(style: ParagraphStyle, left: float, hang: float) -> None:
+    """Wrapped lines start at `left`; the first line `hang` before, where the numeral sits."""
+    style.paragraph_format.left_indent = Pt(left)
+    style.paragraph_format.first_line_indent = Pt(-hang)
+
+
+def _page(doc: WordDocument) -> None:
+    section = doc.sections[0]
+    width, height = layout.PAGE_MM
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    margin = Mm(layout.MARGIN_MM)
+    section.top_margin = section.bottom_margin = margin
+    section.left_margin = section.right_margin = margin
+    line = section.footer.paragraphs[0]
+    line.style = doc.styles[layout.FOOTER_STYLE]
+    line.add_run("第 ")
+    _field(line, "PAGE")
+    line.add_run(" 頁，共 ")
+    _field(line, "NUMPAGES")
+    line.add_run(" 頁")
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    """A field Word and LibreOffice fill in as they lay out the pages; 1 until they do."""
+    _field_char(paragraph, "begin")
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    paragraph.add_run()._r.append(code)
+    _field_char(paragraph, "separate")
+    paragraph.add_run("1")
+    _field_char(paragraph, "end")
+
+
+def _field_char(paragraph: Paragraph, kind: str) -> None:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    paragraph.add_run()._r.append(char)
+
+
+def _paragraph(doc: WordDocument, block: Block) -> None:
+    paragraph = doc.add_paragraph(style=layout.style_of(block.kind, block.level))
+    lead = layout.lead(block.kind, block.label)
+    if lead:
+        paragraph.add_run(lead)
+    for run in runs(block.text):
+        _add_run(paragraph, run)
+
+
+def _add_run(paragraph: Paragraph, run: Run) -> None:
+    added = paragraph.add_run(run.text)
+    if run.bold:
+        added.bold = True
+    if not run.link:
+        return
+    added.font.underline = True
+    target = paragraph.part.relate_to(run.link, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), target)
+    link.append(added._r)
+    paragraph._p.append(link)
