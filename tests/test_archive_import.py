@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import json
 import random
+import shlex
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
+import pexpect
 import pytest
 
 from benchmarks.archive import NOT_A_RECORD, Archive, record_text, write_archive
+from tests.conftest import ROOT
+from tests.test_app_pty import needs_pty
 from tests.test_cli import agenda, imported_rows, load_json, one_error_line, snapshot
 
 FIRST, COUNT = 98, 6  # meetings 98 to 103
@@ -198,3 +203,22 @@ def test_nothing_readable_leaves_no_database(archive: Archive, tmp_path: Path) -
     assert result.stdout == ""
     one_error_line(result)
     assert not db.exists()
+
+
+@needs_pty
+def test_a_terminal_sees_a_progress_bar_on_stderr(archive: Archive, tmp_path: Path) -> None:
+    db, out = tmp_path / "db", tmp_path / "stdout"
+    command = [sys.executable, "-m", "tui", "--db", str(db), "import", str(archive.folder)]
+    shell = f"exec {shlex.join(command)} > {shlex.quote(str(out))}"  # stderr on the terminal
+    child = pexpect.spawn("bash", ["-c", shell], cwd=str(ROOT), timeout=30, dimensions=(24, 100))
+    child.expect("reading")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    terminal = child.before.decode("utf-8")
+    assert f"{COUNT + 1}/{COUNT + 1}" in terminal  # files read
+    assert f"{COUNT}/{COUNT}" in terminal  # meetings stored
+    assert f"agenda: error: {archive.not_a_record}: no record title" in terminal
+    table = out.read_text(encoding="utf-8")
+    assert "\x1b" not in table  # the bar never reaches stdout
+    assert table.splitlines()[-1].startswith(f"imported {COUNT} meetings")

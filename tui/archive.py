@@ -8,7 +8,10 @@ record of another office is refused by name, and the others are stored all the s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,16 +112,34 @@ def store_all(
     profile = load_profile(repo.profile_path)
     for record in sorted(records, key=lambda r: r.meeting.number):
         refusal = _refusal(repo, profile, record, replace)
-        if refusal is None:
-            try:
-                repo.store_record(record.meeting, record.cases, replace)
-            except MeetingExistsError as error:  # stored by someone else meanwhile
-                refusal = Refusal(record.source, str(error))
-        if refusal is None:
-            found.stored.append(record)
-        else:
+        if refusal is not None:
             found.refused.append(refusal)
+        else:
+            with _ctrl_c_after():
+                try:
+                    repo.store_record(record.meeting, record.cases, replace)
+                except MeetingExistsError as error:  # stored by someone else meanwhile
+                    found.refused.append(Refusal(record.source, str(error)))
+                else:
+                    found.stored.append(record)
         on_stored(record)
+
+
+@contextmanager
+def _ctrl_c_after() -> Iterator[None]:
+    """ctrl+c waits for the meeting being stored, so what the import says it stored is what
+    the database holds."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _: caught.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        signal.raise_signal(signal.SIGINT)
 
 
 def _refusal(
