@@ -13,7 +13,7 @@ Every edit writes the documents of one meeting and its cases, never the history.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -157,12 +157,22 @@ class Repository:
             old = _read_meeting(tx, meeting.number)
             if old is not None and not replace:
                 raise MeetingExistsError(meeting.number)
-            if old is not None:
-                _forget_meeting_cases(tx, meeting.number)
-            _write_meeting(tx, meeting, None)
-            for case in cases:
-                _merge_case(tx, case)
-            _remember_cases(tx, meeting.number, cases)
+            _store_record(tx, meeting, cases, old is not None)
+
+    def store_records(
+        self, records: Sequence[tuple[Meeting, list[TrackedCase]]], replace: bool
+    ) -> list[int]:
+        """Several records in one commit, in the order given; returns the numbers of those
+        left out because they are stored already (and replace is false)."""
+        stored_already = []
+        with self.store.transaction() as tx:
+            for meeting, cases in records:
+                old = _read_meeting(tx, meeting.number)
+                if old is not None and not replace:
+                    stored_already.append(meeting.number)
+                else:
+                    _store_record(tx, meeting, cases, old is not None)
+        return stored_already
 
 
 class Records:
@@ -313,6 +323,15 @@ def merged(old: TrackedCase, new: TrackedCase) -> TrackedCase:
 
 def _first_meeting(case: TrackedCase) -> int:
     return min((e.meeting for e in case.history), default=sys.maxsize)
+
+
+def _store_record(tx: Transaction, meeting: Meeting, cases: list[TrackedCase], old: bool) -> None:
+    if old:
+        _forget_meeting_cases(tx, meeting.number)
+    _write_meeting(tx, meeting, None)
+    for case in cases:
+        _merge_case(tx, case)
+    _remember_cases(tx, meeting.number, cases)
 
 
 def _remember_cases(tx: Transaction, meeting: int, cases: Iterable[TrackedCase]) -> None:
