@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from tests.conftest import ROOT
+
+IMPORT_COLUMNS = ("meeting", "date", "items", "conclusions", "opened", "released", "kept")
 
 
 def agenda(
@@ -36,3 +41,36 @@ def one_error_line(result: subprocess.CompletedProcess[str]) -> str:
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("agenda: error: "), lines[0]
     return lines[0]
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under folder (hidden ones too) by relative path, as a SHA-256 digest."""
+    found: dict[str, str] = {}
+    if not folder.exists():
+        return found
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            found[path.relative_to(folder).as_posix()] = hashlib.sha256(
+                path.read_bytes()
+            ).hexdigest()
+    return found
+
+
+def load_json(result: subprocess.CompletedProcess[str]) -> Any:
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return json.loads(result.stdout)
+
+
+def imported_rows(result: subprocess.CompletedProcess[str]) -> dict[int, list[str]]:
+    """The rows of `agenda import`'s table by meeting: date, items, conclusions, cases
+    opened, released, kept, file."""
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == [*IMPORT_COLUMNS, "file"], lines[0]
+    rows = {}
+    for line in lines[1:]:
+        if not line.startswith(" "):
+            break
+        number, *cells = line.split(maxsplit=len(IMPORT_COLUMNS))
+        rows[int(number)] = cells
+    return rows

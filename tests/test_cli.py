@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -14,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.cli_support import agenda, one_error_line
+from tests.cli_support import agenda, imported_rows, load_json, one_error_line, snapshot
 from tests.conftest import REFERENCE, ROOT
 from tui import __version__
 from tui.render.cjkwrap import width
@@ -29,25 +28,6 @@ NOT_RECORDS = {
     b"<body><h1>Bad Gateway</h1></body></html>\n",
     "prose.txt": "今天天氣很好，我們去公園散步。\n然後回家吃飯。\n".encode(),
 }
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Every file under folder (hidden ones too) by relative path, as a SHA-256 digest."""
-    found: dict[str, str] = {}
-    if not folder.exists():
-        return found
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            found[path.relative_to(folder).as_posix()] = hashlib.sha256(
-                path.read_bytes()
-            ).hexdigest()
-    return found
-
-
-def load_json(result: subprocess.CompletedProcess[str]) -> Any:
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    return json.loads(result.stdout)
 
 
 def squeezed_lines(text: str) -> list[str]:
@@ -104,13 +84,10 @@ def test_import_reports_the_meeting_and_every_line_placed(
     _db, result = first_import
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    assert "stored meeting 101 " in result.stdout
-    assert "民國 110 年 6 月 17 日" in result.stdout
-    # 壹 貳 參; 壹's own conclusions + 貳's four items + 參's three motions;
-    # four 補充報告; 2+2+4+3+8+1+1+1 conclusions; 7 released, 3 kept, 2 outside, 1 new case.
-    for count in ("sections 3", "items 8", "reports 4", "conclusions 22", "cases 13"):
-        assert count in result.stdout, count
-    assert "every line placed" in result.stdout
+    # 壹's own conclusions + 貳's four items + 參's three motions; 2+2+4+3+8+1+1+1
+    # conclusions; 1 case opened, 7 released, 3 kept.
+    assert imported_rows(result)[101] == ["110.06.17", "8", "22", "1", "7", "3", str(REFERENCE)]
+    assert result.stdout.splitlines()[-1] == "imported 1 meeting from 1 file(s); every line placed"
 
 
 def test_import_through_agenda_db_variable(tmp_path: Path) -> None:
@@ -274,18 +251,31 @@ def test_importing_a_meeting_again_asks_for_replace(db: Path) -> None:
 def test_import_with_replace_succeeds(db: Path) -> None:
     result = agenda("import", "--replace", REFERENCE, db=db)
     assert result.returncode == 0, result.stderr
-    assert "stored meeting 101 " in result.stdout
+    assert list(imported_rows(result)) == [101]
     cases = load_json(agenda("cases", "--json", db=db))
     assert len(cases) == 13
     assert {c["number"] for c in cases if c["status"] == "open"} == OPEN
 
 
-def test_one_meeting_twice_in_one_import_is_refused(tmp_path: Path) -> None:
+def test_one_meeting_in_two_files_is_refused_in_both(tmp_path: Path) -> None:
     db = tmp_path / "db"
-    result = agenda("import", REFERENCE, REFERENCE, db=db)
+    copy = tmp_path / "copy-of-101.md"
+    shutil.copy(REFERENCE, copy)
+    result = agenda("import", REFERENCE, copy, db=db)
     assert result.returncode == 2
-    assert "meeting 101" in one_error_line(result)
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"agenda: error: {REFERENCE}: meeting 101 is also in {copy}; import only one of them",
+        f"agenda: error: {copy}: meeting 101 is also in {REFERENCE}; import only one of them",
+    ]
     assert not db.exists()
+
+
+def test_one_file_named_twice_is_imported_once(tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    result = agenda("import", REFERENCE, REFERENCE.parent / ".." / "data" / REFERENCE.name, db=db)
+    assert result.returncode == 0, result.stderr
+    assert list(imported_rows(result)) == [101]
 
 
 # -- other refusals -------------------------------------------------------------------------

@@ -52,17 +52,6 @@ def _fail(message: str, status: int) -> int:
     return status
 
 
-def import_records(args: argparse.Namespace, session: Session) -> int:
-    # Every file is read before the database is created or touched: a refused import
-    # leaves nothing behind.
-    profile = database.profile_at(session.db)
-    records = secretary.read_records(args.files, profile.unit_names)
-    secretary.store_records(session.repo(create=True), records, args.replace)
-    for record in records:
-        output.print_import(record)
-    return 0
-
-
 def render(args: argparse.Namespace, session: Session) -> int:
     if args.width is not None and args.width < 20:
         raise UsageError(f"--width {args.width} is too narrow; give 20 columns or more")
@@ -90,10 +79,28 @@ def show(args: argparse.Namespace, session: Session) -> int:
     return 0
 
 
+def import_records(args: argparse.Namespace, session: Session) -> int:
+    from tui.cli.import_command import import_records
+
+    return import_records(args, session)
+
+
 def cases(args: argparse.Namespace, session: Session) -> int:
     from tui.cli.case_listing import list_cases
 
     return list_cases(args, session.repo())
+
+
+def meetings(args: argparse.Namespace, session: Session) -> int:
+    from tui.cli.meeting_listing import list_meetings
+
+    return list_meetings(args, session)
+
+
+def serve(args: argparse.Namespace, session: Session) -> int:
+    from tui.cli.serve import serve
+
+    return serve(args, session)
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Session], int]] = {
@@ -101,4 +108,6 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Session], int]] = {
     "render": render,
     "show": show,
     "cases": cases,
+    "meetings": meetings,
+    "serve": serve,
 }

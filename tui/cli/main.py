@@ -14,10 +14,18 @@ from tui import __version__
 
 EPILOG = """\
 exit status:
-  0  done
-  1  the database or its profile could not be read or written (the message names the file)
-  2  bad input: a wrong argument, a file that is not a record, a meeting that exists
+  0    done
+  1    the database or its profile could not be read or written (the message names the file)
+  2    bad input: a wrong argument, a file that is not a record, a meeting that exists
+  130  interrupted (ctrl+c)
+  141  the output's reader went away (`| head`)
 """
+# What a status also means for one command, said under the list in its help.
+EXIT_NOTES = {
+    "import": "Status 2 also when any one file was not imported: each is named on stderr,\n"
+    "and the others are stored",
+    "serve": "Status 2 also when it cannot listen on the address or port; ctrl+c stops it with 0",
+}
 
 
 def default_db() -> Path:
@@ -32,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Prepare, record and circulate an office's monthly meeting (處務會議). "
         "Without a command, open the app on the database.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"agenda {__version__}")
     parser.add_argument(
@@ -52,7 +60,56 @@ def build_parser() -> argparse.ArgumentParser:
     _add_status(commands)
     _add_confirm(commands)
     _add_demo(commands)
+    _add_meetings(commands)
+    _add_serve(commands)
+    _add_completion(commands)
+    for name, command in commands.choices.items():
+        command.epilog = EPILOG + _note(name)
+        command.formatter_class = _HelpFormatter
     return parser
+
+
+def _note(command: str) -> str:
+    note = EXIT_NOTES.get(command)
+    return f"\n{note}\n" if note else ""
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Text written over several lines (the exit statuses) kept as written; the rest filled."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text.strip():
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+def _add_meetings(commands: _Commands) -> None:
+    cmd = commands.add_parser(
+        "meetings", help="list the meetings: number, date, status, items, tracked cases"
+    )
+    cmd.add_argument("--json", action="store_true", help="as a JSON list")
+
+
+def _add_serve(commands: _Commands) -> None:
+    cmd = commands.add_parser(
+        "serve",
+        help="serve the app to a web browser (textual-serve); it has NO login of its own",
+        description="Serve the app on the database to web browsers, for people who cannot "
+        "SSH. It has no login: anyone who can reach the port can read and edit the records. "
+        "It listens on 127.0.0.1 unless --host says otherwise.",
+    )
+    cmd.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    cmd.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    cmd.add_argument("--public-url", metavar="URL", help="the address browsers use, behind a proxy")
+
+
+def _add_completion(commands: _Commands) -> None:
+    cmd = commands.add_parser(
+        "completion",
+        help="print a shell completion script (bash or zsh)",
+        description="Print the completion script for a shell; see the README to install it.",
+    )
+    cmd.add_argument("shell", choices=("bash", "zsh"))
 
 
 def _add_demo(commands: _Commands) -> None:
@@ -72,11 +129,14 @@ if TYPE_CHECKING:
 def _add_import(commands: _Commands) -> None:
     cmd = commands.add_parser(
         "import",
-        help="store circulated records (Markdown or plain text)",
-        description="Read circulated records (UTF-8, UTF-8 with BOM, Big5/CP950) and store them.",
+        help="store circulated records (Markdown or plain text), or a folder of them",
+        description="Read circulated records (UTF-8, UTF-8 with BOM, Big5/CP950) and store "
+        "them in meeting order; a folder is read with its subfolders. A file that cannot be "
+        "imported is named on stderr and the others are stored all the same.",
     )
-    cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    cmd.add_argument("files", nargs="+", type=Path, metavar="FILE|FOLDER")
     cmd.add_argument("--replace", action="store_true", help="replace a meeting already stored")
+    cmd.add_argument("--json", action="store_true", help="a summary object as JSON")
 
 
 def _add_render(commands: _Commands) -> None:
@@ -190,6 +250,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command in (None, "demo"):
         return _app(args)
+    if args.command == "completion":
+        from tui.cli.completion import print_completion
+
+        return print_completion(parser, args.shell)
     from tui.cli.commands import run
 
     try:

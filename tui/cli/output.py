@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.domain.codec import to_data
-from tui.domain.model import CaseDecision, CaseKind, Meeting, Office, TrackedCase
-from tui.domain.rocdate import format_datetime
+from tui.domain.model import Meeting, Office, TrackedCase
+from tui.domain.rocdate import format_datetime, roc_year
 from tui.render.cjkwrap import width
 
 if TYPE_CHECKING:
-    from tui.importer.record import ImportedRecord
+    pass
 
 
 def write_text(text: str, path: Path | None) -> None:
@@ -47,6 +48,11 @@ def _write(path: Path, data: bytes) -> None:
         raise UsageError(f"{path}: cannot be written ({error.strerror or error})") from None
 
 
+def short_date(day: date) -> str:
+    """110.06.17: the 民國 date as offices write it in a table."""
+    return f"{roc_year(day)}.{day.month:02d}.{day.day:02d}"
+
+
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -72,35 +78,6 @@ def counts(meeting: Meeting) -> dict[str, int]:
         "reports": sum(len(i.reports) for i in items),
         "conclusions": len(meeting.conclusions()),
     }
-
-
-def print_import(record: ImportedRecord) -> None:
-    meeting = record.meeting
-    print(
-        f"stored meeting {meeting.number} ({format_datetime(meeting.start)}) from {record.source}"
-    )
-    parts = ", ".join(f"{name} {n}" for name, n in counts(meeting).items())
-    print(f"  {parts}, cases {len(record.cases)} ({_case_summary(record.cases, meeting.number)})")
-    if meeting.end is None:
-        print("  no adjournment time (散會) found")
-    if not record.unplaced:
-        print("  every line placed")
-        return
-    print(f"  {len(record.unplaced)} line(s) kept as notes, not placed:")
-    for line in record.unplaced:
-        print(f"    line {line.line}: {line.text}")
-
-
-def _case_summary(cases: list[TrackedCase], meeting: int) -> str:
-    released = kept = outside = new = 0
-    for case in cases:
-        event = case.decision_at(meeting)
-        decision = event.decision if event else None
-        released += decision is CaseDecision.RELEASE
-        kept += decision is CaseDecision.KEEP
-        outside += case.kind is not CaseKind.INTERNAL
-        new += case.origin_meeting == meeting
-    return f"{released} released, {kept} kept, {outside} outside, {new} new"
 
 
 def print_meeting(meeting: Meeting, office: Office) -> None:

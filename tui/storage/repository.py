@@ -2,7 +2,8 @@
 
 Layout of the database folder:
   profile.toml            the office profile, edited by hand (see data/profile.toml)
-  index                   table "meetings": number -> {start, status}; small summaries only
+  index                   table "meetings": number -> {start, status, items, cases}; small
+                          summaries only (an index written before items were counted lacks them)
   meetings/0101           table "meeting": the whole meeting; table "cases": the cases it touched
   cases/open              tables "internal", "mayor", "council": open cases by number
   cases/closed/0100       closed cases whose number // 100 is 100 (an internal case's origin)
@@ -11,7 +12,8 @@ Every edit writes the documents of one meeting and its cases, never the history.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -155,12 +157,22 @@ class Repository:
             old = _read_meeting(tx, meeting.number)
             if old is not None and not replace:
                 raise MeetingExistsError(meeting.number)
-            if old is not None:
-                _forget_meeting_cases(tx, meeting.number)
-            _write_meeting(tx, meeting, None)
-            for case in cases:
-                _merge_case(tx, case)
-            _remember_cases(tx, meeting.number, cases)
+            _store_record(tx, meeting, cases, old is not None)
+
+    def store_records(
+        self, records: Sequence[tuple[Meeting, list[TrackedCase]]], replace: bool
+    ) -> list[int]:
+        """Several records in one commit, in the order given; returns the numbers of those
+        left out because they are stored already (and replace is false)."""
+        stored_already = []
+        with self.store.transaction() as tx:
+            for meeting, cases in records:
+                old = _read_meeting(tx, meeting.number)
+                if old is not None and not replace:
+                    stored_already.append(meeting.number)
+                else:
+                    _store_record(tx, meeting, cases, old is not None)
+        return stored_already
 
 
 class Records:
@@ -251,10 +263,12 @@ def _write_meeting(tx: Transaction, meeting: Meeting, old: Meeting | None) -> No
 
 
 def _summary(meeting: Meeting) -> dict[str, Any]:
+    items = meeting.items()
     return {
         "start": meeting.start.isoformat(),
         "status": MeetingStatus(meeting.status).value,
-        "cases": sum(len(item.cases) for item in meeting.items()),
+        "items": len(items),
+        "cases": sum(len(item.cases) for item in items),
     }
 
 
@@ -294,16 +308,30 @@ def _merge_case(tx: Transaction, case: TrackedCase) -> None:
 
 
 def merged(old: TrackedCase, new: TrackedCase) -> TrackedCase:
-    """`old` with what `new` adds: its details where `old` had none, its meetings' events."""
+    """`old` with `new`'s meetings' events; each detail as the earlier meeting gave it, so
+    records imported in any order give the case its first record's subject and owner."""
+    earlier, later = (new, old) if _first_meeting(new) < _first_meeting(old) else (old, new)
+    for name in ("subject", "owner", "origin_item", "origin_conclusion", "deadline"):
+        setattr(old, name, getattr(earlier, name) or getattr(later, name))
+    origin = earlier.origin_meeting
+    old.origin_meeting = later.origin_meeting if origin is None else origin
     meetings = {e.meeting for e in new.history}
     history = [e for e in old.history if e.meeting not in meetings] + new.history
     old.history = sorted(history, key=lambda e: e.meeting)
-    for name in ("subject", "owner", "origin_item", "origin_conclusion", "deadline"):
-        if not getattr(old, name) and getattr(new, name):
-            setattr(old, name, getattr(new, name))
-    if old.origin_meeting is None:
-        old.origin_meeting = new.origin_meeting
     return old
+
+
+def _first_meeting(case: TrackedCase) -> int:
+    return min((e.meeting for e in case.history), default=sys.maxsize)
+
+
+def _store_record(tx: Transaction, meeting: Meeting, cases: list[TrackedCase], old: bool) -> None:
+    if old:
+        _forget_meeting_cases(tx, meeting.number)
+    _write_meeting(tx, meeting, None)
+    for case in cases:
+        _merge_case(tx, case)
+    _remember_cases(tx, meeting.number, cases)
 
 
 def _remember_cases(tx: Transaction, meeting: int, cases: Iterable[TrackedCase]) -> None:

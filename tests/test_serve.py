@@ -1,0 +1,188 @@
+"""`agenda serve`: the app through textual-serve, a real server process on a free port."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shlex
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from benchmarks.archive import write_archive
+from tests.cli_support import agenda
+from tests.conftest import ROOT
+from tui.cli.serve import app_command
+
+MEETINGS = 3
+NOT_HERE = "192.0.2.1"  # TEST-NET-1: an address no machine here has, so binding fails
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database of three meetings in a folder whose name needs quoting in a shell."""
+    folder = tmp_path_factory.mktemp("serve")
+    archive = write_archive(folder / "records", 101, MEETINGS, extras=False)
+    db = folder / "the secretariat's db"
+    assert agenda("import", archive.folder, db=db).returncode == 0
+    return db
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+@dataclass
+class Served:
+    process: subprocess.Popen[bytes]
+    port: int
+    stdout: Path
+    stderr: Path
+
+    def errors(self) -> str:
+        return self.stderr.read_text(encoding="utf-8")
+
+
+@contextmanager
+def serving(db: Path, tmp_path: Path, *args: str) -> Iterator[Served]:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "AGENDA_DB"}
+    out, err = tmp_path / "stdout", tmp_path / "stderr"
+    with out.open("wb") as stdout, err.open("wb") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tui", "--db", str(db), "serve", "--port", str(port), *args],
+            stdout=stdout,
+            stderr=stderr,
+            stdin=subprocess.DEVNULL,
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,  # its own group: the apps it starts go with it
+        )
+    try:
+        yield Served(process, port, out, err)
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            with suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=15)
+        with suppress(ProcessLookupError):  # the group is gone already
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=15)
+
+
+def page(served: Served, deadline: float = 30) -> str:
+    """The server's answer to GET /, once it listens."""
+    until = time.monotonic() + deadline
+    while True:
+        assert served.process.poll() is None, served.errors()
+        try:
+            url = f"http://127.0.0.1:{served.port}/"
+            with urllib.request.urlopen(url, timeout=5) as answer:
+                assert answer.status == 200
+                text: str = answer.read().decode("utf-8")
+                return text
+        except OSError:
+            if time.monotonic() > until:
+                raise
+            time.sleep(0.2)
+
+
+def listening(port: int) -> list[str]:
+    """The local addresses of the sockets listening on port, from the kernel's tables."""
+    found = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table, encoding="ascii") as lines:
+            for line in list(lines)[1:]:
+                fields = line.split()
+                address, hex_port = fields[1].rsplit(":", 1)
+                if int(hex_port, 16) == port and fields[3] == "0A":  # LISTEN
+                    found.append(address)
+    return found
+
+
+async def screen_bytes(port: int, wanted: bytes, deadline: float = 30) -> bytes:
+    """What the served app sends a browser's terminal, until `wanted` shows or time is up."""
+    import aiohttp
+
+    url = f"http://127.0.0.1:{port}/ws?width=80&height=24"
+    received = b""
+    async with aiohttp.ClientSession() as client, client.ws_connect(url) as websocket:
+        until = time.monotonic() + deadline
+        while wanted not in received and time.monotonic() < until:
+            try:
+                message = await websocket.receive(timeout=1)
+            except TimeoutError:
+                continue
+            if message.type is aiohttp.WSMsgType.BINARY:
+                received += message.data
+            elif message.type is not aiohttp.WSMsgType.TEXT:
+                break
+    return received
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="needs Linux's /proc/net")
+def test_the_page_is_served_on_loopback_with_a_warning(db: Path, tmp_path: Path) -> None:
+    with serving(db, tmp_path) as served:
+        text = page(served)
+        assert "textual.js" in text
+        assert f"ws://127.0.0.1:{served.port}/ws" in text
+        assert listening(served.port) == ["0100007F"]  # 127.0.0.1, and nothing else
+        warning = served.errors()
+    assert warning.startswith("agenda: warning: the app served at http://127.0.0.1:")
+    assert "has no login of its own" in warning
+    assert f"can read and edit the records in {db}" in warning
+
+
+def test_the_browser_gets_the_app_on_the_same_database(db: Path, tmp_path: Path) -> None:
+    with serving(db, tmp_path) as served:
+        page(served)
+        screen = asyncio.run(screen_bytes(served.port, f"{MEETINGS} meetings".encode()))
+    assert f"{MEETINGS} meetings".encode() in screen
+
+
+def test_ctrl_c_stops_it_with_status_0(db: Path, tmp_path: Path) -> None:
+    with serving(db, tmp_path) as served:
+        page(served)
+        served.process.send_signal(signal.SIGINT)
+        assert served.process.wait(timeout=15) == 0
+
+
+def test_the_command_run_for_each_browser_is_quoted() -> None:
+    db = Path("folder with spaces") / "it's; rm -rf ~"
+    words = shlex.split(app_command(db))
+    assert words == [sys.executable, "-m", "tui", "--db", str(db.resolve())]
+
+
+def test_a_host_other_machines_reach_is_warned_about_louder(db: Path, tmp_path: Path) -> None:
+    with serving(db, tmp_path, "--host", NOT_HERE) as served:
+        status = served.process.wait(timeout=30)
+        lines = served.errors().splitlines()
+    assert status == 2
+    assert lines[0] == "agenda: WARNING: NO LOGIN, AND REACHABLE FROM OTHER MACHINES."
+    assert f"anyone who can reach {NOT_HERE} port {served.port} can read and EDIT" in lines[1]
+    assert lines[-1].startswith(f"agenda: error: cannot serve on {NOT_HERE} port {served.port}: ")
+    assert "Traceback" not in served.errors()
+
+
+def test_a_port_in_use_is_said_in_one_line(db: Path, tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = agenda("serve", "--port", str(port), db=db)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"agenda: error: cannot serve on 127.0.0.1 port {port}: address already in use"
+    )

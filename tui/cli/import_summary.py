@@ -1,0 +1,105 @@
+"""What `agenda import` tells: a table of the meetings stored, the lines it could not place,
+and the files it did not import (on stderr, one line each)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from tui.archive import ArchiveImport
+from tui.cli.output import print_json, short_date
+from tui.domain.model import CaseDecision, CaseKind
+from tui.importer.record import ImportedRecord
+
+
+def case_counts(record: ImportedRecord) -> dict[str, int]:
+    number = record.meeting.number
+    counts = {"opened": 0, "released": 0, "kept": 0, "outside": 0}
+    for case in record.cases:
+        counts["opened"] += case.origin_meeting == number and case.kind is CaseKind.INTERNAL
+        counts["outside"] += case.kind is not CaseKind.INTERNAL
+        event = case.decision_at(number)
+        decision = event.decision if event else None
+        counts["released"] += decision is CaseDecision.RELEASE
+        counts["kept"] += decision is CaseDecision.KEEP
+    return counts
+
+
+def record_json(record: ImportedRecord) -> dict[str, Any]:
+    meeting = record.meeting
+    return {
+        "meeting": meeting.number,
+        "date": meeting.date.isoformat(),
+        "file": str(record.source),
+        "items": len(meeting.items()),
+        "conclusions": len(meeting.conclusions()),
+        "cases": case_counts(record),
+        "adjourned": meeting.end is not None,
+        "unplaced": [{"line": u.line, "text": u.text} for u in record.unplaced],
+    }
+
+
+def summary_json(found: ArchiveImport) -> dict[str, Any]:
+    return {
+        "files": found.files,
+        "imported": [record_json(r) for r in found.stored],
+        "failed": [{"file": str(r.file), "reason": r.reason} for r in found.refused],
+    }
+
+
+_COLUMNS = ("meeting", "date", "items", "conclusions", "opened", "released", "kept")
+
+
+def print_summary(found: ArchiveImport, as_json: bool) -> None:
+    if as_json:
+        print_json(summary_json(found))
+    elif found.stored:
+        _print_table(found.stored)
+        _print_unplaced(found.stored)
+        _print_totals(found)
+    for refusal in found.refused:
+        print(f"agenda: error: {refusal.file}: {refusal.reason}", file=sys.stderr)
+
+
+def _print_table(records: list[ImportedRecord]) -> None:
+    print("  ".join(f"{name:>{_width(name)}}" for name in _COLUMNS) + "  file")
+    for record in records:
+        meeting = record.meeting
+        counts = case_counts(record)
+        cells = (
+            meeting.number,
+            short_date(meeting.date),
+            len(meeting.items()),
+            len(meeting.conclusions()),
+            counts["opened"],
+            counts["released"],
+            counts["kept"],
+        )
+        row = "  ".join(
+            f"{cell:>{_width(name)}}" for name, cell in zip(_COLUMNS, cells, strict=True)
+        )
+        print(f"{row}  {record.source}")
+
+
+def _width(column: str) -> int:
+    return max(len(column), 9 if column == "date" else 0)
+
+
+def _print_unplaced(records: list[ImportedRecord]) -> None:
+    lines = [(r.source, u.line, u.text) for r in records for u in r.unplaced]
+    if not lines:
+        return
+    print(f"{len(lines)} line(s) kept as notes, not placed:")
+    for source, line, text in lines:
+        print(f"  {source}:{line}: {text}")
+
+
+def _print_totals(found: ArchiveImport) -> None:
+    stored = len(found.stored)
+    placed = "every line placed" if not any(r.unplaced for r in found.stored) else ""
+    parts = [f"imported {stored} meeting{'s' * (stored != 1)} from {found.files} file(s)"]
+    if found.refused:
+        parts.append(f"{len(found.refused)} not imported (listed on stderr)")
+    if placed:
+        parts.append(placed)
+    print("; ".join(parts))

@@ -1,0 +1,43 @@
+"""`agenda meetings`: every meeting from the index, never by reading the meetings."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from typing import Any
+
+from tui.cli.output import print_json, short_date
+from tui.cli.session import Session
+
+
+def meeting_rows(session: Session) -> list[dict[str, Any]]:
+    rows = []
+    for summary in session.repo().summaries():
+        start = datetime.fromisoformat(summary["start"])
+        rows.append(
+            {
+                "number": summary["number"],
+                "date": start.date().isoformat(),
+                "start": start.isoformat(),
+                "status": summary["status"],
+                "items": summary.get("items"),  # None in an index older than the count
+                "cases": summary.get("cases", 0),
+            }
+        )
+    return rows
+
+
+def list_meetings(args: argparse.Namespace, session: Session) -> int:
+    rows = meeting_rows(session)
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("no meetings")
+        return 0
+    print(f"{'number':>6}  {'date':9}  {'status':10}  {'items':>5}  {'cases':>5}")
+    for row in rows:
+        day = short_date(datetime.fromisoformat(row["start"]).date())
+        items = "-" if row["items"] is None else row["items"]
+        print(f"{row['number']:>6}  {day:9}  {row['status']:10}  {items:>5}  {row['cases']:>5}")
+    return 0
