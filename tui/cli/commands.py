@@ -22,9 +22,9 @@ STORAGE_FAILED = 1
 
 
 def run(args: argparse.Namespace, db: Path) -> int:
-    from tui.cli import meeting_commands
+    from tui.cli import meeting_commands, search_command
 
-    handlers = {**_COMMANDS, **meeting_commands.COMMANDS}
+    handlers = {**_COMMANDS, **meeting_commands.COMMANDS, **search_command.COMMANDS}
     session = Session(db)
     try:
         return handlers[args.command](args, session)

@@ -25,6 +25,7 @@ EXIT_NOTES = {
     "import": "Status 2 also when any one file was not imported: each is named on stderr,\n"
     "and the others are stored",
     "serve": "Status 2 also when it cannot listen on the address or port; ctrl+c stops it with 0",
+    "search": "Status 3 when nothing is found",
 }
 
 
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_conclude(commands)
     _add_status(commands)
     _add_confirm(commands)
+    _add_search(commands)
     _add_demo(commands)
     _add_meetings(commands)
     _add_serve(commands)
@@ -235,6 +237,19 @@ def _add_confirm(commands: _Commands) -> None:
         metavar="TEXT",
         help="a correction read out (修正後確定); repeat for several",
     )
+
+
+def _add_search(commands: _Commands) -> None:
+    cmd = commands.add_parser(
+        "search",
+        help="find text in every meeting and tracked case, newest first",
+        description="Find TEXT in every meeting's items, reports and conclusions and in every "
+        "tracked case (number, subject, owner, progress). One character is enough; spaces, "
+        "punctuation and case are ignored.",
+    )
+    cmd.add_argument("text", metavar="TEXT")
+    cmd.add_argument("--limit", type=int, default=20, metavar="N", help="at most N (default 20)")
+    cmd.add_argument("--json", action="store_true", help="as JSON, with each match's offsets")
 
 
 def database_path(args: argparse.Namespace) -> Path:

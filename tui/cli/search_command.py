@@ -1,0 +1,89 @@
+"""`agenda search TEXT`: where TEXT is said in every meeting and tracked case, newest first."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from tui.cli import output
+from tui.cli.session import Session, UsageError
+from tui.search.grams import QueryError
+from tui.search.hits import Hit, snippet
+from tui.search.index import SearchIndex
+from tui.search.query import Found
+
+NOTHING_FOUND = 3
+PIPED_COLUMNS = 60  # snippet width when the output is not a terminal
+
+
+def search(args: argparse.Namespace, session: Session) -> int:
+    if args.limit < 1:
+        raise UsageError(f"--limit {args.limit}: give 1 or more")
+    session.repo()  # the database must exist, and its files are shared as its profile says
+    index = SearchIndex(session.db, note=_note)
+    try:
+        found = index.search(args.text, args.limit)
+    except QueryError as error:
+        raise UsageError(str(error)) from None
+    finally:
+        index.close()
+    if args.json:
+        output.print_json(found_json(args.text, found))
+    else:
+        _print(found)
+    if not found.hits:
+        print(f"agenda: no matches for {args.text!r}", file=sys.stderr)
+        return NOTHING_FOUND
+    if found.more:
+        more = f"agenda: older matches not shown: --limit {2 * args.limit} shows more"
+        print(more, file=sys.stderr)
+    return 0
+
+
+def _note(message: str) -> None:
+    print(f"agenda: note: {message}", file=sys.stderr, flush=True)
+
+
+def found_json(query: str, found: Found) -> dict[str, Any]:
+    return {"query": query, "hits": [hit_json(h) for h in found.hits], "more": found.more}
+
+
+def hit_json(hit: Hit) -> dict[str, Any]:
+    short = snippet(hit, PIPED_COLUMNS)
+    case = None
+    if hit.case_number is not None:
+        case = {"number": hit.case_number, "kind": hit.case_kind}
+    return {
+        "meeting": hit.meeting,
+        "date": hit.date.isoformat() if hit.date else None,
+        "place": hit.place,
+        "what": hit.field,
+        "entry": hit.entry or None,
+        "case": case,
+        "text": hit.text,
+        "matches": [list(s) for s in hit.spans],
+        "snippet": short.text,
+        "highlights": [list(s) for s in short.spans],
+    }
+
+
+def _print(found: Found) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, soft_wrap=True)
+    for hit in found.hits:
+        day = hit.date.isoformat() if hit.date else "-"
+        head = f"{hit.meeting:>4}  {day}  {hit.place or '-':<5}  {hit.what:<15}  "
+        room = console.width - len(head) - 1 if console.is_terminal else PIPED_COLUMNS
+        short = snippet(hit, max(room, 20))
+        line = Text(head)
+        body = Text(short.text)
+        for start, end in short.spans:
+            body.stylize("bold", start, end)
+        console.print(line + body)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Session], int]] = {"search": search}

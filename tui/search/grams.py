@@ -1,0 +1,59 @@
+"""What a search matches: the letters and digits of a text, case-folded, in order.
+
+Chinese has no spaces between words, so a text is indexed by its single characters (for
+one-character queries) and by each pair of neighbours (for longer ones): a query of n
+characters is the phrase of its n-1 pairs, found however the text is cut into words.
+Spaces and punctuation are left out on both sides, so "第3099次" finds "第 3099 次".
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+
+_NOT_LETTERS = re.compile(r"[\W_]+")  # what str.isalnum() rejects, and the underscore
+
+
+class QueryError(ValueError):
+    """A query with nothing to look for."""
+
+
+def folded(text: str) -> str:
+    return _NOT_LETTERS.sub("", text.casefold())
+
+
+def grams(text: str) -> tuple[str, str]:
+    """The characters and the neighbouring pairs of `text`, each list space-separated."""
+    letters = folded(text)
+    return " ".join(letters), " ".join(map(operator.add, letters, letters[1:]))
+
+
+def match_expression(query: str) -> tuple[str, str]:
+    """The FTS5 table to ask and its query: one character, or the phrase of the pairs."""
+    letters = folded(query)
+    if not letters:
+        raise QueryError(f"nothing to search for in {query!r}: give letters or digits")
+    if len(letters) == 1:
+        return "chars", f'"{letters}"'
+    return "pairs", '"' + " ".join(map(operator.add, letters, letters[1:])) + '"'
+
+
+def spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Where `query` occurs in `text`, as (start, end) offsets into `text`."""
+    wanted = folded(query)
+    if not wanted:
+        return []
+    letters: list[str] = []
+    origin: list[int] = []  # the offset in text of each letter
+    for index, char in enumerate(text):
+        for letter in folded(char):
+            letters.append(letter)
+            origin.append(index)
+    flat = "".join(letters)
+    found: list[tuple[int, int]] = []
+    start = flat.find(wanted)
+    while start >= 0:
+        end = start + len(wanted)
+        found.append((origin[start], origin[end - 1] + 1))
+        start = flat.find(wanted, end)
+    return found

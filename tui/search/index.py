@@ -1,0 +1,242 @@
+"""The search index of a database folder: search.sqlite, derived, and rebuilt when it must be.
+
+The index holds nothing that is not in the documents, so it trades durability for speed
+(WAL, synchronous=NORMAL: a crash may lose its last update, never its consistency) and
+a damaged or foreign file is deleted and built again with a one-line note. Only this
+module's process-wide lock file makes one process at a time update it; searches read it
+while another updates (WAL readers never wait).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from tui.search import schema, update
+from tui.search.grams import match_expression
+from tui.search.query import Found, find
+from tui.storage.errors import StorageError
+from tui.storage.sharing import settle_file
+
+INDEX_FILE = "search.sqlite"
+LOCK_FILE = "search.lock"
+BUSY_SECONDS = 5.0
+UPDATE_WAIT = 30.0  # how long to wait for another process updating the index
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+_BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
+
+T = TypeVar("T")
+Note = Callable[[str], None]
+Progress = Callable[[int, int], None]
+
+
+class SearchIndexError(StorageError):
+    """The index cannot be used or made; one line naming the file."""
+
+
+class _Unusable(Exception):
+    """An index file to rebuild; the message says why."""
+
+
+class SearchIndex:
+    """Thread-safe: one connection, used by one thread at a time."""
+
+    def __init__(self, root: Path, note: Note = lambda message: None) -> None:
+        self.root = root
+        self.path = root / INDEX_FILE
+        self.note = note
+        self._mutex = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        self._ino = 0
+
+    def search(self, query: str, limit: int, progress: Progress | None = None) -> Found:
+        """The newest `limit` matches of `query`, after bringing the index up to date."""
+        expression = match_expression(query)
+        with self._mutex:
+            return self._retrying(lambda db: self._find(db, expression, query, limit, progress))
+
+    def refresh(self, progress: Progress | None = None) -> None:
+        with self._mutex:
+            self._retrying(lambda db: self._update(db, progress))
+
+    def close(self) -> None:
+        with self._mutex:
+            self._close()
+
+    # -- keeping it usable ----------------------------------------------------
+
+    def _retrying(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        for attempt in (1, 2):
+            try:
+                return work(self._connection())
+            except sqlite3.DatabaseError as error:
+                if _code(error) in _BUSY:
+                    raise SearchIndexError(f"{self.path} is busy: try again") from None
+                problem = f"{self.path} is damaged ({error})"
+            except _Unusable as unusable:
+                problem = str(unusable)
+            if attempt == 2:
+                raise SearchIndexError(f"the search index {problem}")
+            self._rebuild(problem)
+        raise AssertionError("unreachable")
+
+    def _rebuild(self, problem: str) -> None:
+        self.note(f"the search index {problem}: rebuilding it")
+        ours = self._ino
+        self._close()
+        with self._exclusive(UPDATE_WAIT):
+            if _inode(self.path) == ours:  # nobody rebuilt it meanwhile
+                for path in (self.path, *(_side(self.path, s) for s in _SIDE_FILES)):
+                    with _os_errors(path, "could not remove it"):
+                        path.unlink(missing_ok=True)
+            with _os_errors(self.path, "could not create it"):
+                _create_file(self.path)  # announced above: no second note for the build
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is not None and _inode(self.path) == self._ino:
+            return self._db
+        self._close()
+        if not self.path.exists():
+            self.note(f"building the search index {self.path} (once; later only what changed)")
+            with _os_errors(self.path, "could not create it"):
+                _create_file(self.path)
+        try:
+            db = sqlite3.connect(
+                self.path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as error:
+            raise SearchIndexError(f"could not open {self.path}: {error}") from None
+        self._ino = _inode(self.path)  # the file a rebuild would replace, if it is unusable
+        try:
+            _prepare(db, self.path)
+        except BaseException:
+            db.close()
+            raise
+        self._db = db
+        return db
+
+    def _close(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+        self._db, self._ino = None, 0
+
+    # -- bringing it up to date -----------------------------------------------
+
+    def _find(
+        self,
+        db: sqlite3.Connection,
+        expression: tuple[str, str],
+        query: str,
+        limit: int,
+        progress: Progress | None,
+    ) -> Found:
+        self._update(db, progress)
+        return find(db, expression, query, limit)
+
+    def _update(self, db: sqlite3.Connection, progress: Progress | None) -> None:
+        with self._exclusive(UPDATE_WAIT) as mine:
+            if not mine:
+                self.note("another agenda is updating the search index: searching it as it is")
+                return
+            try:
+                update.refresh(db, self.root, self.note, progress)
+            except sqlite3.DatabaseError as error:
+                if _code(error) not in _BUSY:
+                    raise
+                self.note(f"the search index is busy ({error}): searching it as it is")
+
+    @contextlib.contextmanager
+    def _exclusive(self, wait: float) -> Iterator[bool]:
+        path = self.root / LOCK_FILE
+        with _os_errors(path, "could not open it"):
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        try:
+            with contextlib.suppress(OSError):
+                settle_file(fd)
+            got = _flock(fd, wait)
+            try:
+                yield got
+            finally:
+                if got:
+                    fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+
+def _prepare(db: sqlite3.Connection, path: Path) -> None:
+    """Settings, and the tables of a new index; _Unusable for one made by another version."""
+    try:
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA cache_size = -32768")  # 32 MiB: merging the index's segments
+        if db.execute("PRAGMA user_version").fetchone()[0] == 0:
+            with update.writing(db):
+                if db.execute("PRAGMA user_version").fetchone()[0] == 0:
+                    _must_be_empty(db, path)
+                    schema.create(db)
+        why = schema.mismatch(db)
+    except sqlite3.OperationalError as error:
+        if "fts5" in str(error):
+            raise SearchIndexError(f"this SQLite has no full-text search (FTS5): {error}") from None
+        raise
+    if why:
+        raise _Unusable(f"{path} was made by another version of agenda ({why})")
+
+
+def _must_be_empty(db: sqlite3.Connection, path: Path) -> None:
+    if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise _Unusable(f"{path} holds other tables")
+
+
+def _flock(fd: int, wait: float) -> bool:
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.05)
+
+
+def _create_file(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+    except FileExistsError:
+        return
+    try:
+        settle_file(fd)
+    finally:
+        os.close(fd)
+
+
+def _inode(path: Path) -> int:
+    try:
+        return os.stat(path).st_ino
+    except OSError:
+        return 0
+
+
+def _side(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _code(error: sqlite3.Error) -> int:
+    return int(getattr(error, "sqlite_errorcode", 0)) & 0xFF
+
+
+@contextlib.contextmanager
+def _os_errors(path: Path, what: str) -> Iterator[None]:
+    try:
+        yield
+    except OSError as error:
+        raise SearchIndexError(f"{path}: {what}: {error.strerror or error}") from None

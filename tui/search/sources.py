@@ -1,0 +1,97 @@
+"""The documents the index is built from, and the stamps that tell when one changed.
+
+A document is replaced by a rename on every commit, so its (inode, mtime, size) changes
+with its content. Documents are read without the database lock, each stamped from the
+descriptor it was read through: a stamp always belongs to the bytes indexed with it.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tui.domain.model import CaseKind
+from tui.storage.envelope import decode
+from tui.storage.errors import StorageError
+from tui.storage.names import SUFFIX, check_name, document_path
+
+MEETINGS = "meetings"
+FOLDERS = (MEETINGS, "cases", "cases/closed")
+# A folder untouched for this long has a settled mtime: any later change gives it a new one.
+SETTLED_NS = 1_000_000_000
+
+
+@dataclass(frozen=True)
+class Stamp:
+    ino: int
+    mtime_ns: int
+    size: int
+
+    @classmethod
+    def of(cls, stat: os.stat_result) -> Stamp:
+        return cls(stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+class UnreadableDocument(Exception):
+    """A document the index cannot use now; the database's own commands will report it."""
+
+
+def settled_folder_stamp(root: Path, folder: str) -> Stamp | None:
+    """The folder's stamp if it may be trusted to change with any of its documents."""
+    try:
+        stat = os.stat(root / folder)
+    except OSError:
+        return None
+    if time.time_ns() - stat.st_mtime_ns < SETTLED_NS:
+        return None
+    return Stamp.of(stat)
+
+
+def documents(root: Path, folder: str) -> dict[str, Stamp]:
+    """Each document directly in folder, by name ("meetings/0101"), with its stamp."""
+    found: dict[str, Stamp] = {}
+    try:
+        entries = list(os.scandir(root / folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return found
+    for entry in entries:
+        if not entry.name.endswith(SUFFIX):
+            continue
+        name = f"{folder}/{entry.name[: -len(SUFFIX)]}"
+        try:
+            check_name(name)
+            if entry.is_file(follow_symlinks=False):
+                found[name] = Stamp.of(entry.stat(follow_symlinks=False))
+        except (ValueError, OSError):
+            continue
+    return found
+
+
+def read(root: Path, name: str) -> tuple[Stamp, dict[str, Any]] | None:
+    """The document's tables and their stamp; None when it is gone."""
+    path = document_path(root, name)
+    try:
+        with open(path, "rb") as file:
+            stamp = Stamp.of(os.fstat(file.fileno()))
+            raw = file.read()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise UnreadableDocument(f"{path}: {error.strerror or error}") from None
+    try:
+        return stamp, decode(path, raw)
+    except StorageError as error:
+        raise UnreadableDocument(str(error)) from None
+
+
+def meeting_in(tables: dict[str, Any]) -> Any:
+    """The stored meeting of a meeting document (as JSON data), or None."""
+    return tables.get("meeting", {}).get("1")
+
+
+def cases_in(tables: dict[str, Any]) -> list[Any]:
+    """The stored cases of a case document (as JSON data)."""
+    return [row for kind in CaseKind for row in tables.get(kind.value, {}).values()]

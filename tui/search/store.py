@@ -1,0 +1,120 @@
+"""Writing documents into the index a batch at a time: out with their old rows, in with new."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+
+from tui.search import schema
+from tui.search.grams import grams
+from tui.search.rows import CasePlace, Row
+from tui.search.sources import Stamp
+
+
+@dataclass
+class Prepared:
+    """A document read and turned into rows, ready to replace what the index holds of it."""
+
+    name: str
+    stamp: Stamp | None = None  # None: the document is gone
+    rows: list[tuple[Row, str, str]] = field(default_factory=list)  # with its grams
+    places: list[CasePlace] = field(default_factory=list)
+    meeting: tuple[int, str] | None = None  # number and ISO date of a meeting document
+
+
+def replace(db: sqlite3.Connection, folder: str, batch: list[Prepared]) -> None:
+    known = _stamps(db, [p.name for p in batch])
+    fresh = [p for p in batch if p.stamp is None or known.get(p.name) != p.stamp]
+    for item in fresh:
+        if item.name in known:
+            forget(db, item.name)
+    kept = [p for p in fresh if p.stamp is not None]
+    rows = [row for item in kept for row in _numbered(db, item)]
+    db.executemany(
+        "INSERT INTO entries(id, doc, meeting, place, field, entry, case_kind, case_number, text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (i, d, r.meeting, r.place, r.field, r.entry, r.case_kind, r.case_number, r.text)
+            for i, d, r, _, _ in rows
+        ),
+    )
+    db.executemany("INSERT INTO chars(rowid, uni) VALUES (?, ?)", ((r[0], r[3]) for r in rows))
+    db.executemany("INSERT INTO pairs(rowid, bi) VALUES (?, ?)", ((r[0], r[4]) for r in rows))
+    db.executemany(
+        "INSERT OR REPLACE INTO meetings(number, day, doc) VALUES (?, ?, ?)",
+        ((*p.meeting, p.name) for p in kept if p.meeting is not None),
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO case_places(meeting, kind, number, place, doc)"
+        " VALUES (?, ?, ?, ?, ?)",
+        ((c.meeting, c.kind, c.number, c.place, p.name) for p in kept for c in p.places),
+    )
+    db.executemany(
+        "INSERT INTO docs(name, folder, ino, mtime_ns, size) VALUES (?, ?, ?, ?, ?)",
+        ((p.name, folder, p.stamp.ino, p.stamp.mtime_ns, p.stamp.size) for p in kept if p.stamp),
+    )
+
+
+def _stamps(db: sqlite3.Connection, names: list[str]) -> dict[str, Stamp]:
+    found = db.execute(
+        "SELECT name, ino, mtime_ns, size FROM docs WHERE name IN (SELECT value FROM json_each(?))",
+        (json.dumps(names),),
+    )
+    return {name: Stamp(ino, mtime, size) for name, ino, mtime, size in found}
+
+
+def forget(db: sqlite3.Connection, name: str) -> None:
+    """Every row of the document, out of the index."""
+    old = db.execute("SELECT id, text FROM entries WHERE doc = ?", (name,)).fetchall()
+    # A contentless FTS5 table forgets a row only when told its very words again.
+    unpaired = [(row_id, *grams(text)) for row_id, text in old]
+    db.executemany(
+        "INSERT INTO chars(chars, rowid, uni) VALUES ('delete', ?, ?)",
+        ((row_id, uni) for row_id, uni, _ in unpaired),
+    )
+    db.executemany(
+        "INSERT INTO pairs(pairs, rowid, bi) VALUES ('delete', ?, ?)",
+        ((row_id, bi) for row_id, _, bi in unpaired),
+    )
+    for table, column in (
+        ("entries", "doc"),
+        ("case_places", "doc"),
+        ("meetings", "doc"),
+        ("docs", "name"),
+    ):
+        db.execute(f"DELETE FROM {table} WHERE {column} = ?", (name,))
+
+
+def _numbered(db: sqlite3.Connection, item: Prepared) -> list[tuple[int, str, Row, str, str]]:
+    if item.meeting is not None:
+        number = item.meeting[0]
+        return [
+            (schema.meeting_id(number, seq), item.name, row, uni, bi)
+            for seq, (row, uni, bi) in enumerate(item.rows)
+        ]
+    slots = {
+        (kind, number): slot
+        for kind, number, slot in db.execute(
+            "SELECT kind, number, slot FROM case_slots WHERE doc = ?", (item.name,)
+        )
+    }
+    numbered = []
+    for row, uni, bi in item.rows:
+        assert row.case_number is not None
+        key = (row.case_kind, row.case_number)
+        if key not in slots:
+            slots[key] = _new_slot(db, item.name, *key)
+        row_id = schema.case_id(row.meeting, slots[key], row.field == "progress")
+        numbered.append((row_id, item.name, row, uni, bi))
+    return numbered
+
+
+def _new_slot(db: sqlite3.Connection, doc: str, kind: str, number: int) -> int:
+    cursor = db.execute(
+        "INSERT INTO case_slots(doc, kind, number) VALUES (?, ?, ?)", (doc, kind, number)
+    )
+    slot = int(cursor.lastrowid or 0)
+    if slot > schema.MAX_SLOT:
+        raise sqlite3.DatabaseError("the search index ran out of case slots")
+    return slot

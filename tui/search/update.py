@@ -1,0 +1,118 @@
+"""Bringing the index up to date: only the documents whose stamps changed are read again.
+
+A folder whose mtime is settled and unchanged since the last look is not even listed, so
+an index already up to date costs three stat calls however long the history.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tui.search import sources, store
+from tui.search.grams import grams
+from tui.search.rows import NotAMeeting, case_rows, meeting_rows
+from tui.search.sources import FOLDERS, MEETINGS, Stamp, UnreadableDocument
+from tui.search.store import Prepared
+from tui.storage.repository import meeting_name
+
+BATCH = 200  # documents read, then written in one transaction
+Progress = Callable[[int, int], None]
+Note = Callable[[str], None]
+
+
+@dataclass
+class Plan:
+    folder: str
+    stamp: Stamp | None  # the folder's settled stamp, stored once its documents are done
+    names: list[str]
+
+
+def refresh(db: sqlite3.Connection, root: Path, note: Note, progress: Progress | None) -> None:
+    plans = [plan for folder in FOLDERS if (plan := _plan(db, root, folder)) is not None]
+    total = sum(len(p.names) for p in plans)
+    done = 0
+    for plan in plans:
+        for start in range(0, len(plan.names), BATCH):
+            batch = plan.names[start : start + BATCH]
+            prepared = [_prepare(root, name, note) for name in batch]
+            if None in prepared:
+                plan.stamp = None  # list the folder again next time, to retry what failed
+            with writing(db):
+                store.replace(db, plan.folder, [p for p in prepared if p is not None])
+            done += len(batch)
+            if progress is not None:
+                progress(done, total)
+        with writing(db):
+            _remember_folder(db, plan.folder, plan.stamp)
+
+
+def _plan(db: sqlite3.Connection, root: Path, folder: str) -> Plan | None:
+    stamp = sources.settled_folder_stamp(root, folder)  # before listing: a later change shows
+    stored = db.execute(
+        "SELECT ino, mtime_ns, size FROM folders WHERE name = ?", (folder,)
+    ).fetchone()
+    if stamp is not None and stored is not None and Stamp(*stored) == stamp:
+        return None
+    on_disk = sources.documents(root, folder)
+    known = {
+        name: Stamp(ino, mtime, size)
+        for name, ino, mtime, size in db.execute(
+            "SELECT name, ino, mtime_ns, size FROM docs WHERE folder = ?", (folder,)
+        )
+    }
+    changed = [name for name, s in on_disk.items() if known.get(name) != s]
+    gone = [name for name in known if name not in on_disk]
+    return Plan(folder, stamp, sorted(changed) + gone)
+
+
+def _prepare(root: Path, name: str, note: Note) -> Prepared | None:
+    try:
+        found = sources.read(root, name)
+        if found is None:
+            return Prepared(name)
+        stamp, tables = found
+        if name.startswith(MEETINGS + "/"):
+            return _prepare_meeting(name, stamp, tables)
+        rows = [row for case in sources.cases_in(tables) for row in case_rows(case, name)]
+    except (UnreadableDocument, NotAMeeting) as problem:
+        note(f"not searched until it can be read: {problem}")
+        return None
+    return Prepared(name, stamp, [(row, *grams(row.text)) for row in rows])
+
+
+def _prepare_meeting(name: str, stamp: Stamp, tables: dict[str, Any]) -> Prepared:
+    data = sources.meeting_in(tables)
+    if data is None:
+        return Prepared(name, stamp)
+    found = meeting_rows(data, name)
+    if meeting_name(found.number) != name:
+        raise UnreadableDocument(f"{name} holds meeting {found.number}")
+    rows = [(row, *grams(row.text)) for row in found.rows]
+    return Prepared(name, stamp, rows, found.places, (found.number, found.day))
+
+
+def _remember_folder(db: sqlite3.Connection, folder: str, stamp: Stamp | None) -> None:
+    if stamp is None:
+        db.execute("DELETE FROM folders WHERE name = ?", (folder,))
+        return
+    db.execute(
+        "INSERT OR REPLACE INTO folders(name, ino, mtime_ns, size) VALUES (?, ?, ?, ?)",
+        (folder, stamp.ino, stamp.mtime_ns, stamp.size),
+    )
+
+
+@contextlib.contextmanager
+def writing(db: sqlite3.Connection) -> Iterator[None]:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
