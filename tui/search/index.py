@@ -55,6 +55,7 @@ class SearchIndex:
         self._mutex = threading.Lock()
         self._db: sqlite3.Connection | None = None
         self._ino = 0
+        self._rebuilding = False
 
     def search(self, query: str, limit: int, progress: Progress | None = None) -> Found:
         """The newest `limit` matches of `query`, after bringing the index up to date."""
@@ -89,6 +90,7 @@ class SearchIndex:
 
     def _rebuild(self, problem: str) -> None:
         self.note(f"the search index {problem}: rebuilding it")
+        self._rebuilding = True  # the note above says it all
         ours = self._ino
         self._close()
         with self._exclusive(UPDATE_WAIT):
@@ -96,17 +98,13 @@ class SearchIndex:
                 for path in (self.path, *(_side(self.path, s) for s in _SIDE_FILES)):
                     with _os_errors(path, "could not remove it"):
                         path.unlink(missing_ok=True)
-            with _os_errors(self.path, "could not create it"):
-                _create_file(self.path)  # announced above: no second note for the build
 
     def _connection(self) -> sqlite3.Connection:
         if self._db is not None and _inode(self.path) == self._ino:
             return self._db
         self._close()
-        if not self.path.exists():
-            self.note(f"building the search index {self.path} (once; later only what changed)")
-            with _os_errors(self.path, "could not create it"):
-                _create_file(self.path)
+        with _os_errors(self.path, "could not create it"):
+            _create_file(self.path)
         try:
             db = sqlite3.connect(
                 self.path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
@@ -115,11 +113,13 @@ class SearchIndex:
             raise SearchIndexError(f"could not open {self.path}: {error}") from None
         self._ino = _inode(self.path)  # the file a rebuild would replace, if it is unusable
         try:
-            _prepare(db, self.path)
+            made = _prepare(db, self.path)
         except BaseException:
             db.close()
             raise
-        self._db = db
+        if made and not self._rebuilding:
+            self.note(f"building the search index {self.path} (once; later only what changed)")
+        self._db, self._rebuilding = db, False
         return db
 
     def _close(self) -> None:
@@ -171,17 +171,20 @@ class SearchIndex:
             os.close(fd)
 
 
-def _prepare(db: sqlite3.Connection, path: Path) -> None:
-    """Settings, and the tables of a new index; _Unusable for one made by another version."""
+def _prepare(db: sqlite3.Connection, path: Path) -> bool:
+    """Settings, and the tables of a new index (True when made now); _Unusable for an index
+    made by another version."""
     try:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA cache_size = -32768")  # 32 MiB: merging the index's segments
+        made = False
         if db.execute("PRAGMA user_version").fetchone()[0] == 0:
             with update.writing(db):
                 if db.execute("PRAGMA user_version").fetchone()[0] == 0:
                     _must_be_empty(db, path)
                     schema.create(db)
+                    made = True
         why = schema.mismatch(db)
     except sqlite3.OperationalError as error:
         if "fts5" in str(error):
@@ -189,6 +192,7 @@ def _prepare(db: sqlite3.Connection, path: Path) -> None:
         raise
     if why:
         raise _Unusable(f"{path} was made by another version of agenda ({why})")
+    return made
 
 
 def _must_be_empty(db: sqlite3.Connection, path: Path) -> None:
