@@ -199,3 +199,21 @@ def test_preview_of_record_101_as_markdown(db: Path, snap_compare: SnapCompare) 
         await _settle(pilot)
 
     assert snap_compare(AgendaApp(db), terminal_size=SIZE, run_before=run_before)
+
+
+def test_search_screen(db: Path, snap_compare: SnapCompare) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        from tui.app.screens.search import SearchScreen
+
+        app = _app(pilot)
+        await _meetings(pilot)
+        await pilot.press("slash")
+        await until(pilot, lambda: screen_name(app) == "SearchScreen")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await type_text(pilot, "總務組")
+        await until(pilot, lambda: screen._shown == "總務組" and len(screen.hits) > 3)
+        await pilot.press("down")
+        await _settle(pilot)
+
+    assert snap_compare(AgendaApp(db), terminal_size=SIZE, run_before=run_before)

@@ -48,6 +48,28 @@ class Editing:
         except PlaceError as error:
             raise EditError(str(error)) from None
 
+    def entry_at(
+        self, place: str, field: str, entry: int, case: tuple[str, int] | None
+    ) -> Conclusion | Report | TrackedCase | None:
+        """The conclusion, report or case a search found at `place`, if it is still there."""
+        try:
+            item = self.item(place)[1]
+        except EditError:
+            return None
+        if case is not None:
+            return self._case_entry(item, *case)
+        entries: list[Conclusion] | list[Report] = (
+            item.conclusions if field == "conclusion" else item.reports if field == "report" else []
+        )
+        return entries[entry - 1] if 0 < entry <= len(entries) else None
+
+    def _case_entry(self, item: Item, kind: str, number: int) -> Conclusion | TrackedCase | None:
+        """The case as the item reports on it, or the conclusion that opened it."""
+        listed = any(r.kind.value == kind and r.number == number for r in item.cases)
+        if listed:
+            return next((c for c in self.case_entries(item) if c.number == number), None)
+        return next((c for c in item.conclusions if c.case == number), None)
+
     def case_entries(self, item: Item) -> list[TrackedCase]:
         return [c for r in item.cases if (c := self.cases.get((r.kind, r.number))) is not None]
 

@@ -8,6 +8,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:  # the workspace brings the whole domain: loaded off the start-up path
     from tui.app.workspace import OpenMeeting, Workspace
+    from tui.search.hits import Hit
 
 
 class WorkspaceReady(Message, bubble=False):
@@ -25,10 +26,19 @@ class WorkspaceFailed(Message):
 
 
 class MeetingOpened(Message):
-    def __init__(self, opened: OpenMeeting, item: str = "") -> None:
+    def __init__(self, opened: OpenMeeting, item: str = "", hit: Hit | None = None) -> None:
         super().__init__()
         self.opened = opened
         self.item = item
+        self.hit = hit  # a search result to land on
+
+
+class OpenHit(Message, bubble=False):
+    """Open the meeting of a search result, on its item."""
+
+    def __init__(self, hit: Hit) -> None:
+        super().__init__()
+        self.hit = hit
 
 
 class SaveFailed(Message):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import getpass
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui import database
 from tui.app.hold import MeetingHold, who_am_i
@@ -16,6 +16,9 @@ from tui.app.writer import DiskWriter
 from tui.domain.model import CaseKind, Meeting, MeetingStatus, TrackedCase
 from tui.domain.profile import Profile
 from tui.storage.repository import Repository
+
+if TYPE_CHECKING:
+    from tui.search.index import SearchIndex
 
 
 @dataclass
@@ -41,6 +44,8 @@ class Workspace:
     profile: Profile
     writer: DiskWriter
     user: str = field(default_factory=getpass.getuser)
+    last_search: str = ""  # what the search screen shows when it opens again
+    _search: SearchIndex | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, db: Path, writer_events: dict[str, Any] | None = None) -> Workspace:
@@ -66,5 +71,15 @@ class Workspace:
     def last_place(self) -> dict[str, Any]:
         return self.repo.ui_state(self.user)
 
+    def search_index(self) -> SearchIndex:
+        """The database's search index, opened on first use (it may then build for a while)."""
+        if self._search is None:
+            from tui.search.index import SearchIndex
+
+            self._search = SearchIndex(self.db)
+        return self._search
+
     def close(self) -> None:
         self.writer.close()
+        if self._search is not None:
+            self._search.close()

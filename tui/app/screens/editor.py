@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 from datetime import datetime
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -21,6 +22,7 @@ from textual.widgets import Static, Tree
 from tui.app.editing import EditError, Editing
 from tui.app.hold import MeetingHold
 from tui.app.labels import STATUS
+from tui.app.messages import OpenHit
 from tui.app.screens.dialogs import (
     CorrectionDialog,
     Motion,
@@ -45,6 +47,9 @@ from tui.domain import lifecycle
 from tui.domain.model import CaseDecision, Conclusion, Correction, Report, TrackedCase
 from tui.domain.rocdate import format_datetime, format_time
 from tui.domain.text import without_controls
+
+if TYPE_CHECKING:
+    from tui.search.hits import Hit
 
 # A burst of typing is saved this long after its last key, and never later than MAX_WAIT.
 QUIET = 0.25
@@ -86,16 +91,20 @@ class EditorScreen(Screen[None]):
         _binding("c", "cases", "Cases", "Tracked cases (列管案件)", show=False),
         _binding("o", "take_over", "Take over", "Edit a meeting another session holds", False),
         _binding("C", "correct", "Correct", "Correct a confirmed record (更正, logged)"),
+        _binding("slash", "search", "Search", "Search every meeting and case", show=False),
         _binding("escape", "leave", "Back", "Back to the meetings"),
     ]
 
-    def __init__(self, workspace: Workspace, opened: OpenMeeting, place: str = "") -> None:
+    def __init__(
+        self, workspace: Workspace, opened: OpenMeeting, place: str = "", hit: Hit | None = None
+    ) -> None:
         super().__init__()
         self.workspace = workspace
         self.opened = opened
         self.editing = Editing(opened, workspace.profile.unit_names)
         places = self.editing.places()
         self.place = place if place in places else (places[0] if places else "")
+        self._landing = hit  # a search result: its entry is highlighted on opening
         self.editing_target: Report | Conclusion | TrackedCase | None = None
         self._dirty_since: float | None = None
         self._save_timer: Timer | None = None
@@ -121,14 +130,15 @@ class EditorScreen(Screen[None]):
         self.sub_title = f"第 {meeting.number} 次 · {format_datetime(meeting.start)}"
         self.query_one(EntryEditor).display = False
         self._show_outline()
-        await self._show_item()
+        found = self._entry_of(self._landing)
+        await self._show_item(found)
         self._show_status()
         if self.opened.holder:
             self.notify(
                 f"Read-only: held by {self.opened.holder}. Press o to take over.", timeout=8
             )
         self.set_interval(0.5, self._watch_hold)
-        self.query_one(MeetingOutline).focus()
+        self.query_one(EntryList if found else MeetingOutline).focus()
 
     async def _show_item(self, select: object | None = None) -> None:
         if not self.place:
@@ -222,6 +232,37 @@ class EditorScreen(Screen[None]):
     @on(EntryList.OptionHighlighted)
     def _entry_highlighted(self) -> None:
         self.refresh_bindings()
+
+    # -- search ---------------------------------------------------------------
+
+    def action_search(self) -> None:
+        from tui.app.screens.search import SearchScreen
+
+        self.save_now()
+        search = SearchScreen(self.workspace, self.workspace.last_search)
+        self.app.push_screen(search, self._searched)
+
+    async def _searched(self, hit: Hit | None) -> None:
+        if hit is None:
+            return
+        if hit.meeting != self.opened.meeting.number:
+            below = self.app.screen_stack[-2]
+            await self.action_leave()
+            below.post_message(OpenHit(hit))
+            return
+        await self._finish_typing()
+        if hit.place in self.editing.places():
+            self.place = hit.place
+        self._show_outline()
+        found = self._entry_of(hit)
+        await self._show_item(found)
+        self.query_one(EntryList if found else MeetingOutline).focus()
+
+    def _entry_of(self, hit: Hit | None) -> object | None:
+        if hit is None or hit.place != self.place:
+            return None
+        case = (hit.case_kind, hit.case_number) if hit.case_number is not None else None
+        return self.editing.entry_at(self.place, hit.field, hit.entry, case)
 
     # -- changes and saving ---------------------------------------------------
 

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 
 from tui.app import memory
 from tui.app.labels import STATUS
-from tui.app.messages import MeetingOpened, WorkspaceReady
+from tui.app.messages import MeetingOpened, OpenHit, WorkspaceReady
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.titlebar import TitleBar
 from tui.domain.model import MeetingStatus
@@ -22,6 +22,7 @@ from tui.domain.rocdate import format_date
 
 if TYPE_CHECKING:
     from tui.app.workspace import Workspace
+    from tui.search.hits import Hit
 
 
 LATER_ROWS = 400
@@ -60,6 +61,13 @@ class MeetingsScreen(Screen[None]):
             "Preview",
             id="meetings.preview",
             tooltip="The record or agenda as it will be circulated",
+        ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            id="meetings.search",
+            tooltip="Search every meeting and case, and open the item found",
         ),
     ]
 
@@ -149,13 +157,18 @@ class MeetingsScreen(Screen[None]):
             self._open_in_worker(number)
 
     @work(thread=True, exclusive=True, group="meetings")
-    def _open_in_worker(self, number: int) -> None:
-        self._open(number, "")
+    def _open_in_worker(self, number: int, hit: Hit | None = None) -> None:
+        from tui.secretary import SecretaryError
 
-    def _open(self, number: int, item: str) -> None:
+        try:
+            self._open(number, hit.place if hit else "", hit)
+        except SecretaryError as error:  # a search result whose meeting is gone since
+            self.app.call_from_thread(self.notify, str(error), severity="warning")
+
+    def _open(self, number: int, item: str, hit: Hit | None = None) -> None:
         assert self.workspace is not None
         opened = self.workspace.open_meeting(number)
-        self.app.call_from_thread(self._push_editor, MeetingOpened(opened, item))
+        self.app.call_from_thread(self._push_editor, MeetingOpened(opened, item, hit))
 
     def _push_editor(self, message: MeetingOpened) -> None:
         from tui.app.screens.editor import EditorScreen
@@ -164,7 +177,8 @@ class MeetingsScreen(Screen[None]):
         if not self.is_current:  # an editor is open already (an Enter raced the reopening)
             message.opened.hold.release()
             return
-        self.app.push_screen(EditorScreen(self.workspace, message.opened, message.item))
+        editor = EditorScreen(self.workspace, message.opened, message.item, message.hit)
+        self.app.push_screen(editor)
 
     @on(DataTable.RowSelected)
     def _row_chosen(self) -> None:
@@ -198,6 +212,22 @@ class MeetingsScreen(Screen[None]):
             from tui.app.screens.cases import CasesScreen
 
             self.app.push_screen(CasesScreen(self.workspace))
+
+    def action_search(self) -> None:
+        if self.workspace is not None:
+            from tui.app.screens.search import SearchScreen
+
+            search = SearchScreen(self.workspace, self.workspace.last_search)
+            self.app.push_screen(search, self._search_done)
+
+    def _search_done(self, hit: Hit | None) -> None:
+        if hit is not None:
+            self.post_message(OpenHit(hit))
+
+    @on(OpenHit)
+    def _open_hit(self, message: OpenHit) -> None:
+        """A search result chosen here or in an editor that has closed: open it."""
+        self._open_in_worker(message.hit.meeting, message.hit)
 
     def action_preview(self) -> None:
         number = self._selected()
