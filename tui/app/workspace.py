@@ -6,6 +6,7 @@ Every method here touches the disk: the app calls them from worker threads only.
 from __future__ import annotations
 
 import getpass
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,9 @@ from tui.storage.repository import Repository
 
 if TYPE_CHECKING:
     from tui.search.index import SearchIndex
+
+
+_SEARCH_MADE = threading.Lock()
 
 
 @dataclass
@@ -73,11 +77,12 @@ class Workspace:
 
     def search_index(self) -> SearchIndex:
         """The database's search index, opened on first use (it may then build for a while)."""
-        if self._search is None:
-            from tui.search.index import SearchIndex
+        with _SEARCH_MADE:  # two workers may ask at once
+            if self._search is None:
+                from tui.search.index import SearchIndex
 
-            self._search = SearchIndex(self.db)
-        return self._search
+                self._search = SearchIndex(self.db)
+            return self._search
 
     def close(self) -> None:
         self.writer.close()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from tui.domain.model import CaseKind
@@ -24,15 +24,11 @@ FOLDERS = (MEETINGS, "cases", "cases/closed")
 SETTLED_NS = 1_000_000_000
 
 
-@dataclass(frozen=True)
-class Stamp:
-    ino: int
-    mtime_ns: int
-    size: int
+Stamp = tuple[int, int, int]  # inode, mtime in ns, size: plain tuples, compared by thousands
 
-    @classmethod
-    def of(cls, stat: os.stat_result) -> Stamp:
-        return cls(stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+def stamp_of(stat: os.stat_result) -> Stamp:
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
 
 class UnreadableDocument(Exception):
@@ -47,11 +43,12 @@ def settled_folder_stamp(root: Path, folder: str) -> Stamp | None:
         return None
     if time.time_ns() - stat.st_mtime_ns < SETTLED_NS:
         return None
-    return Stamp.of(stat)
+    return stamp_of(stat)
 
 
 def documents(root: Path, folder: str) -> dict[str, Stamp]:
-    """Each document directly in folder, by name ("meetings/0101"), with its stamp."""
+    """Each file directly in folder that may be a document, by name ("meetings/0101"),
+    with its stamp; check a name with is_document() before reading it."""
     found: dict[str, Stamp] = {}
     try:
         entries = list(os.scandir(root / folder))
@@ -60,14 +57,21 @@ def documents(root: Path, folder: str) -> dict[str, Stamp]:
     for entry in entries:
         if not entry.name.endswith(SUFFIX):
             continue
-        name = f"{folder}/{entry.name[: -len(SUFFIX)]}"
         try:
-            check_name(name)
-            if entry.is_file(follow_symlinks=False):
-                found[name] = Stamp.of(entry.stat(follow_symlinks=False))
-        except (ValueError, OSError):
+            stat = entry.stat(follow_symlinks=False)
+        except OSError:
             continue
+        if S_ISREG(stat.st_mode):
+            found[f"{folder}/{entry.name[: -len(SUFFIX)]}"] = stamp_of(stat)
     return found
+
+
+def is_document(name: str) -> bool:
+    try:
+        check_name(name)
+    except ValueError:
+        return False
+    return True
 
 
 def read(root: Path, name: str) -> tuple[Stamp, dict[str, Any]] | None:
@@ -75,7 +79,7 @@ def read(root: Path, name: str) -> tuple[Stamp, dict[str, Any]] | None:
     path = document_path(root, name)
     try:
         with open(path, "rb") as file:
-            stamp = Stamp.of(os.fstat(file.fileno()))
+            stamp = stamp_of(os.fstat(file.fileno()))
             raw = file.read()
     except FileNotFoundError:
         return None

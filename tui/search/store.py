@@ -52,7 +52,7 @@ def replace(db: sqlite3.Connection, folder: str, batch: list[Prepared]) -> None:
     )
     db.executemany(
         "INSERT INTO docs(name, folder, ino, mtime_ns, size) VALUES (?, ?, ?, ?, ?)",
-        ((p.name, folder, p.stamp.ino, p.stamp.mtime_ns, p.stamp.size) for p in kept if p.stamp),
+        ((p.name, folder, *p.stamp) for p in kept if p.stamp),
     )
 
 
@@ -61,7 +61,7 @@ def _stamps(db: sqlite3.Connection, names: list[str]) -> dict[str, Stamp]:
         "SELECT name, ino, mtime_ns, size FROM docs WHERE name IN (SELECT value FROM json_each(?))",
         (json.dumps(names),),
     )
-    return {name: Stamp(ino, mtime, size) for name, ino, mtime, size in found}
+    return {name: (ino, mtime, size) for name, ino, mtime, size in found}
 
 
 def forget(db: sqlite3.Connection, name: str) -> None:

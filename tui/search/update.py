@@ -56,16 +56,16 @@ def _plan(db: sqlite3.Connection, root: Path, folder: str) -> Plan | None:
     stored = db.execute(
         "SELECT ino, mtime_ns, size FROM folders WHERE name = ?", (folder,)
     ).fetchone()
-    if stamp is not None and stored is not None and Stamp(*stored) == stamp:
+    if stamp is not None and stored is not None and tuple(stored) == stamp:
         return None
     on_disk = sources.documents(root, folder)
     known = {
-        name: Stamp(ino, mtime, size)
+        name: (ino, mtime, size)
         for name, ino, mtime, size in db.execute(
             "SELECT name, ino, mtime_ns, size FROM docs WHERE folder = ?", (folder,)
         )
     }
-    changed = [name for name, s in on_disk.items() if known.get(name) != s]
+    changed = [n for n, s in on_disk.items() if known.get(n) != s and sources.is_document(n)]
     gone = [name for name in known if name not in on_disk]
     return Plan(folder, stamp, sorted(changed) + gone)
 
@@ -102,7 +102,7 @@ def _remember_folder(db: sqlite3.Connection, folder: str, stamp: Stamp | None) -
         return
     db.execute(
         "INSERT OR REPLACE INTO folders(name, ino, mtime_ns, size) VALUES (?, ?, ?, ?)",
-        (folder, stamp.ino, stamp.mtime_ns, stamp.size),
+        (folder, *stamp),
     )
 
 

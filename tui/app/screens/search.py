@@ -150,14 +150,23 @@ class SearchScreen(Screen["Hit | None"]):
         index.note = self._note
         try:
             return work(index)
+        except _Abandoned:
+            return None
         except StorageError as error:
             self.app.call_from_thread(self._status, f"Search is not available: {error}")
             return None
 
     def _progress(self, done: int, total: int) -> None:
+        """Called between the index's batches: where a long build stops when nobody waits.
+        What it has indexed so far is kept, and the next search goes on from there."""
+        if get_current_worker().is_cancelled:
+            raise _Abandoned
         if total > 20:
             message = f"Building the search index: {done:,} of {total:,} documents…"
-            self.app.call_from_thread(self._status, message)
+            try:
+                self.app.call_from_thread(self._status, message)
+            except RuntimeError:  # the app has stopped
+                raise _Abandoned from None
 
     def _note(self, message: str) -> None:
         self.app.call_from_thread(self.notify, message, title="Search", timeout=8)
@@ -165,10 +174,11 @@ class SearchScreen(Screen["Hit | None"]):
     # -- showing --------------------------------------------------------------
 
     def _status(self, message: str) -> None:
-        self.query_one("#search-status", Static).update(message)
+        if self.is_attached:  # a worker may report after the screen has closed
+            self.query_one("#search-status", Static).update(message)
 
     def _show(self, query: str, found: Found | None, message: str) -> None:
-        if query != self._query:
+        if query != self._query or not self.is_attached:
             return  # typing went on meanwhile: its own search follows
         options = self.query_one(OptionList)
         again = query == self._shown and options.highlighted is not None
@@ -206,6 +216,10 @@ class SearchScreen(Screen["Hit | None"]):
     @on(OptionList.OptionSelected)
     def _clicked(self) -> None:
         self.action_open_hit()
+
+
+class _Abandoned(Exception):
+    """The worker was cancelled: the screen closed, or the app is stopping."""
 
 
 def _summary(query: str, found: Found | None) -> str:
