@@ -133,3 +133,27 @@ async def test_the_search_screen_fits_80_by_24_and_escape_goes_back(db: Path) ->
         again = app.screen
         assert isinstance(again, SearchScreen)
         await until(pilot, lambda: again._shown == "會議" and bool(again.hits))
+
+
+def test_every_search_binding_has_an_id_a_description_and_a_tooltip() -> None:
+    for binding in SearchScreen.BINDINGS:
+        assert not isinstance(binding, tuple)
+        assert binding.id and binding.id.startswith("search.")
+        assert binding.description and binding.tooltip
+
+
+async def test_the_palette_offers_search_on_the_meetings_and_in_the_editor(db: Path) -> None:
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.workspace is not None)
+        assert "Search (slash)" in [c.title for c in app.get_system_commands(app.screen)]
+        editor = await open_editor(app, pilot)
+        assert "Search (slash)" in [c.title for c in app.get_system_commands(editor)]
+
+
+async def test_a_users_keymap_moves_search_to_another_key(db: Path) -> None:
+    app = AgendaApp(db, keymap={"meetings.search": "ctrl+f"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.workspace is not None)
+        await pilot.press("ctrl+f")
+        await until(pilot, lambda: screen_name(app) == "SearchScreen")

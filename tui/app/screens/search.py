@@ -81,8 +81,17 @@ class SearchScreen(Screen["Hit | None"]):
         ),
         # Typing goes on in the input while the arrows move through the results.
         Binding("down", "next_hit", "Next", id="search.next", show=False, tooltip="Next result"),
-        Binding("up", "previous_hit", "Previous", id="search.previous", show=False),
-        Binding("slash", "to_input", "Edit query", id="search.input", show=False),
+        Binding(
+            "up",
+            "previous_hit",
+            "Previous",
+            id="search.previous",
+            show=False,
+            tooltip="Result above",
+        ),
+        Binding(
+            "slash", "to_input", "Query", id="search.input", show=False, tooltip="Back to typing"
+        ),
         Binding("escape", "leave", "Back", id="search.back", tooltip="Back, opening nothing"),
     ]
 
