@@ -3,11 +3,14 @@ rebuilt when missing or damaged, shared by processes, and never touching the doc
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -223,3 +226,44 @@ def test_two_processes_edit_and_search_at_once(db: Path) -> None:
         out, err = worker.communicate(timeout=120)
         assert worker.returncode == 0, err
         assert out.strip() == "ok"
+
+
+def _holding_the_update_lock(db: Path, seconds: float) -> threading.Thread:
+    """Another agenda updating the index: its lock held for `seconds`."""
+    held = threading.Event()
+
+    def hold() -> None:
+        with open(db / "search.lock", "a") as file:
+            fcntl.flock(file, fcntl.LOCK_EX)
+            held.set()
+            time.sleep(seconds)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    held.wait()
+    return thread
+
+
+def test_a_search_waits_for_another_update_and_says_so(db: Path) -> None:
+    secretary.conclude(Repository.open(db), 105, "2.2", "請會計室辦理年度決算。")
+    other = _holding_the_update_lock(db, 1.5)
+    notes: list[str] = []
+    found = SearchIndex(db, note=notes.append).search("年度決算", ALL)
+    other.join()
+    assert [(h.meeting, h.place) for h in found.hits] == [(105, "2.2")]
+    assert notes == ["another agenda is updating the search index: waiting for it"]
+
+
+def test_a_search_gives_up_waiting_and_searches_the_index_as_it_is(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tui.search.index.UPDATE_WAIT", 0.3)
+    secretary.conclude(Repository.open(db), 105, "2.2", "請會計室辦理年度決算。")
+    other = _holding_the_update_lock(db, 1.0)
+    notes: list[str] = []
+    index = SearchIndex(db, note=notes.append)
+    stale = index.search("年度決算", ALL)
+    other.join()
+    assert stale.hits == [] and placed(index.search("總務組", ALL).hits)
+    assert notes[0] == "another agenda is updating the search index: searching it as it is"
+    assert [h.meeting for h in index.search("年度決算", ALL).hits] == [105]

@@ -153,6 +153,9 @@ class SearchIndex:
                     raise
                 self.note(f"the search index is busy ({error}): searching it as it is")
 
+    def _waiting(self) -> None:
+        self.note("another agenda is updating the search index: waiting for it")
+
     @contextlib.contextmanager
     def _exclusive(self, wait: float) -> Iterator[bool]:
         path = self.root / LOCK_FILE
@@ -161,7 +164,7 @@ class SearchIndex:
         try:
             with contextlib.suppress(OSError):
                 settle_file(fd)
-            got = _flock(fd, wait)
+            got = _flock(fd, wait, self._waiting)
             try:
                 yield got
             finally:
@@ -200,15 +203,21 @@ def _must_be_empty(db: sqlite3.Connection, path: Path) -> None:
         raise _Unusable(f"{path} holds other tables")
 
 
-def _flock(fd: int, wait: float) -> bool:
-    deadline = time.monotonic() + wait
+def _flock(fd: int, wait: float, waiting: Callable[[], None]) -> bool:
+    """The lock within `wait` seconds; `waiting` is called once if that takes a second."""
+    started = time.monotonic()
+    told = False
     while True:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return True
         except BlockingIOError:
-            if time.monotonic() >= deadline:
+            waited = time.monotonic() - started
+            if waited >= wait:
                 return False
+            if waited >= 1.0 and not told:
+                waiting()
+                told = True
             time.sleep(0.05)
 
 

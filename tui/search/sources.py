@@ -1,8 +1,10 @@
 """The documents the index is built from, and the stamps that tell when one changed.
 
 A document is replaced by a rename on every commit, so its (inode, mtime, size) changes
-with its content. Documents are read without the database lock, each stamped from the
-descriptor it was read through: a stamp always belongs to the bytes indexed with it.
+with its content: an unchanged stamp would need a freed inode reused within one tick of
+the clock for a file of the very same size. Documents are read without the database lock,
+each stamped from the descriptor it was read through: a stamp always belongs to the bytes
+indexed with it.
 """
 
 from __future__ import annotations
