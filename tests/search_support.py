@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from tests.conftest import REFERENCE
-from tui import secretary
+from tui import database, secretary
 from tui.domain.model import Meeting, MeetingStatus, Point
 from tui.domain.places import placed_items
 from tui.search.grams import folded
@@ -18,7 +18,7 @@ COPIES = 6  # meetings 102… made from the reference record, each a little diff
 
 def history(db: Path) -> Repository:
     """Meeting 101 imported from the reference, then copies of it as meetings 102…"""
-    repo = secretary.open_repository(db)
+    repo = database.open_repository(db)
     secretary.import_records(repo, [REFERENCE], replace=False)
     first = repo.load_meeting(101)
     assert first is not None

@@ -88,6 +88,12 @@ def test_2_when_one_file_of_several_is_not_imported(tmp_path: Path) -> None:
     assert list(imported_rows(result)) == [100, 101]
 
 
+def test_3_when_search_finds_nothing(db: Path) -> None:
+    assert agenda("search", "總務組", db=db).returncode == 0
+    result = agenda("search", "不在紀錄裡的字", db=db)
+    assert (result.returncode, result.stdout) == (3, "")
+
+
 @needs_pty
 def test_130_interrupted(tmp_path: Path) -> None:
     archive = write_archive(tmp_path / "records", 101, 240, extras=False)

@@ -15,10 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.app.widgets.keybar import KeyBar
+from tui.app.widgets.titlebar import TitleBar
 from tui.domain.rocdate import format_short_date
 from tui.search.hits import Hit, snippet
 
@@ -104,7 +106,7 @@ class SearchScreen(Screen["Hit | None"]):
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Input(
             self._query,
             placeholder="Search every meeting and case: one character or more",
@@ -112,7 +114,7 @@ class SearchScreen(Screen["Hit | None"]):
         )
         yield Static("", id="search-status")
         yield OptionList(id="search-hits")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "搜尋"
