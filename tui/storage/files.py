@@ -161,8 +161,10 @@ def sweep_temps(root: Path) -> list[Path]:
     """Remove temp files left by writers that died; return what was removed."""
     removed: list[Path] = []
     now = time.time()
-    for folder, _dirs, files in os.walk(root):
-        for name in files:
+    for folder, _dirs, names in os.walk(root):
+        for name in names:
+            if ".tmp-" not in name:  # nearly every name, told apart without a Path or a regex
+                continue
             path = Path(folder, name)
             if is_stale_temp(path, now):
                 with contextlib.suppress(OSError):
