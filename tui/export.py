@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -21,7 +20,7 @@ def write_file(path: Path, data: bytes) -> None:
             stream.write(data)
         return
     final = path.resolve() if found is not None else path  # through a link, not over it
-    temp = final.with_name(f".{final.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
+    temp = final.with_name(f".{final.name}.tmp-{os.getpid()}-{os.urandom(4).hex()}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
     try:
         with os.fdopen(fd, "wb") as stream:

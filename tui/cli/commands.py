@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -22,12 +23,10 @@ STORAGE_FAILED = 1
 
 
 def run(args: argparse.Namespace, db: Path) -> int:
-    from tui.cli import meeting_commands, search_command
-
-    handlers = {**_COMMANDS, **meeting_commands.COMMANDS, **search_command.COMMANDS}
+    handler = _handler(args.command)
     session = Session(db)
     try:
-        return handlers[args.command](args, session)
+        return handler(args, session)
     except (NotARecordError, RenderError, MeetingExistsError, SecretaryError, UsageError) as error:
         return _fail(str(error), BAD_INPUT)
     except (StorageError, ProfileError) as error:
@@ -103,7 +102,24 @@ def serve(args: argparse.Namespace, session: Session) -> int:
     return serve(args, session)
 
 
-_COMMANDS: dict[str, Callable[[argparse.Namespace, Session], int]] = {
+Handler = Callable[[argparse.Namespace, Session], int]
+
+# Commands whose modules are imported only when they run: each pays for its own imports.
+_ELSEWHERE = {
+    **dict.fromkeys(("prepare", "decide", "conclude", "status", "confirm"), "meeting_commands"),
+    "search": "search_command",
+}
+
+
+def _handler(command: str) -> Handler:
+    if command in _COMMANDS:
+        return _COMMANDS[command]
+    module = importlib.import_module(f"tui.cli.{_ELSEWHERE[command]}")
+    handler: Handler = module.COMMANDS[command]
+    return handler
+
+
+_COMMANDS: dict[str, Handler] = {
     "import": import_records,
     "render": render,
     "show": show,

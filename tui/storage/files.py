@@ -6,7 +6,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,7 +28,7 @@ def os_errors(path: Path, note: str = "") -> Iterator[None]:
 
 
 def temp_path(final: Path) -> Path:
-    return final.with_name(f"{final.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
+    return final.with_name(f"{final.name}.tmp-{os.getpid()}-{os.urandom(4).hex()}")
 
 
 def bak_path(final: Path) -> Path:

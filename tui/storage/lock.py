@@ -7,7 +7,6 @@ import errno
 import fcntl
 import os
 import random
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -95,7 +94,7 @@ class StoreLock:
     def _take(self, fd: int) -> bool:
         left_behind = bool(_read_holder(fd))
         with contextlib.suppress(OSError):  # the record is a courtesy, not a requirement
-            record = f"{os.getpid()} {socket.gethostname()} {_now()}\n".encode()
+            record = f"{os.getpid()} {host_name()} {_now()}\n".encode()
             os.ftruncate(fd, 0)
             os.pwrite(fd, record, 0)
         return left_behind
@@ -108,6 +107,11 @@ class StoreLock:
             fcntl.flock(fd, fcntl.LOCK_UN)
         finally:
             os.close(fd)
+
+
+def host_name() -> str:
+    """This machine's name, as socket.gethostname() gives it, without importing socket."""
+    return os.uname().nodename
 
 
 def _now() -> str:
@@ -130,4 +134,4 @@ def _describe(record: str) -> str:
 
 def _may_be_alive(pid: int, host: str) -> bool:
     # A record left by a writer that died names nobody; readers hold the lock now.
-    return host != socket.gethostname() or pid_alive(pid)
+    return host != host_name() or pid_alive(pid)
