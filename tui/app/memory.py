@@ -22,6 +22,8 @@ def hold_collection() -> None:
 def settle() -> None:
     """What exists now lives as long as the app: keep the collector off it, and resume.
 
+    Called after the first paint, and again once the whole history is listed.
+
     Only in a process started by `hold_collection`: an app run inside a longer-lived process
     (a test) leaves that process's collector alone."""
     if _held:

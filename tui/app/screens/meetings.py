@@ -115,10 +115,9 @@ class MeetingsScreen(Screen[None]):
         # The screenful a person sees now; decades of history follow after the first paint.
         first = max(self.app.size.height, 24)
         self._add_rows(newest_first[:first])
+        self.call_after_refresh(memory.settle)
         if len(newest_first) > first:
             self.call_after_refresh(self._add_rows_later, newest_first[first:], self._shown)
-        else:
-            self.call_after_refresh(memory.settle)
         status = self.query_one("#meetings-status", Static)
         status.update(f"{len(rows)} meetings" if rows else "No meetings yet: import a record")
         table.focus()
@@ -130,7 +129,7 @@ class MeetingsScreen(Screen[None]):
         if len(rows) > LATER_ROWS:
             self.call_after_refresh(self._add_rows_later, rows[LATER_ROWS:], shown)
         else:
-            memory.settle()  # the whole history is listed
+            memory.settle()  # the whole history is listed: out of the collector's sight too
 
     def _add_rows(self, rows: list[dict[str, Any]]) -> None:
         table = self.query_one(DataTable)
