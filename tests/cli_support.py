@@ -74,3 +74,12 @@ def imported_rows(result: subprocess.CompletedProcess[str]) -> dict[int, list[st
         number, *cells = line.split(maxsplit=len(IMPORT_COLUMNS))
         rows[int(number)] = cells
     return rows
+
+
+def private_copy(db: Path, folder: Path) -> Path:
+    """A copy of a database shared by a module's tests, free for one test to change."""
+    import shutil
+
+    copy = folder / "db"
+    shutil.copytree(db, copy)
+    return copy

@@ -13,7 +13,14 @@ from typing import Any
 
 import pytest
 
-from tests.cli_support import agenda, imported_rows, load_json, one_error_line, snapshot
+from tests.cli_support import (
+    agenda,
+    imported_rows,
+    load_json,
+    one_error_line,
+    private_copy,
+    snapshot,
+)
 from tests.conftest import REFERENCE, ROOT
 from tui import __version__
 from tui.render.cjkwrap import width
@@ -58,9 +65,7 @@ def shared_db(first_import: tuple[Path, subprocess.CompletedProcess[str]]) -> Pa
 @pytest.fixture
 def db(shared_db: Path, tmp_path: Path) -> Path:
     """A private copy of the imported reference, free to change."""
-    copy = tmp_path / "db"
-    shutil.copytree(shared_db, copy)
-    return copy
+    return private_copy(shared_db, tmp_path)
 
 
 @pytest.fixture(scope="module")

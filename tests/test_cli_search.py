@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.cli_support import private_copy
 from tests.conftest import ROOT
 from tests.search_support import history
 from tui.search.grams import folded
@@ -46,9 +46,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def db(built: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "db"
-    shutil.copytree(built, copy)
-    return copy
+    return private_copy(built, tmp_path)
 
 
 def lines(result: subprocess.CompletedProcess[str]) -> list[list[str]]:

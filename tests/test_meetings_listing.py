@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from benchmarks.archive import write_archive
-from tests.cli_support import agenda, load_json, one_error_line
+from tests.cli_support import agenda, load_json, one_error_line, private_copy
 
 FIRST, COUNT = 98, 4
 
@@ -25,9 +24,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def db(imported: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "db"
-    shutil.copytree(imported, copy)
-    return copy
+    return private_copy(imported, tmp_path)
 
 
 def test_json_lists_number_date_status_items_and_cases(imported: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_support import private_copy
 from tests.conftest import ROOT
 from tests.search_support import expected, history, texts
 from tui import secretary
@@ -39,9 +39,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def db(built: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "db"
-    shutil.copytree(built, copy)
-    return copy
+    return private_copy(built, tmp_path)
 
 
 def placed(hits: list) -> list[tuple[int, str, str, int]]:  # type: ignore[type-arg]
