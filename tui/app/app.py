@@ -9,11 +9,12 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from tui.app.keyhold import KeyHold, KeysReplayed
 from tui.app.messages import SaveFailed, WorkspaceFailed, WorkspaceReady
 from tui.app.screens.meetings import MeetingsScreen
 
@@ -34,8 +35,22 @@ class AgendaApp(App[None]):
         self.workspace: Workspace | None = None
         self._keymap = keymap or {}
         self._old_handlers: dict[int, signal._HANDLER] = {}
+        self.key_hold = KeyHold(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        if not self.key_hold.takes(event):
+            await super().on_event(event)
+
+    @on(KeysReplayed)
+    def _keys_replayed(self) -> None:
+        self.key_hold.replayed()
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        self.key_hold.focus_moved(event.widget)
 
     def on_mount(self) -> None:
+        self.key_hold.hold()  # until the list is shown, or the meeting left off at is open
         if self._keymap:
             self.set_keymap(self._keymap)
         self.push_screen(MeetingsScreen())

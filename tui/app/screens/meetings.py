@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from tui.app import memory
+from tui.app.keyhold import hold_keys, keys_wait_for_focus, release_keys
 from tui.app.labels import STATUS
 from tui.app.messages import MeetingOpened, OpenHit, WorkspaceReady
 from tui.app.widgets.keybar import KeyBar
@@ -105,7 +106,10 @@ class MeetingsScreen(Screen[None]):
         self.app.call_from_thread(self._show, rows)
         number = then_open or place.get("meeting")
         if isinstance(number, int) and any(r["number"] == number for r in rows):
+            self.app.call_from_thread(keys_wait_for_focus, self.app)  # for the editor
             self._open(number, str(place.get("item", "")))
+        else:
+            self.app.call_from_thread(release_keys, self.app)
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
         table = self.query_one(DataTable)
@@ -153,6 +157,7 @@ class MeetingsScreen(Screen[None]):
         number = self._selected()
         opening = any(w.group == "meetings" and w.is_running for w in self.workers)
         if number is not None and self.workspace is not None and not opening:
+            hold_keys(self.app)  # typed before the editor is up: for the editor
             self._open_in_worker(number)
 
     @work(thread=True, exclusive=True, group="meetings")
@@ -163,6 +168,7 @@ class MeetingsScreen(Screen[None]):
             self._open(number, hit.place if hit else "", hit)
         except SecretaryError as error:  # a search result whose meeting is gone since
             self.app.call_from_thread(self.notify, str(error), severity="warning")
+            self.app.call_from_thread(release_keys, self.app)
 
     def _open(self, number: int, item: str, hit: Hit | None = None) -> None:
         assert self.workspace is not None
@@ -175,6 +181,7 @@ class MeetingsScreen(Screen[None]):
         assert self.workspace is not None
         if not self.is_current:  # an editor is open already (an Enter raced the reopening)
             message.opened.hold.release()
+            release_keys(self.app)
             return
         editor = EditorScreen(self.workspace, message.opened, message.item, message.hit)
         self.app.push_screen(editor)
@@ -226,6 +233,7 @@ class MeetingsScreen(Screen[None]):
     @on(OpenHit)
     def _open_hit(self, message: OpenHit) -> None:
         """A search result chosen here or in an editor that has closed: open it."""
+        hold_keys(self.app)
         self._open_in_worker(message.hit.meeting, message.hit)
 
     def action_preview(self) -> None:

@@ -1,0 +1,75 @@
+"""Keys that arrive in one burst (as over SSH) while a screen is on its way are not lost."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.keys import _character_to_key
+
+from tests.app_support import demo_database, open_editor, screen_name, stored, until
+from tui.app.app import AgendaApp
+from tui.domain.model import Conclusion
+from tui.storage.repository import Repository
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return demo_database(tmp_path)
+
+
+def burst(app: AgendaApp, *keys: str, text: str = "", end: str = "") -> None:
+    """Keys, text, then a last key, all handed to the app at once: no pause for any to land."""
+    assert app._driver is not None
+    presses = [(key, None) for key in keys] + [
+        (char if char.isalnum() else _character_to_key(char), char) for char in text
+    ]
+    presses += [(end, None)] if end else []
+    for key, char in presses:
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+def first_item_conclusions(db: Path) -> list[str]:
+    """Meeting 102's 壹、宣讀: where the editor opens."""
+    item = stored(db, 102).items()[0]
+    return [c.text for c in item.conclusions if isinstance(c, Conclusion)]
+
+
+async def test_typing_on_while_the_meeting_opens_reaches_its_editor(db: Path) -> None:
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(
+            pilot, lambda: app.workspace is not None and screen_name(app) == "MeetingsScreen"
+        )
+        await pilot.pause(0.3)
+        burst(app, "enter", "tab", "a", text="同意備查。")
+        await until(pilot, lambda: screen_name(app) == "EditorScreen")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(1.2)
+    assert first_item_conclusions(db) == ["同意備查。"]
+
+
+async def test_typing_on_while_the_app_starts_reaches_the_meeting_left_off_at(db: Path) -> None:
+    Repository.open(db).save_ui_state(getpass.getuser(), {"meeting": 102, "item": "1"})
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        burst(app, "a", text="散會前再議。")  # before the meeting left off at is open again
+        await until(pilot, lambda: screen_name(app) == "EditorScreen")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(1.2)
+    assert first_item_conclusions(db) == ["散會前再議。"]
+
+
+async def test_a_new_conclusion_and_its_words_in_one_burst(db: Path) -> None:
+    """`a` and the words after it, letters that are keys of the screen among them."""
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(app, pilot)
+        burst(app, "a", text="meet at noon / team", end="enter")
+        await until(pilot, lambda: first_item_conclusions(db) == ["meet at noon / team"], 5)

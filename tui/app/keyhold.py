@@ -1,0 +1,143 @@
+"""Keys typed while the app is on its way to a screen or an editor wait for it.
+
+Over SSH, keys arrive in bursts: `enter`, `a` and the first words of a conclusion can reach
+the app together, before the meeting is read and its editor exists, or before the box for
+the new conclusion is open. Sent on at once they would land on whatever had the focus, and
+be lost (or act: `c` on the meetings list opens the cases). So keys are held from the start
+until the first screen has settled, and after any key whose action opens something (a
+meeting, an entry to type in, a dialog, the search) until the focus moves there; then they
+are replayed, in the order typed, to what now has the focus.
+"""
+
+from __future__ import annotations
+
+import weakref
+from functools import partial
+
+from textual import events
+from textual.app import App
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+
+SAFETY_SECONDS = 2.0  # whatever happens, keys are never held longer than this
+NEVER_HELD = frozenset({"ctrl+q", "ctrl+c"})
+OPENING_ACTIONS = frozenset(
+    {"open_meeting", "add_conclusion", "edit", "motion", "report", "track", "correct", "search"}
+)
+
+
+class KeysReplayed(Message, bubble=False):
+    """Every held key is back in the queue, behind any that came meanwhile."""
+
+
+class KeyHold:
+    """Holding keys: `blocking` while something opens; replaying what was held once it has."""
+
+    def __init__(self, app: App[None]) -> None:
+        self.app = app
+        self._held: list[events.Key] | None = None  # None: not holding, keys go straight on
+        self._blocking = False  # held keys wait; else they are being replayed
+        self._until_focus = False  # released when the focus reaches what opened, else when asked
+        self._opened_from: Screen[object] | None = None
+        self._holds = 0  # how many holds began: a safety timer lets go of its own only
+        self._replays: weakref.WeakSet[events.Key] = weakref.WeakSet()
+
+    @property
+    def holding(self) -> bool:
+        return self._held is not None
+
+    def hold(self, *, until_focus: bool = False) -> None:
+        if not self._blocking:
+            self._held = self._held if self._held is not None else []
+            self._blocking = True
+            self._until_focus = until_focus
+            self._opened_from = self.app.screen
+            self._holds += 1
+            self.app.set_timer(SAFETY_SECONDS, partial(self._expire, self._holds))
+
+    def takes(self, event: events.Event) -> bool:
+        """Hold this event if it is a key that must wait; True when it was held."""
+        if not isinstance(event, events.Key) or event.is_forwarded:
+            return False
+        replay = event in self._replays
+        if self._held is not None and (self._blocking or not replay):
+            if event.key in NEVER_HELD:
+                return False
+            self._held.append(event)
+            return True
+        if self._opens(event):
+            self.hold(until_focus=True)  # this key goes on; the ones after it wait
+        return False
+
+    def _opens(self, key: events.Key) -> bool:
+        focused = self.app.focused
+        if focused is not None and focused.check_consume_key(key.key, key.character):
+            return False  # typed into a text box, not a key of the screen
+        active = self.app.screen.active_bindings.get(key.key)
+        return active is not None and active.enabled and active.binding.action in OPENING_ACTIONS
+
+    def focus_moved(self, widget: Widget) -> None:
+        """Release once the focus reaches what was opening: another screen, or a text box.
+
+        Not on any focus change: one from a `tab` typed before the opening key can arrive
+        after it, and the keys would be replayed before the box they are meant for is up."""
+        if not (self._blocking and self._until_focus):
+            return
+        if widget.screen is not self._opened_from or widget.check_consume_key("a", "a"):
+            self.release()
+
+    def _expire(self, hold: int) -> None:
+        if hold == self._holds:
+            self.release()
+
+    def wait_for_focus(self) -> None:
+        """Let the hold end when the focus reaches another screen, as after an opening key."""
+        if self._blocking:
+            self._until_focus = True
+            self._opened_from = self.app.screen
+
+    def release_asked(self) -> None:
+        """The end of a hold that waits to be asked (the start), not one that waits for focus."""
+        if self._blocking and not self._until_focus:
+            self.release()
+
+    def release(self) -> None:
+        """Replay the held keys to what has the focus now, in order."""
+        if self._held is None or not self._blocking:
+            return
+        keys, self._held = self._held, []  # keys typed during the replay queue behind it
+        self._blocking = self._until_focus = False
+        for key in keys:
+            again = events.Key(key.key, key.character)
+            self._replays.add(again)
+            self.app.post_message(again)
+        self.app.post_message(KeysReplayed())
+
+    def replayed(self) -> None:
+        if self._blocking:
+            return  # a replayed key opened something: wait for it
+        if self._held:
+            self._blocking = True
+            self.release()
+        else:
+            self._held = None
+
+
+def release_keys(app: App[object]) -> None:
+    hold: KeyHold | None = getattr(app, "key_hold", None)
+    if hold is not None:
+        hold.release_asked()
+
+
+def keys_wait_for_focus(app: App[object]) -> None:
+    hold: KeyHold | None = getattr(app, "key_hold", None)
+    if hold is not None:
+        hold.wait_for_focus()
+
+
+def hold_keys(app: App[object]) -> None:
+    """Hold keys until the focus moves: something is opening that they are meant for."""
+    hold: KeyHold | None = getattr(app, "key_hold", None)
+    if hold is not None:
+        hold.hold(until_focus=True)
