@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -149,6 +153,7 @@ def test_a_damaged_index_is_rebuilt_with_one_note(db: Path) -> None:
     [
         (["，。"], "nothing to search for"),
         (["會議", "--limit", "0"], "--limit 0"),
+        (["會議", "--limit", str(2**63 - 1)], f"--limit {2**63 - 1}"),
     ],
 )
 def test_bad_input_is_status_two_and_one_line(db: Path, args: list[str], message: str) -> None:
@@ -163,3 +168,64 @@ def test_a_missing_database_is_status_one_and_creates_nothing(tmp_path: Path) ->
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "nowhere" in result.stderr
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_meeting_numbered_past_what_the_index_can_key_is_noted_and_left_out(
+    db: Path, tmp_path: Path
+) -> None:
+    record = tmp_path / "huge.md"
+    text = (ROOT / "data" / "record-101.md").read_text(encoding="utf-8")
+    record.write_text(text.replace("第 101 次", "第 9999999999999 次"), encoding="utf-8")
+    assert agenda(db, "import", str(record)).returncode == 0
+    result = found(db, "會議")
+    notes = [line for line in result.stderr.splitlines() if "out of range" in line]
+    assert notes and all(line.startswith("agenda: note: ") for line in notes)
+    assert "9999999999999" in notes[0]
+
+
+AS_NOBODY = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+CAN_SU = os.geteuid() == 0 and shutil.which("setpriv") is not None
+
+
+@pytest.fixture
+def reachable(tmp_path: Path) -> Iterator[Path]:
+    """A folder another user may enter (pytest's folders are 0700), removed afterwards."""
+    folder = Path(tempfile.mkdtemp(prefix="agenda-search-"))
+    folder.chmod(0o711)
+    yield folder
+    shutil.rmtree(folder)
+
+
+def as_nobody(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*AS_NOBODY, sys.executable, "-m", "tui", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd="/",
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(ROOT)},
+    )
+
+
+@pytest.mark.skipif(not CAN_SU, reason="needs root, to run as another user")
+def test_a_folder_search_cannot_list_is_one_line_and_status_one(db: Path, reachable: Path) -> None:
+    """As a user who can read the database but not list its cases (root reads everything)."""
+    db = Path(shutil.copytree(db, reachable / "db"))
+    subprocess.run(["chown", "-R", "nobody", str(db)], check=True)
+    (db / "cases").chmod(0o300)
+    result = as_nobody(db, "search", "會議")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("agenda: error: could not list ")
+    assert str(db / "cases") in result.stderr
+
+
+@pytest.mark.skipif(not CAN_SU, reason="needs root, to run as another user")
+def test_a_database_this_user_may_not_enter_is_one_line(db: Path, reachable: Path) -> None:
+    db = Path(shutil.copytree(db, reachable / "db"))
+    db.chmod(0o700)  # root's: nobody may not enter
+    result = as_nobody(db, "search", "會議")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "cannot be read (Permission denied)" in result.stderr

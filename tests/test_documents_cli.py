@@ -55,6 +55,15 @@ def test_output_file_is_replaced_whole(db: Path, tmp_path: Path) -> None:
     assert shown(target.read_bytes(), "odt")[0].text == TITLE
 
 
+def test_a_replaced_export_keeps_who_may_read_it(db: Path, tmp_path: Path) -> None:
+    private = tmp_path / "private.odt"
+    private.write_bytes(b"kept from the others on this host")
+    private.chmod(0o600)
+    assert agenda("render", "101", "--format", "odt", "-o", private, db=db).returncode == 0
+    assert private.stat().st_mode & 0o777 == 0o600
+    assert shown(private.read_bytes(), "odt")[0].text == TITLE
+
+
 @pytest.mark.parametrize("format", FORMATS)
 def test_a_pipe_gets_the_bytes(db: Path, tmp_path: Path, format: str) -> None:
     result = render_bytes(db, "--agenda", "--format", format, cwd=tmp_path)

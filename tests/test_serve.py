@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -21,7 +22,7 @@ import pytest
 from benchmarks.archive import write_archive
 from tests.cli_support import agenda
 from tests.conftest import ROOT
-from tui.cli.serve import app_command
+from tui.cli.serve import allowed_hosts, app_command, request_allowed, warning
 
 MEETINGS = 3
 NOT_HERE = "192.0.2.1"  # TEST-NET-1: an address no machine here has, so binding fails
@@ -118,7 +119,11 @@ async def screen_bytes(port: int, wanted: bytes, deadline: float = 30) -> bytes:
 
     url = f"http://127.0.0.1:{port}/ws?width=80&height=24"
     received = b""
-    async with aiohttp.ClientSession() as client, client.ws_connect(url) as websocket:
+    origin = {"Origin": f"http://127.0.0.1:{port}"}  # agenda's own page, as a browser says
+    async with (
+        aiohttp.ClientSession() as client,
+        client.ws_connect(url, headers=origin) as websocket,
+    ):
         until = time.monotonic() + deadline
         while wanted not in received and time.monotonic() < until:
             try:
@@ -165,15 +170,69 @@ def test_the_command_run_for_each_browser_is_quoted() -> None:
     assert words == [sys.executable, "-m", "tui", "--db", str(db.resolve())]
 
 
-def test_a_host_other_machines_reach_is_warned_about_louder(db: Path, tmp_path: Path) -> None:
-    with serving(db, tmp_path, "--host", NOT_HERE) as served:
-        status = served.process.wait(timeout=30)
-        lines = served.errors().splitlines()
-    assert status == 2
+def test_a_host_other_machines_reach_is_warned_about_louder(db: Path) -> None:
+    lines = warning("0.0.0.0", 8000, db).splitlines()
     assert lines[0] == "agenda: WARNING: NO LOGIN, AND REACHABLE FROM OTHER MACHINES."
-    assert f"anyone who can reach {NOT_HERE} port {served.port} can read and EDIT" in lines[1]
-    assert lines[-1].startswith(f"agenda: error: cannot serve on {NOT_HERE} port {served.port}: ")
-    assert "Traceback" not in served.errors()
+    assert (
+        f"anyone who can reach 0.0.0.0 port 8000 can read and EDIT every record in {db}"
+        in (lines[1])
+    )
+
+
+def test_an_address_not_here_is_one_line_and_makes_no_database(tmp_path: Path) -> None:
+    typo = tmp_path / "typo-db"
+    result = agenda("serve", "--host", NOT_HERE, "--port", str(free_port()), db=typo)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"agenda: error: cannot serve on {NOT_HERE} port ")
+    assert len(result.stderr.splitlines()) == 1
+    assert not typo.exists()
+
+
+@pytest.mark.parametrize("port", ["0", "65536", "99999", "-1", "http"])
+def test_a_port_out_of_range_is_refused_by_the_parser(db: Path, port: str) -> None:
+    result = agenda("serve", "--port", port, db=db)
+    assert result.returncode == 2
+    assert "argument --port" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_only_agendas_own_page_may_drive_the_app() -> None:
+    allowed = allowed_hosts("127.0.0.1", 8000, "http://127.0.0.1:8000")
+    assert request_allowed("127.0.0.1:8000", "http://127.0.0.1:8000", "/ws", allowed)
+    assert request_allowed("localhost:8000", "http://localhost:8000", "/ws", allowed)
+    assert not request_allowed("127.0.0.1:8000", "https://evil.example", "/ws", allowed)
+    assert not request_allowed("127.0.0.1:8000", None, "/ws", allowed)
+    assert not request_allowed("evil.example:8000", "http://evil.example:8000", "/", allowed)
+    proxied = allowed_hosts("0.0.0.0", 8000, "https://agenda.example.org")
+    assert request_allowed("agenda.example.org", "https://agenda.example.org", "/ws", proxied)
+    assert not request_allowed("127.0.0.1:8000", "http://127.0.0.1:8000", "/ws", proxied)
+
+
+def test_a_page_from_elsewhere_cannot_open_the_app(db: Path, tmp_path: Path) -> None:
+    import aiohttp
+
+    async def handshake(origin: str) -> int:
+        url = f"http://127.0.0.1:{served.port}/ws?width=80&height=24"
+        async with aiohttp.ClientSession() as client:
+            try:
+                async with client.ws_connect(url, headers={"Origin": origin}):
+                    return 101
+            except aiohttp.WSServerHandshakeError as error:
+                return error.status
+
+    with serving(db, tmp_path) as served:
+        page(served)
+        assert asyncio.run(handshake("https://evil.example")) == 403
+        assert asyncio.run(handshake(f"http://127.0.0.1:{served.port}")) == 101
+
+
+def test_a_request_naming_another_host_is_refused(db: Path, tmp_path: Path) -> None:
+    with serving(db, tmp_path) as served:
+        page(served)
+        url = f"http://127.0.0.1:{served.port}/"
+        request = urllib.request.Request(url, headers={"Host": f"rebound.example:{served.port}"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=5)
+    assert refused.value.code == 403
 
 
 def test_a_port_in_use_is_said_in_one_line(db: Path, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.domain.profile import Profile
-from tui.profile import PROFILE_FILE, default_profile_path, load_profile
+from tui.profile import PROFILE_FILE, ProfileError, default_profile_path, load_profile
 from tui.storage.repository import Repository
 
 
@@ -20,7 +20,11 @@ def profile_of(repo: Repository) -> Profile:
 def profile_at(db: Path) -> Profile:
     """The database's profile, or the shipped one when it has none yet (read, never created)."""
     path = db / PROFILE_FILE
-    return load_profile(path if path.exists() else default_profile_path())
+    try:
+        found = path.exists()
+    except OSError as error:  # a folder this user may not enter
+        raise ProfileError(f"{path}: cannot be read ({error.strerror or error})") from None
+    return load_profile(path if found else default_profile_path())
 
 
 def open_repository(db: Path, *, create: bool = True) -> Repository:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 def write_file(path: Path, data: bytes) -> None:
     """`data` at `path` through a synced temp file renamed over it, so a reader or a crash
-    never meets half a file. A device or pipe (`-o /dev/stdout`) is written to as it is."""
+    never meets half a file. A device or pipe (`-o /dev/stdout`) is written to as it is.
+    A new file is made as the umask says; one replaced keeps its mode and group."""
     try:
         found = os.stat(path)
     except FileNotFoundError:
@@ -23,6 +24,10 @@ def write_file(path: Path, data: bytes) -> None:
     temp = final.with_name(f".{final.name}.tmp-{os.getpid()}-{os.urandom(4).hex()}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
     try:
+        if found is not None:  # a file replaced keeps who may read it
+            os.fchmod(fd, stat.S_IMODE(found.st_mode))
+            with contextlib.suppress(OSError):
+                os.fchown(fd, -1, found.st_gid)
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()

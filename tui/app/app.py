@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 class AgendaApp(App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: a subclass elsewhere finds it
     TITLE = "agenda"
     BINDINGS = [
         Binding("question_mark", "toggle_keys", "Keys", id="app.keys", tooltip="Show every key"),

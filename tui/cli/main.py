@@ -101,8 +101,14 @@ def _add_serve(commands: _Commands) -> None:
         "It listens on 127.0.0.1 unless --host says otherwise.",
     )
     cmd.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    cmd.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    cmd.add_argument("--port", type=_port, default=8000, help="port to listen on (8000)")
     cmd.add_argument("--public-url", metavar="URL", help="the address browsers use, behind a proxy")
+
+
+def _port(text: str) -> int:
+    from tui.cli.serve import port_number
+
+    return port_number(text)
 
 
 def _add_completion(commands: _Commands) -> None:

@@ -15,12 +15,13 @@ from tui.search.index import SearchIndex
 from tui.search.query import Found
 
 NOTHING_FOUND = 3
+MOST = 100_000  # results one search may list
 PIPED_COLUMNS = 60  # snippet width when the output is not a terminal
 
 
 def search(args: argparse.Namespace, session: Session) -> int:
-    if args.limit < 1:
-        raise UsageError(f"--limit {args.limit}: give 1 or more")
+    if not 1 <= args.limit <= MOST:
+        raise UsageError(f"--limit {args.limit}: give 1 to {MOST:,}")
     session.repo()  # the database must exist, and its files are shared as its profile says
     index = SearchIndex(session.db, note=_note)
     try:

@@ -1,7 +1,11 @@
 """`agenda serve`: the app in a browser through textual-serve, for people who cannot SSH.
 
 textual-serve has no login: whoever reaches the port runs the app on the database. So it
-listens on this machine only unless told otherwise, and says so every time it starts.
+listens on this machine only unless told otherwise, and says so every time it starts. Nor
+does textual-serve check where a browser's request comes from, so any web page the user
+visits could open the app's websocket on 127.0.0.1: here only pages served by agenda
+itself, at its own address, may (the Origin and Host headers are checked), which also
+shuts out DNS rebinding.
 """
 
 from __future__ import annotations
@@ -12,8 +16,13 @@ import shlex
 import socket
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from tui.cli.session import Session, UsageError
+
+if TYPE_CHECKING:
+    from textual_serve.server import Server
 
 LOOPBACK = "127.0.0.1"
 WILDCARDS = ("0.0.0.0", "::", "")
@@ -59,19 +68,84 @@ def public_url(host: str, port: int) -> str:
     return f"http://{name}:{port}"
 
 
+def port_number(text: str) -> int:
+    """--port: a TCP port, 1 to 65535."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port: give 1 to 65535")
+    return port
+
+
+def allowed_hosts(host: str, port: int, url: str) -> frozenset[str]:
+    """The host:port a browser may name to reach the app: its public address, and the
+    loopback names when it listens on loopback."""
+    names = {urlsplit(url).netloc.lower()}
+    if is_loopback(host):
+        names |= {f"localhost:{port}", f"127.0.0.1:{port}", f"[::1]:{port}"}
+    return frozenset(names)
+
+
+def request_allowed(host: str, origin: str | None, path: str, allowed: frozenset[str]) -> bool:
+    """A request naming another host (DNS rebinding), or a websocket opened by a page from
+    elsewhere, is refused: only agenda's own page may drive the app."""
+    if host.lower() not in allowed:
+        return False
+    if path == "/ws":
+        return origin is not None and urlsplit(origin).netloc.lower() in allowed
+    return True
+
+
 def serve(args: argparse.Namespace, session: Session) -> int:
+    _check_can_listen(args.host, args.port)  # before a database is made for a typo'd --db
     session.repo(create=True)  # a database that cannot be opened is said here, not in a browser
     db = session.db
     print(warning(args.host, args.port, db), file=sys.stderr, flush=True)
-    from textual_serve.server import Server
-
     url = args.public_url or public_url(args.host, args.port)
-    server = Server(app_command(db), host=args.host, port=args.port, title="agenda", public_url=url)
+    server = _guarded_server(app_command(db), args.host, args.port, url)
     try:
         server.serve()
     except OSError as error:
         raise UsageError(f"cannot serve on {args.host} port {args.port}: {_why(error)}") from None
     return 0
+
+
+def _check_can_listen(host: str, port: int) -> None:
+    try:
+        family = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except (OSError, UnicodeError) as error:
+        why = _why(error) if isinstance(error, OSError) else str(error)
+        raise UsageError(
+            f"cannot serve on {host} port {port}: {why[:1].lower()}{why[1:]}"
+        ) from None
+
+
+def _guarded_server(command: str, host: str, port: int, url: str) -> Server:
+    from aiohttp import web
+    from textual_serve.server import Server
+
+    allowed = allowed_hosts(host, port, url)
+
+    @web.middleware
+    async def same_site(request: web.Request, handler: Any) -> web.StreamResponse:
+        if not request_allowed(request.host, request.headers.get("Origin"), request.path, allowed):
+            raise web.HTTPForbidden(text="agenda: only agenda's own page may drive the app\n")
+        response: web.StreamResponse = await handler(request)
+        return response
+
+    class GuardedServer(Server):
+        async def _make_app(self) -> web.Application:
+            app: web.Application = await super()._make_app()
+            app.middlewares.append(same_site)
+            return app
+
+    server: Server = GuardedServer(command, host=host, port=port, title="agenda", public_url=url)
+    return server
 
 
 def _why(error: OSError) -> str:

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from tui.domain.model import CaseKind
+from tui.search.schema import LARGEST_MEETING
 
 # What a row holds, in the order an item shows them.
 FIELDS = ("title", "motion", "proposal", "report", "case", "progress", "conclusion", "note")
@@ -53,7 +54,7 @@ class MeetingRows:
 
 def meeting_rows(data: Any, where: str) -> MeetingRows:
     try:
-        number = int(data["number"])
+        number = _meeting_number(data["number"])
         day = datetime.fromisoformat(data["start"]).date().isoformat()
         rows: list[Row] = []
         places: list[CasePlace] = []
@@ -118,18 +119,29 @@ def case_rows(data: Any, where: str) -> list[Row]:
     try:
         kind, number = str(data.get("kind", CaseKind.INTERNAL.value)), int(data["number"])
         history = data.get("history", [])
-        latest = max((int(e["meeting"]) for e in history), default=data.get("origin_meeting") or 0)
+        latest = max(
+            (_meeting_number(e["meeting"]) for e in history),
+            default=_meeting_number(data.get("origin_meeting") or 0),
+        )
         about = [str(number), data.get("subject", ""), data.get("owner", "")]
         rows = [Row(latest, "", "case", " ".join(t for t in about if t), 0, kind, number)]
         seen: set[int] = set()
         for event in history:
-            meeting = int(event["meeting"])
+            meeting = _meeting_number(event["meeting"])
             if event.get("progress") and meeting not in seen:
                 seen.add(meeting)
                 rows.append(Row(meeting, "", "progress", str(event["progress"]), 0, kind, number))
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise NotAMeeting(f"{where}: not a stored case ({_what(error)})") from None
     return rows
+
+
+def _meeting_number(value: Any) -> int:
+    """A meeting number the index can key rows by (row ids are 63-bit)."""
+    number = int(value)
+    if not 0 <= number < LARGEST_MEETING:
+        raise ValueError(f"meeting number {number} is out of range")
+    return number
 
 
 def _what(error: Exception) -> str:

@@ -14,6 +14,7 @@ import unicodedata
 FORMAT = 1  # bump whenever what is indexed, or how, changes: older indexes are rebuilt
 MEETING_SHIFT = 24
 CASE_BASE = 1 << 23
+LARGEST_MEETING = 1 << (63 - MEETING_SHIFT - 1)  # row ids stay within SQLite's integer
 MAX_SLOT = (1 << 22) - 1
 
 TABLES = """

@@ -56,6 +56,8 @@ def documents(root: Path, folder: str) -> dict[str, Stamp]:
         entries = list(os.scandir(root / folder))
     except (FileNotFoundError, NotADirectoryError):
         return found
+    except OSError as error:  # an index that skipped a folder would answer wrongly
+        raise StorageError(f"could not list {root / folder}: {error.strerror or error}") from None
     for entry in entries:
         if not entry.name.endswith(SUFFIX):
             continue

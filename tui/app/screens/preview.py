@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from textual import work
@@ -99,6 +100,9 @@ class PreviewScreen(Screen[None]):
         self._render_document()
 
     def action_export(self) -> None:
+        if self.app.is_web:  # served to a browser: the file goes to the browser, not the server
+            self._deliver(self.format, self.agenda, self.text)
+            return
         field = self.query_one("#export-path", Input)
         field.value = str(Path.cwd() / f"{self._kind()}-{self.number}.{self.format}")
         field.border_title = "Export to (Enter: write · Esc: cancel)"
@@ -127,6 +131,19 @@ class PreviewScreen(Screen[None]):
             )
             return
         self.app.call_from_thread(self.notify, f"Written to {path}")
+
+    @work(thread=True)
+    def _deliver(self, format: str, agenda: bool, text: str) -> None:
+        from tui.render.formats import RenderError
+
+        name = f"{self._kind()}-{self.number}.{format}"
+        try:
+            data = self._document(format, agenda) if format in DOCUMENTS else text.encode()
+        except RenderError as error:
+            self.app.call_from_thread(self.notify, str(error), title="Not sent", severity="error")
+            return
+        self.app.call_from_thread(self.app.deliver_binary, io.BytesIO(data), save_filename=name)
+        self.app.call_from_thread(self.notify, f"{name} sent to the browser")
 
     def _document(self, format: str, agenda: bool) -> bytes:
         from tui import secretary
