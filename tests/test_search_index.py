@@ -106,6 +106,16 @@ def test_an_edit_is_found_at_once_and_only_its_meeting_is_read_again(db: Path) -
     assert totals == [1]
 
 
+def test_full_width_letters_and_digits_are_found_as_ascii_and_back(db: Path) -> None:
+    index = SearchIndex(db)
+    secretary.conclude(Repository.open(db), 103, "2.2", "請於１１０年ＯＤＦ格式前完成。")
+    for query in ("110年ODF", "１１０年ｏｄｆ"):
+        hits = index.search(query, ALL).hits
+        assert [(h.meeting, h.field) for h in hits] == [(103, "conclusion")], query
+        ((start, end),) = hits[0].spans
+        assert hits[0].text[start:end] == "１１０年ＯＤＦ"
+
+
 def test_a_missing_index_is_built_with_one_note(db: Path) -> None:
     before = placed(SearchIndex(db).search("總務組", ALL).hits)
     (db / INDEX_FILE).unlink()

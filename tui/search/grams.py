@@ -3,7 +3,8 @@
 Chinese has no spaces between words, so a text is indexed by its single characters (for
 one-character queries) and by each pair of neighbours (for longer ones): a query of n
 characters is the phrase of its n-1 pairs, found however the text is cut into words.
-Spaces and punctuation are left out on both sides, so "第3099次" finds "第 3099 次".
+Spaces and punctuation are left out on both sides, so "第3099次" finds "第 3099 次", and
+full-width letters and digits count as their ASCII selves, so "101" finds "第１０１次".
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import operator
 import re
 
 _NOT_LETTERS = re.compile(r"[\W_]+")  # what str.isalnum() rejects, and the underscore
+# Full-width letters and digits (１０１, ＡＢＣ), common in government text, as their ASCII
+# selves: one character for one, so offsets into the text stay where they were.
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 
 
 class QueryError(ValueError):
@@ -19,7 +23,7 @@ class QueryError(ValueError):
 
 
 def folded(text: str) -> str:
-    return _NOT_LETTERS.sub("", text.casefold())
+    return _NOT_LETTERS.sub("", text.translate(_HALF_WIDTH).casefold())
 
 
 def grams(text: str) -> tuple[str, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 import unicodedata
 
-FORMAT = 1  # bump whenever what is indexed, or how, changes: older indexes are rebuilt
+FORMAT = 2  # bump whenever what is indexed, or how, changes: older indexes are rebuilt
 MEETING_SHIFT = 24
 CASE_BASE = 1 << 23
 LARGEST_MEETING = 1 << (63 - MEETING_SHIFT - 1)  # row ids stay within SQLite's integer
