@@ -85,10 +85,11 @@ class MeetingsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("次", key="number", width=5)
-        table.add_column("日期", key="date", width=24)
-        table.add_column("狀態", key="status", width=10)
-        table.add_column("列管", key="cases", width=6)
+        # Labels as Text: a str label is parsed as markup, which loads Rich's emoji table.
+        table.add_column(Text("次"), key="number", width=5)
+        table.add_column(Text("日期"), key="date", width=24)
+        table.add_column(Text("狀態"), key="status", width=10)
+        table.add_column(Text("列管"), key="cases", width=6)
 
     @on(WorkspaceReady)
     def _ready(self, message: WorkspaceReady) -> None:
