@@ -10,7 +10,10 @@ from textual import events
 from textual.keys import _character_to_key
 
 from tests.app_support import demo_database, open_editor, screen_name, stored, until
+from tui import secretary
+from tui.app import keyhold
 from tui.app.app import AgendaApp
+from tui.app.screens.editor import EditorScreen
 from tui.domain.model import Conclusion
 from tui.storage.repository import Repository
 
@@ -73,3 +76,31 @@ async def test_a_new_conclusion_and_its_words_in_one_burst(db: Path) -> None:
         await open_editor(app, pilot)
         burst(app, "a", text="meet at noon / team", end="enter")
         await until(pilot, lambda: first_item_conclusions(db) == ["meet at noon / team"], 5)
+
+
+async def test_keys_after_a_refused_key_go_on_at_once(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`a` on a confirmed record opens nothing: the `v` behind it is not held for the safety
+    time (made a minute here, so only the refusal can let it through)."""
+    monkeypatch.setattr(keyhold, "SAFETY_SECONDS", 60.0)
+    secretary.confirm(Repository.open(db), 101)
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(app, pilot, rows_down=1)  # 101, below 102
+        burst(app, "a", "v")
+        await until(pilot, lambda: screen_name(app) == "PreviewScreen")
+
+
+async def test_enter_right_after_typing_a_search_opens_what_was_typed(db: Path) -> None:
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.workspace and screen_name(app) == "MeetingsScreen")
+        await pilot.pause(0.3)
+        burst(app, "slash", text="市長室", end="enter")
+        await until(pilot, lambda: screen_name(app) == "EditorScreen")
+        await pilot.pause(0.5)
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        item = editor.editing.meeting.items()[3]  # 貳、三, the only item that names 市長室
+        assert editor.place == "2.3" and "市長室" in item.title

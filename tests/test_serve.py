@@ -204,7 +204,11 @@ def test_only_agendas_own_page_may_drive_the_app() -> None:
     assert not request_allowed("evil.example:8000", "http://evil.example:8000", "/", allowed)
     proxied = allowed_hosts("0.0.0.0", 8000, "https://agenda.example.org")
     assert request_allowed("agenda.example.org", "https://agenda.example.org", "/ws", proxied)
-    assert not request_allowed("127.0.0.1:8000", "http://127.0.0.1:8000", "/ws", proxied)
+    assert not request_allowed("rebound.example:8000", "http://rebound.example:8000", "/", proxied)
+    own = socket.gethostbyname(socket.gethostname())
+    everywhere = allowed_hosts("0.0.0.0", 8000, f"http://{socket.gethostname()}:8000")
+    assert request_allowed(f"{own}:8000", f"http://{own}:8000", "/ws", everywhere)
+    assert request_allowed("127.0.0.1:8000", "http://127.0.0.1:8000", "/ws", everywhere)
 
 
 def test_a_page_from_elsewhere_cannot_open_the_app(db: Path, tmp_path: Path) -> None:
@@ -232,7 +236,10 @@ def test_a_request_naming_another_host_is_refused(db: Path, tmp_path: Path) -> N
         request = urllib.request.Request(url, headers={"Host": f"rebound.example:{served.port}"})
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(request, timeout=5)
+        said = refused.value.read().decode("utf-8")
     assert refused.value.code == 403
+    assert f"agenda answers at http://127.0.0.1:{served.port} only" in said
+    assert "--public-url" in said
 
 
 def test_a_port_in_use_is_said_in_one_line(db: Path, tmp_path: Path) -> None:

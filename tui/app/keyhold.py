@@ -23,7 +23,10 @@ from textual.widget import Widget
 SAFETY_SECONDS = 2.0  # whatever happens, keys are never held longer than this
 NEVER_HELD = frozenset({"ctrl+q", "ctrl+c"})
 OPENING_ACTIONS = frozenset(
-    {"open_meeting", "add_conclusion", "edit", "motion", "report", "track", "correct", "search"}
+    {
+        *("open_meeting", "open_hit", "search"),  # a meeting's editor, the search screen
+        *("add_conclusion", "edit", "motion", "report", "track", "correct"),  # a box to type in
+    }
 )
 
 
@@ -78,13 +81,28 @@ class KeyHold:
         return active is not None and active.enabled and active.binding.action in OPENING_ACTIONS
 
     def focus_moved(self, widget: Widget) -> None:
-        """Release once the focus reaches what was opening: another screen, or a text box.
+        """Release once the focus reaches what was opening: a box to type in, or a meeting's
+        editor other than the one the key was typed in.
 
         Not on any focus change: one from a `tab` typed before the opening key can arrive
-        after it, and the keys would be replayed before the box they are meant for is up."""
+        after it, and a search result that closes the search returns the focus to the list
+        before the meeting opens; replayed then, the keys would miss what they are meant for."""
         if not (self._blocking and self._until_focus):
             return
-        if widget.screen is not self._opened_from or widget.check_consume_key("a", "a"):
+        screen = widget.screen
+        editor = getattr(screen, "KEYS_LAND_HERE", False) and screen is not self._opened_from
+        if editor or widget.check_consume_key("a", "a"):
+            self.release()
+
+    def not_for(self, screen: Screen[object]) -> None:
+        """While holding, the focus coming back to `screen` is not what the keys wait for."""
+        if self._blocking:
+            self._opened_from = screen
+
+    def nothing_opened(self) -> None:
+        """The opening key's action refused (a read-only meeting, nothing highlighted …):
+        the keys after it go on now, not after the safety time."""
+        if self._blocking and self._until_focus:
             self.release()
 
     def _expire(self, hold: int) -> None:
@@ -134,6 +152,18 @@ def keys_wait_for_focus(app: App[object]) -> None:
     hold: KeyHold | None = getattr(app, "key_hold", None)
     if hold is not None:
         hold.wait_for_focus()
+
+
+def nothing_opened(app: App[object]) -> None:
+    hold: KeyHold | None = getattr(app, "key_hold", None)
+    if hold is not None:
+        hold.nothing_opened()
+
+
+def keys_not_for(app: App[object], screen: Screen[object]) -> None:
+    hold: KeyHold | None = getattr(app, "key_hold", None)
+    if hold is not None:
+        hold.not_for(screen)
 
 
 def hold_keys(app: App[object]) -> None:

@@ -80,12 +80,28 @@ def port_number(text: str) -> int:
 
 
 def allowed_hosts(host: str, port: int, url: str) -> frozenset[str]:
-    """The host:port a browser may name to reach the app: its public address, and the
-    loopback names when it listens on loopback."""
+    """The host:port a browser may name to reach the app: its public address; the loopback
+    names when it listens on loopback; and this machine's own names and addresses when it
+    listens on every address."""
     names = {urlsplit(url).netloc.lower()}
-    if is_loopback(host):
+    if is_loopback(host) or host in WILDCARDS:
         names |= {f"localhost:{port}", f"127.0.0.1:{port}", f"[::1]:{port}"}
+    if host in WILDCARDS:
+        names |= {_netloc(own, port) for own in _own_addresses()}
     return frozenset(names)
+
+
+def _own_addresses() -> set[str]:
+    name = socket.gethostname()
+    try:
+        found = {str(a[4][0]) for a in socket.getaddrinfo(name, None)}
+    except (socket.gaierror, UnicodeError):
+        found = set()
+    return {name.lower(), *found}
+
+
+def _netloc(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
 def request_allowed(host: str, origin: str | None, path: str, allowed: frozenset[str]) -> bool:
@@ -130,11 +146,15 @@ def _guarded_server(command: str, host: str, port: int, url: str) -> Server:
     from textual_serve.server import Server
 
     allowed = allowed_hosts(host, port, url)
+    refusal = (
+        f"agenda answers at {url} only (and its own page only may open the app).\n"
+        "If that is not the address people use, start it with --public-url.\n"
+    )
 
     @web.middleware
     async def same_site(request: web.Request, handler: Any) -> web.StreamResponse:
         if not request_allowed(request.host, request.headers.get("Origin"), request.path, allowed):
-            raise web.HTTPForbidden(text="agenda: only agenda's own page may drive the app\n")
+            raise web.HTTPForbidden(text=refusal)
         response: web.StreamResponse = await handler(request)
         return response
 

@@ -21,6 +21,7 @@ from textual.widgets import Static, Tree
 
 from tui.app.editing import EditError, Editing
 from tui.app.hold import MeetingHold
+from tui.app.keyhold import nothing_opened
 from tui.app.labels import STATUS
 from tui.app.messages import OpenHit
 from tui.app.screens.dialogs import (
@@ -74,6 +75,7 @@ def _binding(key: str, action: str, description: str, tooltip: str, show: bool =
 
 class EditorScreen(Screen[None]):
     CSS_PATH = "editor.tcss"
+    KEYS_LAND_HERE = True  # keys typed while a meeting opens are replayed here (keyhold)
     BINDINGS = [
         _binding("a", "add_conclusion", "Conclude", "Add a conclusion (會議結論) to this item"),
         _binding("e", "edit", "Edit", "Edit the highlighted entry"),
@@ -272,14 +274,19 @@ class EditorScreen(Screen[None]):
                 "This record is confirmed (紀錄確定): press C to log a correction first.",
                 severity="warning",
             )
-            return False
+            return self._refused()
         if not self.opened.hold.held:
             self.notify(
                 f"Read-only: held by {self.opened.holder}. Press o to take over.",
                 severity="warning",
             )
-            return False
+            return self._refused()
         return True
+
+    def _refused(self) -> bool:
+        """False, after letting the keys typed behind the refused key go on (see keyhold)."""
+        nothing_opened(self.app)
+        return False
 
     def changed(self) -> None:
         now = time.monotonic()
@@ -377,6 +384,7 @@ class EditorScreen(Screen[None]):
 
     async def action_add_conclusion(self) -> None:
         if not self._can_change() or not self.place:
+            self._refused()
             return
         conclusion = self.editing.add_conclusion(self.place)
         self.changed()
@@ -388,6 +396,7 @@ class EditorScreen(Screen[None]):
         if self._can_change() and isinstance(target, Report | Conclusion | TrackedCase):
             if isinstance(target, Conclusion) and target.decisions:
                 self.notify("The decision sentence is written from the decisions (r / k).")
+                self._refused()
                 return
             self._edit(target)
 
@@ -423,8 +432,10 @@ class EditorScreen(Screen[None]):
         target = self._current()
         if not isinstance(target, Conclusion) or not self._can_change():
             self.notify("Highlight a conclusion to track it.", severity="warning")
+            self._refused()
             return
         if target.case is not None:
+            self._refused()  # withdrawing opens no dialog
             await self._untrack(target)
             return
         suggested = self.editing.suggested_owner(target)
@@ -480,6 +491,8 @@ class EditorScreen(Screen[None]):
     def action_motion(self) -> None:
         if self._can_change():
             self.app.push_screen(MotionDialog(), self._motion_added)
+        else:
+            self._refused()
 
     async def _motion_added(self, result: object) -> None:
         if not isinstance(result, Motion):
@@ -493,6 +506,8 @@ class EditorScreen(Screen[None]):
     def action_report(self) -> None:
         if self._can_change() and self.place:
             self.app.push_screen(ReportDialog(), self._report_added)
+        else:
+            self._refused()
 
     async def _report_added(self, result: object) -> None:
         if isinstance(result, str):
@@ -523,6 +538,8 @@ class EditorScreen(Screen[None]):
     def action_correct(self) -> None:
         if self.opened.locked and self.opened.hold.held:
             self.app.push_screen(CorrectionDialog(), self._correcting)
+        else:
+            self._refused()
 
     def _correcting(self, what: object) -> None:
         if not isinstance(what, str):

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from tui.app import memory
-from tui.app.keyhold import hold_keys, keys_wait_for_focus, release_keys
+from tui.app.keyhold import hold_keys, keys_wait_for_focus, nothing_opened, release_keys
 from tui.app.labels import STATUS
 from tui.app.messages import MeetingOpened, OpenHit, WorkspaceReady
 from tui.app.widgets.keybar import KeyBar
@@ -160,6 +160,8 @@ class MeetingsScreen(Screen[None]):
         if number is not None and self.workspace is not None and not opening:
             hold_keys(self.app)  # typed before the editor is up: for the editor
             self._open_in_worker(number)
+        else:
+            nothing_opened(self.app)
 
     @work(thread=True, exclusive=True, group="meetings")
     def _open_in_worker(self, number: int, hit: Hit | None = None) -> None:

@@ -19,6 +19,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.app.keyhold import keys_not_for, nothing_opened
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.titlebar import TitleBar
 from tui.domain.rocdate import format_short_date
@@ -104,6 +105,7 @@ class SearchScreen(Screen["Hit | None"]):
         self._query = query
         self._shown = ""  # the query whose results are on screen
         self._timer: Timer | None = None
+        self._open_when_shown = False  # enter came before the results of the last keys
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -201,15 +203,36 @@ class SearchScreen(Screen["Hit | None"]):
         if self.hits:
             options.highlighted = min(highlighted or 0, len(self.hits) - 1)
         self._status(message or _summary(query, found))
+        if self._open_when_shown:
+            self._open_when_shown = False
+            self._open_hit()
 
     # -- keys -----------------------------------------------------------------
 
     def action_open_hit(self) -> None:
+        # Characters typed just before enter may still be on their way into the box (enter
+        # is a priority key): decide once the box has taken them.
+        self.query_one(Input).call_later(self._open_hit)
+
+    def _open_hit(self) -> None:
+        query = self.query_one(Input).value
+        if self._shown != query:  # the results of what was typed last are not shown yet
+            self._query, self._open_when_shown = query, True
+            if self._timer is not None:
+                self._timer.stop()
+            self._search(query)
+            return
         index = self.query_one(OptionList).highlighted
         if index is None or not self.hits:
+            nothing_opened(self.app)
             return
+        hit = self.hits[index]
+        below = self.app.screen_stack[-2]
+        opened = getattr(below, "opened", None)
+        if opened is not None and opened.meeting.number != hit.meeting:
+            keys_not_for(self.app, below)  # that editor closes: the keys are for the next one
         self.workspace.last_search = self._query
-        self.dismiss(self.hits[index])
+        self.dismiss(hit)
 
     def action_next_hit(self) -> None:
         self.query_one(OptionList).action_cursor_down()
