@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import getpass
+import os
 from pathlib import Path
 
 import pytest
 from textual import events
 from textual.keys import _character_to_key
+from textual.widgets import DataTable
 
 from tests.app_support import demo_database, open_editor, screen_name, stored, until
 from tui import secretary
@@ -104,3 +107,23 @@ async def test_enter_right_after_typing_a_search_opens_what_was_typed(db: Path) 
         assert isinstance(editor, EditorScreen)
         item = editor.editing.meeting.items()[3]  # 貳、三, the only item that names 市長室
         assert editor.place == "2.3" and "市長室" in item.title
+
+
+async def test_the_list_is_filled_when_the_database_opens_behind_the_palette(db: Path) -> None:
+    """Another process holds the database past the keys' safety time; meanwhile ctrl+p
+    opens the palette. The database, once open, still goes to the meetings list."""
+    lock = os.open(db / ".lock", os.O_RDWR)
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    try:
+        app = AgendaApp(db)
+        async with app.run_test(size=(80, 24)) as pilot:
+            burst(app, "ctrl+p")
+            await until(pilot, lambda: screen_name(app) == "CommandPalette", 5)
+            fcntl.flock(lock, fcntl.LOCK_UN)
+            await until(pilot, lambda: app.workspace is not None)
+            await pilot.press("escape")
+            await until(pilot, lambda: screen_name(app) == "MeetingsScreen")
+            table = app.screen.query_one(DataTable)
+            await until(pilot, lambda: table.row_count == 2)
+    finally:
+        os.close(lock)

@@ -53,7 +53,8 @@ class AgendaApp(App[None]):
         self.key_hold.hold()  # until the list is shown, or the meeting left off at is open
         if self._keymap:
             self.set_keymap(self._keymap)
-        self.push_screen(MeetingsScreen())
+        self.meetings = MeetingsScreen()
+        self.push_screen(self.meetings)
         self._install_hangup()
         self._open_workspace()
 
@@ -74,7 +75,8 @@ class AgendaApp(App[None]):
     @on(WorkspaceReady)
     def _workspace_ready(self, message: WorkspaceReady) -> None:
         self.workspace = message.workspace
-        self.screen.post_message(WorkspaceReady(message.workspace))
+        # To the list, whatever is in front meanwhile (the palette, the keys panel).
+        self.meetings.post_message(WorkspaceReady(message.workspace))
 
     @on(WorkspaceFailed)
     def _failed(self, message: WorkspaceFailed) -> None:
