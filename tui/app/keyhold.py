@@ -142,32 +142,32 @@ class KeyHold:
             self._held = None
 
 
+def _of(app: App[object]) -> KeyHold | None:
+    hold = getattr(app, "key_hold", None)
+    return hold if isinstance(hold, KeyHold) else None
+
+
 def release_keys(app: App[object]) -> None:
-    hold: KeyHold | None = getattr(app, "key_hold", None)
-    if hold is not None:
+    if (hold := _of(app)) is not None:
         hold.release_asked()
 
 
 def keys_wait_for_focus(app: App[object]) -> None:
-    hold: KeyHold | None = getattr(app, "key_hold", None)
-    if hold is not None:
+    if (hold := _of(app)) is not None:
         hold.wait_for_focus()
 
 
 def nothing_opened(app: App[object]) -> None:
-    hold: KeyHold | None = getattr(app, "key_hold", None)
-    if hold is not None:
+    if (hold := _of(app)) is not None:
         hold.nothing_opened()
 
 
 def keys_not_for(app: App[object], screen: Screen[object]) -> None:
-    hold: KeyHold | None = getattr(app, "key_hold", None)
-    if hold is not None:
+    if (hold := _of(app)) is not None:
         hold.not_for(screen)
 
 
 def hold_keys(app: App[object]) -> None:
     """Hold keys until the focus moves: something is opening that they are meant for."""
-    hold: KeyHold | None = getattr(app, "key_hold", None)
-    if hold is not None:
+    if (hold := _of(app)) is not None:
         hold.hold(until_focus=True)

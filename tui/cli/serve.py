@@ -64,8 +64,7 @@ def warning(host: str, port: int, db: Path) -> str:
 def public_url(host: str, port: int) -> str:
     """The address browsers are sent to for the app's websocket."""
     name = socket.gethostname() if host in WILDCARDS else host
-    name = f"[{name}]" if ":" in name else name
-    return f"http://{name}:{port}"
+    return f"http://{_netloc(name, port)}"
 
 
 def port_number(text: str) -> int:
