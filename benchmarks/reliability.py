@@ -44,15 +44,16 @@ WRITER = """
 import sys
 from pathlib import Path
 from tui import secretary
+from tui.edits import requests
 from tui.storage.repository import Repository
 db, me, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 repo = Repository.open(db)
 for n in range(count):
     text = f"請總務組辦理第 {me}-{n} 項。"
     if n % 3 == 0:
-        secretary.add_motion(repo, 102, f"{me}號", text)
+        requests.add_motion(secretary.editor(repo), 102, f"{me}號", text)
     else:
-        secretary.conclude(repo, 102, "2.1", text, tracked=n % 10 == 1)
+        requests.conclude(secretary.editor(repo), 102, "2.1", text, tracked=n % 10 == 1)
 """
 
 

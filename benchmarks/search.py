@@ -33,6 +33,7 @@ from benchmarks.perf import AGENDA, cached_db, child_env, percentile, working_co
 from benchmarks.synthetic import PHRASES, SUBJECTS  # noqa: E402
 from tui import secretary  # noqa: E402
 from tui.domain import lifecycle  # noqa: E402
+from tui.edits import requests  # noqa: E402
 from tui.search.grams import folded  # noqa: E402
 from tui.search.index import SearchIndex  # noqa: E402
 from tui.storage.repository import Repository  # noqa: E402
@@ -89,7 +90,9 @@ def after_edits(db: Path, index: SearchIndex, runs: int) -> dict[str, list[float
     found: dict[str, list[float]] = {"edit": [], "refresh": [], "refresh, case progress": []}
     for round in range(runs):
         text = f"請總務組於下次會議提出報告（第 {round} 次）。"
-        found["edit"].append(timed(partial(secretary.conclude, repo, newest, "2.4", text)))
+        found["edit"].append(
+            timed(partial(requests.conclude, secretary.editor(repo), newest, "2.4", text))
+        )
         found["refresh"].append(timed(index.refresh))
         assert index.search(f"第 {round} 次）", 5).hits
     meeting = secretary.load(repo, newest)

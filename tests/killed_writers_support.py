@@ -92,7 +92,7 @@ def cli_writer(db: Path, start: int) -> None:
 
 
 def in_process_writer(db: Path, start: int) -> None:
-    from tui import secretary
+    from tests import edit_support as edits
     from tui.storage.repository import Repository
 
     repo = Repository.open(db)
@@ -100,11 +100,11 @@ def in_process_writer(db: Path, start: int) -> None:
     n = start
     while True:
         if n % 7 == 3:
-            place = secretary.add_motion(repo, MEETING, "秘書室", motion_text(n))
+            place = edits.add_motion(repo, MEETING, "秘書室", motion_text(n))
             say(f"ack {n} motion {place}")
         else:
             tracked = n % 5 == 0 and len(repo.case_numbers_of_meeting(MEETING)) < TRACK_LIMIT
-            case = secretary.conclude(repo, MEETING, PLACE, conclusion_text(n), tracked=tracked)
+            case = edits.conclude(repo, MEETING, PLACE, conclusion_text(n), tracked=tracked)
             say(f"ack {n}" if case is None else f"ack {n} case {case.number}")
         n += 1
 

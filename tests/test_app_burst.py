@@ -12,8 +12,8 @@ from textual import events
 from textual.keys import _character_to_key
 from textual.widgets import DataTable
 
+from tests import edit_support as edits
 from tests.app_support import demo_database, open_editor, screen_name, stored, until
-from tui import secretary
 from tui.app import keyhold
 from tui.app.app import AgendaApp
 from tui.app.screens.editor import EditorScreen
@@ -87,7 +87,7 @@ async def test_keys_after_a_refused_key_go_on_at_once(
     """`a` on a confirmed record opens nothing: the `v` behind it is not held for the safety
     time (made a minute here, so only the refusal can let it through)."""
     monkeypatch.setattr(keyhold, "SAFETY_SECONDS", 60.0)
-    secretary.confirm(Repository.open(db), 101)
+    edits.confirm(Repository.open(db), 101)
     app = AgendaApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_editor(app, pilot, rows_down=1)  # 101, below 102

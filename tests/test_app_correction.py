@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests import edit_support as edits
 from tests.app_support import demo_database, open_editor, screen_name, stored, type_text, until
-from tui import secretary
 from tui.app.app import AgendaApp
 from tui.storage.repository import Repository
 
 
 async def test_correcting_a_confirmed_record(tmp_path: Path) -> None:
     db = demo_database(tmp_path)
-    secretary.confirm(Repository.open(db), 101)
+    edits.confirm(Repository.open(db), 101)
     app = AgendaApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_editor(app, pilot, rows_down=1)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
+from tests import edit_support as edits
 from tests.app_support import demo_database, open_editor, screen_name, type_text, until
-from tui import secretary
 from tui.app.app import AgendaApp
 from tui.app.screens.editor import EditorScreen
 from tui.app.screens.search import SearchScreen
@@ -20,7 +20,7 @@ from tui.storage.repository import Repository
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = demo_database(tmp_path)
-    secretary.decide(Repository.open(path), 102, 9805, CaseDecision.KEEP, progress="簽約作業辦理中")
+    edits.decide(Repository.open(path), 102, 9805, CaseDecision.KEEP, progress="簽約作業辦理中")
     return path
 
 

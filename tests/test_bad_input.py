@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests import edit_support as edits
 from tests.conftest import REFERENCE
 from tui import secretary
 from tui.domain.decisions import parse_decision_sentence
@@ -102,7 +103,7 @@ def test_a_typed_conclusion_reads_back_unchanged_or_is_refused(
 ) -> None:
     repo = Repository.open(prepared_db)
     try:
-        secretary.conclude(repo, 102, "2.1", text)
+        edits.conclude(repo, 102, "2.1", text)
     except secretary.SecretaryError as error:
         assert "conclusion needs text" in str(error)
         return

@@ -16,7 +16,7 @@ from tui.storage.repository import Repository
 WRITER = """
 import sys
 from pathlib import Path
-from tui import secretary
+from tests import edit_support as edits
 from tui.storage.repository import Repository
 db, me, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 repo = Repository.open(db)
@@ -24,9 +24,9 @@ for n in range(count):
     tracked = n % 5 == 0
     text = f"請總務組辦理第 {me}-{n} 項。"
     if n % 3 == 0:
-        secretary.add_motion(repo, 102, f"{me}號", text)
+        edits.add_motion(repo, 102, f"{me}號", text)
     else:
-        secretary.conclude(repo, 102, "2.1", text, tracked=tracked)
+        edits.conclude(repo, 102, "2.1", text, tracked=tracked)
 """
 
 CHANGES = int(os.environ.get("AGENDA_CHANGES", "30"))

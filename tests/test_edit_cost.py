@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests import edit_support as edits
 from tests.conftest import REFERENCE
 from tui import secretary
 from tui.domain.model import MeetingStatus
@@ -22,9 +23,9 @@ def test_a_conclusion_leaves_the_index_alone(tmp_path: Path) -> None:
     index = tmp_path / "db" / "index.json"
     meeting = tmp_path / "db" / "meetings" / "0102.json"
     before, meeting_before = _identity(index), _identity(meeting)
-    secretary.conclude(repo, 102, "2.1", "同意備查。")
+    edits.conclude(repo, 102, "2.1", "同意備查。")
     assert _identity(index) == before
     assert _identity(meeting) != meeting_before
-    secretary.set_status(repo, 102, MeetingStatus.IN_SESSION)
+    edits.set_status(repo, 102, MeetingStatus.IN_SESSION)
     assert _identity(index) != before
     assert repo.summaries()[-1]["status"] == "in_session"

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from tests import edit_support as edits
 from tests.conftest import REFERENCE
 from tui import secretary
 from tui.domain import lifecycle
 from tui.domain.model import CaseDecision, Conclusion, Meeting, MeetingStatus, TrackedCase
+from tui.edits import EditError, EditService
+from tui.edits.ops import Correct, WriteConclusion
 from tui.storage.repository import LockedRecordError, Repository
 
 
@@ -23,7 +27,7 @@ def repo(tmp_path: Path) -> Repository:
 
 
 def test_a_confirmed_record_is_locked(repo: Repository) -> None:
-    secretary.confirm(repo, 101)
+    edits.confirm(repo, 101)
     record = secretary.load(repo, 101)
     record.place = "市府大樓"
     with pytest.raises(LockedRecordError, match="meeting 101 is confirmed"):
@@ -32,46 +36,50 @@ def test_a_confirmed_record_is_locked(repo: Repository) -> None:
 
 
 def test_a_correction_is_logged_with_who_when_and_what(repo: Repository) -> None:
-    secretary.confirm(repo, 101)
-    record = secretary.load(repo, 101)
-    record.place = "市府大樓 12 樓"
-    secretary.correct(repo, record, "地點更正為市府大樓 12 樓", by="許菁芳")
+    edits.confirm(repo, 101)
+    service = EditService(repo, "許菁芳")
+    item = secretary.load(repo, 101).sections[1].items[0]
+    change = WriteConclusion(101, item.id, item.conclusions[0].id, "准予備查。")
+    with pytest.raises(EditError, match="meeting 101 is confirmed"):
+        service.apply(change)
+    service.apply(Correct(101, "第 2 頁結論更正為准予備查"))
+    service.apply(dataclasses.replace(change, correction=1))
     stored = secretary.load(repo, 101)
-    assert stored.place == "市府大樓 12 樓"
-    assert [(c.by, c.what) for c in stored.corrections] == [("許菁芳", "地點更正為市府大樓 12 樓")]
+    assert stored.sections[1].items[0].conclusions[0].text == "准予備查。"
+    assert [(c.by, c.what) for c in stored.corrections] == [("許菁芳", "第 2 頁結論更正為准予備查")]
 
 
 def test_confirmed_with_corrections(repo: Repository) -> None:
-    secretary.confirm(repo, 101, ["第 2 頁人事室誤植為會計室"])
+    edits.confirm(repo, 101, ["第 2 頁人事室誤植為會計室"])
     record = secretary.load(repo, 101)
     assert record.confirmation is not None
     assert record.confirmation.corrections == ["第 2 頁人事室誤植為會計室"]
     reader = secretary.load(repo, 102)
     assert reader.sections[0].body is not None
     assert reader.sections[0].body.conclusions[0].text == "修正後確定。"
-    with pytest.raises(secretary.SecretaryError, match="already confirmed"):
-        secretary.confirm(repo, 101)
+    with pytest.raises(EditError, match="already confirmed"):
+        edits.confirm(repo, 101)
 
 
 def test_status_only_moves_forward(repo: Repository) -> None:
-    secretary.set_status(repo, 102, MeetingStatus.IN_SESSION)
-    secretary.set_status(repo, 102, MeetingStatus.RECORDED)
-    with pytest.raises(secretary.SecretaryError, match="already recorded"):
-        secretary.set_status(repo, 102, MeetingStatus.IN_SESSION)
+    edits.set_status(repo, 102, MeetingStatus.IN_SESSION)
+    edits.set_status(repo, 102, MeetingStatus.RECORDED)
+    with pytest.raises(EditError, match="already recorded"):
+        edits.set_status(repo, 102, MeetingStatus.IN_SESSION)
 
 
 def test_a_released_case_cannot_be_decided_again(repo: Repository) -> None:
-    with pytest.raises(secretary.SecretaryError, match="10001 was released at meeting 101"):
-        secretary.decide(repo, 102, 10001, CaseDecision.KEEP)
+    with pytest.raises(EditError, match="10001 was released at meeting 101"):
+        edits.decide(repo, 102, 10001, CaseDecision.KEEP)
 
 
 def test_case_numbers_are_never_reused(repo: Repository) -> None:
-    first = secretary.conclude(repo, 102, "2.1", "請總務組辦理。", tracked=True)
+    first = edits.conclude(repo, 102, "2.1", "請總務組辦理。", tracked=True)
     assert first is not None and first.number == 10201
     meeting = secretary.load(repo, 102)
     meeting.sections[1].items[0].conclusions.clear()
     repo.save(meeting)
-    second = secretary.conclude(repo, 102, "2.1", "請人事室辦理。", tracked=True)
+    second = edits.conclude(repo, 102, "2.1", "請人事室辦理。", tracked=True)
     assert second is not None and second.number == 10202
     assert second.owner == "人事室"
     assert second.origin_item == "貳、報告事項 一"

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from tests import edit_support as edits
 from tests.conftest import REFERENCE
 from tui import database, secretary
 from tui.domain.model import CaseDecision, CaseKind, ItemKind, Meeting, MeetingStatus
 from tui.domain.rocdate import format_datetime
+from tui.edits.errors import Hint
 from tui.render.document import RenderOptions, render_agenda, render_record
 from tui.storage.repository import Repository
 
@@ -78,9 +80,10 @@ def test_prepare_on_a_given_date_keeps_the_series_time(repo: Repository) -> None
 
 def test_undecided_cases_stop_the_next_preparation(repo: Repository) -> None:
     secretary.prepare(repo)
-    secretary.decide(repo, 102, 9805, CaseDecision.RELEASE, "已完成。")
-    with pytest.raises(secretary.SecretaryError, match=r"9903、9904、10101.*--force"):
+    edits.decide(repo, 102, 9805, CaseDecision.RELEASE, "已完成。")
+    with pytest.raises(secretary.SecretaryError, match=r"9903、9904、10101") as refused:
         secretary.prepare(repo)
+    assert refused.value.hint is Hint.DECIDE_FIRST
     prepared = secretary.prepare(repo, force=True)
     assert prepared.undecided == [9903, 9904, 10101]
     assert prepared.meeting.number == 103
@@ -90,12 +93,12 @@ def test_undecided_cases_stop_the_next_preparation(repo: Repository) -> None:
 def test_deciding_102_writes_the_decision_sentence(repo: Repository) -> None:
     secretary.prepare(repo)
     for number in (9805, 9903, 10101):
-        secretary.decide(repo, 102, number, CaseDecision.RELEASE)
-    secretary.decide(repo, 102, 9904, CaseDecision.KEEP, "刻正辦理中。")
+        edits.decide(repo, 102, number, CaseDecision.RELEASE)
+    edits.decide(repo, 102, 9904, CaseDecision.KEEP, "刻正辦理中。")
     meeting = secretary.load(repo, 102)
     text = render_record(meeting, database.profile_of(repo).office, RenderOptions())
     assert "列管案號 9805、9903 及 10101 均解除列管；列管案號 9904 賡續列管。" in text
-    secretary.decide(repo, 102, 9904, CaseDecision.RELEASE)
+    edits.decide(repo, 102, 9904, CaseDecision.RELEASE)
     text = render_record(
         secretary.load(repo, 102), database.profile_of(repo).office, RenderOptions()
     )

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from tests import edit_support as edits
 from tests.cli_support import private_copy
 from tests.conftest import ROOT
 from tests.search_support import expected, history, texts
-from tui import secretary
 from tui.domain.model import CaseDecision, ItemKind
 from tui.domain.places import placed_items
 from tui.search.grams import QueryError, folded
@@ -82,7 +82,7 @@ def test_a_limit_gives_the_newest_matches_first(db: Path, query: str) -> None:
 
 def test_cases_are_found_by_number_subject_owner_and_progress(db: Path) -> None:
     repo = Repository.open(db)
-    secretary.decide(repo, 102, 10101, CaseDecision.KEEP, progress="已洽詢三家廠商報價")
+    edits.decide(repo, 102, 10101, CaseDecision.KEEP, progress="已洽詢三家廠商報價")
     meeting = repo.load_meeting(102)
     assert meeting is not None
     report = next(p for p, _, i in placed_items(meeting) if i.kind is ItemKind.CASE_REPORT)
@@ -99,7 +99,7 @@ def test_cases_are_found_by_number_subject_owner_and_progress(db: Path) -> None:
 def test_an_edit_is_found_at_once_and_only_its_meeting_is_read_again(db: Path) -> None:
     index = SearchIndex(db)
     index.search("會議", 5)
-    secretary.conclude(Repository.open(db), 103, "2.2", "請秘書室於月底前完成檔案數位化。")
+    edits.conclude(Repository.open(db), 103, "2.2", "請秘書室於月底前完成檔案數位化。")
     totals: list[int] = []
     found = index.search("檔案數位化", ALL, progress=lambda done, total: totals.append(total))
     assert [(h.meeting, h.place, h.field) for h in found.hits] == [(103, "2.2", "conclusion")]
@@ -108,7 +108,7 @@ def test_an_edit_is_found_at_once_and_only_its_meeting_is_read_again(db: Path) -
 
 def test_full_width_letters_and_digits_are_found_as_ascii_and_back(db: Path) -> None:
     index = SearchIndex(db)
-    secretary.conclude(Repository.open(db), 103, "2.2", "請於１１０年ＯＤＦ格式前完成。")
+    edits.conclude(Repository.open(db), 103, "2.2", "請於１１０年ＯＤＦ格式前完成。")
     for query in ("110年ODF", "１１０年ｏｄｆ"):
         hits = index.search(query, ALL).hits
         assert [(h.meeting, h.field) for h in hits] == [(103, "conclusion")], query
@@ -202,7 +202,7 @@ def test_a_query_without_letters_is_refused(db: Path, query: str) -> None:
 WORKER = """
 import sys
 from pathlib import Path
-from tui import secretary
+from tests import edit_support as edits
 from tui.search.index import SearchIndex
 from tui.storage.repository import Repository
 
@@ -211,7 +211,7 @@ repo = Repository.open(db)
 index = SearchIndex(db)
 for round in range(8):
     text = f"{name}第{round}輪測試"
-    secretary.conclude(repo, meeting, "2.2", text)
+    edits.conclude(repo, meeting, "2.2", text)
     hits = index.search(text, 5).hits
     assert [(h.meeting, h.field) for h in hits] == [(meeting, "conclusion")], (text, hits)
 print("ok")
@@ -253,7 +253,7 @@ def _holding_the_update_lock(db: Path, seconds: float) -> threading.Thread:
 
 
 def test_a_search_waits_for_another_update_and_says_so(db: Path) -> None:
-    secretary.conclude(Repository.open(db), 105, "2.2", "請會計室辦理年度決算。")
+    edits.conclude(Repository.open(db), 105, "2.2", "請會計室辦理年度決算。")
     other = _holding_the_update_lock(db, 1.5)
     notes: list[str] = []
     found = SearchIndex(db, note=notes.append).search("年度決算", ALL)
@@ -266,7 +266,7 @@ def test_a_search_gives_up_waiting_and_searches_the_index_as_it_is(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("tui.search.index.UPDATE_WAIT", 0.3)
-    secretary.conclude(Repository.open(db), 105, "2.2", "請會計室辦理年度決算。")
+    edits.conclude(Repository.open(db), 105, "2.2", "請會計室辦理年度決算。")
     other = _holding_the_update_lock(db, 1.0)
     notes: list[str] = []
     index = SearchIndex(db, note=notes.append)

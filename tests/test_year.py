@@ -6,6 +6,7 @@ import random
 from datetime import time
 from pathlib import Path
 
+from tests import edit_support as edits
 from tests.conftest import REFERENCE
 from tui import secretary
 from tui.domain.decisions import parse_decision_sentence
@@ -18,24 +19,24 @@ UNITS = ["總務組", "人事室", "文書組", "會計室"]
 def _run_month(repo: Repository, rng: random.Random, issued: list[int]) -> int:
     meeting = secretary.prepare(repo).meeting
     number = meeting.number
-    secretary.set_status(repo, number, MeetingStatus.IN_SESSION)
+    edits.set_status(repo, number, MeetingStatus.IN_SESSION)
     report = next(i for i in meeting.items() if i.kind is ItemKind.CASE_REPORT)
     for ref in report.cases:
         decision = rng.choice([CaseDecision.RELEASE, CaseDecision.KEEP])
-        secretary.decide(repo, number, ref.number, decision, f"第 {number} 次會議辦理情形")
+        edits.decide(repo, number, ref.number, decision, f"第 {number} 次會議辦理情形")
     for _ in range(rng.randint(0, 4)):
         unit = rng.choice(UNITS)
-        case = secretary.conclude(
+        case = edits.conclude(
             repo, number, "2.1", f"請{unit}辦理第 {number} 次交辦事項。", tracked=True
         )
         assert case is not None and case.owner == unit
         issued.append(case.number)
-    place = secretary.add_motion(repo, number, "法制王視察", "建議同仁參加課程。")
-    case = secretary.conclude(repo, number, place, "本案列管，請人事室辦理。", tracked=True)
+    place = edits.add_motion(repo, number, "法制王視察", "建議同仁參加課程。")
+    case = edits.conclude(repo, number, place, "本案列管，請人事室辦理。", tracked=True)
     assert case is not None
     issued.append(case.number)
-    secretary.set_status(repo, number, MeetingStatus.RECORDED, end=time(11, 30))
-    secretary.confirm(repo, number - 1)
+    edits.set_status(repo, number, MeetingStatus.RECORDED, end=time(11, 30))
+    edits.confirm(repo, number - 1)
     return number
 
 

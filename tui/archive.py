@@ -137,8 +137,7 @@ def _store_batch(
     if not batch:
         return
     with _ctrl_c_after():
-        pairs = [(record.meeting, record.cases) for record in batch]
-        stored_meanwhile = set(repo.store_records(pairs, replace))  # by another session
+        stored_meanwhile = _store_all(repo, batch, replace)  # by another session
         for record in batch:
             if record.meeting.number in stored_meanwhile:
                 found.refused.append(_stored_already(record))
@@ -146,6 +145,22 @@ def _store_batch(
                 found.stored.append(record)
     for record in batch:
         on_stored(record)
+
+
+def _store_all(repo: Repository, batch: list[ImportedRecord], replace: bool) -> set[int]:
+    """The batch in one commit; returns the meetings left out, stored meanwhile."""
+    from tui.secretary import editor, import_operation
+
+    service = editor(repo)
+    left_out = set()
+    with repo.change() as records:
+        for record in batch:
+            number = record.meeting.number
+            if not replace and records.meeting(number) is not None:
+                left_out.add(number)
+            else:
+                service.apply_in(records, import_operation(record, replace))
+    return left_out
 
 
 @contextmanager

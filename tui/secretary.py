@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -10,32 +9,32 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.database import profile_of
-from tui.domain import lifecycle, places
+from tui.domain import places
 from tui.domain.agenda import prepare_meeting, undecided_cases
-from tui.domain.model import (
-    CaseDecision,
-    CaseKind,
-    CaseRef,
-    Conclusion,
-    Correction,
-    Item,
-    ItemKind,
-    Meeting,
-    MeetingStatus,
-    TrackedCase,
-)
+from tui.domain.codec import to_data
+from tui.domain.identity import name_entries
+from tui.domain.model import Item, Meeting
 from tui.domain.profile import Profile
 from tui.domain.schedule import ScheduleError, infer_rule, next_meeting
-from tui.domain.text import without_controls
+from tui.edits import EditError, EditService
+from tui.edits.errors import Hint
+from tui.edits.ops import CreateMeeting, ImportRecord
+from tui.edits.service import os_user
 from tui.profile import load_profile, profile_text_for
-from tui.storage.repository import Records, Repository
+from tui.storage.repository import Repository
 
 if TYPE_CHECKING:
     from tui.importer.record import ImportedRecord
 
 
-class SecretaryError(ValueError):
-    """A request that cannot be carried out as asked; the message says why and what to do."""
+class SecretaryError(EditError):
+    """A request that cannot be carried out as asked; the message says why, the hint what
+    to do (each front end words it)."""
+
+
+def editor(repo: Repository, session: str = "") -> EditService:
+    """The edit service for this database, as the user running this process."""
+    return EditService(repo, os_user(), profile_of(repo).unit_names, session)
 
 
 # -- import -------------------------------------------------------------------
@@ -62,14 +61,21 @@ def store_records(repo: Repository, records: Sequence[ImportedRecord], replace: 
         _check_office(repo, record)
         if not replace and repo.has_meeting(record.meeting.number):
             raise SecretaryError(
-                f"{record.source}: meeting {record.meeting.number} is already stored; "
-                "use --replace to replace it with this record"
+                f"{record.source}: meeting {record.meeting.number} is already stored",
+                Hint.REPLACE,
             )
     if not repo.profile_path.exists() and records:
         office = records[0].office
         repo.write_profile(profile_text_for(office.organisation, office.series))
+    service = editor(repo)
     for record in records:
-        repo.store_record(record.meeting, record.cases, replace)
+        service.apply(import_operation(record, replace))
+
+
+def import_operation(record: ImportedRecord, replace: bool) -> ImportRecord:
+    number = record.meeting.number
+    cases = tuple(record.cases)
+    return ImportRecord(number, str(record.source), replace, record.meeting, cases)
 
 
 def import_records(repo: Repository, paths: Sequence[Path], replace: bool) -> list[ImportedRecord]:
@@ -114,14 +120,17 @@ def prepare(
     if undecided and not force:
         listed = "、".join(str(n) for n in undecided)
         raise SecretaryError(
-            f"cases on meeting {previous.number}'s agenda got no decision: {listed}; "
-            "decide them first, or prepare with --force"
+            f"cases on meeting {previous.number}'s agenda got no decision: {listed}",
+            Hint.DECIDE_FIRST,
         )
     profile = profile_of(repo)
     start = _meeting_start(repo, profile, previous, on)
     meeting = prepare_meeting(profile, previous, start, repo.open_cases())
-    repo.create_meeting(meeting)
-    return Prepared(meeting, undecided)
+    try:
+        editor(repo).apply(CreateMeeting(meeting.number, to_data(meeting)))
+    except EditError as error:
+        raise SecretaryError(str(error)) from None
+    return Prepared(name_entries(meeting), undecided)
 
 
 def _previous_meeting(repo: Repository, after: int | None) -> Meeting:
@@ -154,7 +163,8 @@ def _inferred_rule(repo: Repository, previous: Meeting) -> str:
     if earlier is None:
         raise SecretaryError(
             "the profile has no [schedule] rule and there is no earlier meeting to infer one "
-            "from; set schedule.rule in profile.toml or give --date"
+            "from; set schedule.rule in profile.toml",
+            Hint.GIVE_DATE,
         )
     return infer_rule(earlier.start, previous.start)
 
@@ -177,151 +187,12 @@ def load(repo: Repository, number: int) -> Meeting:
     return meeting
 
 
-def decide(
-    repo: Repository,
-    number: int,
-    case_number: int,
-    decision: CaseDecision,
-    progress: str = "",
-    kind: CaseKind = CaseKind.INTERNAL,
-) -> TrackedCase:
-    with repo.change() as records:
-        meeting = _meeting(records, number)
-        case = records.case(case_number, kind)
-        if case is None:
-            raise SecretaryError(f"no tracked case {case_number}")
-        report = _case_report(meeting)
-        if all((r.kind, r.number) != (kind, case_number) for r in report.cases):
-            report.cases.append(CaseRef(case_number, kind))
-        try:
-            lifecycle.decide(case, number, decision, progress)
-        except lifecycle.LifecycleError as error:
-            raise SecretaryError(str(error)) from None
-        others = [c for c in records.cases_of(report.cases) if c.number != case.number]
-        lifecycle.write_decision_sentence(meeting, [*others, case])
-        records.save(meeting, [case])
-    return case
-
-
-def _meeting(records: Records, number: int) -> Meeting:
-    meeting = records.meeting(number)
-    if meeting is None:
-        raise SecretaryError(f"no meeting {number}")
-    return meeting
-
-
-def _case_report(meeting: Meeting) -> Item:
-    for item in meeting.items():
-        if item.kind is ItemKind.CASE_REPORT:
-            return item
-    raise SecretaryError(f"meeting {meeting.number} has no case report item (kind case_report)")
-
-
 def item_at(meeting: Meeting, place: str) -> tuple[str, Item]:
     """The item at "2.4" (section 2, item 4) or "1" (a section that is itself an item)."""
     try:
         return places.item_at(meeting, place)
     except places.PlaceError as error:
         raise SecretaryError(str(error)) from None
-
-
-def conclude(
-    repo: Repository,
-    number: int,
-    place: str,
-    text: str,
-    *,
-    tracked: bool = False,
-    owner: str = "",
-    deadline: date | None = None,
-) -> TrackedCase | None:
-    """Add a conclusion to an item; a tracked one becomes a new case in the same commit."""
-    conclusion = Conclusion(without_controls(text).strip())
-    if not conclusion.text:
-        raise SecretaryError("a conclusion needs text")
-    units = profile_of(repo).unit_names
-    with repo.change() as records:
-        meeting = _meeting(records, number)
-        where, item = item_at(meeting, place)
-        item.conclusions.append(conclusion)
-        case = None
-        if tracked:
-            taken = records.case_numbers_of_meeting(number)
-            try:
-                case = lifecycle.track(
-                    meeting, conclusion, where, taken, units, owner=owner, deadline=deadline
-                )
-            except lifecycle.LifecycleError as error:
-                raise SecretaryError(str(error)) from None
-        records.save(meeting, [case] if case else [])
-    return case
-
-
-def add_motion(
-    repo: Repository, number: int, presenter: str, text: str, kind: str = "口頭報告"
-) -> str:
-    """A temporary motion (臨時動議) as it comes; returns its place for conclusions, "3.1"."""
-    motion = Item(
-        without_controls(text).strip(),
-        presenter=without_controls(presenter).strip(),
-        presenter_kind=kind,
-    )
-    with repo.change() as records:
-        meeting = _meeting(records, number)
-        index, section = places.motions_section(meeting)
-        section.items.append(motion)
-        records.save(meeting)
-    return f"{index}.{len(section.items)}"
-
-
-def set_status(
-    repo: Repository, number: int, status: MeetingStatus, end: time | None = None
-) -> Meeting:
-    with repo.change() as records:
-        meeting = _meeting(records, number)
-        try:
-            lifecycle.advance(meeting, status)
-        except lifecycle.LifecycleError as error:
-            raise SecretaryError(str(error)) from None
-        if end is not None:
-            meeting.end = end
-        records.save(meeting)
-    return meeting
-
-
-def confirm(
-    repo: Repository, number: int, corrections: Sequence[str] = (), at: int | None = None
-) -> Meeting:
-    """Record N confirmed when meeting `at` (N+1 by default) reads it; its 宣讀 item says so."""
-    reader_number = at if at is not None else number + 1
-    with repo.change() as records:
-        record = _meeting(records, number)
-        try:
-            lifecycle.confirm(record, reader_number, corrections)
-        except lifecycle.LifecycleError as error:
-            raise SecretaryError(str(error)) from None
-        records.save(record)
-        reader = records.meeting(reader_number)
-        if reader is not None:
-            _note_confirmation(reader, corrections)
-            records.save(reader)
-    return record
-
-
-def _note_confirmation(reader: Meeting, corrections: Sequence[str]) -> None:
-    for item in reader.items():
-        if item.kind is ItemKind.READ_RECORD:
-            text = lifecycle.confirmation_text(corrections)
-            if not any(c.text == text for c in item.conclusions):
-                item.conclusions.insert(0, Conclusion(text))
-            return
-
-
-def correct(repo: Repository, meeting: Meeting, what: str, by: str | None = None) -> None:
-    """Save a change to a confirmed record, logged with who, when and what."""
-    lifecycle.correct(meeting, by or getpass.getuser(), what, datetime.now().replace(microsecond=0))
-    correction: Correction = meeting.corrections[-1]
-    repo.save(meeting, correction=correction)
 
 
 # -- circulation --------------------------------------------------------------

@@ -11,10 +11,10 @@ from pathlib import Path
 from tui import database, secretary
 from tui.cli import output
 from tui.cli.session import Session, UsageError
+from tui.edits.errors import EditError, Hint
 from tui.importer.decode import NotARecordError
 from tui.profile import ProfileError
 from tui.render.formats import DOCUMENT_FORMATS, RenderError
-from tui.secretary import SecretaryError
 from tui.storage.errors import StorageError
 from tui.storage.repository import MeetingExistsError
 
@@ -27,7 +27,9 @@ def run(args: argparse.Namespace, db: Path) -> int:
     session = Session(db)
     try:
         return handler(args, session)
-    except (NotARecordError, RenderError, MeetingExistsError, SecretaryError, UsageError) as error:
+    except EditError as error:
+        return _fail(worded(error), BAD_INPUT)
+    except (NotARecordError, RenderError, MeetingExistsError, UsageError) as error:
         return _fail(str(error), BAD_INPUT)
     except (StorageError, ProfileError) as error:
         return _fail(str(error), STORAGE_FAILED)
@@ -39,11 +41,29 @@ def run_guarded(action: Callable[[], object]) -> int:
     """Run `action`, turning the known errors into one line and an exit status."""
     try:
         action()
-    except (NotARecordError, RenderError, MeetingExistsError, SecretaryError, UsageError) as error:
+    except EditError as error:
+        return _fail(worded(error), BAD_INPUT)
+    except (NotARecordError, RenderError, MeetingExistsError, UsageError) as error:
         return _fail(str(error), BAD_INPUT)
     except (StorageError, ProfileError) as error:
         return _fail(str(error), STORAGE_FAILED)
     return 0
+
+
+# What the user can do about a refused change, in this front end's words.
+HINTS = {
+    Hint.REPLACE: "use --replace to replace it with this record",
+    Hint.DECIDE_FIRST: "decide them first, or prepare with --force",
+    Hint.UNTRACK_FIRST: "withdraw the case in the app (t) first",
+    Hint.CORRECT_FIRST: "log a correction in the app (C) first",
+    Hint.DECIDE_INSTEAD: "decide the cases (agenda decide)",
+    Hint.GIVE_DATE: "or give --date",
+}
+
+
+def worded(error: EditError) -> str:
+    hint = HINTS.get(error.hint)
+    return f"{error}; {hint}" if hint else str(error)
 
 
 def _fail(message: str, status: int) -> int:
@@ -106,7 +126,9 @@ Handler = Callable[[argparse.Namespace, Session], int]
 
 # Commands whose modules are imported only when they run: each pays for its own imports.
 _ELSEWHERE = {
-    **dict.fromkeys(("prepare", "decide", "conclude", "status", "confirm"), "meeting_commands"),
+    **dict.fromkeys(
+        ("prepare", "decide", "conclude", "status", "confirm", "log"), "meeting_commands"
+    ),
     "search": "search_command",
 }
 

@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_conclude(commands)
     _add_status(commands)
     _add_confirm(commands)
+    _add_log(commands)
     _add_search(commands)
     _add_demo(commands)
     _add_meetings(commands)
@@ -243,6 +244,17 @@ def _add_confirm(commands: _Commands) -> None:
         metavar="TEXT",
         help="a correction read out (修正後確定); repeat for several",
     )
+
+
+def _add_log(commands: _Commands) -> None:
+    cmd = commands.add_parser(
+        "log",
+        help="every change made to a meeting: when, who, what",
+        description="List the changes made to meeting N, from the app and from commands "
+        "alike, oldest first: when (ROC date), who (the OS user) and what.",
+    )
+    cmd.add_argument("number", type=int, metavar="N", help="meeting number")
+    cmd.add_argument("--json", action="store_true", help="as a JSON list, times in ISO form")
 
 
 def _add_search(commands: _Commands) -> None:

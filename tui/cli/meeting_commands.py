@@ -1,4 +1,9 @@
-"""The monthly work from the command line: prepare, decide, conclude, status, confirm."""
+"""The monthly work from the command line: prepare, decide, conclude, status, confirm, log.
+
+Each change is an operation of the edit service, applied to what is stored now: a meeting
+someone is typing in the app is changed all the same, and the app shows the change within
+a second (its own typing goes on where it was).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,8 @@ from tui import secretary
 from tui.cli.session import Session, UsageError
 from tui.domain.model import CaseDecision, CaseKind, MeetingStatus
 from tui.domain.rocdate import DateError, format_datetime, parse_datetime, parse_time
+from tui.edits import requests
+from tui.edits.cases import WORDS
 
 
 def prepare(args: argparse.Namespace, session: Session) -> int:
@@ -33,33 +40,23 @@ def _when(text: str, option: str) -> date | datetime:
     return day if at is None else datetime.combine(day, at)
 
 
-def _not_held(session: Session, number: int) -> None:
-    """A meeting open for editing in the app is changed there, not behind its back."""
-    from tui.app.hold import MeetingHold
-
-    holder = MeetingHold(session.db, number).holder()
-    if holder:
-        raise UsageError(f"meeting {number} is being edited by {holder}; change it there")
-
-
 def decide(args: argparse.Namespace, session: Session) -> int:
-    _not_held(session, args.number)
     decision = CaseDecision.RELEASE if args.release else CaseDecision.KEEP
+    service = secretary.editor(session.repo())
     kind = CaseKind(args.kind)
-    case = secretary.decide(session.repo(), args.number, args.case, decision, args.progress, kind)
-    word = "解除列管" if decision is CaseDecision.RELEASE else "賡續列管"
-    print(f"case {case.number}: {word} at meeting {args.number}")
+    requests.decide(service, args.number, args.case, decision, args.progress, kind)
+    print(f"case {args.case}: {WORDS[decision]} at meeting {args.number}")
     return 0
 
 
 def conclude(args: argparse.Namespace, session: Session) -> int:
-    _not_held(session, args.number)
     deadline = None
     if args.deadline:
         found = _when(args.deadline, "--deadline")
         deadline = found.date() if isinstance(found, datetime) else found
-    case = secretary.conclude(
-        session.repo(),
+    service = secretary.editor(session.repo())
+    case = requests.conclude(
+        service,
         args.number,
         args.place,
         args.text,
@@ -70,16 +67,17 @@ def conclude(args: argparse.Namespace, session: Session) -> int:
     if case is None:
         print(f"conclusion added to meeting {args.number} item {args.place}")
     else:
-        owner = case.owner or "no owner unit yet"
-        print(f"conclusion added as tracked case {case.number} ({owner})")
+        stored = session.repo().case(case)
+        owner = stored.owner if stored and stored.owner else "no owner unit yet"
+        print(f"conclusion added as tracked case {case} ({owner})")
     return 0
 
 
 def status(args: argparse.Namespace, session: Session) -> int:
-    _not_held(session, args.number)
     end = _end(args.end) if args.end else None
-    found = secretary.set_status(session.repo(), args.number, MeetingStatus(args.status), end)
-    print(f"meeting {found.number} is {found.status.value}")
+    service = secretary.editor(session.repo())
+    requests.set_status(service, args.number, MeetingStatus(args.status), end)
+    print(f"meeting {args.number} is {args.status}")
     return 0
 
 
@@ -91,11 +89,17 @@ def _end(text: str) -> time:
 
 
 def confirm(args: argparse.Namespace, session: Session) -> int:
-    _not_held(session, args.number)
-    record = secretary.confirm(session.repo(), args.number, args.correction)
+    service = secretary.editor(session.repo())
+    requests.confirm(service, args.number, args.correction)
     how = "修正後確定" if args.correction else "紀錄確定"
-    print(f"record of meeting {record.number}: {how}")
+    print(f"record of meeting {args.number}: {how}")
     return 0
+
+
+def log(args: argparse.Namespace, session: Session) -> int:
+    from tui.cli.log_listing import list_log
+
+    return list_log(args, session)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Session], int]] = {
@@ -104,4 +108,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Session], int]] = {
     "conclude": conclude,
     "status": status,
     "confirm": confirm,
+    "log": log,
 }

@@ -43,6 +43,18 @@ def decide(case: TrackedCase, meeting: int, decision: CaseDecision, progress: st
         event.progress = progress
 
 
+def undecide(case: TrackedCase, meeting: int) -> None:
+    """Take back `meeting`'s decision on `case` (an undo); its progress stays."""
+    for event in case.history:
+        if event.meeting > meeting and event.decision is not None:
+            raise LifecycleError(
+                f"case {case.number} was decided at a later meeting ({event.meeting})"
+            )
+    found = case.decision_at(meeting)
+    if found is not None:
+        found.decision = None
+
+
 def report_progress(case: TrackedCase, meeting: int, progress: str) -> None:
     """The owner unit's 辦理情形 for this meeting."""
     _event_at(case, meeting).progress = progress

@@ -89,6 +89,7 @@ class Report:
     text: str = ""
     points: list[Point] = field(default_factory=list)
     unit: str = ""
+    id: str = ""  # stable within the meeting (see identity.py)
 
 
 @dataclass
@@ -97,6 +98,7 @@ class Conclusion:
     points: list[Point] = field(default_factory=list)
     case: int | None = None  # the tracked case this conclusion opened
     decisions: bool = False  # the text is the decision sentence, written from the cases' decisions
+    id: str = ""
 
 
 @dataclass
@@ -131,6 +133,7 @@ class Item:
     conclusions: list[Conclusion] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # text the importer could not place
     cases: list[CaseRef] = field(default_factory=list)  # the tracked cases it reports on
+    id: str = ""
 
     @property
     def single_conclusion(self) -> bool:

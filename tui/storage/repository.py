@@ -22,12 +22,14 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from tui.domain.codec import ShapeError, from_data, to_data
+from tui.domain.identity import name_entries
 from tui.domain.model import CaseKind, CaseRef, Correction, Meeting, MeetingStatus, TrackedCase
 from tui.storage.errors import StorageError, StorageWriteError
 from tui.storage.files import fsync_dir, replace_with
 from tui.storage.store import Store, Transaction
 
 OPEN = "cases/open"
+LOG = "log"  # the table of a meeting's document that logs its changes
 
 
 class RecordError(StorageError):
@@ -204,12 +206,20 @@ class Records:
         cases: Iterable[TrackedCase] = (),
         correction: Correction | None = None,
         removed: Iterable[CaseRef] = (),
+        *,
+        unlock: bool = False,
     ) -> None:
+        """Write the meeting and the cases it changed; a confirmed record only with a
+        logged correction (or when `unlock`: its confirmation taken back)."""
         tx = self.tx
         old = _read_meeting(tx, meeting.number)
-        if old is not None and old.status is MeetingStatus.CONFIRMED:
+        if old is not None and old.status is MeetingStatus.CONFIRMED and not unlock:
             _check_correction(old, meeting, correction)
         _write_meeting(tx, meeting, old)
+        self.put_cases(cases, removed)
+
+    def put_cases(self, cases: Iterable[TrackedCase], removed: Iterable[CaseRef] = ()) -> None:
+        tx = self.tx
         for case in cases:
             _put_case(tx, case)
         for ref in removed:
@@ -217,6 +227,40 @@ class Records:
                 tx.db(name).table(ref.kind.value).remove(
                     doc_ids=_ids_present(tx, name, TrackedCase(ref.number, kind=ref.kind))
                 )
+
+    def store_record(self, meeting: Meeting, cases: list[TrackedCase], replacing: bool) -> None:
+        """A record read from a file, its cases merged with the stored ones'."""
+        _store_record(self.tx, meeting, cases, replacing)
+
+    def create_meeting(self, meeting: Meeting) -> None:
+        if _read_meeting(self.tx, meeting.number) is not None:
+            raise MeetingExistsError(meeting.number)
+        _write_meeting(self.tx, meeting, None)
+
+    def delete_meeting(self, number: int) -> None:
+        self.tx.delete(meeting_name(number))
+        self.tx.db("index").table("meetings").remove(doc_ids=_index_ids(self.tx, number))
+
+    # -- the meeting's log: one entry a change, kept in the meeting's own document ----
+
+    def log_entries(self, meeting: int) -> list[tuple[int, dict[str, Any]]]:
+        rows = self.tx.db(meeting_name(meeting)).table(LOG).all()
+        return [(row.doc_id, dict(row)) for row in rows]
+
+    def log_entry(self, meeting: int, seq: int) -> dict[str, Any] | None:
+        found = self.tx.db(meeting_name(meeting)).table(LOG).get(doc_id=seq)
+        return None if found is None else dict(found)
+
+    def last_log_entry(self, meeting: int) -> tuple[int, dict[str, Any]] | None:
+        entries = self.log_entries(meeting)
+        return entries[-1] if entries else None
+
+    def append_log(self, meeting: int, entry: dict[str, Any]) -> int:
+        seq: int = self.tx.db(meeting_name(meeting)).table(LOG).insert(entry)
+        return seq
+
+    def rewrite_log(self, meeting: int, seq: int, entry: dict[str, Any]) -> None:
+        self.tx.db(meeting_name(meeting)).table(LOG).upsert(Document(entry, doc_id=seq))
 
 
 class MeetingExistsError(StorageError):
@@ -248,7 +292,7 @@ def _decode(kind: type[Any], data: Any, where: str) -> Any:
 def _read_meeting(tx: Transaction, number: int) -> Meeting | None:
     name = meeting_name(number)
     found = tx.db(name).table("meeting").get(doc_id=1)
-    return None if found is None else _decode(Meeting, found, name)
+    return None if found is None else name_entries(_decode(Meeting, found, name))
 
 
 def _write_meeting(tx: Transaction, meeting: Meeting, old: Meeting | None) -> None:
@@ -260,6 +304,11 @@ def _write_meeting(tx: Transaction, meeting: Meeting, old: Meeting | None) -> No
     summary = _summary(meeting)
     if old is None or _summary(old) != summary:
         tx.db("index").table("meetings").upsert(Document(summary, doc_id=meeting.number))
+
+
+def _index_ids(tx: Transaction, number: int) -> list[int]:
+    table = tx.db("index").table("meetings")
+    return [number] if table.contains(doc_id=number) else []
 
 
 def _summary(meeting: Meeting) -> dict[str, Any]:

@@ -1,0 +1,236 @@
+"""Tracked cases: a meeting's decision, the owner's progress, tracking and withdrawing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from tui.domain import lifecycle
+from tui.domain.identity import find_entry
+from tui.domain.model import (
+    CaseDecision,
+    CaseKind,
+    CaseRef,
+    Conclusion,
+    Item,
+    ItemKind,
+    Meeting,
+)
+from tui.edits.entries import place_of
+from tui.edits.errors import ConflictError, EditError
+from tui.edits.operation import Applied, Operation, nothing, operation
+from tui.edits.workset import Workset
+
+WORDS = {CaseDecision.RELEASE: "解除列管", CaseDecision.KEEP: "賡續列管", None: "未決定"}
+UNDECIDED = "undecided"
+
+
+def _kind(value: str) -> CaseKind:
+    try:
+        return CaseKind(value)
+    except ValueError:
+        raise EditError(f"no kind of case {value!r}") from None
+
+
+def _decision(value: str | None) -> CaseDecision | None:
+    if value is None or value == UNDECIDED:
+        return None
+    try:
+        return CaseDecision(value)
+    except ValueError:
+        raise EditError(f"no decision {value!r} (release or keep)") from None
+
+
+def case_report(meeting: Meeting) -> Item:
+    for item in meeting.items():
+        if item.kind is ItemKind.CASE_REPORT:
+            return item
+    raise EditError(f"meeting {meeting.number} has no item for the tracked cases' reports")
+
+
+@operation("decide")
+@dataclass(frozen=True)
+class Decide(Operation):
+    """The meeting's one decision on a case (release, keep, or undecided again)."""
+
+    case: int
+    decision: str | None
+    kind: str = CaseKind.INTERNAL.value
+    progress: str | None = None
+    expect: str | None = None  # the decision it must have now: release, keep, undecided
+
+    def apply(self, ws: Workset) -> Applied:
+        meeting = ws.change(self.meeting, self.correction)
+        case = ws.case(self.case, _kind(self.kind))
+        event = case.decision_at(self.meeting)
+        before = event.decision if event else None
+        before_progress = event.progress if event else ""
+        if self.expect is not None and (before or UNDECIDED) != self.expect:
+            raise ConflictError(f"the decision on case {self.case} has been changed since")
+        wanted = _decision(self.decision)
+        if wanted == before and (self.progress is None or self.progress == before_progress):
+            return nothing(self)
+        report = case_report(meeting)
+        if all((r.kind, r.number) != (case.kind, case.number) for r in report.cases):
+            report.cases.append(CaseRef(case.number, case.kind))
+        try:
+            if wanted is None:
+                lifecycle.undecide(case, self.meeting)
+            else:
+                lifecycle.decide(case, self.meeting, wanted)
+        except lifecycle.LifecycleError as error:
+            raise EditError(str(error)) from None
+        if self.progress is not None:
+            lifecycle.report_progress(case, self.meeting, self.progress)
+        ws.change_case(case)
+        lifecycle.write_decision_sentence(meeting, ws.cases_of(report.cases))
+        undo = Decide(
+            self.meeting,
+            self.case,
+            before.value if before else UNDECIDED,
+            self.kind,
+            progress=None if self.progress is None else before_progress,
+            expect=(wanted.value if wanted else UNDECIDED),
+            correction=self.correction,
+        )
+        return Applied(self, undo, f"case {self.case}: {WORDS[wanted]}")
+
+
+@operation("write_progress")
+@dataclass(frozen=True)
+class WriteProgress(Operation):
+    """The owner unit's 辦理情形 on a case, for this meeting."""
+
+    MULTILINE = frozenset({"text"})
+    case: int
+    text: str
+    kind: str = CaseKind.INTERNAL.value
+    expect: str | None = None
+
+    def apply(self, ws: Workset) -> Applied:
+        ws.change(self.meeting, self.correction)
+        case = ws.case(self.case, _kind(self.kind))
+        event = case.decision_at(self.meeting)
+        before = event.progress if event else ""
+        if self.expect is not None and before != self.expect:
+            raise ConflictError(f"the progress of case {self.case} has been changed since")
+        if before == self.text:
+            return nothing(self)
+        lifecycle.report_progress(case, self.meeting, self.text)
+        ws.change_case(case)
+        undo = WriteProgress(
+            self.meeting, self.case, before, self.kind, expect=self.text, correction=self.correction
+        )
+        return Applied(self, undo, f"case {self.case} 辦理情形: 「{self.text[:29]}」")
+
+    def replaces(self, earlier: Operation) -> bool:
+        return (
+            isinstance(earlier, WriteProgress)
+            and (earlier.meeting, earlier.case, earlier.kind)
+            == (self.meeting, self.case, self.kind)
+            and earlier.expect is None
+            and self.expect is None
+        )
+
+
+def _conclusion(meeting: Meeting, conclusion_id: str) -> tuple[Item, Conclusion]:
+    found = find_entry(meeting, conclusion_id)
+    if found is None or not isinstance(found[1], Conclusion):
+        raise ConflictError("that conclusion has been deleted")
+    return found[0], found[1]
+
+
+@operation("track")
+@dataclass(frozen=True)
+class Track(Operation):
+    """A conclusion becomes a tracked case (列管), numbered N + the next two digits."""
+
+    conclusion: str
+    owner: str = ""
+    deadline: str | None = None  # ISO date
+    number: int | None = None  # the number to give it again (redo, undo of a withdrawal)
+
+    def apply(self, ws: Workset) -> Applied:
+        meeting = ws.change(self.meeting, self.correction)
+        item, conclusion = _conclusion(meeting, self.conclusion)
+        taken = ws.taken_numbers(self.meeting)
+        if self.number is not None and ws.find_case(self.number) is not None:
+            raise ConflictError(f"case {self.number} exists already")
+        deadline = _date(self.deadline)
+        where = place_of(meeting, item)
+        last = meeting.last_case_sequence
+        try:
+            case = lifecycle.track(
+                meeting,
+                conclusion,
+                _heading(meeting, item),
+                taken,
+                ws.units,
+                owner=self.owner,
+                deadline=deadline,
+            )
+        except lifecycle.LifecycleError as error:
+            raise EditError(str(error)) from None
+        if self.number is not None:  # the same number again: numbers are never reissued
+            case.number = conclusion.case = self.number
+            meeting.last_case_sequence = max(last, self.number % 100)
+        ws.change_case(case)
+        done = Track(
+            self.meeting,
+            self.conclusion,
+            self.owner,
+            self.deadline,
+            case.number,
+            correction=self.correction,
+        )
+        undo = Untrack(self.meeting, self.conclusion, case.number, correction=self.correction)
+        owner = case.owner or "主辦單位未定"
+        return Applied(done, undo, f"{where} 列管 {case.number} ({owner})")
+
+
+def _heading(meeting: Meeting, item: Item) -> str:
+    from tui.domain.places import placed_items
+
+    return next((heading for _, heading, found in placed_items(meeting) if found is item), "")
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise EditError(f"not a date: {value!r}") from None
+
+
+@operation("untrack")
+@dataclass(frozen=True)
+class Untrack(Operation):
+    """Withdraw the case a conclusion opened; its number is never given to another."""
+
+    conclusion: str
+    expect: int | None = None
+
+    def apply(self, ws: Workset) -> Applied:
+        meeting = ws.change(self.meeting, self.correction)
+        _, conclusion = _conclusion(meeting, self.conclusion)
+        number = conclusion.case
+        if number is None:
+            raise ConflictError("this conclusion is not tracked")
+        if self.expect is not None and number != self.expect:
+            raise ConflictError(f"this conclusion is case {number} now")
+        case = ws.find_case(number)
+        if case is not None and any(e.decision for e in case.history):
+            raise EditError(f"case {number} has decisions already; it stays")
+        conclusion.case = None
+        if case is not None:
+            ws.remove_case(case)
+        undo = Track(
+            self.meeting,
+            self.conclusion,
+            case.owner if case else "",
+            case.deadline.isoformat() if case and case.deadline else None,
+            number,
+            correction=self.correction,
+        )
+        return Applied(self, undo, f"case {number} withdrawn")

@@ -1,0 +1,244 @@
+"""Conclusions and reports under an item: write, remove, put back, move."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tui.domain.codec import ShapeError, from_data, to_data
+from tui.domain.identity import find_entry, find_item
+from tui.domain.model import Conclusion, Item, Meeting, Report
+from tui.domain.places import placed_items
+from tui.domain.units import unit_at_start
+from tui.edits.errors import ConflictError, EditError, Hint
+from tui.edits.operation import Applied, Operation, nothing, operation
+from tui.edits.workset import Workset
+
+
+def item_named(meeting: Meeting, item_id: str) -> Item:
+    item = find_item(meeting, item_id)
+    if item is None:
+        raise EditError(f"meeting {meeting.number} has no such item any more")
+    return item
+
+
+def place_of(meeting: Meeting, item: Item) -> str:
+    return next((place for place, _, found in placed_items(meeting) if found is item), "?")
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
+def _expect(current: str, expected: str | None, what: str) -> None:
+    if expected is not None and current != expected:
+        raise ConflictError(f"{what} has been changed since")
+
+
+@operation("write_conclusion")
+@dataclass(frozen=True)
+class WriteConclusion(Operation):
+    """Set a conclusion's text, adding it (at `position`, else last) if it is not there;
+    empty text removes it."""
+
+    item: str
+    id: str
+    text: str
+    position: int | None = None
+    expect: str | None = None  # the text it must have now (an undo's check)
+
+    def apply(self, ws: Workset) -> Applied:
+        meeting = ws.change(self.meeting, self.correction)
+        found = find_entry(meeting, self.id)
+        if found is None:
+            return self._add(meeting)
+        item, entry = found
+        if not isinstance(entry, Conclusion):
+            raise EditError("that entry is not a conclusion")
+        _expect(entry.text, self.expect, "the conclusion")
+        if entry.decisions:
+            raise EditError("the decision sentence follows the decisions", Hint.DECIDE_INSTEAD)
+        if entry.text == self.text:
+            return nothing(self)
+        if not self.text:
+            return RemoveEntry(self.meeting, self.id, correction=self.correction).apply(ws)
+        before, entry.text = entry.text, self.text
+        undo = WriteConclusion(
+            self.meeting, self.item, self.id, before, expect=self.text, correction=self.correction
+        )
+        place = place_of(meeting, item)
+        return Applied(self, undo, f"{place} conclusion: 「{_short(self.text)}」")
+
+    def _add(self, meeting: Meeting) -> Applied:
+        _expect("", self.expect, "the conclusion")
+        if not self.text:
+            return nothing(self)
+        item = item_named(meeting, self.item)
+        at = len(item.conclusions) if self.position is None else self.position
+        item.conclusions.insert(max(0, min(at, len(item.conclusions))), _conclusion(self))
+        undo = RemoveEntry(self.meeting, self.id, expect=self.text, correction=self.correction)
+        place = place_of(meeting, item)
+        return Applied(self, undo, f"{place} conclusion added: 「{_short(self.text)}」")
+
+    def replaces(self, earlier: Operation) -> bool:
+        return (
+            isinstance(earlier, WriteConclusion)
+            and earlier.id == self.id
+            and earlier.meeting == self.meeting
+            and earlier.expect is None
+            and self.expect is None
+            and earlier.position == self.position
+        )
+
+
+def _conclusion(op: WriteConclusion) -> Conclusion:
+    return Conclusion(op.text, id=op.id)
+
+
+@operation("write_report")
+@dataclass(frozen=True)
+class WriteReport(Operation):
+    """Set a report's text, adding it (with its speaker) if it is not there."""
+
+    item: str
+    id: str
+    text: str
+    speaker: str = ""
+    kind: str = "補充報告"
+    expect: str | None = None
+
+    def apply(self, ws: Workset) -> Applied:
+        meeting = ws.change(self.meeting, self.correction)
+        found = find_entry(meeting, self.id)
+        if found is None:
+            return self._add(ws, meeting)
+        item, entry = found
+        if not isinstance(entry, Report):
+            raise EditError("that entry is not a report")
+        _expect(entry.text, self.expect, "the report")
+        if entry.text == self.text:
+            return nothing(self)
+        before, entry.text = entry.text, self.text
+        undo = WriteReport(
+            self.meeting, self.item, self.id, before, expect=self.text, correction=self.correction
+        )
+        summary = f"{place_of(meeting, item)} {entry.speaker}{entry.kind}: 「{_short(self.text)}」"
+        return Applied(self, undo, summary)
+
+    def _add(self, ws: Workset, meeting: Meeting) -> Applied:
+        _expect("", self.expect, "the report")
+        if not self.speaker:
+            raise EditError("a report needs its speaker (國際事務組陳組長)")
+        item = item_named(meeting, self.item)
+        unit = unit_at_start(self.speaker, ws.units)
+        report = Report(self.speaker, self.kind, self.text, unit=unit, id=self.id)
+        item.reports.append(report)
+        undo = RemoveEntry(self.meeting, self.id, correction=self.correction)
+        return Applied(self, undo, f"{place_of(meeting, item)} report added: {self.speaker}")
+
+    def replaces(self, earlier: Operation) -> bool:
+        return (
+            isinstance(earlier, WriteReport)
+            and earlier.id == self.id
+            and earlier.meeting == self.meeting
+            and earlier.expect is None
+            and self.expect is None
+            and (earlier.speaker, earlier.kind) == (self.speaker, self.kind)
+        )
+
+
+@operation("remove_entry")
+@dataclass(frozen=True)
+class RemoveEntry(Operation):
+    """Delete a conclusion or a report; the undo puts it back where it was."""
+
+    id: str
+    expect: str | None = None
+
+    def apply(self, ws: Workset) -> Applied:
+        meeting = ws.change(self.meeting, self.correction)
+        found = find_entry(meeting, self.id)
+        if found is None:
+            raise ConflictError("that entry has been deleted already")
+        item, entry = found
+        _expect(entry.text, self.expect, "the entry")
+        if isinstance(entry, Conclusion):
+            _check_removable(entry)
+            kind, position = "conclusion", item.conclusions.index(entry)
+            item.conclusions.remove(entry)
+        else:
+            kind, position = "report", item.reports.index(entry)
+            item.reports.remove(entry)
+        undo = InsertEntry(
+            self.meeting, item.id, kind, position, to_data(entry), correction=self.correction
+        )
+        what = f"「{_short(entry.text)}」" if entry.text else ""
+        return Applied(self, undo, f"{place_of(meeting, item)} {kind} deleted {what}".strip())
+
+
+def _check_removable(conclusion: Conclusion) -> None:
+    if conclusion.case is not None:
+        raise EditError(
+            f"this conclusion is case {conclusion.case}: withdraw the case first",
+            Hint.UNTRACK_FIRST,
+        )
+    if conclusion.decisions:
+        raise EditError("the decision sentence follows the decisions", Hint.DECIDE_INSTEAD)
+
+
+@operation("insert_entry")
+@dataclass(frozen=True)
+class InsertEntry(Operation):
+    """Put a whole conclusion or report back at its position (undoing a delete)."""
+
+    item: str
+    kind: str  # "conclusion" or "report"
+    position: int
+    data: dict[str, Any]
+
+    def apply(self, ws: Workset) -> Applied:
+        meeting = ws.change(self.meeting, self.correction)
+        entry = _decoded(self.kind, self.data)
+        if find_entry(meeting, entry.id) is not None:
+            raise ConflictError("that entry is there already")
+        item = item_named(meeting, self.item)
+        entries: list[Any] = item.conclusions if self.kind == "conclusion" else item.reports
+        entries.insert(max(0, min(self.position, len(entries))), entry)
+        undo = RemoveEntry(self.meeting, entry.id, correction=self.correction)
+        return Applied(self, undo, f"{place_of(meeting, item)} {self.kind} put back")
+
+
+def _decoded(kind: str, data: dict[str, Any]) -> Conclusion | Report:
+    try:
+        if kind == "conclusion":
+            return from_data(Conclusion, data)
+        if kind == "report":
+            return from_data(Report, data)
+    except ShapeError as error:
+        raise EditError(str(error)) from None
+    raise EditError(f"cannot put back a {kind!r}")
+
+
+@operation("move_entry")
+@dataclass(frozen=True)
+class MoveEntry(Operation):
+    """Move a conclusion or report `step` places up (negative) or down among its kind."""
+
+    id: str
+    step: int
+
+    def apply(self, ws: Workset) -> Applied:
+        meeting = ws.change(self.meeting, self.correction)
+        found = find_entry(meeting, self.id)
+        if found is None:
+            raise ConflictError("that entry has been deleted")
+        item, entry = found
+        entries: list[Any] = item.conclusions if isinstance(entry, Conclusion) else item.reports
+        index = entries.index(entry)
+        new = index + self.step
+        if not 0 <= new < len(entries) or self.step == 0:
+            return nothing(self)
+        entries.insert(new, entries.pop(index))
+        undo = MoveEntry(self.meeting, self.id, -self.step, correction=self.correction)
+        where = "up" if self.step < 0 else "down"
+        return Applied(self, undo, f"{place_of(meeting, item)} entry moved {where}")

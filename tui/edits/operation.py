@@ -1,0 +1,88 @@
+"""An operation: a small value naming what to change, applied to a Workset.
+
+`apply` changes the workset and returns what was done (with any number it resolved, so
+a redo gives the same result) and the operation that undoes it. Text fields are cleaned
+when the operation is made, so every entry point stores the same clean text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar, TypeVar
+
+from tui.edits.clean import clean_text
+from tui.edits.errors import EditError
+from tui.edits.workset import Workset
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: ClassVar[str] = ""
+    MULTILINE: ClassVar[frozenset[str]] = frozenset()
+    meeting: int
+    # The correction (1-based, in the record's corrections) under which a confirmed
+    # record is changed; None for a record not yet confirmed.
+    correction: int | None = dataclasses.field(default=None, kw_only=True)
+    # Typing into one entry is one change in the log: operations of one group merge.
+    group: str = dataclasses.field(default="", kw_only=True)
+
+    def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            multiline = f.name in self.MULTILINE
+            if isinstance(value, str) and f.name != "group":
+                object.__setattr__(self, f.name, clean_text(value, multiline=multiline))
+            elif isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+                cleaned = [clean_text(v, multiline=multiline) for v in value]
+                object.__setattr__(self, f.name, type(value)(cleaned))
+
+    def apply(self, ws: Workset) -> Applied:
+        raise NotImplementedError
+
+    def args(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def replaces(self, earlier: Operation) -> bool:
+        """True when this operation makes `earlier` (queued, not yet applied) pointless."""
+        return False
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What an operation did: itself as applied, its inverse (None: it cannot be undone),
+    and one line saying what changed."""
+
+    done: Operation
+    undo: Operation | None
+    summary: str
+    changed: bool = True
+
+
+def nothing(op: Operation) -> Applied:
+    return Applied(op, None, "", changed=False)
+
+
+OPERATIONS: dict[str, type[Operation]] = {}
+OpType = TypeVar("OpType", bound=type[Operation])
+
+
+def operation(name: str) -> Callable[[OpType], OpType]:
+    def register(cls: OpType) -> OpType:
+        cls.name = name
+        OPERATIONS[name] = cls
+        return cls
+
+    return register
+
+
+def from_record(name: str, args: dict[str, Any]) -> Operation:
+    """The operation a log entry names."""
+    cls = OPERATIONS.get(name)
+    if cls is None:
+        raise EditError(f"unknown operation {name!r} in the log")
+    try:
+        return cls(**args)
+    except TypeError as error:
+        raise EditError(f"operation {name!r} in the log: {error}") from None

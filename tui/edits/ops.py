@@ -1,0 +1,44 @@
+"""Every operation, by name (importing this registers them all for the log)."""
+
+from tui.edits.cases import Decide, Track, Untrack, WriteProgress
+from tui.edits.entries import InsertEntry, MoveEntry, RemoveEntry, WriteConclusion, WriteReport
+from tui.edits.meeting import (
+    AddMotion,
+    Adjourn,
+    Begin,
+    Confirm,
+    Correct,
+    CreateMeeting,
+    DeleteMeeting,
+    InsertItem,
+    RemoveItem,
+    SetClock,
+    SetStatus,
+    Unconfirm,
+)
+from tui.edits.records import ImportRecord
+
+__all__ = [
+    "AddMotion",
+    "Adjourn",
+    "Begin",
+    "Confirm",
+    "Correct",
+    "CreateMeeting",
+    "Decide",
+    "DeleteMeeting",
+    "ImportRecord",
+    "InsertEntry",
+    "InsertItem",
+    "MoveEntry",
+    "RemoveEntry",
+    "RemoveItem",
+    "SetClock",
+    "SetStatus",
+    "Track",
+    "Unconfirm",
+    "Untrack",
+    "WriteConclusion",
+    "WriteProgress",
+    "WriteReport",
+]

@@ -1,0 +1,184 @@
+"""The edit service: an operation applied to what is stored now, logged, in one commit."""
+
+from __future__ import annotations
+
+import dataclasses
+import getpass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from tui.domain.model import CaseRef, Meeting
+from tui.edits.clean import clean_text
+from tui.edits.errors import ConflictError, EditError
+from tui.edits.operation import Applied, Operation, from_record
+from tui.edits.workset import Workset
+from tui.storage.repository import Records, Repository
+
+
+def os_user() -> str:
+    """Who is changing things, as the log names them: the OS user, cleaned."""
+    return clean_text(getpass.getuser()) or "?"
+
+
+@dataclass(frozen=True)
+class Done:
+    """An operation committed: its place in the meeting's log (None: nothing changed)."""
+
+    meeting: int
+    seq: int | None
+    summary: str
+
+
+@dataclass(frozen=True)
+class LogLine:
+    seq: int
+    at: datetime
+    who: str
+    summary: str
+    op: str
+    undoable: bool
+    undoes: int | None
+    session: str
+
+
+class EditService:
+    """Applies operations for one user (and one app session, when `session` is given)."""
+
+    def __init__(
+        self,
+        repo: Repository,
+        user: str,
+        units: Sequence[str] = (),
+        session: str = "",
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        self.repo = repo
+        self.user = user
+        self.units = list(units)
+        self.session = session
+        self.clock = clock
+
+    def apply(self, op: Operation) -> Done:
+        with self.repo.change() as records:
+            return self.apply_in(records, op)
+
+    def apply_in(self, records: Records, op: Operation, undoes: int | None = None) -> Done:
+        """Apply op inside a transaction the caller holds (several ops, one commit)."""
+        ws = self.workset(records)
+        applied = op.apply(ws)
+        if not applied.changed:
+            return Done(op.meeting, None, "")
+        write(records, ws)
+        seq = self._log(records, applied, undoes, ws.now)
+        return Done(op.meeting, seq, applied.summary)
+
+    def undo(self, meeting: int, seq: int) -> Done:
+        """Apply the inverse of log entry `seq` (an undo of an undo is a redo)."""
+        with self.repo.change() as records:
+            entry = records.log_entry(meeting, seq)
+            if entry is None:
+                raise EditError(f"meeting {meeting} has no change {seq} in its log")
+            if entry.get("undo") is None:
+                raise EditError(f"change {seq} of meeting {meeting} cannot be undone")
+            inverse = from_record(entry["undo"]["op"], entry["undo"]["args"])
+            try:
+                return self.apply_in(records, inverse, undoes=seq)
+            except ConflictError as error:
+                raise ConflictError(f"{error}{_by_whom(records, meeting, seq)}") from None
+
+    def log(self, meeting: int) -> list[LogLine]:
+        with self.repo.store.reading() as tx:
+            entries = Records(tx).log_entries(meeting)
+        return [_line(seq, entry) for seq, entry in entries]
+
+    def workset(self, records: Records) -> Workset:
+        return Workset(records, self.user, self.clock(), self.units)
+
+    def _log(self, records: Records, applied: Applied, undoes: int | None, now: datetime) -> int:
+        entry = self._entry(applied, undoes, now)
+        meeting = applied.done.meeting
+        last = records.last_log_entry(meeting)
+        if last is not None and undoes is None and self._continues(last[1], applied):
+            records.rewrite_log(meeting, last[0], _merged(last[1], entry))
+            return last[0]
+        return records.append_log(meeting, entry)
+
+    def _entry(self, applied: Applied, undoes: int | None, now: datetime) -> dict[str, Any]:
+        done, undo = applied.done, applied.undo
+        return {
+            "at": now.isoformat(timespec="seconds"),
+            "who": self.user,
+            "session": self.session,
+            "group": done.group,
+            "op": done.name,
+            "args": done.args(),
+            "undo": None if undo is None else {"op": undo.name, "args": undo.args()},
+            "summary": applied.summary,
+            "undoes": undoes,
+        }
+
+    def _continues(self, last: dict[str, Any], applied: Applied) -> bool:
+        """Typing into one entry is one change: the same session, group and operation."""
+        group = applied.done.group
+        return bool(group) and (last.get("session"), last.get("group"), last.get("op")) == (
+            self.session,
+            group,
+            applied.done.name,
+        )
+
+
+def _merged(first: dict[str, Any], then: dict[str, Any]) -> dict[str, Any]:
+    """The later change with the first one's undo, checking for the later one's result."""
+    undo = first.get("undo")
+    later = then.get("undo")
+    if undo is not None and later is not None and "expect" in later["args"]:
+        undo = {"op": undo["op"], "args": {**undo["args"], "expect": later["args"]["expect"]}}
+    return {**then, "undo": undo, "undoes": first.get("undoes")}
+
+
+def _by_whom(records: Records, meeting: int, seq: int) -> str:
+    later = [e for s, e in records.log_entries(meeting) if s > seq]
+    if not later:
+        return ""
+    last = later[-1]
+    return f" (last changed by {last.get('who', '?')} at {str(last.get('at', ''))[11:16]})"
+
+
+def _line(seq: int, entry: dict[str, Any]) -> LogLine:
+    try:
+        at = datetime.fromisoformat(str(entry.get("at")))
+    except ValueError:
+        at = datetime.min
+    return LogLine(
+        seq,
+        at,
+        str(entry.get("who", "")),
+        str(entry.get("summary", "")),
+        str(entry.get("op", "")),
+        entry.get("undo") is not None,
+        entry.get("undoes"),
+        str(entry.get("session", "")),
+    )
+
+
+def write(records: Records, ws: Workset) -> None:
+    """Write back what the workset changed: meetings, the cases, nothing else."""
+    for record, found, replacing in ws.imported:
+        records.store_record(record, found, replacing)
+    for number in ws.deleted:
+        records.delete_meeting(number)
+    cases = [c for key in ws.changed_cases if (c := ws.cases.get(key)) is not None]
+    removed = [CaseRef(number, kind) for kind, number in ws.removed_cases]
+    for number in ws.created:
+        records.create_meeting(ws.meetings[number])
+    for number, correction in ws.changed_meetings.items():
+        if number not in ws.created:
+            meeting: Meeting = ws.meetings[number]
+            records.save(meeting, correction=correction, unlock=number in ws.unlocked)
+    records.put_cases(cases, removed)
+
+
+def replaced(op: Operation, **changes: Any) -> Operation:
+    return dataclasses.replace(op, **changes)
