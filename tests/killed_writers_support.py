@@ -129,6 +129,7 @@ async def _drive_app(db: Path, start: int, *, blank: bool = False) -> None:
     from tui.app.app import AgendaApp
     from tui.app.screens.editor import EditorScreen
     from tui.app.screens.meetings import MeetingsScreen
+    from tui.domain.places import placed_items
 
     app = AgendaApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -150,7 +151,7 @@ async def _drive_app(db: Path, start: int, *, blank: bool = False) -> None:
         if not editor.opened.hold.held:
             say(f"fail {start} readonly held by {editor.opened.holder}")
             sys.exit(3)
-        places = editor.editing.places()
+        places = [p for p, _, _ in placed_items(editor.live.meeting)]
         for _ in range(3 * len(places)):
             if editor.place == PLACE:
                 break
@@ -170,14 +171,14 @@ async def _drive_app(db: Path, start: int, *, blank: bool = False) -> None:
         n = start
         while True:
             await pilot.press("a")
-            await until(pilot, lambda: editor.editing_target is not None, timeout=10)
+            await until(pilot, lambda: editor.typing is not None, timeout=10)
             await type_text(pilot, conclusion_text(n))
             say(f"typed {n}")  # Enter next, and the save: a moment for the parent to aim at
             await pilot.press("enter")
             # Enter ends the entry and hands the meeting to the writer thread (save_now).
             await until(
                 pilot,
-                lambda: editor.editing_target is None and editor._dirty_since is None,
+                lambda: editor.typing is None and not editor.scheduler.waiting,
                 timeout=10,
             )
             if await asyncio.to_thread(workspace.writer.flush, 10.0):

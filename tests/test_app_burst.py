@@ -105,7 +105,7 @@ async def test_enter_right_after_typing_a_search_opens_what_was_typed(db: Path) 
         await pilot.pause(0.5)
         editor = app.screen
         assert isinstance(editor, EditorScreen)
-        item = editor.editing.meeting.items()[3]  # 貳、三, the only item that names 市長室
+        item = editor.live.meeting.items()[3]  # 貳、三, the only item that names 市長室
         assert editor.place == "2.3" and "市長室" in item.title
 
 

@@ -16,10 +16,10 @@ async def test_correcting_a_confirmed_record(tmp_path: Path) -> None:
     app = AgendaApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_editor(app, pilot, rows_down=1)
-        assert editor.opened.meeting.number == 101
+        assert editor.opened.number == 101
         await pilot.press("down", "down", "tab", "a")
         await pilot.pause(0.3)
-        assert editor.editing_target is None  # refused: the record is confirmed
+        assert editor.typing is None  # refused: the record is confirmed
         await pilot.press("C")
         await until(pilot, lambda: screen_name(app) == "CorrectionDialog")
         await type_text(pilot, "補記宣達事項結論")

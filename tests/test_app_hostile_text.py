@@ -26,4 +26,4 @@ async def test_markup_and_escape_sequences_stay_text(tmp_path: Path) -> None:
         assert "[bold red]紅字[/bold red]" in shown
         assert app.workspace is not None and app.workspace.writer.flush()
     conclusion = stored(db, 102).sections[1].items[0].conclusions[-1]
-    assert conclusion.text == "[bold red]紅字[/bold red]貼上[2J]0;x完"
+    assert conclusion.text == "[bold red]紅字[/bold red]貼上完"  # whole sequences dropped

@@ -50,10 +50,10 @@ async def test_a_users_keymap_moves_an_action_to_another_key(db: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_editor(app, pilot)
         await pilot.press("down", "down", "tab", "n")
-        await until(pilot, lambda: editor.editing_target is not None)
+        await until(pilot, lambda: editor.typing is not None)
         await type_text(pilot, "改鍵新增結論")
-        assert editor.editing_target is not None
-        assert editor.editing_target.text == "改鍵新增結論"  # type: ignore[union-attr]
+        assert editor.typing is not None
+        assert editor.pane.editor.text == "改鍵新增結論"
 
 
 async def test_the_terminal_cursor_follows_typing_for_the_ime(db: Path) -> None:

@@ -41,7 +41,7 @@ def landed(app: AgendaApp) -> tuple[int, str, object]:
     editor = app.screen
     assert isinstance(editor, EditorScreen)
     entry = editor.query_one(EntryList).current
-    return editor.opened.meeting.number, editor.place, entry.target if entry else None
+    return editor.opened.number, editor.place, entry.target if entry else None
 
 
 async def test_a_result_opens_the_editor_on_its_conclusion(db: Path) -> None:
@@ -89,7 +89,7 @@ async def test_from_the_editor_to_another_meeting_and_back_to_the_list(db: Path)
     app = AgendaApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_editor(app, pilot)
-        assert editor.opened.meeting.number == 102 and editor.opened.hold.held
+        assert editor.opened.number == 102 and editor.opened.hold.held
         await search_for(app, pilot, "員工薪資單")
         await pilot.press("enter")
         await until(
@@ -106,7 +106,7 @@ async def test_within_the_same_meeting_the_editor_moves_to_the_item(db: Path) ->
     app = AgendaApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_editor(app, pilot, rows_down=1)
-        assert editor.opened.meeting.number == 101
+        assert editor.opened.number == 101
         screen = await search_for(app, pilot, "兩公約")
         assert screen.hits[0].meeting == 101
         place = screen.hits[0].place

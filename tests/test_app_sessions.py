@@ -19,7 +19,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-import tui.app.screens.editor as editor_module
+import tui.app.scheduler as scheduler_module
 from tests.app_support import demo_database, screen_name, stored, type_text, until
 from tests.test_app_pty import Terminal, needs_pty, open_meeting_102
 from tui.app.app import AgendaApp
@@ -89,7 +89,7 @@ async def reopened(app: AgendaApp, pilot: Pilot[None], timeout: float = 5.0) -> 
     """A later session lands on the meeting and item this user left off at."""
     await until(pilot, lambda: ready(app), timeout)
     editor = editor_of(app)
-    assert editor.opened.meeting.number == 102
+    assert editor.opened.number == 102
     return editor
 
 
@@ -118,8 +118,8 @@ async def test_a_second_session_only_reads_and_names_the_holder(db: Path) -> Non
             before = refusals()
             await pilot_b.press("a")  # an edit attempt: refused, with the holder named
             await until(pilot_b, lambda: refusals() == before + 1, timeout=1.0)
-            assert editor_b.editing_target is None
-            assert editor_b.editing.item("2.1")[1].conclusions == []
+            assert editor_b.typing is None
+            assert editor_b.live.meeting.sections[1].items[0].conclusions == []
             await pilot_b.pause(1.0)  # longer than any save would wait
             assert b.workspace is not None and b.workspace.writer.flush()
         assert stored(db, 102) == on_disk
@@ -216,8 +216,8 @@ async def test_taking_over_saves_the_holders_typing_first(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # No save on a timer: only letting go can put the holder's typing on disk.
-    monkeypatch.setattr(editor_module, "QUIET", 60.0)
-    monkeypatch.setattr(editor_module, "MAX_WAIT", 60.0)
+    monkeypatch.setattr(scheduler_module, "QUIET", 60.0)
+    monkeypatch.setattr(scheduler_module, "MAX_WAIT", 60.0)
     a = AgendaApp(db)
     async with a.run_test(size=(80, 24)) as pilot_a:
         editor_a = await open_102_from_the_list(a, pilot_a)
@@ -229,7 +229,7 @@ async def test_taking_over_saves_the_holders_typing_first(
 
             await pilot_a.press("a")
             await type_text(pilot_a, CONCLUSION)  # no Enter: the box stays open
-            assert editor_a.editing_target is not None
+            assert editor_a.typing is not None
             assert a.workspace is not None and a.workspace.writer.flush()
             assert conclusions_of_2_1(db) == []  # typed, not yet saved
 
@@ -244,18 +244,19 @@ async def test_taking_over_saves_the_holders_typing_first(
             assert took < 5.0
 
             assert conclusions_of_2_1(db) == [CONCLUSION]  # saved before A let go
-            assert [c.text for c in editor_b.editing.item("2.1")[1].conclusions] == [CONCLUSION]
+            shown = editor_b.live.meeting.sections[1].items[0].conclusions
+            assert [c.text for c in shown] == [CONCLUSION]
             assert "read-only" not in status_of(b)
             await until(pilot_a, lambda: "read-only" in status_of(a), timeout=2.0)
             assert not editor_a.opened.hold.held
-            assert editor_a.editing_target is None  # A's text box closed
+            assert editor_a.typing is None  # A's text box closed
             assert any("took over" in m for m in told(a)), told(a)
             assert MeetingHold(db, 102).holder().startswith(who_am_i())
 
             # A reads only now; B edits.
             await pilot_a.press("a")
             await pilot_a.pause(0.2)
-            assert editor_a.editing_target is None
+            assert editor_a.typing is None
             await pilot_b.press("a")
             await type_text(pilot_b, "同意備查。")
             await pilot_b.press("enter")

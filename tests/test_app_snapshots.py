@@ -86,7 +86,7 @@ async def _editor_of_102(pilot: Pilot[None]) -> EditorScreen:
     await pilot.press("enter")  # the newest meeting, 102, is the first row
     await until(pilot, lambda: screen_name(app) == "EditorScreen")
     editor = app.screen
-    assert isinstance(editor, EditorScreen) and editor.opened.meeting.number == 102
+    assert isinstance(editor, EditorScreen) and editor.opened.number == 102
     # The outline moves to its first item after a refresh: let it get there first.
     await pilot.pause(0.1)
     return editor
@@ -104,7 +104,7 @@ async def _go_to(pilot: Pilot[None], editor: EditorScreen, place: str) -> None:
 
 async def _saved(pilot: Pilot[None], editor: EditorScreen) -> None:
     """The editor's last change handed to the writer, and the writer done with it."""
-    await until(pilot, lambda: editor._dirty_since is None)
+    await until(pilot, lambda: not editor.scheduler.waiting)
     workspace = _app(pilot).workspace
     assert workspace is not None and workspace.writer.flush()
     await pilot.pause()

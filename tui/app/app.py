@@ -15,11 +15,22 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.app.keyhold import KeyHold, KeysReplayed
-from tui.app.messages import SaveFailed, WorkspaceFailed, WorkspaceReady
+from tui.app.messages import (
+    Committed,
+    DiskTrouble,
+    Refused,
+    Stored,
+    WorkspaceFailed,
+    WorkspaceReady,
+)
 from tui.app.screens.meetings import MeetingsScreen
 
 if TYPE_CHECKING:
+    from tui.app.screens.editor_core import MeetingScreen
     from tui.app.workspace import Workspace
+
+
+UNSAVED = 3  # the exit status when changes were left unsaved
 
 
 class AgendaApp(App[None]):
@@ -36,6 +47,7 @@ class AgendaApp(App[None]):
         self._keymap = keymap or {}
         self._old_handlers: dict[int, signal._HANDLER] = {}
         self.key_hold = KeyHold(self)
+        self.disk_trouble = ""  # why the last write failed, while changes wait for the disk
 
     async def on_event(self, event: events.Event) -> None:
         if not self.key_hold.takes(event):
@@ -61,10 +73,16 @@ class AgendaApp(App[None]):
     @work(thread=True, exit_on_error=False)
     def _open_workspace(self) -> None:
         from tui.app.workspace import Workspace
+        from tui.app.writer import Events
         from tui.profile import ProfileError
         from tui.storage.errors import StorageError
 
-        events = {"on_error": lambda problem: self.post_message(SaveFailed(problem))}
+        events = Events(
+            done=lambda serials, done: self.post_message(Committed(serials, done)),
+            refused=lambda serials, error: self.post_message(Refused(serials, error)),
+            trouble=lambda problem: self.post_message(DiskTrouble(problem)),
+            stored=lambda snapshot, upto: self.post_message(Stored(snapshot, upto)),
+        )
         try:
             workspace = Workspace.open(self.db, events)
         except (StorageError, ProfileError) as error:
@@ -82,9 +100,47 @@ class AgendaApp(App[None]):
     def _failed(self, message: WorkspaceFailed) -> None:
         self.exit(message=f"agenda: error: {message.problem}", return_code=1)
 
-    @on(SaveFailed)
-    def _save_failed(self, message: SaveFailed) -> None:
-        self.notify(message.problem, title="Not saved", severity="error", timeout=30)
+    @on(DiskTrouble)
+    def _disk_trouble(self, message: DiskTrouble) -> None:
+        """Changes the disk would not take wait and are tried again; the key bar says so."""
+        if message.problem and not self.disk_trouble:
+            self.notify(
+                f"{message.problem}. Your changes are kept and tried again every second.",
+                title="Not saved yet",
+                severity="error",
+                timeout=30,
+            )
+        elif not message.problem and self.disk_trouble:
+            self.notify("Everything is saved now.", title="Saved")
+        self.disk_trouble = message.problem
+        for bar in self.screen.query("KeyBar"):
+            bar.refresh()
+
+    def _editor(self) -> MeetingScreen | None:
+        from tui.app.screens.editor_core import MeetingScreen
+
+        found = [s for s in self.screen_stack if isinstance(s, MeetingScreen)]
+        return found[-1] if found else None
+
+    @on(Committed)
+    def _committed(self, message: Committed) -> None:
+        editor = self._editor()
+        if editor is not None:
+            editor.committed(message.serials, message.done)
+
+    @on(Refused)
+    def _refused(self, message: Refused) -> None:
+        editor = self._editor()
+        if editor is not None:
+            editor.refused_by_service(message.serials, message.error)
+        else:
+            self.notify(str(message.error), severity="warning")
+
+    @on(Stored)
+    def _stored(self, message: Stored) -> None:
+        editor = self._editor()
+        if editor is not None and editor.opened.number == message.snapshot.meeting.number:
+            editor.stored(message.snapshot, message.upto)
 
     def action_toggle_keys(self) -> None:
         if self.screen.query("HelpPanel"):
@@ -121,20 +177,36 @@ class AgendaApp(App[None]):
             }
 
     def _hang_up(self, signum: int, frame: FrameType | None) -> None:
-        self.save_everything()
-        self.exit(return_code=0)
+        saved = self.save_everything()
+        self.exit(return_code=0 if saved else UNSAVED)
 
-    def save_everything(self, timeout: float = 3.0) -> None:
+    def save_everything(self, timeout: float = 3.0) -> bool:
+        """Send what is typed and wait for the disk; False if changes are still waiting."""
         for screen in self.screen_stack:
             save_now = getattr(screen, "save_now", None)
             if save_now is not None:
                 save_now()
-        if self.workspace is not None:
-            self.workspace.writer.flush(timeout)
+        if self.workspace is None:
+            return True
+        return self.workspace.writer.flush(timeout)
 
     async def action_quit(self) -> None:
-        self.save_everything()
-        self.exit()
+        if self.save_everything(timeout=1.0):
+            self.exit()
+            return
+        from tui.app.screens.dialogs import QuitUnsavedDialog
+
+        assert self.workspace is not None
+        waiting = self.workspace.writer.unsaved
+        self.push_screen(QuitUnsavedDialog(waiting, self.disk_trouble), self._quit_anyway)
+
+    def _quit_anyway(self, quit: object) -> None:
+        if quit is True:
+            self.exit(return_code=UNSAVED, message=self._unsaved_message())
+
+    def _unsaved_message(self) -> str:
+        waiting = self.workspace.writer.unsaved if self.workspace else 0
+        return f"agenda: {waiting} change(s) were not saved: {self.disk_trouble or 'the disk'}"
 
     def on_unmount(self) -> None:
         self.save_everything()

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:  # the workspace brings the whole domain: loaded off the start-up path
+    from tui.app.live import Snapshot
     from tui.app.workspace import OpenMeeting, Workspace
+    from tui.edits import Done, EditError
     from tui.search.hits import Hit
 
 
@@ -41,7 +43,36 @@ class OpenHit(Message, bubble=False):
         self.hit = hit
 
 
-class SaveFailed(Message):
+class DiskTrouble(Message):
+    """The disk refused a write: changes wait and are tried again ("" once all is stored)."""
+
     def __init__(self, problem: str) -> None:
         super().__init__()
         self.problem = problem
+
+
+class Committed(Message):
+    """The writer stored this session's operations (or an undo or redo)."""
+
+    def __init__(self, serials: list[int], done: Done) -> None:
+        super().__init__()
+        self.serials = serials
+        self.done = done
+
+
+class Refused(Message):
+    """The edit service refused this session's operations; nothing of them was stored."""
+
+    def __init__(self, serials: list[int], error: EditError) -> None:
+        super().__init__()
+        self.serials = serials
+        self.error = error
+
+
+class Stored(Message):
+    """The open meeting as stored now, including this session's operations up to `upto`."""
+
+    def __init__(self, snapshot: Snapshot, upto: int) -> None:
+        super().__init__()
+        self.snapshot = snapshot
+        self.upto = upto

@@ -5,7 +5,6 @@ Every method here touches the disk: the app calls them from worker threads only.
 
 from __future__ import annotations
 
-import getpass
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,9 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from tui import database
 from tui.app.hold import MeetingHold, who_am_i
-from tui.app.writer import DiskWriter
-from tui.domain.model import CaseKind, Meeting, MeetingStatus, TrackedCase
+from tui.app.live import LiveMeeting, Snapshot
+from tui.app.writer import DiskWriter, Events
+from tui.domain.identity import new_id
+from tui.domain.model import MeetingStatus
 from tui.domain.profile import Profile
+from tui.edits import EditError, EditService
+from tui.edits.service import os_user
 from tui.storage.repository import Repository
 
 if TYPE_CHECKING:
@@ -27,18 +30,22 @@ _SEARCH_MADE = threading.Lock()
 
 @dataclass
 class OpenMeeting:
-    """A meeting loaded for the editor, with its cases and who may change it."""
+    """A meeting loaded for the editor, and who is typing in it.
 
-    meeting: Meeting
-    cases: dict[tuple[CaseKind, int], TrackedCase]
-    taken_numbers: list[int]
+    The hold is a courtesy that tells a colleague who is typing where; what is stored
+    never depends on it (every change is an operation on what is stored now)."""
+
+    live: LiveMeeting
     hold: MeetingHold
     holder: str = ""  # who else holds it, when this session only reads
-    locked: bool = False  # a confirmed record
 
     @property
-    def read_only(self) -> bool:
-        return self.locked or not self.hold.held
+    def number(self) -> int:
+        return self.live.meeting.number
+
+    @property
+    def locked(self) -> bool:
+        return self.live.meeting.status is MeetingStatus.CONFIRMED
 
 
 @dataclass
@@ -47,30 +54,29 @@ class Workspace:
     repo: Repository
     profile: Profile
     writer: DiskWriter
-    user: str = field(default_factory=getpass.getuser)
+    user: str = field(default_factory=os_user)
     last_search: str = ""  # what the search screen shows when it opens again
     _search: SearchIndex | None = field(default=None, repr=False)
 
     @classmethod
-    def open(cls, db: Path, writer_events: dict[str, Any] | None = None) -> Workspace:
+    def open(cls, db: Path, events: Events | None = None) -> Workspace:
         repo = database.open_repository(db)
-        writer = DiskWriter(repo, **(writer_events or {}))
-        return cls(db, repo, database.profile_of(repo), writer)
+        profile = database.profile_of(repo)
+        service = EditService(repo, os_user(), profile.unit_names, session=new_id("s"))
+        return cls(db, repo, profile, DiskWriter(service, events))
 
     def summaries(self) -> list[dict[str, Any]]:
         return self.repo.summaries()
 
     def open_meeting(self, number: int) -> OpenMeeting:
-        from tui import secretary  # the editor's work: not paid for by the meetings list
-
-        meeting = secretary.load(self.repo, number)
-        refs = [ref for item in meeting.items() for ref in item.cases]
-        cases = {(c.kind, c.number): c for c in self.repo.cases_of(refs)}
         hold = MeetingHold(self.db, number, who_am_i())
-        locked = meeting.status is MeetingStatus.CONFIRMED
         holder = "" if hold.acquire() else hold.holder()
-        taken = self.repo.case_numbers_of_meeting(number)
-        return OpenMeeting(meeting, cases, taken, hold, holder, locked)
+        snapshot = Snapshot.read(self.repo, number)
+        if snapshot is None:
+            hold.release()
+            raise EditError(f"no meeting {number}")
+        live = LiveMeeting(snapshot, self.user, self.profile.unit_names)
+        return OpenMeeting(live, hold, holder)
 
     def last_place(self) -> dict[str, Any]:
         return self.repo.ui_state(self.user)

@@ -158,3 +158,36 @@ class ReportDialog(_Form):
             self.complain("name who reports")
             return None
         return speaker
+
+
+class QuitUnsavedDialog(ModalScreen[bool]):
+    """Quitting while changes wait for the disk: say so, and quit only if asked twice."""
+
+    BINDINGS = [
+        Binding("y", "quit", "Quit anyway", id="quit.anyway"),
+        Binding("n,escape", "stay", "Stay", id="quit.stay"),
+    ]
+    DEFAULT_CSS = """
+    QuitUnsavedDialog { align: center middle; }
+    QuitUnsavedDialog > Vertical {
+        width: 64; height: auto; border: round $error; background: $surface; padding: 0 1;
+    }
+    """
+
+    def __init__(self, waiting: int, problem: str) -> None:
+        super().__init__()
+        self.waiting = waiting
+        self.problem = problem
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(f"{self.waiting} change(s) are not on disk yet.")
+            if self.problem:
+                yield Label(self.problem, classes="problem")
+            yield Label("They are tried again every second. Quit and lose them? (y / n)")
+
+    def action_quit(self) -> None:
+        self.dismiss(True)
+
+    def action_stay(self) -> None:
+        self.dismiss(False)

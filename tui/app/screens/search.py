@@ -229,7 +229,7 @@ class SearchScreen(Screen["Hit | None"]):
         hit = self.hits[index]
         below = self.app.screen_stack[-2]
         opened = getattr(below, "opened", None)
-        if opened is not None and opened.meeting.number != hit.meeting:
+        if opened is not None and opened.number != hit.meeting:
             keys_not_for(self.app, below)  # that editor closes: the keys are for the next one
         self.workspace.last_search = self._query
         self.dismiss(hit)

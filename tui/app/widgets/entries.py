@@ -13,12 +13,22 @@ from tui.domain.numerals import Ladder, label
 Target = Report | TrackedCase | Conclusion
 
 
+def key_of(target: object) -> tuple[object, ...]:
+    """What names an entry whatever copy of the meeting shows it."""
+    if isinstance(target, TrackedCase):
+        return ("case", target.kind, target.number)
+    if isinstance(target, Report | Conclusion):
+        return (type(target).__name__, target.id)
+    return ("?", id(target))
+
+
 class Entry(Option):
     """One entry of the item pane; `target` is the model object it shows."""
 
     def __init__(self, target: Target, text: Text) -> None:
         super().__init__(text)
         self.target = target
+        self.key = key_of(target)
 
 
 def report_text(report: Report) -> Text:
@@ -64,12 +74,13 @@ class EntryList(OptionList):
     """The entries, one widget however many there are; the highlighted one is acted on."""
 
     def show(self, entries: list[Entry], select: object | None) -> None:
+        """The entries, the one named by `select` (an entry's key) highlighted."""
         self.clear_options()
         spaced: list[Entry | None] = []
         for entry in entries:
             spaced.extend([entry, None] if entry is not entries[-1] else [entry])
         self.add_options(spaced)
-        found = [i for i, e in enumerate(entries) if e.target is select]
+        found = [i for i, e in enumerate(entries) if e.key == select]
         self.highlighted = found[0] if found else (0 if entries else None)
 
     @property
@@ -79,8 +90,8 @@ class EntryList(OptionList):
         option = self.get_option_at_index(self.highlighted)
         return option if isinstance(option, Entry) else None
 
-    def update(self, target: object, text: Text) -> None:
+    def update(self, key: object, text: Text) -> None:
         for index in range(self.option_count):
             option = self.get_option_at_index(index)
-            if isinstance(option, Entry) and option.target is target:
+            if isinstance(option, Entry) and option.key == key:
                 self.replace_option_prompt_at_index(index, text)

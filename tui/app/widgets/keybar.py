@@ -97,6 +97,8 @@ class KeyBar(Widget):
         description_style = self.get_component_rich_style("keybar--description")
         line = Text(no_wrap=True, overflow="crop", end="")
         self._spans = []
+        if getattr(self.app, "disk_trouble", ""):
+            line.append(" Not saved: retrying ", "bold white on red")
         for key in self._keys:
             start = line.cell_len
             line.append(f" {key.shown} ", key_style)

@@ -1,0 +1,295 @@
+"""The meeting editor's frame: the outline on the left, the chosen item's entries on the right.
+
+No save key: every change is an operation sent to the writer; typed text is sent within a
+second of the last key. What is shown is the stored meeting with this session's changes
+that are not stored yet on top, read again after each commit and whenever someone else
+changes the meeting.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Static, Tree
+
+from tui.app.hints import worded
+from tui.app.keyhold import nothing_opened
+from tui.app.labels import STATUS
+from tui.app.live import Snapshot
+from tui.app.messages import OpenHit
+from tui.app.scheduler import SaveScheduler
+from tui.app.screens.entry_typing import Typing
+from tui.app.screens.takeover import HoldKeeper
+from tui.app.widgets.entries import Entry, EntryList, key_of
+from tui.app.widgets.entry_editor import EntryEditor
+from tui.app.widgets.item_pane import ItemPane, entries_of
+from tui.app.widgets.keybar import KeyBar
+from tui.app.widgets.outline import MeetingOutline, item_heading
+from tui.app.widgets.titlebar import TitleBar
+from tui.app.workspace import OpenMeeting, Workspace
+from tui.domain.model import Conclusion, Item, Report
+from tui.domain.places import placed_items
+from tui.domain.rocdate import format_datetime, format_time
+from tui.edits import Done, EditError, Operation
+
+if TYPE_CHECKING:
+    from tui.search.hits import Hit
+
+
+class MeetingScreen(Screen[None]):
+    CSS_PATH = "editor.tcss"
+    KEYS_LAND_HERE = True  # keys typed while a meeting opens are replayed here (keyhold)
+
+    def __init__(
+        self, workspace: Workspace, opened: OpenMeeting, place: str = "", hit: Hit | None = None
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.opened = opened
+        self.live = opened.live
+        places = [p for p, _, _ in placed_items(self.live.meeting)]
+        self.place = place if place in places else (places[0] if places else "")
+        self._landing = hit  # a search result: its entry is highlighted on opening
+        self.typing: Typing | None = None
+        self.scheduler = SaveScheduler()
+        self._timer: Timer | None = None
+        self.correction: int | None = None  # the logged correction changes are made under
+        self.holds = HoldKeeper(self)
+
+    # -- layout ---------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        with Horizontal():
+            yield MeetingOutline()
+            yield ItemPane(id="item-pane")
+        yield Static(id="editor-status")
+        yield KeyBar(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._show_title()
+        self._show_outline()
+        found = self._entry_of(self._landing)
+        self.show_item(key_of(found) if found is not None else None)
+        self.show_status()
+        if self.opened.holder:
+            self.notify(f"Read-only: held by {self.opened.holder}. Press o to take over.")
+        self.workspace.writer.watch(self.opened.number)
+        self.set_interval(0.5, self.holds.look)
+        self.query_one(ItemPane).entries.focus() if found else self.outline.focus()
+
+    @property
+    def outline(self) -> MeetingOutline:
+        return self.query_one(MeetingOutline)
+
+    @property
+    def pane(self) -> ItemPane:
+        return self.query_one(ItemPane)
+
+    def item(self) -> tuple[str, Item] | None:
+        return next(
+            ((h, i) for p, h, i in placed_items(self.live.meeting) if p == self.place), None
+        )
+
+    def show_item(self, select: object = None) -> None:
+        found = self.item()
+        if found is None:
+            return
+        heading, item = found
+        draft = self.typing.draft if self.typing else None
+        entries = entries_of(item, self.live.meeting.number, self.live.cases, draft)
+        if select is None and self.pane.current is not None:
+            select = self.pane.current.key
+        self.pane.show(heading, item_heading(item), entries, select)
+        self._remember_place()
+
+    def _show_outline(self) -> None:
+        self.outline.show(self.live.meeting, self.place)
+
+    def _show_title(self) -> None:
+        meeting = self.live.meeting
+        self.sub_title = f"第 {meeting.number} 次 · {format_datetime(meeting.start)}"
+
+    def show_status(self) -> None:
+        meeting = self.live.meeting
+        parts = [f"第 {meeting.number} 次", STATUS[meeting.status]]
+        if meeting.end:
+            parts.append(f"散會 {format_time(meeting.end)}")
+        if self.opened.locked and self.correction is None:
+            parts.append("紀錄確定: read-only (C: correct)")
+        elif self.correction is not None:
+            parts.append(f"更正中: {meeting.corrections[self.correction - 1].what}")
+        elif not self.opened.hold.held:
+            holder = self.opened.holder or "another session"
+            parts.append(f"read-only: held by {holder} (o: take over)")
+        self.query_one("#editor-status", Static).update(" · ".join(parts))
+
+    # -- navigation -----------------------------------------------------------
+
+    @on(Tree.NodeHighlighted)
+    async def _item_chosen(self, event: Tree.NodeHighlighted[str]) -> None:
+        if event.node.data and event.node.data != self.place:
+            await self.finish_typing()
+            self.place = event.node.data
+            self.show_item()
+
+    def _remember_place(self) -> None:
+        state = {"meeting": self.live.meeting.number, "item": self.place}
+        self.workspace.writer.remember(self.workspace.user, state)
+
+    async def action_leave(self) -> None:
+        await self.finish_typing()
+        self.workspace.writer.watch(None)
+        self.opened.hold.release()
+        self.workspace.writer.remember(self.workspace.user, {})
+        self.app.pop_screen()
+
+    @on(EntryEditor.Changed)
+    def _typed(self, event: EntryEditor.Changed) -> None:
+        self.type_text(event.text_area.text)
+
+    @on(EntryEditor.Finished)
+    async def _done_typing(self) -> None:
+        await self.finish_typing()
+        self.pane.entries.focus()
+
+    def _entry_of(self, hit: Hit | None) -> object | None:
+        found = self.item()
+        if hit is None or hit.place != self.place or found is None:
+            return None
+        item = found[1]
+        if hit.case_number is not None:
+            number = hit.case_number
+            listed = [c for (k, n), c in self.live.cases.items() if n == number]
+            if any(r.number == number for r in item.cases) and listed:
+                return listed[0]
+            return next((c for c in item.conclusions if c.case == number), None)
+        entries: list[Conclusion] | list[Report] = (
+            item.conclusions
+            if hit.field == "conclusion"
+            else item.reports
+            if hit.field == "report"
+            else []
+        )
+        return entries[hit.entry - 1] if 0 < hit.entry <= len(entries) else None
+
+    async def searched(self, hit: Hit | None) -> None:
+        if hit is None:
+            return
+        if hit.meeting != self.live.meeting.number:
+            below = self.app.screen_stack[-2]
+            await self.action_leave()
+            below.post_message(OpenHit(hit))
+            return
+        await self.finish_typing()
+        if hit.place in [p for p, _, _ in placed_items(self.live.meeting)]:
+            self.place = hit.place
+        self._show_outline()
+        found = self._entry_of(hit)
+        self.show_item(key_of(found) if found is not None else None)
+        (self.pane.entries if found else self.outline).focus()
+
+    # -- sending changes, and what is stored ----------------------------------
+
+    def can_change(self) -> bool:
+        if self.opened.locked and self.correction is None:
+            self.notify("This record is confirmed (紀錄確定): press C to log a correction first.")
+            return self.refused()
+        if not self.opened.hold.held:
+            holder = self.opened.holder or "another session"
+            self.notify(f"Read-only: held by {holder}. Press o to take over.")
+            return self.refused()
+        return True
+
+    def refused(self) -> bool:
+        """False, after letting the keys typed behind the refused key go on (see keyhold)."""
+        nothing_opened(self.app)
+        return False
+
+    def send(self, op: Operation) -> bool:
+        """Apply op here at once and hand it to the writer; False (and why) if refused."""
+        self._send_typing()
+        try:
+            serial, sent = self.live.send(op)
+        except EditError as error:
+            self.notify(worded(error), severity="warning")
+            return False
+        self.workspace.writer.submit(serial, sent)
+        return True
+
+    def type_text(self, typed: str) -> None:
+        if self.typing is None or not self.opened.hold.held:
+            return
+        try:
+            self.live.type(self.typing.operation(typed, self.correction))
+        except EditError as error:
+            self.notify(worded(error), severity="warning")
+            return
+        self.pane.entries.update(self.typing.key, self.typing.shown(self.live))
+        if self._timer is not None:
+            self._timer.stop()
+        delay = self.scheduler.typed()
+        if delay:
+            self._timer = self.set_timer(delay, self._send_typing)
+        else:
+            self._send_typing()
+
+    def _send_typing(self) -> None:
+        if self.pane.typing and self.typing is not None:
+            text = self.pane.editor.text
+            if self.typing.operation(text, self.correction) != self.live.typing:
+                self.type_text(text)  # keys whose Changed has not arrived yet
+        taken = self.live.take_typing()
+        self.scheduler.sent()
+        if taken is not None:
+            self.workspace.writer.submit(*taken)
+
+    def save_now(self) -> None:
+        self._send_typing()
+
+    async def finish_typing(self) -> None:
+        typing = self.typing
+        self._send_typing()
+        self.typing = None
+        self.pane.stop_typing()
+        if typing is not None and typing.draft is not None:
+            self.show_item()
+
+    def stored(self, snapshot: Snapshot, upto: int) -> None:
+        """The meeting as stored now: shown with this session's unsent changes on top."""
+        before = [(p, i.id) for p, _, i in placed_items(self.live.meeting)]
+        if not self.live.rebase(snapshot, upto):
+            return
+        after = [(p, i.id) for p, _, i in placed_items(self.live.meeting)]
+        if before != after:
+            self._show_outline()
+        self._show_title()
+        self.show_item()
+        self.show_status()
+        self.refresh_bindings()
+
+    def committed(self, serials: list[int], done: Done) -> None:
+        self.live.acknowledged(serials)
+        if not serials and done.summary:
+            self.notify(f"{done.summary} (ctrl+z / ctrl+y)")
+
+    def refused_by_service(self, serials: list[int], error: EditError) -> None:
+        self.live.acknowledged(serials)
+        self.notify(f"Not done: {worded(error)}", severity="warning", timeout=8)
+        self.workspace.writer.refresh()
+
+    def current(self) -> Entry | None:
+        return self.pane.current
+
+    def stamped(self) -> None:
+        self._show_title()
+        self.show_status()
+
+    @on(EntryList.OptionHighlighted)
+    def _entry_highlighted(self) -> None:
+        self.refresh_bindings()
