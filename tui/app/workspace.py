@@ -18,6 +18,7 @@ from tui.domain.identity import new_id
 from tui.domain.model import MeetingStatus
 from tui.domain.profile import Profile
 from tui.edits import EditError, EditService
+from tui.edits.clean import clean_text
 from tui.edits.service import os_user
 from tui.storage.repository import Repository
 
@@ -70,7 +71,7 @@ class Workspace:
 
     def open_meeting(self, number: int) -> OpenMeeting:
         hold = MeetingHold(self.db, number, who_am_i())
-        holder = "" if hold.acquire() else hold.holder()
+        holder = "" if hold.acquire() else clean_text(hold.holder())
         snapshot = Snapshot.read(self.repo, number)
         if snapshot is None:
             hold.release()
