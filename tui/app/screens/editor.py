@@ -269,11 +269,13 @@ class EditorScreen(MeetingScreen):
     async def action_undo(self) -> None:
         if self.can_change():
             await self.finish_typing()
+            self.undoing.append("Undone")
             self.workspace.writer.undo()
 
     async def action_redo(self) -> None:
         if self.can_change():
             await self.finish_typing()
+            self.undoing.append("Redone")
             self.workspace.writer.redo()
 
     async def action_log(self) -> None:

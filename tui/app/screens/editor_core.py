@@ -59,6 +59,7 @@ class MeetingScreen(Screen[None]):
         self.scheduler = SaveScheduler()
         self._timer: Timer | None = None
         self.correction: int | None = None  # the logged correction changes are made under
+        self.undoing: list[str] = []  # "Undone" / "Redone", for each request not answered yet
         self.holds = HoldKeeper(self)
 
     # -- layout ---------------------------------------------------------------
@@ -275,11 +276,14 @@ class MeetingScreen(Screen[None]):
 
     def committed(self, serials: list[int], done: Done) -> None:
         self.live.acknowledged(serials)
-        if not serials and done.summary:
-            self.notify(f"{done.summary} (ctrl+z / ctrl+y)")
+        if not serials and self.undoing:  # an undo or a redo: say what it did
+            word = self.undoing.pop(0)
+            self.notify(f"{word}: {done.summary}" if done.summary else f"{word}: nothing to change")
 
     def refused_by_service(self, serials: list[int], error: EditError) -> None:
         self.live.acknowledged(serials)
+        if not serials and self.undoing:
+            self.undoing.pop(0)
         self.notify(f"Not done: {worded(error)}", severity="warning", timeout=8)
         self.workspace.writer.refresh()
 
