@@ -12,7 +12,6 @@ from tui.domain.places import PlaceError, item_at, placed_items
 from tui.edits.errors import EditError
 from tui.edits.ops import AddMotion, Confirm, Correct, Decide, SetStatus, Track, WriteConclusion
 from tui.edits.service import Done, EditService
-from tui.storage.repository import Records
 
 
 def conclude(
@@ -27,29 +26,22 @@ def conclude(
 ) -> int | None:
     """A conclusion added to the item at `place`; returns the number of its new case."""
     with service.repo.change() as records:
-        stored = records.meeting(meeting)
-        if stored is None:
-            raise EditError(f"no meeting {meeting}")
+        ws = service.workset(records)
         try:
-            item = item_at(stored, place)[1]
+            item = item_at(ws.meeting(meeting), place)[1]
         except PlaceError as error:
             raise EditError(str(error)) from None
         conclusion = new_id("c")
         op = WriteConclusion(meeting, item.id, conclusion, text)
         if not op.text:
             raise EditError("a conclusion needs text")
-        service.apply_in(records, op)
+        service.apply_in(records, op, ws=ws)
         if not tracked:
             return None
         when = deadline.isoformat() if deadline else None
-        service.apply_in(records, Track(meeting, conclusion, owner, when))
-        return _case_of(records, meeting, conclusion)
-
-
-def _case_of(records: Records, meeting: int, conclusion: str) -> int | None:
-    stored = records.meeting(meeting)
-    found = find_entry(stored, conclusion) if stored else None
-    return found[1].case if found and isinstance(found[1], Conclusion) else None
+        service.apply_in(records, Track(meeting, conclusion, owner, when), ws=ws)
+        found = find_entry(ws.meeting(meeting), conclusion)
+        return found[1].case if found and isinstance(found[1], Conclusion) else None
 
 
 def decide(

@@ -64,13 +64,21 @@ class EditService:
         with self.repo.change() as records:
             return self.apply_in(records, op)
 
-    def apply_in(self, records: Records, op: Operation, undoes: int | None = None) -> Done:
-        """Apply op inside a transaction the caller holds (several ops, one commit)."""
-        ws = self.workset(records)
+    def apply_in(
+        self,
+        records: Records,
+        op: Operation,
+        undoes: int | None = None,
+        ws: Workset | None = None,
+    ) -> Done:
+        """Apply op inside a transaction the caller holds (several ops, one commit); `ws`
+        is a workset of that transaction the caller has read from already."""
+        ws = ws or self.workset(records)
         applied = op.apply(ws)
         if not applied.changed:
             return Done(op.meeting, None, "")
         write(records, ws)
+        ws.settle()
         seq = self._log(records, applied, undoes, ws.now)
         return Done(op.meeting, seq, applied.summary)
 

@@ -71,6 +71,19 @@ class Workset:
         self.changed_meetings[number] = self.changed_meetings.get(number) or logged
         return meeting
 
+    def settle(self) -> None:
+        """What was changed is written: a next operation starts from here."""
+        for collection in (
+            self.changed_meetings,
+            self.changed_cases,
+            self.removed_cases,
+            self.created,
+            self.deleted,
+            self.unlocked,
+            self.imported,
+        ):
+            collection.clear()
+
     def create(self, meeting: Meeting) -> None:
         self.meetings[meeting.number] = meeting
         self.created.add(meeting.number)

@@ -212,9 +212,9 @@ class Records:
         """Write the meeting and the cases it changed; a confirmed record only with a
         logged correction (or when `unlock`: its confirmation taken back)."""
         tx = self.tx
-        old = _read_meeting(tx, meeting.number)
-        if old is not None and old.status is MeetingStatus.CONFIRMED and not unlock:
-            _check_correction(old, meeting, correction)
+        old = _stored_summary(tx, meeting.number)
+        if old is not None and old["status"] == MeetingStatus.CONFIRMED.value and not unlock:
+            _check_correction(meeting, correction)
         _write_meeting(tx, meeting, old)
         self.put_cases(cases, removed)
 
@@ -274,10 +274,10 @@ class LockedRecordError(StorageError):
     """A confirmed record changed without a logged correction."""
 
 
-def _check_correction(old: Meeting, new: Meeting, correction: Correction | None) -> None:
+def _check_correction(new: Meeting, correction: Correction | None) -> None:
     if correction is None or correction not in new.corrections:
         raise LockedRecordError(
-            f"the record of meeting {old.number} is confirmed; "
+            f"the record of meeting {new.number} is confirmed; "
             "change it only with a logged correction (who, when, what)"
         )
 
@@ -295,14 +295,33 @@ def _read_meeting(tx: Transaction, number: int) -> Meeting | None:
     return None if found is None else name_entries(_decode(Meeting, found, name))
 
 
-def _write_meeting(tx: Transaction, meeting: Meeting, old: Meeting | None) -> None:
+def _stored_summary(tx: Transaction, number: int) -> dict[str, Any] | None:
+    """The index summary of the stored meeting, from its data (no model decoded)."""
+    data = tx.db(meeting_name(number)).table("meeting").get(doc_id=1)
+    if data is None:
+        return None
+    try:
+        sections = data["sections"]
+        items = [i for s in sections for i in ([s["body"]] if s.get("body") else []) + s["items"]]
+        cases = sum(len(item.get("cases", [])) for item in items)
+        return {
+            "start": data["start"],
+            "status": data["status"],
+            "items": len(items),
+            "cases": cases,
+        }
+    except (KeyError, TypeError, AttributeError):
+        return {}  # a shape the model will refuse when read: the index is written afresh
+
+
+def _write_meeting(tx: Transaction, meeting: Meeting, old: dict[str, Any] | None) -> None:
     tx.db(meeting_name(meeting.number)).table("meeting").upsert(
         Document(to_data(meeting), doc_id=1)
     )
     # The index grows with the history: it is read and written only when the summary
     # changes (a new meeting, a new status), never for an ordinary edit.
     summary = _summary(meeting)
-    if old is None or _summary(old) != summary:
+    if old is None or old != summary:
         tx.db("index").table("meetings").upsert(Document(summary, doc_id=meeting.number))
 
 

@@ -20,17 +20,24 @@ from tui.storage.names import document_path
 
 @dataclass
 class _Doc:
-    """original/current are canonical tables JSON; None means no document."""
+    """original/current are canonical tables JSON; None means no document. `parsed` is
+    current as TinyDB reads it, parsed once."""
 
     name: str
     original: bytes | None
     current: bytes | None
     on_disk: bool
     db: TinyDB | None = field(default=None, repr=False)
+    parsed: dict[str, dict[str, Any]] | None = field(default=None, repr=False)
 
 
 class _StagedStorage(Storage):
-    """Each read parses afresh so no caller can alter staged data behind our back."""
+    """The staged tables, parsed once per transaction: a meeting's document is read by
+    several tables and operations in one commit, and parsing it is most of a read.
+
+    TinyDB hands callers Documents (copies) and changes the tables only to write them
+    back here, so the parsed tables stay what `current` says; a transaction that fails
+    half-way is dropped whole."""
 
     def __init__(self, tx: Transaction, doc: _Doc) -> None:
         self._tx = tx
@@ -40,12 +47,14 @@ class _StagedStorage(Storage):
         self._tx.check_open()
         if self._doc.current is None:
             return None
-        tables: dict[str, dict[str, Any]] = json.loads(self._doc.current)
-        return tables
+        if self._doc.parsed is None:
+            self._doc.parsed = json.loads(self._doc.current)
+        return self._doc.parsed
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         self._tx.check_writable(self._doc.name)
         self._doc.current = encode_tables(data)
+        self._doc.parsed = data
 
 
 class Transaction:
@@ -73,6 +82,7 @@ class Transaction:
             on_disk = final.exists() or bak_path(final).exists()
             doc = self._docs[name] = _Doc(name, None, None, on_disk)
         doc.current = None
+        doc.parsed = None
 
     def check_open(self) -> None:
         if not self._open:
