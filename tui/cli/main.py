@@ -26,6 +26,7 @@ EXIT_NOTES = {
     "and the others are stored",
     "serve": "Status 2 also when it cannot listen on the address or port; ctrl+c stops it with 0",
     "search": "Status 3 when nothing is found",
+    "demo": "Status 3 when the app was quit with changes the disk had not taken",
 }
 
 
@@ -40,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="agenda",
         description="Prepare, record and circulate an office's monthly meeting (處務會議). "
         "Without a command, open the app on the database.",
-        epilog=EPILOG,
+        epilog=EPILOG + "\nWithout a command (the app): status 3 when it was quit with changes the\n"
+        "disk had not taken\n",
         formatter_class=_HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"agenda {__version__}")
