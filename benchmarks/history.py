@@ -22,5 +22,6 @@ def build_history(db: Path, meetings: int) -> Repository:
         meeting.start = record.meeting.start + timedelta(days=28 * (number - 101))
         for item in meeting.items():
             item.cases = []
-        repo.save(meeting)
+        with repo.change() as records:  # a generated history: written as made
+            records.save(meeting)
     return repo

@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.perf import AGENDA, cached_db, child_env, percentile, working_copy  # noqa: E402
 from benchmarks.synthetic import PHRASES, SUBJECTS  # noqa: E402
 from tui import secretary  # noqa: E402
-from tui.domain import lifecycle  # noqa: E402
 from tui.edits import requests  # noqa: E402
+from tui.edits.ops import WriteProgress  # noqa: E402
 from tui.search.grams import folded  # noqa: E402
 from tui.search.index import SearchIndex  # noqa: E402
 from tui.storage.repository import Repository  # noqa: E402
@@ -95,12 +95,11 @@ def after_edits(db: Path, index: SearchIndex, runs: int) -> dict[str, list[float
         )
         found["refresh"].append(timed(index.refresh))
         assert index.search(f"第 {round} 次）", 5).hits
-    meeting = secretary.load(repo, newest)
     case = next(c for c in repo.open_cases() if c.decision_at(newest) is not None)
+    service = secretary.editor(repo)
     for round in range(runs):
-        # As the app saves a typed progress report: the meeting and the case it changed.
-        lifecycle.report_progress(case, newest, f"進度報告第 {round} 次")
-        repo.save(meeting, [case])
+        # As the app saves a typed progress report: one operation on the case.
+        service.apply(WriteProgress(newest, case.number, f"進度報告第 {round} 次"))
         found["refresh, case progress"].append(timed(index.refresh))
     return found
 

@@ -152,7 +152,8 @@ class History:
             self.open[(CaseKind.INTERNAL, case_number)] = case
             changed.append(case)
         meeting.last_case_sequence = NEW_CASES
-        self.repo.save(meeting, changed)
+        with self.repo.change() as records:  # a generated meeting, written as made
+            records.save(meeting, changed)
         return meeting
 
     def meeting(self, number: int, *, last: bool) -> Meeting:

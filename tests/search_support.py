@@ -34,7 +34,8 @@ def history(db: Path) -> Repository:
         for item in copy.items():
             for conclusion in item.conclusions:
                 conclusion.case = None
-        repo.create_meeting(copy)
+        with repo.change() as records:  # made here, not loaded: written as made
+            records.create_meeting(copy)
     return repo
 
 

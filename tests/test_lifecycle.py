@@ -14,7 +14,7 @@ from tui import secretary
 from tui.domain import lifecycle
 from tui.domain.model import CaseDecision, Conclusion, Meeting, MeetingStatus, TrackedCase
 from tui.edits import EditError, EditService
-from tui.edits.ops import Correct, WriteConclusion
+from tui.edits.ops import Correct, RemoveEntry, Untrack, WriteConclusion
 from tui.storage.repository import LockedRecordError, Repository
 
 
@@ -30,8 +30,11 @@ def test_a_confirmed_record_is_locked(repo: Repository) -> None:
     edits.confirm(repo, 101)
     record = secretary.load(repo, 101)
     record.place = "市府大樓"
-    with pytest.raises(LockedRecordError, match="meeting 101 is confirmed"):
-        repo.save(record)
+    with (
+        pytest.raises(LockedRecordError, match="meeting 101 is confirmed"),
+        repo.change() as records,
+    ):
+        records.save(record)  # storage's own guard, below the edit service's
     assert secretary.load(repo, 101).place == "視訊會議"
 
 
@@ -76,9 +79,10 @@ def test_a_released_case_cannot_be_decided_again(repo: Repository) -> None:
 def test_case_numbers_are_never_reused(repo: Repository) -> None:
     first = edits.conclude(repo, 102, "2.1", "請總務組辦理。", tracked=True)
     assert first is not None and first.number == 10201
-    meeting = secretary.load(repo, 102)
-    meeting.sections[1].items[0].conclusions.clear()
-    repo.save(meeting)
+    conclusion = secretary.load(repo, 102).sections[1].items[0].conclusions[0].id
+    service = EditService(repo, "許菁芳")
+    service.apply(Untrack(102, conclusion))
+    service.apply(RemoveEntry(102, conclusion))
     second = edits.conclude(repo, 102, "2.1", "請人事室辦理。", tracked=True)
     assert second is not None and second.number == 10202
     assert second.owner == "人事室"

@@ -41,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="agenda",
         description="Prepare, record and circulate an office's monthly meeting (處務會議). "
         "Without a command, open the app on the database.",
-        epilog=EPILOG + "\nWithout a command (the app): status 3 when it was quit with changes the\n"
+        epilog=EPILOG
+        + "\nWithout a command (the app): status 3 when it was quit with changes the\n"
         "disk had not taken\n",
         formatter_class=_HelpFormatter,
     )

@@ -13,7 +13,7 @@ Every edit writes the documents of one meeting and its cases, never the history.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -75,27 +75,6 @@ class Repository:
         with self.store.transaction() as tx:
             yield Records(tx)
 
-    def create_meeting(self, meeting: Meeting) -> None:
-        with self.store.transaction() as tx:
-            if _read_meeting(tx, meeting.number) is not None:
-                raise MeetingExistsError(meeting.number)
-            _write_meeting(tx, meeting, None)
-
-    def save(
-        self,
-        meeting: Meeting,
-        cases: Iterable[TrackedCase] = (),
-        correction: Correction | None = None,
-        removed: Iterable[CaseRef] = (),
-    ) -> None:
-        """One meeting and the cases it changed (or withdrew), in one commit; a confirmed
-        record needs a logged correction."""
-        with self.change() as records:
-            records.save(meeting, cases, correction, removed)
-
-    def save_meeting(self, meeting: Meeting) -> None:
-        self.save(meeting)
-
     def summaries(self) -> list[dict[str, Any]]:
         with self.store.reading() as tx:
             rows = tx.db("index").table("meetings").all()
@@ -151,30 +130,6 @@ class Repository:
             for name in self.store.names("cases/closed"):
                 found.extend(_cases_in(tx.db(name), name))
         return sorted(found, key=lambda c: (c.kind != CaseKind.INTERNAL, c.number))
-
-    # -- import ---------------------------------------------------------------
-
-    def store_record(self, meeting: Meeting, cases: list[TrackedCase], replace: bool) -> None:
-        with self.store.transaction() as tx:
-            old = _read_meeting(tx, meeting.number)
-            if old is not None and not replace:
-                raise MeetingExistsError(meeting.number)
-            _store_record(tx, meeting, cases, old is not None)
-
-    def store_records(
-        self, records: Sequence[tuple[Meeting, list[TrackedCase]]], replace: bool
-    ) -> list[int]:
-        """Several records in one commit, in the order given; returns the numbers of those
-        left out because they are stored already (and replace is false)."""
-        stored_already = []
-        with self.store.transaction() as tx:
-            for meeting, cases in records:
-                old = _read_meeting(tx, meeting.number)
-                if old is not None and not replace:
-                    stored_already.append(meeting.number)
-                else:
-                    _store_record(tx, meeting, cases, old is not None)
-        return stored_already
 
 
 class Records:

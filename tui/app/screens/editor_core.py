@@ -254,6 +254,8 @@ class MeetingScreen(Screen[None]):
         self._send_typing()
 
     async def finish_typing(self) -> None:
+        if not self.query(ItemPane):
+            return  # being taken down: what was typed went with save_now
         typing = self.typing
         self._send_typing()
         self.typing = None
@@ -264,8 +266,8 @@ class MeetingScreen(Screen[None]):
     def stored(self, snapshot: Snapshot, upto: int) -> None:
         """The meeting as stored now: shown with this session's unsent changes on top."""
         before = [(p, i.id) for p, _, i in placed_items(self.live.meeting)]
-        if not self.live.rebase(snapshot, upto):
-            return
+        if not self.live.rebase(snapshot, upto) or not self.query(ItemPane):
+            return  # unchanged, or not laid out yet (it shows the copy when it is)
         after = [(p, i.id) for p, _, i in placed_items(self.live.meeting)]
         if before != after:
             self._show_outline()
