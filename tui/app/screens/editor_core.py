@@ -241,7 +241,7 @@ class MeetingScreen(Screen[None]):
             self._send_typing()
 
     def _send_typing(self) -> None:
-        if self.pane.typing and self.typing is not None:
+        if self.query(ItemPane) and self.pane.typing and self.typing is not None:
             text = self.pane.editor.text
             if self.typing.operation(text, self.correction) != self.live.typing:
                 self.type_text(text)  # keys whose Changed has not arrived yet
