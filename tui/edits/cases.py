@@ -102,6 +102,7 @@ class WriteProgress(Operation):
     """The owner unit's 辦理情形 on a case, for this meeting."""
 
     MULTILINE = frozenset({"text"})
+    TYPED = ("case", "kind")
     case: int
     text: str
     kind: str = CaseKind.INTERNAL.value
@@ -123,14 +124,6 @@ class WriteProgress(Operation):
         )
         return Applied(self, undo, f"case {self.case} 辦理情形: 「{self.text[:29]}」")
 
-    def replaces(self, earlier: Operation) -> bool:
-        return (
-            isinstance(earlier, WriteProgress)
-            and (earlier.meeting, earlier.case, earlier.kind)
-            == (self.meeting, self.case, self.kind)
-            and earlier.expect is None
-            and self.expect is None
-        )
 
 
 def _conclusion(meeting: Meeting, conclusion_id: str) -> tuple[Item, Conclusion]:

@@ -41,6 +41,7 @@ class WriteConclusion(Operation):
     """Set a conclusion's text, adding it (at `position`, else last) if it is not there;
     empty text removes it."""
 
+    TYPED = ("id", "position")
     item: str
     id: str
     text: str
@@ -80,15 +81,6 @@ class WriteConclusion(Operation):
         place = place_of(meeting, item)
         return Applied(self, undo, f"{place} conclusion added: 「{_short(self.text)}」")
 
-    def replaces(self, earlier: Operation) -> bool:
-        return (
-            isinstance(earlier, WriteConclusion)
-            and earlier.id == self.id
-            and earlier.meeting == self.meeting
-            and earlier.expect is None
-            and self.expect is None
-            and earlier.position == self.position
-        )
 
 
 def _conclusion(op: WriteConclusion) -> Conclusion:
@@ -100,6 +92,7 @@ def _conclusion(op: WriteConclusion) -> Conclusion:
 class WriteReport(Operation):
     """Set a report's text, adding it (with its speaker) if it is not there."""
 
+    TYPED = ("id", "speaker", "kind")
     item: str
     id: str
     text: str
@@ -136,15 +129,6 @@ class WriteReport(Operation):
         undo = RemoveEntry(self.meeting, self.id, correction=self.correction)
         return Applied(self, undo, f"{place_of(meeting, item)} report added: {self.speaker}")
 
-    def replaces(self, earlier: Operation) -> bool:
-        return (
-            isinstance(earlier, WriteReport)
-            and earlier.id == self.id
-            and earlier.meeting == self.meeting
-            and earlier.expect is None
-            and self.expect is None
-            and (earlier.speaker, earlier.kind) == (self.speaker, self.kind)
-        )
 
 
 @operation("remove_entry")

@@ -44,9 +44,17 @@ class Operation:
     def args(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
+    # The fields naming what is typed into, for operations that typing repeats.
+    TYPED: ClassVar[tuple[str, ...]] = ()
+
     def replaces(self, earlier: Operation) -> bool:
-        """True when this operation makes `earlier` (queued, not yet applied) pointless."""
-        return False
+        """True when this operation makes `earlier` (queued, not yet applied) pointless:
+        more typing into the same entry, neither of them an undo's checked change."""
+        if not self.TYPED or type(earlier) is not type(self):
+            return False
+        if getattr(earlier, "expect", None) is not None or getattr(self, "expect", None):
+            return False
+        return all(getattr(earlier, f) == getattr(self, f) for f in ("meeting", *self.TYPED))
 
 
 @dataclass(frozen=True)
