@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui import database
-from tui.app.hold import MeetingHold, who_am_i
 from tui.app.writer import DiskWriter
 from tui.domain.model import CaseKind, Meeting, MeetingStatus, TrackedCase
 from tui.domain.profile import Profile
+from tui.storage.hold import MeetingHold, who_am_i
 from tui.storage.repository import Repository
 
 if TYPE_CHECKING:

@@ -35,7 +35,7 @@ def _when(text: str, option: str) -> date | datetime:
 
 def _not_held(session: Session, number: int) -> None:
     """A meeting open for editing in the app is changed there, not behind its back."""
-    from tui.app.hold import MeetingHold
+    from tui.storage.hold import MeetingHold
 
     holder = MeetingHold(session.db, number).holder()
     if holder:

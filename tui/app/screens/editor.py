@@ -20,7 +20,6 @@ from textual.timer import Timer
 from textual.widgets import Static, Tree
 
 from tui.app.editing import EditError, Editing
-from tui.app.hold import MeetingHold
 from tui.app.keyhold import nothing_opened
 from tui.app.labels import STATUS
 from tui.app.messages import OpenHit
@@ -48,6 +47,7 @@ from tui.domain import lifecycle
 from tui.domain.model import CaseDecision, Conclusion, Correction, Report, TrackedCase
 from tui.domain.rocdate import format_datetime, format_time
 from tui.domain.text import without_controls
+from tui.storage.hold import MeetingHold
 
 if TYPE_CHECKING:
     from tui.search.hits import Hit
