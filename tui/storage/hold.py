@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.domain.text import without_controls
+from tui.storage.layout import HOLDS, hold_file, takeover_file
 from tui.storage.sharing import make_folder, settle_file
 
 # The descriptors of the holds this process has. A child forked without exec (an office's
@@ -47,9 +48,9 @@ def clean_name(who: str) -> str:
 
 class MeetingHold:
     def __init__(self, root: Path, number: int, who: str | None = None) -> None:
-        self.folder = root / "holds"
-        self.path = self.folder / f"{number:04d}.lock"
-        self.request_path = self.folder / f"{number:04d}.takeover"
+        self.folder = root / HOLDS
+        self.path = root / hold_file(number)
+        self.request_path = root / takeover_file(number)
         self.who = clean_name(who or who_am_i()) or "another session"
         self._fd: int | None = None
 
