@@ -35,6 +35,7 @@ from tests import test_store_kill
 from tests.killed_writers_support import REPO, Figures, kill_loop, mixed_modes
 from tui.app.launch import seed_demo
 from tui.domain.model import ItemKind
+from tui.storage.layout import JOURNAL_FILE
 from tui.storage.repository import Repository
 from tui.storage.store import Store
 
@@ -98,7 +99,7 @@ def store_kills(root: Path, kills: int, rng: random.Random) -> StoreFigures:
     for _ in range(kills):
         acked |= test_store_kill.kill_at_random(root, rng)
         figures.kills += 1
-        figures.found_journal += (root / "journal.json").exists()
+        figures.found_journal += (root / JOURNAL_FILE).exists()
         figures.found_temps += any(".tmp-" in p.name for p in root.rglob("*"))
         try:
             store = Store.open(root)

@@ -27,6 +27,7 @@ from tinydb import TinyDB
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tui.storage.envelope import encode_tables, wrap
+from tui.storage.layout import MEETINGS, meeting_name
 from tui.storage.store import Store
 
 SIZES = (3, 300, 3000)
@@ -51,7 +52,7 @@ def meeting(number: int) -> dict[str, Any]:
 def build(root: Path, count: int) -> Store:
     """Lay the documents down directly: setting up need not be durable."""
     store = Store.open(root)
-    folder = root / "meetings"
+    folder = root / MEETINGS
     folder.mkdir(mode=0o700)
     for number in range(count):
         data = wrap(encode_tables({"meeting": {"1": meeting(number)}}))
@@ -77,7 +78,7 @@ def store_saves(store: Store, count: int, saves: int) -> list[float]:
 
     def save(index: int) -> None:
         with store.transaction() as tx:
-            table = tx.db(f"meetings/{rng.randrange(count):04d}").table("meeting")
+            table = tx.db(meeting_name(rng.randrange(count))).table("meeting")
             table.update({"edited": index + 1}, doc_ids=[1])
 
     return time_calls(save, saves)

@@ -36,6 +36,7 @@ from tui.edits import requests  # noqa: E402
 from tui.edits.ops import WriteProgress  # noqa: E402
 from tui.search.grams import folded  # noqa: E402
 from tui.search.index import SearchIndex  # noqa: E402
+from tui.storage.layout import MEETINGS, SEARCH_INDEX_FILE  # noqa: E402
 from tui.storage.repository import Repository  # noqa: E402
 
 LENGTHS = (1, 2, 3, 5)
@@ -111,7 +112,7 @@ def unchanged_ms(db: Path, index: SearchIndex, runs: int) -> dict[str, float]:
     settled = statistics.median(timed(index.refresh) for _ in range(runs))
     listed = []
     for _ in range(runs):
-        (db / "meetings").touch()  # an unsettled folder: every document's stamp is compared
+        (db / MEETINGS).touch()  # an unsettled folder: every document's stamp is compared
         listed.append(timed(index.refresh))
     return {"settled": settled, "listed": statistics.median(listed)}
 
@@ -147,7 +148,7 @@ def measure(args: argparse.Namespace, work: Path) -> None:
     rows: list[tuple[str, str]] = []
     log(f"building the index of {args.meetings} meetings …")
     build = build_ms(db)
-    size = (db / "search.sqlite").stat().st_size / 2**20
+    size = (db / SEARCH_INDEX_FILE).stat().st_size / 2**20
     rows.append(("index build, from nothing", f"{build / 1000:.1f} s ({size:.0f} MiB)"))
     index = SearchIndex(db)
     rng = random.Random(3000)

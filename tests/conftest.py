@@ -10,6 +10,43 @@ ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "data" / "record-101.md"
 RECORDS = Path(__file__).resolve().parent / "records"
 
+# The slow tier (marker `slow`), module by module: real terminals, servers, killed writers,
+# simulated power losses, processes writing at once, snapshots and long Pilot sessions (a
+# single slow test elsewhere carries the marker itself). `pytest -m "not slow"` runs the
+# rest: the fast tier a developer runs while working (README, First commands).
+SLOW_MODULES = frozenset(
+    {
+        "test_app_burst",
+        "test_app_correction",
+        "test_app_hostile_text",
+        "test_app_keys",
+        "test_app_pty",
+        "test_app_search",
+        "test_app_sessions",
+        "test_app_snapshots",
+        "test_app_workflow",
+        "test_concurrent_secretaries",  # 2, 4, 8 processes making 100 changes each
+        "test_documents_app",
+        "test_killed_writers",
+        "test_power_loss",
+        "test_serve",
+        "test_store_concurrency",
+        "test_store_kill",
+    }
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    missing = sorted(m for m in SLOW_MODULES if not (ROOT / "tests" / f"{m}.py").is_file())
+    if missing:
+        raise pytest.UsageError(f"tests/conftest.py: SLOW_MODULES names no file: {missing}")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.stem in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(scope="session")
 def units() -> list[str]:

@@ -461,7 +461,7 @@ class KillLoop:
         return any(typed.startswith(text) for typed in self.typed)
 
     def _check_hold(self) -> None:
-        from tui.app.hold import MeetingHold
+        from tui.storage.hold import MeetingHold
 
         hold = MeetingHold(self.db, MEETING, "the checker")
         holder = hold.holder()

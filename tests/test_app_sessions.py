@@ -23,9 +23,9 @@ import tui.app.scheduler as scheduler_module
 from tests.app_support import demo_database, screen_name, stored, type_text, until
 from tests.test_app_pty import Terminal, needs_pty, open_meeting_102
 from tui.app.app import AgendaApp
-from tui.app.hold import MeetingHold, who_am_i
 from tui.app.screens.editor import EditorScreen
 from tui.app.widgets.outline import MeetingOutline
+from tui.storage.hold import MeetingHold, who_am_i
 from tui.storage.repository import Repository
 
 CONCLUSION = "請總務組於月底前完成盤點"
@@ -172,7 +172,7 @@ async def test_a_killed_holder_frees_the_meeting_at_once(db: Path) -> None:
 HOLDER_WITH_A_RUNAWAY_TEMPLATE = """
 import os, sys, time
 from pathlib import Path
-from tui.app.hold import MeetingHold
+from tui.storage.hold import MeetingHold
 from tui.render.isolation import run_isolated
 
 assert MeetingHold(Path(sys.argv[1]), 102).acquire()

@@ -18,7 +18,7 @@ from tests.cli_support import private_copy
 from tests.conftest import ROOT
 from tests.search_support import history
 from tui.search.grams import folded
-from tui.search.index import INDEX_FILE
+from tui.storage.layout import SEARCH_INDEX_FILE
 
 
 def agenda(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -131,7 +131,7 @@ def test_a_conclusion_added_by_the_command_is_found_at_once(db: Path) -> None:
 
 def test_a_deleted_index_is_built_again_with_one_note(db: Path) -> None:
     before = found(db, "列管", "--limit", "100").stdout
-    (db / INDEX_FILE).unlink()
+    (db / SEARCH_INDEX_FILE).unlink()
     result = found(db, "列管", "--limit", "100")
     assert result.stdout == before
     assert result.stderr.startswith("agenda: note: building the search index ")
@@ -140,7 +140,7 @@ def test_a_deleted_index_is_built_again_with_one_note(db: Path) -> None:
 
 def test_a_damaged_index_is_rebuilt_with_one_note(db: Path) -> None:
     before = found(db, "列管", "--limit", "100").stdout
-    with open(db / INDEX_FILE, "r+b") as file:
+    with open(db / SEARCH_INDEX_FILE, "r+b") as file:
         file.write(b"this is not sqlite" * 10)
     result = found(db, "列管", "--limit", "100")
     assert result.stdout == before

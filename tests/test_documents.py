@@ -274,6 +274,7 @@ def test_an_office_template_that_writes_no_blocks_is_refused(
         record_document(record, "odt", templates=tmp_path)
 
 
+@pytest.mark.slow  # 40 ODT and DOCX files made and read back
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -21,7 +21,8 @@ from tests.search_support import expected, history, texts
 from tui.domain.model import CaseDecision, ItemKind
 from tui.domain.places import placed_items
 from tui.search.grams import QueryError, folded
-from tui.search.index import INDEX_FILE, SearchIndex
+from tui.search.index import SearchIndex
+from tui.storage.layout import SEARCH_INDEX_FILE, SEARCH_LOCK_FILE
 from tui.storage.repository import Repository
 
 ALL = 10_000
@@ -118,7 +119,7 @@ def test_full_width_letters_and_digits_are_found_as_ascii_and_back(db: Path) -> 
 
 def test_a_missing_index_is_built_with_one_note(db: Path) -> None:
     before = placed(SearchIndex(db).search("總務組", ALL).hits)
-    (db / INDEX_FILE).unlink()
+    (db / SEARCH_INDEX_FILE).unlink()
     notes: list[str] = []
     after = placed(SearchIndex(db, note=notes.append).search("總務組", ALL).hits)
     assert after == before
@@ -156,7 +157,7 @@ def _another_program(path: Path) -> None:
 def test_a_damaged_index_is_rebuilt_with_one_note(db: Path, damage: object) -> None:
     repo = Repository.open(db)
     assert callable(damage)
-    damage(db / INDEX_FILE)
+    damage(db / SEARCH_INDEX_FILE)
     notes: list[str] = []
     found = SearchIndex(db, note=notes.append).search("總務組", ALL)
     assert placed(found.hits) == expected(repo, "總務組")
@@ -174,15 +175,15 @@ def _documents(db: Path) -> dict[str, str]:
 
 def test_searching_and_rebuilding_change_no_document(db: Path) -> None:
     before = _documents(db)
-    _garbage_header(db / INDEX_FILE)
+    _garbage_header(db / SEARCH_INDEX_FILE)
     SearchIndex(db).search("會議", 5)
-    (db / INDEX_FILE).unlink()
+    (db / SEARCH_INDEX_FILE).unlink()
     SearchIndex(db).search("請", 5)
     assert _documents(db) == before
 
 
 def test_an_unreadable_meeting_is_left_out_with_a_note(db: Path) -> None:
-    (db / INDEX_FILE).unlink()
+    (db / SEARCH_INDEX_FILE).unlink()
     damaged = db / "meetings" / "0103.json"
     damaged.write_bytes(b'{"format": "agenda", "schema": 1, "tables": ')
     (db / "meetings" / "0103.json.bak").unlink(missing_ok=True)
@@ -219,7 +220,7 @@ print("ok")
 
 
 def test_two_processes_edit_and_search_at_once(db: Path) -> None:
-    (db / INDEX_FILE).unlink()
+    (db / SEARCH_INDEX_FILE).unlink()
     workers = [
         subprocess.Popen(
             [sys.executable, "-c", WORKER, str(db), name, str(meeting)],
@@ -241,7 +242,7 @@ def _holding_the_update_lock(db: Path, seconds: float) -> threading.Thread:
     held = threading.Event()
 
     def hold() -> None:
-        with open(db / "search.lock", "a") as file:
+        with open(db / SEARCH_LOCK_FILE, "a") as file:
             fcntl.flock(file, fcntl.LOCK_EX)
             held.set()
             time.sleep(seconds)

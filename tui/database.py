@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.domain.profile import Profile
-from tui.profile import PROFILE_FILE, ProfileError, default_profile_path, load_profile
+from tui.profile import ProfileError, default_profile_path, load_profile
+from tui.storage.layout import PROFILE_FILE
 from tui.storage.repository import Repository
 
 

@@ -12,8 +12,7 @@ from tui.domain.model import ItemKind
 from tui.domain.profile import Profile, Schedule, StandingItem, StandingSection, Unit
 from tui.domain.schedule import ScheduleError, check_rule
 from tui.domain.text import has_controls
-
-PROFILE_FILE = "profile.toml"
+from tui.storage.layout import PROFILE_FILE  # the shipped one is named like a database's
 
 
 class ProfileError(ValueError):

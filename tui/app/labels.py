@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tui.domain.decisions import DECISION_WORDS, UNDECIDED_WORD
 from tui.domain.model import CaseDecision, MeetingStatus
 
 STATUS = {
@@ -11,4 +12,5 @@ STATUS = {
     MeetingStatus.CONFIRMED: "紀錄確定",
 }
 
-DECISION = {CaseDecision.RELEASE: "解除列管", CaseDecision.KEEP: "賡續列管", None: "未決定"}
+DECISION: dict[CaseDecision | None, str] = {None: UNDECIDED_WORD}
+DECISION.update(DECISION_WORDS.items())

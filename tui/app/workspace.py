@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui import database
-from tui.app.hold import MeetingHold, who_am_i
 from tui.app.live import LiveMeeting, Snapshot
 from tui.app.writer import DiskWriter, Events
 from tui.domain.identity import new_id
@@ -20,6 +19,7 @@ from tui.domain.profile import Profile
 from tui.edits import EditError, EditService
 from tui.edits.clean import clean_text
 from tui.edits.service import os_user
+from tui.storage.hold import MeetingHold, who_am_i
 from tui.storage.repository import Repository
 
 if TYPE_CHECKING:

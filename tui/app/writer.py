@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from tui.app.live import Snapshot
 from tui.edits import Done, EditError, EditService, Operation
 from tui.storage.errors import StorageError
+from tui.storage.layout import OPEN_CASES as OPEN
+from tui.storage.layout import closed_name, meeting_name
 from tui.storage.names import document_path
-from tui.storage.repository import OPEN, closed_name, meeting_name
 
 RETRY_AFTER = 1.0
 LOOK_EVERY = 0.5

@@ -7,6 +7,7 @@ from datetime import date
 
 from tui.cli import output
 from tui.cli.session import UsageError
+from tui.domain.cases import Part, history_lines, is_overdue
 from tui.domain.model import CaseKind, TrackedCase
 from tui.storage.repository import Repository
 
@@ -19,7 +20,7 @@ def list_cases(args: argparse.Namespace, repo: Repository) -> int:
         found = [c for c in found if c.owner == args.unit]
     if args.overdue:
         today = date.today()
-        found = [c for c in found if c.deadline is not None and c.deadline < today]
+        found = [c for c in found if is_overdue(c, today)]
     found.sort(key=lambda c: (c.kind is not CaseKind.INTERNAL, c.number))
     if args.json:
         output.print_json([output.case_json(c) for c in found])
@@ -40,18 +41,9 @@ def _history(args: argparse.Namespace, repo: Repository) -> int:
     return 0
 
 
+_INDENT = {Part.HEADING: "", Part.DETAIL: "  ", Part.EVENT: "  "}
+
+
 def _print_history(case: TrackedCase) -> None:
-    state = "open" if case.is_open else "closed"
-    print(f"case {case.number} ({case.kind.value}, {state}): {case.subject or '-'}")
-    origin = f"meeting {case.origin_meeting}" if case.origin_meeting else "outside"
-    print(f"  owner: {case.owner or '-'}   origin: {origin} {case.origin_item}".rstrip())
-    if case.deadline:
-        print(f"  deadline: {case.deadline.isoformat()}")
-    for event in case.history:
-        decision = {"release": "解除列管", "keep": "賡續列管"}.get(
-            event.decision.value if event.decision else "", "-"
-        )
-        print(f"  meeting {event.meeting}: {decision}")
-        for label, text in (("辦理情形", event.progress), ("結論", event.conclusion)):
-            if text:
-                print(f"    {label}：{text}")
+    for line in history_lines(case):
+        print(_INDENT.get(line.part, "    ") + line.text)

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui.domain.cases import state_word
 from tui.domain.codec import to_data
 from tui.domain.model import Meeting, Office, TrackedCase
 from tui.domain.rocdate import format_datetime, roc_year
@@ -66,7 +67,7 @@ def meeting_json(meeting: Meeting) -> dict[str, Any]:
 
 def case_json(case: TrackedCase) -> dict[str, Any]:
     data: dict[str, Any] = to_data(case)
-    data["status"] = "open" if case.is_open else "closed"
+    data["status"] = state_word(case)
     return data
 
 
@@ -92,7 +93,7 @@ def print_cases(cases: list[TrackedCase]) -> None:
         return
     print(f"{'number':>6}  {'status':6}  {'kind':8}  {_pad('owner', 16)}  subject")
     for case in cases:
-        status = "open" if case.is_open else "closed"
+        status = state_word(case)
         subject = case.subject.replace("\n", " ")
         subject = subject if width(subject) <= 40 else subject[:19] + "…"
         owner = _pad(case.owner or "-", 16)

@@ -4,7 +4,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from tui.domain.model import CaseDecision
 from tui.domain.numerals import to_halfwidth
+
+# What the office calls each decision on a tracked case, wherever one is shown or written.
+DECISION_WORDS = {CaseDecision.RELEASE: "解除列管", CaseDecision.KEEP: "賡續列管"}
+UNDECIDED_WORD = "未決定"
 
 LAST_SEQUENCE = 99
 # A run this long is compressed to "A 至 B"; shorter runs are listed.
@@ -72,9 +77,10 @@ def decision_sentence(released: Iterable[int], kept: Iterable[int]) -> str:
     clauses: list[str] = []
     if released_cases:
         each = "均" if len(released_cases) > 1 else ""
-        clauses.append(f"列管案號 {case_list(released_cases)} {each}解除列管")
+        released_word = DECISION_WORDS[CaseDecision.RELEASE]
+        clauses.append(f"列管案號 {case_list(released_cases)} {each}{released_word}")
     if kept_cases:
-        clauses.append(f"列管案號 {case_list(kept_cases)} 賡續列管")
+        clauses.append(f"列管案號 {case_list(kept_cases)} {DECISION_WORDS[CaseDecision.KEEP]}")
     return f"{'；'.join(clauses)}。" if clauses else ""
 
 

@@ -1,4 +1,8 @@
-"""Text as it may be stored and shown: no terminal control characters."""
+"""Text as it may be stored and shown: no terminal control characters, no bidi controls.
+
+One cleaning for the whole program, wherever text comes in (typed, imported, a template's
+output, a user's name from the environment).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,29 @@ import re
 
 # C0 controls but tab and newline, DEL, and the C1 controls: ESC sequences and their kin
 # would move the cursor or recolour a terminal that shows the text.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_C0_C1 = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+# The bidirectional embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069) and
+# marks (LRM, RLM, ALM): they reorder what a reader sees without changing what is stored, so
+# 「同意\u202e查備」 would show as 同意備查 and no search would find it.
+_BIDI = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+_CONTROLS = re.compile(f"[{_C0_C1}{_BIDI}]")
+# The same, and tab and newline too: for a text that must stay on one line (a name).
+_CONTROLS_AND_BREAKS = re.compile(f"[\t\n{_C0_C1}{_BIDI}]")
+# Whole terminal sequences go, so no "[31m" is left behind: CSI (ESC [ or U+009B) and the
+# string commands OSC, DCS, APC, PM when they are ended (by BEL or ST).
+_SEQUENCES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]P_^]|[\x90\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[@-Z\\-_]"
+)
 
 
-def without_controls(text: str) -> str:
-    return _CONTROLS.sub("", text)
+def without_controls(text: str, *, one_line: bool = False) -> str:
+    """The text without terminal sequences and control characters; tab and newline stay
+    unless `one_line`."""
+    return (_CONTROLS_AND_BREAKS if one_line else _CONTROLS).sub("", _SEQUENCES.sub("", text))
 
 
 def has_controls(text: str) -> bool:
+    """Whether without_controls() would change the text (tab and newline are kept)."""
     return _CONTROLS.search(text) is not None

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tui.domain import lifecycle
+from tui.domain.decisions import DECISION_WORDS, UNDECIDED_WORD
 from tui.domain.identity import find_entry
 from tui.domain.model import (
     CaseDecision,
@@ -21,7 +22,8 @@ from tui.edits.errors import ConflictError, EditError
 from tui.edits.operation import Applied, Operation, nothing, operation
 from tui.edits.workset import Workset
 
-WORDS = {CaseDecision.RELEASE: "解除列管", CaseDecision.KEEP: "賡續列管", None: "未決定"}
+WORDS: dict[CaseDecision | None, str] = {d: w for d, w in DECISION_WORDS.items()}
+WORDS[None] = UNDECIDED_WORD
 UNDECIDED = "undecided"
 
 
@@ -123,7 +125,6 @@ class WriteProgress(Operation):
             self.meeting, self.case, before, self.kind, expect=self.text, correction=self.correction
         )
         return Applied(self, undo, f"case {self.case} 辦理情形: 「{self.text[:29]}」")
-
 
 
 def _conclusion(meeting: Meeting, conclusion_id: str) -> tuple[Item, Conclusion]:

@@ -82,7 +82,6 @@ class WriteConclusion(Operation):
         return Applied(self, undo, f"{place} conclusion added: 「{_short(self.text)}」")
 
 
-
 def _conclusion(op: WriteConclusion) -> Conclusion:
     return Conclusion(op.text, id=op.id)
 
@@ -128,7 +127,6 @@ class WriteReport(Operation):
         item.reports.append(report)
         undo = RemoveEntry(self.meeting, self.id, correction=self.correction)
         return Applied(self, undo, f"{place_of(meeting, item)} report added: {self.speaker}")
-
 
 
 @operation("remove_entry")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,8 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 
 from tui.domain.agenda import meetings_open
-from tui.domain.model import CaseKind, Meeting, Office, TrackedCase
+from tui.domain.cases import deadline_state, kind_name
+from tui.domain.model import Meeting, Office, TrackedCase
 from tui.render.environment import environment
 from tui.render.formats import DOCUMENT_FORMATS, FORMATS, RenderError
 from tui.render.isolation import RunawayError, run_isolated
@@ -58,28 +58,12 @@ def render_agenda(
         raise RenderError(f"meeting {meeting.number} lists unknown cases: {missing}")
     extra = {
         "case": lambda ref: by_key[(ref.kind, ref.number)],
-        "kind_name": lambda case: _KIND_NAMES[case.kind],
-        "flag": lambda case: deadline_flag(case, meeting.date, warning_days),
+        "kind_name": lambda case: kind_name(case.kind),
+        "flag": lambda case: deadline_state(case, meeting.date, warning_days).value,
         "meetings_open": lambda case: meetings_open(case, meeting.number),
         "progress": lambda case: _progress(case, meeting.number),
     }
     return _render(template_name("agenda", options.format), meeting, office, options, extra)
-
-
-_KIND_NAMES = {
-    CaseKind.INTERNAL: "本處列管",
-    CaseKind.MAYOR: "市長室列管",
-    CaseKind.COUNCIL: "議會列管",
-}
-
-
-def deadline_flag(case: TrackedCase, on: date, warning_days: int) -> str:
-    """將屆 when the deadline is within `warning_days` of the meeting, 逾期 when it has passed."""
-    if case.deadline is None:
-        return ""
-    if case.deadline < on:
-        return "逾期"
-    return "將屆" if (case.deadline - on).days <= warning_days else ""
 
 
 def _progress(case: TrackedCase, meeting: int) -> str:

@@ -23,10 +23,9 @@ from tui.search import schema, update
 from tui.search.grams import match_expression
 from tui.search.query import Found, find
 from tui.storage.errors import StorageError
+from tui.storage.layout import SEARCH_INDEX_FILE, SEARCH_LOCK_FILE
 from tui.storage.sharing import settle_file
 
-INDEX_FILE = "search.sqlite"
-LOCK_FILE = "search.lock"
 BUSY_SECONDS = 5.0
 UPDATE_WAIT = 30.0  # how long to wait for another process updating the index
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -50,7 +49,7 @@ class SearchIndex:
 
     def __init__(self, root: Path, note: Note = lambda message: None) -> None:
         self.root = root
-        self.path = root / INDEX_FILE
+        self.path = root / SEARCH_INDEX_FILE
         self.note = note
         self._mutex = threading.Lock()
         self._db: sqlite3.Connection | None = None
@@ -158,7 +157,7 @@ class SearchIndex:
 
     @contextlib.contextmanager
     def _exclusive(self, wait: float) -> Iterator[bool]:
-        path = self.root / LOCK_FILE
+        path = self.root / SEARCH_LOCK_FILE
         with _os_errors(path, "could not open it"):
             fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
         try:

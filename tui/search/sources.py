@@ -18,10 +18,10 @@ from typing import Any
 from tui.domain.model import CaseKind
 from tui.storage.envelope import decode
 from tui.storage.errors import StorageError
+from tui.storage.layout import CASE_FOLDERS, MEETINGS
 from tui.storage.names import SUFFIX, check_name, document_path
 
-MEETINGS = "meetings"
-FOLDERS = (MEETINGS, "cases", "cases/closed")
+FOLDERS = (MEETINGS, *CASE_FOLDERS)  # every document searched is directly in one of these
 # A folder untouched for this long has a settled mtime: any later change gives it a new one.
 SETTLED_NS = 1_000_000_000
 

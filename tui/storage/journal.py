@@ -24,11 +24,11 @@ from tui.storage.files import (
     remove_document,
     replace_with,
 )
+from tui.storage.layout import JOURNAL_FILE
 from tui.storage.names import check_name, document_path
 
-JOURNAL_FILE = "journal.json"
 FORMAT = "agenda-journal"
-UNFINISHED = "the commit is recorded in journal.json and the next transaction finishes it"
+UNFINISHED = f"the commit is recorded in {JOURNAL_FILE} and the next transaction finishes it"
 
 
 @dataclass(frozen=True)

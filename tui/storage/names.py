@@ -6,8 +6,9 @@ import os
 import re
 from pathlib import Path
 
+from tui.storage.layout import JOURNAL
+
 _PART_RE = re.compile(r"\w[\w-]*")
-JOURNAL = "journal"  # root/journal.json is the commit journal, never a document
 SUFFIX = ".json"
 
 

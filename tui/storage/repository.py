@@ -1,13 +1,8 @@
 """Meetings, cases and the office kept in a Store: one document per meeting, cases by state.
 
-Layout of the database folder:
-  profile.toml            the office profile, edited by hand (see data/profile.toml)
-  index                   table "meetings": number -> {start, status, items, cases}; small
-                          summaries only (an index written before items were counted lacks them)
-  meetings/0101           table "meeting": the whole meeting; table "cases": the cases it touched
-  cases/open              tables "internal", "mayor", "council": open cases by number
-  cases/closed/0100       closed cases whose number // 100 is 100 (an internal case's origin)
-Every edit writes the documents of one meeting and its cases, never the history.
+The documents and what each holds are in tui.storage.layout; a meeting's document also
+holds its log (table "log": one entry a change). Every edit writes the documents of one
+meeting and its cases, never the history.
 """
 
 from __future__ import annotations
@@ -26,27 +21,23 @@ from tui.domain.identity import name_entries
 from tui.domain.model import CaseKind, CaseRef, Correction, Meeting, MeetingStatus, TrackedCase
 from tui.storage.errors import StorageError, StorageWriteError
 from tui.storage.files import fsync_dir, replace_with
+from tui.storage.layout import (
+    CLOSED_CASES,
+    INDEX,
+    LOG_TABLE,
+    MEETINGS,
+    PROFILE_FILE,
+    closed_name,
+    meeting_name,
+    meeting_number,
+)
+from tui.storage.layout import OPEN_CASES as OPEN
+from tui.storage.layout import session_name as _state_name
 from tui.storage.store import Store, Transaction
-
-OPEN = "cases/open"
-LOG = "log"  # the table of a meeting's document that logs its changes
 
 
 class RecordError(StorageError):
     """A stored document that does not hold what the model expects."""
-
-
-def _state_name(user: str) -> str:
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in user) or "user"
-    return f"sessions/{safe}"
-
-
-def meeting_name(number: int) -> str:
-    return f"meetings/{number:04d}"
-
-
-def closed_name(number: int) -> str:
-    return f"cases/closed/{number // 100:04d}"
 
 
 class Repository:
@@ -60,7 +51,8 @@ class Repository:
     # -- meetings -------------------------------------------------------------
 
     def meeting_numbers(self) -> list[int]:
-        return [int(name.rsplit("/", 1)[1]) for name in self.store.names("meetings")]
+        names = self.store.names(MEETINGS)
+        return [number for name in names if (number := meeting_number(name)) is not None]
 
     def has_meeting(self, number: int) -> bool:
         return self.store.exists(meeting_name(number))
@@ -77,7 +69,7 @@ class Repository:
 
     def summaries(self) -> list[dict[str, Any]]:
         with self.store.reading() as tx:
-            rows = tx.db("index").table("meetings").all()
+            rows = tx.db(INDEX).table("meetings").all()
         return sorted(({"number": r.doc_id, **r} for r in rows), key=lambda r: r["number"])
 
     # -- where each user left off ---------------------------------------------
@@ -95,7 +87,7 @@ class Repository:
 
     @property
     def profile_path(self) -> Path:
-        return self.store.root / "profile.toml"
+        return self.store.root / PROFILE_FILE
 
     def write_profile(self, text: str) -> None:
         try:
@@ -127,7 +119,7 @@ class Repository:
     def all_cases(self) -> list[TrackedCase]:
         with self.store.reading() as tx:
             found = _cases_in(tx.db(OPEN), OPEN)
-            for name in self.store.names("cases/closed"):
+            for name in self.store.names(CLOSED_CASES):
                 found.extend(_cases_in(tx.db(name), name))
         return sorted(found, key=lambda c: (c.kind != CaseKind.INTERNAL, c.number))
 
@@ -194,16 +186,16 @@ class Records:
 
     def delete_meeting(self, number: int) -> None:
         self.tx.delete(meeting_name(number))
-        self.tx.db("index").table("meetings").remove(doc_ids=_index_ids(self.tx, number))
+        self.tx.db(INDEX).table("meetings").remove(doc_ids=_index_ids(self.tx, number))
 
     # -- the meeting's log: one entry a change, kept in the meeting's own document ----
 
     def log_entries(self, meeting: int) -> list[tuple[int, dict[str, Any]]]:
-        rows = self.tx.db(meeting_name(meeting)).table(LOG).all()
+        rows = self.tx.db(meeting_name(meeting)).table(LOG_TABLE).all()
         return [(row.doc_id, dict(row)) for row in rows]
 
     def log_entry(self, meeting: int, seq: int) -> dict[str, Any] | None:
-        found = self.tx.db(meeting_name(meeting)).table(LOG).get(doc_id=seq)
+        found = self.tx.db(meeting_name(meeting)).table(LOG_TABLE).get(doc_id=seq)
         return None if found is None else dict(found)
 
     def last_log_entry(self, meeting: int) -> tuple[int, dict[str, Any]] | None:
@@ -211,11 +203,11 @@ class Records:
         return entries[-1] if entries else None
 
     def append_log(self, meeting: int, entry: dict[str, Any]) -> int:
-        seq: int = self.tx.db(meeting_name(meeting)).table(LOG).insert(entry)
+        seq: int = self.tx.db(meeting_name(meeting)).table(LOG_TABLE).insert(entry)
         return seq
 
     def rewrite_log(self, meeting: int, seq: int, entry: dict[str, Any]) -> None:
-        self.tx.db(meeting_name(meeting)).table(LOG).upsert(Document(entry, doc_id=seq))
+        self.tx.db(meeting_name(meeting)).table(LOG_TABLE).upsert(Document(entry, doc_id=seq))
 
 
 class MeetingExistsError(StorageError):
@@ -277,11 +269,11 @@ def _write_meeting(tx: Transaction, meeting: Meeting, old: dict[str, Any] | None
     # changes (a new meeting, a new status), never for an ordinary edit.
     summary = _summary(meeting)
     if old is None or old != summary:
-        tx.db("index").table("meetings").upsert(Document(summary, doc_id=meeting.number))
+        tx.db(INDEX).table("meetings").upsert(Document(summary, doc_id=meeting.number))
 
 
 def _index_ids(tx: Transaction, number: int) -> list[int]:
-    table = tx.db("index").table("meetings")
+    table = tx.db(INDEX).table("meetings")
     return [number] if table.contains(doc_id=number) else []
 
 

@@ -17,6 +17,7 @@ from tui.storage.commit import commit
 from tui.storage.errors import SCHEMA, NotADatabaseError, StorageError
 from tui.storage.files import TEMP_RE, bak_path, fsync_dir, os_errors, sweep_temps
 from tui.storage.journal import journal_path, recover
+from tui.storage.layout import LOCK_FILE, META, PROFILE_FILE
 from tui.storage.lock import StoreLock
 from tui.storage.names import document_path, list_names
 from tui.storage.sharing import current, make_folder
@@ -24,9 +25,6 @@ from tui.storage.transaction import Transaction
 
 __all__ = ["Store", "Transaction"]
 
-META = "meta"
-LOCK_FILE = ".lock"
-PROFILE_FILE = "profile.toml"
 DEFAULT_LOCK_TIMEOUT = 10.0
 
 

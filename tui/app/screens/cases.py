@@ -12,29 +12,28 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from tui.app.labels import DECISION
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.titlebar import TitleBar
 from tui.app.workspace import Workspace
+from tui.domain.cases import KIND_WORDS, Part, history_lines, is_overdue, state_word
 from tui.domain.model import CaseKind, TrackedCase
 
-KINDS = {CaseKind.INTERNAL: "本處", CaseKind.MAYOR: "市長室", CaseKind.COUNCIL: "議會"}
+# How each line of the history looks: what goes before it, and its style.
+_LOOKS = {
+    Part.HEADING: ("", "bold"),
+    Part.DETAIL: ("", ""),
+    Part.EVENT: ("\n", "bold"),
+    Part.PROGRESS: ("  ", ""),
+    Part.CONCLUSION: ("  ", "dim"),
+}
 
 
 def case_history(case: TrackedCase) -> Text:
-    text = Text(f"{case.number} {'open' if case.is_open else 'closed'}\n", style="bold")
-    text.append(f"{case.subject or '（案由未載）'}\n")
-    text.append(f"主辦單位：{case.owner or '未定'}\n")
-    if case.origin_meeting:
-        text.append(f"第 {case.origin_meeting} 次會議起列管 {case.origin_item}\n")
-    if case.deadline:
-        text.append(f"列管期限：{case.deadline.isoformat()}\n")
-    for event in case.history:
-        text.append(f"\n第 {event.meeting} 次：{DECISION[event.decision]}", style="bold")
-        if event.progress:
-            text.append(f"\n  辦理情形：{event.progress}")
-        if event.conclusion:
-            text.append(f"\n  結論：{event.conclusion}", style="dim")
+    text = Text()
+    for n, line in enumerate(history_lines(case)):
+        before, style = _LOOKS[line.part]
+        text.append(("\n" if n else "") + before)
+        text.append(line.text, style=style)
     return text
 
 
@@ -93,7 +92,7 @@ class CasesScreen(Screen[None]):
             found = [c for c in found if c.owner == self.unit]
         if self.overdue:
             today = date.today()
-            found = [c for c in found if c.is_open and c.deadline and c.deadline < today]
+            found = [c for c in found if is_overdue(c, today)]
         return sorted(found, key=lambda c: (c.kind is not CaseKind.INTERNAL, c.number))
 
     def _show(self, cases: list[TrackedCase]) -> None:
@@ -104,8 +103,8 @@ class CasesScreen(Screen[None]):
         for case in shown:
             table.add_row(
                 str(case.number),
-                "open" if case.is_open else "closed",
-                KINDS[case.kind],
+                state_word(case),
+                KIND_WORDS[case.kind],
                 Text(case.owner or "-"),
                 key=f"{case.kind.value}:{case.number}",
             )

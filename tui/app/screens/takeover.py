@@ -9,9 +9,9 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tui.app.hold import MeetingHold
 from tui.app.live import Snapshot
 from tui.edits.clean import clean_text
+from tui.storage.hold import MeetingHold
 
 if TYPE_CHECKING:
     from tui.app.screens.editor_core import MeetingScreen

@@ -14,6 +14,8 @@ import socket
 from datetime import datetime
 from pathlib import Path
 
+from tui.domain.text import without_controls
+from tui.storage.layout import HOLDS, hold_file, takeover_file
 from tui.storage.sharing import make_folder, settle_file
 
 # The descriptors of the holds this process has. A child forked without exec (an office's
@@ -35,15 +37,21 @@ os.register_at_fork(after_in_child=_drop_holds_in_child)
 
 
 def who_am_i() -> str:
-    return f"{getpass.getuser()}@{socket.gethostname()}"
+    return clean_name(f"{getpass.getuser()}@{socket.gethostname()}")
+
+
+def clean_name(who: str) -> str:
+    """A holder's name as it may reach a colleague's terminal: one line, no control or
+    bidi characters (it comes from LOGNAME, the host's name, or a file anyone may write)."""
+    return without_controls(who, one_line=True).strip()
 
 
 class MeetingHold:
     def __init__(self, root: Path, number: int, who: str | None = None) -> None:
-        self.folder = root / "holds"
-        self.path = self.folder / f"{number:04d}.lock"
-        self.request_path = self.folder / f"{number:04d}.takeover"
-        self.who = who or who_am_i()
+        self.folder = root / HOLDS
+        self.path = root / hold_file(number)
+        self.request_path = root / takeover_file(number)
+        self.who = clean_name(who or who_am_i()) or "another session"
         self._fd: int | None = None
 
     @property
@@ -82,7 +90,8 @@ class MeetingHold:
         try:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
         except BlockingIOError:
-            return os.pread(fd, 500, 0).decode("utf-8", "replace").strip() or "another session"
+            written = os.pread(fd, 500, 0).decode("utf-8", "replace")
+            return clean_name(written) or "another session"
         finally:
             os.close(fd)
         return ""
@@ -108,7 +117,7 @@ class MeetingHold:
         if self._fd is None:
             return ""
         try:
-            return self.request_path.read_text(encoding="utf-8").strip()
+            return clean_name(self.request_path.read_text(encoding="utf-8", errors="replace"))
         except OSError:
             return ""
 

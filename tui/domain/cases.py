@@ -1,0 +1,95 @@
+"""What is said of a tracked case, the same in the commands, the app and the documents: its
+kind and state, how near its deadline is, and its history meeting by meeting."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date
+
+from tui.domain.decisions import DECISION_WORDS, UNDECIDED_WORD
+from tui.domain.model import CaseKind, TrackedCase
+
+# Who tracks the case; "列管" follows in a sentence (本處列管, 市長室列管).
+KIND_WORDS = {CaseKind.INTERNAL: "本處", CaseKind.MAYOR: "市長室", CaseKind.COUNCIL: "議會"}
+TRACKED = "列管"
+NO_SUBJECT = "（案由未載）"
+NO_OWNER = "（未定）"
+
+
+def kind_name(kind: CaseKind) -> str:
+    """本處列管, 市長室列管, 議會列管."""
+    return KIND_WORDS[kind] + TRACKED
+
+
+def state_word(case: TrackedCase) -> str:
+    """open or closed: how the commands' output and the screens name a case's state."""
+    return "open" if case.is_open else "closed"
+
+
+# -- the deadline ---------------------------------------------------------------
+
+
+class DeadlineState(enum.Enum):
+    """How a case's deadline stands on a day; the value is the flag an agenda shows."""
+
+    NONE = ""  # no deadline, or not near yet
+    NEAR = "將屆"  # within the warning days
+    PASSED = "逾期"
+
+
+def deadline_state(case: TrackedCase, on: date, warning_days: int = 0) -> DeadlineState:
+    """PASSED when the deadline is before `on`; NEAR when it is at most `warning_days` after."""
+    if case.deadline is None:
+        return DeadlineState.NONE
+    if case.deadline < on:
+        return DeadlineState.PASSED
+    if (case.deadline - on).days <= warning_days:
+        return DeadlineState.NEAR
+    return DeadlineState.NONE
+
+
+def is_overdue(case: TrackedCase, on: date) -> bool:
+    """An open case whose deadline has passed on that day."""
+    return case.is_open and deadline_state(case, on) is DeadlineState.PASSED
+
+
+# -- the history ----------------------------------------------------------------
+
+
+class Part(enum.Enum):
+    """What a line of a case's history is: each front end indents or styles it."""
+
+    HEADING = "heading"  # the case: number, kind, state
+    DETAIL = "detail"  # subject, owner, origin, deadline
+    EVENT = "event"  # one meeting's decision
+    PROGRESS = "progress"  # what the owner reported at that meeting
+    CONCLUSION = "conclusion"  # what that meeting concluded
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    part: Part
+    text: str
+
+
+def history_lines(case: TrackedCase) -> list[HistoryLine]:
+    """The case, then meeting by meeting what was decided, reported and concluded."""
+    lines = [
+        HistoryLine(Part.HEADING, f"{case.number} {kind_name(case.kind)} {state_word(case)}"),
+        HistoryLine(Part.DETAIL, case.subject or NO_SUBJECT),
+        HistoryLine(Part.DETAIL, f"主辦單位：{case.owner or NO_OWNER}"),
+    ]
+    if case.origin_meeting:
+        origin = f"第 {case.origin_meeting} 次會議起列管 {case.origin_item}".rstrip()
+        lines.append(HistoryLine(Part.DETAIL, origin))
+    if case.deadline:
+        lines.append(HistoryLine(Part.DETAIL, f"列管期限：{case.deadline.isoformat()}"))
+    for event in case.history:
+        word = DECISION_WORDS[event.decision] if event.decision else UNDECIDED_WORD
+        lines.append(HistoryLine(Part.EVENT, f"第 {event.meeting} 次：{word}"))
+        if event.progress:
+            lines.append(HistoryLine(Part.PROGRESS, f"辦理情形：{event.progress}"))
+        if event.conclusion:
+            lines.append(HistoryLine(Part.CONCLUSION, f"結論：{event.conclusion}"))
+    return lines
