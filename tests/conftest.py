@@ -18,15 +18,19 @@ SLOW_MODULES = frozenset(
     {
         "test_app_burst",
         "test_app_correction",
+        "test_app_disk_full",
         "test_app_hostile_text",
         "test_app_keys",
         "test_app_pty",
         "test_app_search",
         "test_app_sessions",
         "test_app_snapshots",
+        "test_app_undo",
         "test_app_workflow",
         "test_concurrent_secretaries",  # 2, 4, 8 processes making 100 changes each
         "test_documents_app",
+        "test_interleavings",  # two sessions and real commands, some killed
+        "test_one_way_to_change",  # app sessions and commands on one database
         "test_killed_writers",
         "test_power_loss",
         "test_serve",

@@ -79,6 +79,6 @@ def test_control_characters_never_reach_a_rendered_file(record: ImportedRecord) 
             text = render_record(record.meeting, record.office, RenderOptions(fmt))
             assert not any(ord(c) < 32 and c not in "\n" for c in text)
             assert not any(0x7F <= ord(c) <= 0x9F for c in text)
-            assert "危險[2J]0;title字31m樣" in text.replace("\n", "").replace(" ", "")
+            assert "危險字樣" in text.replace("\n", "").replace(" ", "")  # sequences gone whole
     finally:
         item.conclusions.pop()

@@ -46,7 +46,10 @@ def test_tab_and_newline_stay_unless_the_text_is_one_line() -> None:
 def test_an_override_no_longer_hides_the_stored_words() -> None:
     # Shown with the override, 「同意\u202e查備」 reads 同意備查; cleaned, it is what it says.
     assert without_controls("同意\u202e查備") == "同意查備"
-    assert without_controls("\x1b[2J\x1b]0;title\x07字\x9b31m樣") == "[2J]0;title字31m樣"
+    # Whole terminal sequences go, so no "[2J" is left behind to puzzle a reader.
+    assert without_controls("\x1b[2J\x1b]0;title\x07字\x9b31m樣") == "字樣"
+    # A string command never ended keeps the text after it: only its introducer (ESC ]) goes.
+    assert without_controls("名\x1b]0;稱") == "名0;稱"
 
 
 text_with_controls = st.text(
@@ -60,20 +63,23 @@ def test_cleaning_removes_only_controls_and_is_done_once(text: str, one_line: bo
     assert not has_controls(cleaned)
     assert without_controls(cleaned, one_line=one_line) == cleaned
     dropped = set(REMOVED) | ({"\t", "\n"} if one_line else set())
-    assert cleaned == "".join(c for c in text if c not in dropped)
+    kept = iter(text)
+    assert all(c in kept for c in cleaned)  # what is kept is the text's, in its order
+    if not any(c == "\x1b" or "\x80" <= c <= "\x9f" for c in text):  # no sequence begins
+        assert cleaned == "".join(c for c in text if c not in dropped)
 
 
 def test_a_holders_name_is_one_clean_line(tmp_path: Path) -> None:
     hostile = "mallory\x1b]0;pwned\x07\x1b[2J\u202eevil\nsecond line\x9b"
-    assert clean_name(hostile) == "mallory]0;pwned[2Jevilsecond line"
+    assert clean_name(hostile) == "malloryevilsecond line"
     hold = MeetingHold(tmp_path, 102, hostile)
     assert hold.acquire()
     try:
         written = hold.path.read_text(encoding="utf-8")
-        assert written.startswith("mallory]0;pwned[2Jevilsecond line (pid ")
+        assert written.startswith("malloryevilsecond line (pid ")
         assert not has_controls(written) and "\n" not in written
         shown = MeetingHold(tmp_path, 102, "colleague").holder()
-        assert shown.startswith("mallory]0;pwned[2Jevilsecond line (pid ")
+        assert shown.startswith("malloryevilsecond line (pid ")
     finally:
         hold.release()
 
@@ -83,6 +89,6 @@ def test_a_name_written_raw_by_another_program_is_read_clean(tmp_path: Path) -> 
     assert hold.acquire()
     try:
         hold.request_path.write_bytes("eve\x1b[31m\u2066x\u2069\n\xff".encode() + b"\xff")
-        assert hold.takeover_asked_by() == "eve[31mx\u00ff\ufffd"
+        assert hold.takeover_asked_by() == "evex\u00ff\ufffd"
     finally:
         hold.release()
