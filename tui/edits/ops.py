@@ -1,21 +1,10 @@
 """Every operation, by name (importing this registers them all for the log)."""
 
 from tui.edits.cases import Decide, Track, Untrack, WriteProgress
+from tui.edits.clock import Adjourn, Begin, SetClock, SetStatus
 from tui.edits.entries import InsertEntry, MoveEntry, RemoveEntry, WriteConclusion, WriteReport
-from tui.edits.meeting import (
-    AddMotion,
-    Adjourn,
-    Begin,
-    Confirm,
-    Correct,
-    CreateMeeting,
-    DeleteMeeting,
-    InsertItem,
-    RemoveItem,
-    SetClock,
-    SetStatus,
-    Unconfirm,
-)
+from tui.edits.meeting import AddMotion, CreateMeeting, DeleteMeeting, InsertItem, RemoveItem
+from tui.edits.record import Confirm, Correct, Unconfirm
 from tui.edits.records import ImportRecord
 
 __all__ = [

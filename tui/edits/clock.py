@@ -1,0 +1,128 @@
+"""The meeting's clock and status: begun, adjourned, moved forward, and put back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from tui.domain import lifecycle
+from tui.domain.model import Meeting, MeetingStatus
+from tui.domain.rocdate import format_time
+from tui.edits.errors import ConflictError, EditError
+from tui.edits.operation import Applied, Operation, nothing, operation
+from tui.edits.workset import Workset
+
+
+@dataclass(frozen=True)
+class _Clock:
+    start: str
+    end: str | None
+    status: str
+
+
+def _clock(meeting: Meeting) -> _Clock:
+    end = meeting.end.isoformat() if meeting.end else None
+    return _Clock(meeting.start.isoformat(), end, meeting.status.value)
+
+
+def _restore(op: Operation, before: _Clock, after: _Clock) -> SetClock:
+    return SetClock(
+        op.meeting,
+        before.start,
+        before.end,
+        before.status,
+        expect=[after.start, after.end or "", after.status],
+        correction=op.correction,
+    )
+
+
+@operation("set_clock")
+@dataclass(frozen=True)
+class SetClock(Operation):
+    """Start, adjournment and status as they were (the undo of begin, adjourn, status)."""
+
+    start: str
+    end: str | None
+    status: str
+    expect: list[str] | None = None
+
+    def apply(self, ws: Workset) -> Applied:
+        meeting = ws.change(self.meeting, self.correction)
+        before = _clock(meeting)
+        if self.expect is not None and self.expect != [
+            before.start,
+            before.end or "",
+            before.status,
+        ]:
+            raise ConflictError("the meeting's times or status have been changed since")
+        try:
+            meeting.start = datetime.fromisoformat(self.start)
+            meeting.end = time.fromisoformat(self.end) if self.end else None
+            meeting.status = MeetingStatus(self.status)
+        except ValueError as error:
+            raise EditError(str(error)) from None
+        return Applied(self, _restore(self, before, _clock(meeting)), "times and status restored")
+
+
+@operation("begin")
+@dataclass(frozen=True)
+class Begin(Operation):
+    """The meeting starts now: its start time stamped, in session."""
+
+    at: str  # HH:MM
+
+    def apply(self, ws: Workset) -> Applied:
+        meeting = ws.change(self.meeting, self.correction)
+        before = _clock(meeting)
+        at = _time(self.at)
+        if meeting.status is MeetingStatus.DRAFT:
+            meeting.status = MeetingStatus.IN_SESSION
+        meeting.start = datetime.combine(meeting.start.date(), at)
+        return Applied(self, _restore(self, before, _clock(meeting)), f"開會 {format_time(at)}")
+
+
+@operation("adjourn")
+@dataclass(frozen=True)
+class Adjourn(Operation):
+    """散會: the adjournment time stamped, the record recorded."""
+
+    at: str
+
+    def apply(self, ws: Workset) -> Applied:
+        meeting = ws.change(self.meeting, self.correction)
+        before = _clock(meeting)
+        meeting.end = _time(self.at)
+        if meeting.status in (MeetingStatus.DRAFT, MeetingStatus.IN_SESSION):
+            meeting.status = MeetingStatus.RECORDED
+        after = _clock(meeting)
+        return Applied(self, _restore(self, before, after), f"散會 ({format_time(meeting.end)})")
+
+
+def _time(text: str) -> time:
+    try:
+        return time.fromisoformat(text).replace(second=0, microsecond=0)
+    except ValueError:
+        raise EditError(f"not a time: {text!r}") from None
+
+
+@operation("set_status")
+@dataclass(frozen=True)
+class SetStatus(Operation):
+    """Move the record forward (draft → in session → recorded); `end` stamps 散會."""
+
+    status: str
+    end: str | None = None
+
+    def apply(self, ws: Workset) -> Applied:
+        meeting = ws.change(self.meeting, self.correction)
+        before = _clock(meeting)
+        try:
+            lifecycle.advance(meeting, MeetingStatus(self.status))
+        except (lifecycle.LifecycleError, ValueError) as error:
+            raise EditError(str(error)) from None
+        if self.end:
+            meeting.end = _time(self.end)
+        after = _clock(meeting)
+        if after == before:
+            return nothing(self)
+        return Applied(self, _restore(self, before, after), f"status {meeting.status.value}")
