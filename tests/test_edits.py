@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 from typing import Any
 
@@ -223,3 +224,27 @@ def test_a_confirmed_record_changes_only_under_a_logged_correction(repo: Reposit
     reader = meeting(repo).sections[0].body
     assert reader is not None and reader.conclusions[0].text == "紀錄確定。"
     assert isinstance(reader.conclusions[0], Conclusion)
+
+
+def _without_ids(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_ids(v) for k, v in value.items() if k != "id"}
+    if isinstance(value, list):
+        return [_without_ids(v) for v in value]
+    return value
+
+
+def test_a_meeting_written_before_ids_and_logs_is_read_and_changed(repo: Repository) -> None:
+    """Schema 1: no ids, no log. Its entries are named by place; the next write keeps them."""
+    path = repo.store.root / "meetings" / "0102.json"
+    document = json.loads(path.read_text("utf-8"))
+    old = {"format": "agenda", "schema": 1, "tables": _without_ids(document["tables"])}
+    old["tables"].pop("log", None)
+    path.write_text(json.dumps(old, ensure_ascii=False), "utf-8")
+    edits = service(repo)
+    edits.apply(WriteReport(102, "i2.4", "r2.4.1", "場地已安排。"))
+    stored = meeting(repo)
+    assert stored.sections[1].items[3].reports[0].text == "場地已安排。"
+    again = json.loads(path.read_text("utf-8"))
+    assert again["schema"] == 2 and again["tables"]["log"]["1"]["op"] == "write_report"
+    assert again["tables"]["meeting"]["1"]["sections"][1]["items"][3]["id"] == "i2.4"

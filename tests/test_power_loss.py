@@ -46,6 +46,7 @@ from tests.faulty_disk import (
     real_files,
 )
 from tui.storage import files
+from tui.storage.errors import SCHEMA
 from tui.storage.store import Store
 
 NAMES = ("index", "meetings/0101", "meetings/0102", "cases/2025/open")
@@ -146,7 +147,7 @@ def reopen(root: Path, recorder: Recorder | None = None) -> Seen:
 def check(run: Run, k: int, seen: Seen, where: str) -> int:
     """Assert seen is a state the user saw; return which (the latest, if several)."""
     meta = seen.meta["store"]["1"]
-    assert meta["schema"] == 1, f"{where}: meta {seen.meta}"
+    assert meta["schema"] == SCHEMA, f"{where}: meta {seen.meta}"
     if k >= run.opened:
         assert seen.meta == run.meta, f"{where}: the database's meta changed"
     allowed = run.allowed(k)

@@ -19,6 +19,7 @@ from tinydb.table import Document
 
 from tui.storage.envelope import encode_tables, wrap
 from tui.storage.errors import (
+    SCHEMA,
     DamagedFileError,
     LockTimeoutError,
     NewerSchemaError,
@@ -94,7 +95,7 @@ def test_round_trip_keeps_text_and_ids(store: Store) -> None:
         ]
         assert tx.db("index").table("meetings").get(doc_id=101) == {"status": "draft"}
     raw = json.loads((store.root / "meetings" / "0101.json").read_text("utf-8"))
-    assert raw == {"format": "agenda", "schema": 1, "tables": raw["tables"]}
+    assert raw == {"format": "agenda", "schema": SCHEMA, "tables": raw["tables"]}
     assert raw["tables"]["meeting"]["1"]["title"] == TEXT
 
 
@@ -347,12 +348,12 @@ def test_every_damage_with_a_backup_falls_back_and_keeps_the_damaged_file(
 def test_newer_schema_is_refused_even_with_a_backup(tmp_path: Path) -> None:
     store = _with_backup(tmp_path / "db")
     final = store.root / "meetings" / "0101.json"
-    newer = b'{"format": "agenda", "schema": 2, "tables": {"other": 1}}'
+    newer = b'{"format": "agenda", "schema": 3, "tables": {"other": 1}}'
     final.write_bytes(newer)
     with pytest.raises(NewerSchemaError) as caught, store.transaction() as tx:
         tx.db("meetings/0101")
     assert str(caught.value) == (
-        f"{final} was written by a newer agenda (schema 2); this version reads schema 1"
+        f"{final} was written by a newer agenda (schema 3); this version reads schema 2"
     )
     assert final.read_bytes() == newer and store.warnings == []
 

@@ -6,7 +6,7 @@ import errno
 import os
 from pathlib import Path
 
-SCHEMA = 1
+SCHEMA = 2  # 2: items, reports and conclusions carry ids, a meeting its log
 
 
 def _one_line(text: str) -> str:
