@@ -24,6 +24,7 @@ class Snapshot:
     meeting: Meeting
     cases: dict[CaseKey, TrackedCase]
     taken: list[int]  # case numbers issued at this meeting, open or closed
+    seq: int = 0  # the meeting's last log entry
 
     @classmethod
     def read(cls, repo: Repository, number: int) -> Snapshot | None:
@@ -33,7 +34,9 @@ class Snapshot:
             if meeting is None:
                 return None
             cases = {(c.kind, c.number): c for c in records.cases_of(_refs(meeting))}
-            return cls(meeting, cases, records.case_numbers_of_meeting(number))
+            last = records.last_log_entry(number)
+            taken = records.case_numbers_of_meeting(number)
+            return cls(meeting, cases, taken, last[0] if last else 0)
 
 
 def _refs(meeting: Meeting) -> list[CaseRef]:

@@ -43,10 +43,14 @@ class Events:
     stored: Callable[[Snapshot, int], object] = lambda snapshot, upto: None
 
 
+Stamps = dict[str, tuple[int, int, int]]
+
+
 @dataclass
 class _Watch:
     meeting: int
-    stamps: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    stamps: Stamps = field(default_factory=dict)  # of the files as last read
+    seq: int | None = None  # the meeting's last log entry as last read
 
 
 class DiskWriter:
@@ -158,7 +162,7 @@ class DiskWriter:
                     if self._closed:
                         return
             elif drained:
-                self._look(force=True)
+                self._look()
 
     def _carry_out(self, task: _Task) -> bool:
         """True once the task is done with (stored or refused); False to try again."""
@@ -187,6 +191,7 @@ class DiskWriter:
             if done.seq is not None and (done.meeting, done.seq) not in self._undo[-1:]:
                 self._undo.append((done.meeting, done.seq))
                 self._redo.clear()
+            self._only_ours(done)
             self.events.done(task.serials, done)
 
     def _undo_or_redo(self, task: _Task) -> None:
@@ -205,6 +210,23 @@ class DiskWriter:
             self._tasks.append(task)
             self._changed.notify_all()
 
+    def _only_ours(self, done: Done) -> None:
+        """After our own change to the watched meeting, when nobody else's came between
+        (the log goes on from the entry last read, no other file changed), the UI's copy
+        is what is stored: the files' new stamps are taken as read, and nothing is read
+        again. Typing then costs the UI no decoding on this thread."""
+        with self._changed:
+            watch = self._watch
+        if watch is None or done.meeting != watch.meeting or done.seq is None:
+            return
+        if watch.seq is None or done.seq not in (watch.seq, watch.seq + 1):
+            return
+        stamps = self._stamps(watch.meeting)
+        name = meeting_name(watch.meeting)
+        others = {k: v for k, v in stamps.items() if k != name}
+        if others == {k: v for k, v in watch.stamps.items() if k != name}:
+            watch.stamps, watch.seq = stamps, done.seq
+
     def _look(self, force: bool = False) -> None:
         """Read the watched meeting back if it was stored since it was last read."""
         with self._changed:
@@ -220,9 +242,10 @@ class DiskWriter:
             return  # read again at the next look
         watch.stamps = stamps
         if snapshot is not None:
+            watch.seq = snapshot.seq
             self.events.stored(snapshot, upto)
 
-    def _stamps(self, meeting: int) -> dict[str, tuple[int, int, int]]:
+    def _stamps(self, meeting: int) -> Stamps:
         root = self.service.repo.store.root
         names = [meeting_name(meeting), OPEN, closed_name(meeting * 100)]
         found = {}
