@@ -248,3 +248,23 @@ def test_a_meeting_written_before_ids_and_logs_is_read_and_changed(repo: Reposit
     again = json.loads(path.read_text("utf-8"))
     assert again["schema"] == 2 and again["tables"]["log"]["1"]["op"] == "write_report"
     assert again["tables"]["meeting"]["1"]["sections"][1]["items"][3]["id"] == "i2.4"
+
+
+def test_a_long_log_keeps_its_newest_changes_with_the_meeting(repo: Repository) -> None:
+    """However many changes a meeting takes, its document keeps a bounded log; the rest
+    is in documents of their own, and the whole log still reads, and undoes, in order."""
+    edits = service(repo)
+    done = [edits.apply(WriteConclusion(102, ITEM, f"c{n}", f"第 {n} 項")) for n in range(150)]
+    document = json.loads((repo.store.root / "meetings" / "0102.json").read_text("utf-8"))
+    assert len(document["tables"]["log"]) <= 64
+    assert sorted(p.name for p in (repo.store.root / "logs" / "0102").iterdir()) == [
+        "000001.json",
+        "000033.json",
+        "000065.json",
+    ]
+    log = edits.log(102)
+    assert [line.seq for line in log] == list(range(1, 152))
+    first = done[0].seq
+    assert first == 2  # after "meeting 102 prepared"
+    edits.undo(102, first)  # an old change, read from its chunk
+    assert "第 0 項" not in texts(repo)

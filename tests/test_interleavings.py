@@ -262,7 +262,7 @@ def read_store(repo: Repository) -> Stored:
                 for e in case.history
                 if (e.decision, e.progress) != (None, "")
             }
-        logs = {number: dict(records.log_entries(number)) for number in MEETINGS}
+        logs = {number: dict(records.log(number).entries()) for number in MEETINGS}
     return Stored(conclusions, events, refs, logs, tracked)
 
 

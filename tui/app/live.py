@@ -34,7 +34,7 @@ class Snapshot:
             if meeting is None:
                 return None
             cases = {(c.kind, c.number): c for c in records.cases_of(_refs(meeting))}
-            last = records.last_log_entry(number)
+            last = records.log(number).last()
             taken = records.case_numbers_of_meeting(number)
             return cls(meeting, cases, taken, last[0] if last else 0)
 

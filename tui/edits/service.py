@@ -85,7 +85,7 @@ class EditService:
     def undo(self, meeting: int, seq: int) -> Done:
         """Apply the inverse of log entry `seq` (an undo of an undo is a redo)."""
         with self.repo.change() as records:
-            entry = records.log_entry(meeting, seq)
+            entry = records.log(meeting).entry(seq)
             if entry is None:
                 raise EditError(f"meeting {meeting} has no change {seq} in its log")
             if entry.get("undo") is None:
@@ -98,7 +98,7 @@ class EditService:
 
     def log(self, meeting: int) -> list[LogLine]:
         with self.repo.store.reading() as tx:
-            entries = Records(tx).log_entries(meeting)
+            entries = Records(tx).log(meeting).entries()
         return [_line(seq, entry) for seq, entry in entries]
 
     def workset(self, records: Records) -> Workset:
@@ -107,11 +107,11 @@ class EditService:
     def _log(self, records: Records, applied: Applied, undoes: int | None, now: datetime) -> int:
         entry = self._entry(applied, undoes, now)
         meeting = applied.done.meeting
-        last = records.last_log_entry(meeting)
+        last = records.log(meeting).last()
         if last is not None and undoes is None and self._continues(last[1], applied):
-            records.rewrite_log(meeting, last[0], _merged(last[1], entry))
+            records.log(meeting).rewrite(last[0], _merged(last[1], entry))
             return last[0]
-        return records.append_log(meeting, entry)
+        return records.log(meeting).append(entry)
 
     def _entry(self, applied: Applied, undoes: int | None, now: datetime) -> dict[str, Any]:
         done, undo = applied.done, applied.undo
@@ -147,7 +147,7 @@ def _merged(first: dict[str, Any], then: dict[str, Any]) -> dict[str, Any]:
 
 
 def _by_whom(records: Records, meeting: int, seq: int) -> str:
-    later = [e for s, e in records.log_entries(meeting) if s > seq]
+    later = [e for s, e in records.log(meeting).entries() if s > seq]
     if not later:
         return ""
     last = later[-1]

@@ -8,7 +8,8 @@ A document is a JSON file read and written through the Store, named without its 
   index                   table "meetings": number -> {start, status, items, cases}; small
                           summaries only (an index written before items were counted lacks them)
   meetings/0101           table "meeting": the whole meeting; table "cases": the cases it touched;
-                          table "log": every change made to it, in order (who, when, what, undo)
+                          table "log": its newest changes, in order (who, when, what, undo)
+  logs/0101/000001        older changes of meeting 101, from change 1 on, a run at a time
   cases/open              tables "internal", "mayor", "council": open cases by number
   cases/closed/0100       closed cases whose number // 100 is 100 (an internal case's origin)
   sessions/USER           table "state": where each user left off in the app
@@ -33,6 +34,7 @@ OPEN_CASES = f"{CASES}/open"
 CLOSED_CASES = f"{CASES}/closed"  # a folder of documents, one per hundred case numbers
 CASE_FOLDERS = (CASES, CLOSED_CASES)  # every document holding cases is directly in one
 SESSIONS = "sessions"
+LOGS = "logs"  # a folder a meeting, of documents of its older changes
 
 # -- other files ----------------------------------------------------------------
 
@@ -61,6 +63,22 @@ def meeting_number(name: str) -> int | None:
 def closed_name(case_number: int) -> str:
     """The document of a closed case: case 10001 is in "cases/closed/0100"."""
     return f"{CLOSED_CASES}/{case_number // 100:04d}"
+
+
+def log_folder(number: int) -> str:
+    """The folder of meeting 101's older changes: "logs/0101"."""
+    return f"{LOGS}/{number:04d}"
+
+
+def log_chunk_name(number: int, first: int) -> str:
+    """Meeting 101's older changes from change 33 on: "logs/0101/000033"."""
+    return f"{log_folder(number)}/{first:06d}"
+
+
+def log_chunk_start(name: str) -> int | None:
+    """The first change in a document of older changes: "logs/0101/000033" → 33."""
+    last = name.rpartition("/")[2]
+    return int(last) if name.startswith(f"{LOGS}/") and last.isascii() and last.isdigit() else None
 
 
 def session_name(user: str) -> str:

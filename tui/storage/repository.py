@@ -19,12 +19,12 @@ from tinydb.table import Document
 from tui.domain.codec import ShapeError, from_data, to_data
 from tui.domain.identity import name_entries
 from tui.domain.model import CaseKind, CaseRef, Correction, Meeting, MeetingStatus, TrackedCase
+from tui.storage.changelog import MeetingLog
 from tui.storage.errors import StorageError, StorageWriteError
 from tui.storage.files import fsync_dir, replace_with
 from tui.storage.layout import (
     CLOSED_CASES,
     INDEX,
-    LOG_TABLE,
     MEETINGS,
     PROFILE_FILE,
     closed_name,
@@ -185,29 +185,14 @@ class Records:
         _write_meeting(self.tx, meeting, None)
 
     def delete_meeting(self, number: int) -> None:
+        self.log(number).delete()
         self.tx.delete(meeting_name(number))
         self.tx.db(INDEX).table("meetings").remove(doc_ids=_index_ids(self.tx, number))
 
-    # -- the meeting's log: one entry a change, kept in the meeting's own document ----
+    # -- the meeting's log: one entry a change, committed with it (see changelog) -----
 
-    def log_entries(self, meeting: int) -> list[tuple[int, dict[str, Any]]]:
-        rows = self.tx.db(meeting_name(meeting)).table(LOG_TABLE).all()
-        return [(row.doc_id, dict(row)) for row in rows]
-
-    def log_entry(self, meeting: int, seq: int) -> dict[str, Any] | None:
-        found = self.tx.db(meeting_name(meeting)).table(LOG_TABLE).get(doc_id=seq)
-        return None if found is None else dict(found)
-
-    def last_log_entry(self, meeting: int) -> tuple[int, dict[str, Any]] | None:
-        entries = self.log_entries(meeting)
-        return entries[-1] if entries else None
-
-    def append_log(self, meeting: int, entry: dict[str, Any]) -> int:
-        seq: int = self.tx.db(meeting_name(meeting)).table(LOG_TABLE).insert(entry)
-        return seq
-
-    def rewrite_log(self, meeting: int, seq: int, entry: dict[str, Any]) -> None:
-        self.tx.db(meeting_name(meeting)).table(LOG_TABLE).upsert(Document(entry, doc_id=seq))
+    def log(self, meeting: int) -> MeetingLog:
+        return MeetingLog(self.tx, meeting)
 
 
 class MeetingExistsError(StorageError):

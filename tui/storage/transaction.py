@@ -15,7 +15,7 @@ from tui.storage.documents import Warn, load
 from tui.storage.envelope import encode_tables, wrap
 from tui.storage.errors import ReadOnlyError, StorageError
 from tui.storage.files import bak_path
-from tui.storage.names import document_path
+from tui.storage.names import document_path, list_names
 
 
 @dataclass
@@ -73,6 +73,16 @@ class Transaction:
         if doc.db is None:
             doc.db = TinyDB(storage=_StagedStorage, tx=self, doc=doc)
         return doc.db
+
+    def names(self, folder: str) -> list[str]:
+        """The documents directly under folder: those committed, and those this
+        transaction made or deleted there."""
+        found = set(list_names(self._root, folder))
+        prefix = f"{folder}/"
+        for name, doc in self._docs.items():
+            if name.startswith(prefix) and "/" not in name[len(prefix) :]:
+                (found.add if doc.current is not None else found.discard)(name)
+        return sorted(found)
 
     def delete(self, name: str) -> None:
         self.check_writable(name)
