@@ -127,3 +127,27 @@ async def test_the_list_is_filled_when_the_database_opens_behind_the_palette(db:
             await until(pilot, lambda: table.row_count == 2)
     finally:
         os.close(lock)
+
+
+async def test_down_down_tab_a_and_text_in_one_burst_lands_on_the_item_moved_to(
+    tmp_path: Path,
+) -> None:
+    """Over SSH the outline's moves and the keys after them arrive together: the conclusion
+    goes to the item the cursor reached (2.1), typed whole."""
+    db = demo_database(tmp_path)
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(app, pilot)
+        assert editor.place == "1"
+        keys = [("down", None), ("down", None), ("tab", "\t"), ("a", "a")]
+        keys += [(c if c.isalnum() else _character_to_key(c), c) for c in "同意備查。"]
+        keys += [("enter", "\r")]
+        assert app._driver is not None
+        for key, char in keys:  # all at once, as one read of the SSH channel
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)
+        await until(pilot, lambda: editor.typing is None and editor.place == "2.1")
+        assert app.workspace is not None and app.workspace.writer.flush()
+    conclusions = stored(db, 102).sections[1].items[0].conclusions
+    assert [c.text for c in conclusions] == ["同意備查。"]

@@ -105,6 +105,7 @@ class EditorScreen(MeetingScreen):
         return found[1].id if found else ""
 
     async def action_add_conclusion(self) -> None:
+        self.follow_outline()
         if not self.can_change() or self.item() is None:
             return
         await self.finish_typing()
@@ -223,6 +224,7 @@ class EditorScreen(MeetingScreen):
             self.show_item()
 
     def action_report(self) -> None:
+        self.follow_outline()
         if self.can_change() and self.item() is not None:
             self.app.push_screen(ReportDialog(), self._report_added)
 

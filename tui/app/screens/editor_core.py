@@ -134,9 +134,22 @@ class MeetingScreen(Screen[None]):
 
     @on(Tree.NodeHighlighted)
     async def _item_chosen(self, event: Tree.NodeHighlighted[str]) -> None:
+        outline = self.outline
+        if outline.moving_to:
+            if event.node.data != outline.moving_to:
+                return  # the outline is being rebuilt and has not reached its place yet
+            outline.arrived()
         if event.node.data and event.node.data != self.place:
             await self.finish_typing()
             self.place = event.node.data
+            self.show_item()
+
+    def follow_outline(self) -> None:
+        """Keys run before the outline's moves reach this screen (a burst over SSH: down,
+        down, a): act on the item under the cursor, not the one shown last."""
+        place = self.outline.place
+        if place and place != self.place:
+            self.place = place
             self.show_item()
 
     def _remember_place(self) -> None:

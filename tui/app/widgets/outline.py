@@ -37,8 +37,16 @@ class MeetingOutline(Tree[str]):
         super().__init__("", id="outline")
         self.show_root = False
         self.guide_depth = 2
+        self.moving_to = ""  # the place a rebuilt outline is on its way to
+
+    @property
+    def place(self) -> str:
+        """The place under the cursor now, "" while the outline is being rebuilt."""
+        node = self.cursor_node
+        return "" if self.moving_to or node is None else node.data or ""
 
     def show(self, meeting: Meeting, place: str) -> None:
+        self.moving_to = place or " "
         self.clear()
         chosen: TreeNode[str] | None = None
         for s, section in enumerate(meeting.sections, start=1):
@@ -51,6 +59,17 @@ class MeetingOutline(Tree[str]):
                 text = _fit(f"{label(Ladder.ITEM, i)}{item_heading(item)}", ITEM_CELLS)
                 leaf = node.add_leaf(text, data=f"{s}.{i}")
                 chosen = leaf if leaf.data == place else chosen
-        if chosen is not None:
-            # The tree lays its new lines out on the next refresh: only then can it move there.
-            self.call_after_refresh(self.move_cursor, chosen)
+        # The tree lays its new lines out on the next refresh: only then can it move there.
+        self.call_after_refresh(self._arrive, chosen)
+
+    def _arrive(self, chosen: TreeNode[str] | None) -> None:
+        if chosen is None:
+            self.moving_to = ""
+            return
+        self.move_cursor(chosen)
+        # The screen clears moving_to when the highlight of `chosen` reaches it; should
+        # none come (the cursor was there already), this does.
+        self.set_timer(0.5, self.arrived)
+
+    def arrived(self) -> None:
+        self.moving_to = ""
