@@ -95,3 +95,10 @@ class EntryList(OptionList):
             option = self.get_option_at_index(index)
             if isinstance(option, Entry) and option.key == key:
                 self.replace_option_prompt_at_index(index, text)
+
+
+def plain_text(entry: Entry) -> str:
+    """The entry as the record writes it, for the clipboard: 一、同意備查。"""
+    prompt = entry.prompt
+    text = prompt.plain if isinstance(prompt, Text) else str(prompt)
+    return text.replace("\u00a0", "")
