@@ -35,8 +35,13 @@ def copy_entry(screen: MeetingScreen) -> None:
     screen.notify(f"Copied to your clipboard: {shortened(text)}")
 
 
+def recorded(meeting: Meeting) -> bool:
+    """Whether anything of the record is written yet (a conclusion, a report)."""
+    return any(item.conclusions or any(r.text for r in item.reports) for item in meeting.items())
+
+
 def copy_record(screen: MeetingScreen) -> None:
-    """The record as Preview renders it (the agenda, for a draft), as Markdown."""
+    """The record as Preview renders it, as Markdown; the agenda of a draft not begun."""
     meeting = deepcopy(screen.live.meeting)  # with this session's unsent changes
     work = partial(_render_and_copy, screen, meeting)
     screen.run_worker(work, thread=True, exclusive=True, group="copy")
@@ -46,7 +51,7 @@ def _render_and_copy(screen: MeetingScreen, meeting: Meeting) -> None:
     from tui import secretary
     from tui.render.formats import RenderError
 
-    agenda = meeting.status is MeetingStatus.DRAFT
+    agenda = meeting.status is MeetingStatus.DRAFT and not recorded(meeting)
     kind = "agenda" if agenda else "record"
     repo = screen.workspace.repo
     try:
