@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.cells import cell_len
@@ -86,12 +87,12 @@ async def test_the_motion_dialog_keeps_both_fields_when_the_focus_moves(db: Path
         assert app.screen.query_one("#text", Input).value == "兩公約課程"
 
 
-DIALOGS: dict[str, Callable[[], ModalScreen[object]]] = {
+DIALOGS: dict[str, Callable[[], ModalScreen[Any]]] = {
     "track": lambda: TrackDialog(["國際事務組", "公共事務管理中心"], ""),
     "motion": MotionDialog,
     "correction": CorrectionDialog,
     "report": ReportDialog,
-    "quit": lambda: QuitUnsavedDialog(2, "No space left on device"),  # type: ignore[return-value]
+    "quit": lambda: QuitUnsavedDialog(2, "No space left on device"),
 }
 
 
