@@ -193,3 +193,16 @@ async def test_capital_y_copies_the_record_as_preview_renders_it(db: Path) -> No
         record = secretary.render_meeting(app.workspace.repo, meeting, agenda=False, format="md")
         assert copied == [record]
         assert editor.live.meeting.number == 101
+
+
+async def test_y_on_a_case_copies_no_placeholder(db: Path) -> None:
+    app = AgendaApp(db)
+    copied: list[str] = []
+    app.copy_to_clipboard = copied.append  # type: ignore[method-assign,assignment]
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(app, pilot)
+        await pilot.press("down", "down", "down", "tab")
+        await until(pilot, lambda: isinstance(editor.target(), TrackedCase))
+        await pilot.press("y")
+        await until(pilot, lambda: bool(copied))
+        assert copied[0].startswith("列管案號 ") and copied[0].endswith("辦理情形：")
