@@ -11,6 +11,7 @@ from tests.app_support import demo_database, open_editor, type_text, until
 from tui.app.app import AgendaApp
 from tui.app.keymap import KeymapError, load_keymap
 from tui.app.screens.editor import EditorScreen
+from tui.app.screens.keys import KeysScreen
 from tui.app.widgets.keybar import KeyBar
 
 
@@ -40,9 +41,9 @@ async def test_question_mark_shows_the_keys(db: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_editor(app, pilot)
         await pilot.press("question_mark")
-        await until(pilot, lambda: bool(app.screen.query("HelpPanel")))
+        await until(pilot, lambda: isinstance(app.screen, KeysScreen))
         await pilot.press("question_mark")
-        await until(pilot, lambda: not app.screen.query("HelpPanel"))
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
 
 
 async def test_a_users_keymap_moves_an_action_to_another_key(db: Path) -> None:

@@ -146,9 +146,9 @@ async def test_the_palette_offers_search_on_the_meetings_and_in_the_editor(db: P
     app = AgendaApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: app.workspace is not None)
-        assert "Search (slash)" in [c.title for c in app.get_system_commands(app.screen)]
+        assert "Search (/)" in [c.title for c in app.get_system_commands(app.screen)]
         editor = await open_editor(app, pilot)
-        assert "Search (slash)" in [c.title for c in app.get_system_commands(editor)]
+        assert "Search (/)" in [c.title for c in app.get_system_commands(editor)]
 
 
 async def test_a_users_keymap_moves_search_to_another_key(db: Path) -> None:

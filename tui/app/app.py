@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from types import FrameType
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from tui.app.workspace import Workspace
 
 
+_QUIT = [Binding("ctrl+q", "app.quit", "Quit", tooltip="Save what is typed and quit")]
 UNSAVED = 3  # the exit status when changes were left unsaved
 
 
@@ -143,27 +145,32 @@ class AgendaApp(App[None]):
             editor.stored(message.snapshot, message.upto)
 
     def action_toggle_keys(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
+        from tui.app.screens.keys import KeysScreen
+
+        if isinstance(self.screen, KeysScreen):
+            self.screen.dismiss()
         else:
-            self.action_show_help_panel()
+            self.push_screen(KeysScreen(self.screen))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Textual's own commands, then every action of the screen, with its key."""
-        yield from super().get_system_commands(screen)
+        """Every action of the screen and the app, once each, with its key; then Textual's own
+        that the app has no key for (its "Keys" and "Quit" are the app's own here)."""
         seen: set[str] = set()
-        for binding in [*type(screen).BINDINGS, *self.BINDINGS]:
+        for binding in [*type(screen).BINDINGS, *self.BINDINGS, *_QUIT]:
             if not isinstance(binding, Binding) or not binding.description:
                 continue
             if binding.action in seen:
                 continue
             seen.add(binding.action)
             key = self._keymap.get(binding.id or "", binding.key).split(",")[0]
+            shown = self.get_key_display(replace(binding, key=key, key_display=None))
             yield SystemCommand(
-                f"{binding.description} ({key})",
+                f"{binding.description} ({shown})",
                 binding.tooltip or binding.description,
                 partial(self._run_on, screen, binding.action),
             )
+        titles = {"Keys", "Quit"}
+        yield from (c for c in super().get_system_commands(screen) if c.title not in titles)
 
     def _run_on(self, screen: Screen[Any], action: str) -> None:
         self.call_later(self.run_action, action, screen)

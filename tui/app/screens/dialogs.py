@@ -65,6 +65,8 @@ class _Form(ModalScreen[object]):
 class TrackDialog(_Form):
     """Owner unit (suggested from the wording) and an optional deadline."""
 
+    AUTO_FOCUS = "#deadline"  # the date is typed first, never into the owner's list
+
     def __init__(self, units: list[str], suggested: str) -> None:
         super().__init__()
         self.units = units
@@ -130,7 +132,7 @@ class CorrectionDialog(_Form):
     def compose(self) -> ComposeResult:
         with Vertical() as form:
             form.border_title = "更正 Correct a confirmed record"
-            yield Label("更正內容 What the correction changes (logged with your name and time)")
+            yield Label("更正內容 What it changes (logged with your name and time)")
             yield Input(id="what")
             yield Label("", classes="problem")
 
@@ -184,7 +186,7 @@ class QuitUnsavedDialog(ModalScreen[bool]):
             yield Label(f"{self.waiting} change(s) are not on disk yet.")
             if self.problem:
                 yield Label(self.problem, classes="problem")
-            yield Label("They are tried again every second. Quit and lose them? (y / n)")
+            yield Label("Tried again every second. Quit and lose them? (y / n)")
 
     def action_quit(self) -> None:
         self.dismiss(True)

@@ -6,8 +6,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.binding import Binding
-
+from tui.app.screens.copying import copy_entry, copy_record
 from tui.app.screens.dialogs import (
     CorrectionDialog,
     Motion,
@@ -17,6 +16,7 @@ from tui.app.screens.dialogs import (
     Tracking,
 )
 from tui.app.screens.editor_core import MeetingScreen
+from tui.app.screens.editor_keys import BINDINGS, GROUPS, NEEDS
 from tui.app.screens.entry_typing import Typing
 from tui.app.widgets.entries import key_of
 from tui.domain.identity import find_entry, new_id
@@ -40,58 +40,21 @@ if TYPE_CHECKING:
     from tui.search.hits import Hit
 
 
-def _binding(key: str, action: str, description: str, tooltip: str, show: bool = True) -> Binding:
-    return Binding(key, action, description, show=show, id=f"editor.{action}", tooltip=tooltip)
-
-
-BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
-    _binding("a", "add_conclusion", "Conclude", "Add a conclusion (會議結論) to this item"),
-    _binding("e", "edit", "Edit", "Edit the highlighted entry"),
-    _binding("d,delete", "delete", "Delete", "Delete the highlighted conclusion or report"),
-    _binding("t", "track", "Track", "Track the highlighted conclusion as a case (列管)"),
-    _binding("r", "release", "Release", "Release the highlighted case (解除列管)"),
-    _binding("k", "keep", "Keep", "Keep tracking the highlighted case (賡續列管)"),
-    _binding("m", "motion", "Motion", "Add a temporary motion (臨時動議)"),
-    _binding("n", "report", "Report", "Add a report (補充報告) to this item", show=False),
-    _binding("ctrl+up,left_square_bracket", "move_up", "Up", "Move the entry up", show=False),
-    _binding("ctrl+down,right_square_bracket", "move_down", "Down", "Move it down", show=False),
-    _binding("ctrl+z", "undo", "Undo", "Undo this session's last change", show=False),
-    _binding("ctrl+y,ctrl+shift+z", "redo", "Redo", "Redo the change last undone", show=False),
-    _binding("b", "begin", "Begin", "Stamp the start time: the meeting is in session", False),
-    _binding("x", "adjourn", "Adjourn", "Stamp the adjournment time (散會)", show=False),
-    _binding("v", "preview", "Preview", "The record or agenda as it will be circulated"),
-    _binding("l", "log", "Log", "Every change to this meeting: who, when, what", show=False),
-    _binding("c", "cases", "Cases", "Tracked cases (列管案件)", show=False),
-    _binding("o", "take_over", "Take over", "Edit a meeting another session holds", False),
-    _binding("C", "correct", "Correct", "Correct a confirmed record (更正, logged)"),
-    _binding("slash", "search", "Search", "Search every meeting and case", show=False),
-    _binding("escape", "leave", "Back", "Back to the meetings"),
-]
-
-# Actions that only make sense on one kind of highlighted entry.
-_NEEDS: dict[str, type | tuple[type, ...]] = {
-    "release": TrackedCase,
-    "keep": TrackedCase,
-    "track": Conclusion,
-    "delete": (Conclusion, Report),
-    "move_up": (Conclusion, Report),
-    "move_down": (Conclusion, Report),
-    "edit": (Conclusion, Report, TrackedCase),
-}
-
-
 def _now() -> str:
     return datetime.now().strftime("%H:%M")
 
 
 class EditorScreen(MeetingScreen):
     BINDINGS = BINDINGS
+    KEY_GROUPS = GROUPS
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool:
         """Keys that cannot act on the highlighted entry leave the key bar."""
         if action == "correct":
             return self.opened.locked and self.opened.hold.held and self.correction is None
-        wanted = _NEEDS.get(action)
+        if action == "take_over":
+            return not self.opened.hold.held and not self.opened.locked
+        wanted = NEEDS.get(action)
         if wanted is None:
             return True
         return isinstance(self.target(), wanted)
@@ -304,6 +267,13 @@ class EditorScreen(MeetingScreen):
         await self.finish_typing()
         search = SearchScreen(self.workspace, self.workspace.last_search)
         self.app.push_screen(search, self._searched)
+
+    def action_copy_entry(self) -> None:
+        copy_entry(self)
+
+    async def action_copy_record(self) -> None:
+        await self.finish_typing()
+        copy_record(self)
 
     async def _searched(self, hit: Hit | None) -> None:
         await self.searched(hit)

@@ -31,9 +31,12 @@ class Entry(Option):
         self.key = key_of(target)
 
 
+PLACEHOLDERS = ("（待記錄）", "（待填）", "（輸入結論）")  # shown for what is not written yet
+
+
 def report_text(report: Report) -> Text:
     text = Text(f"{report.speaker}{report.kind}：", style="bold")
-    text.append(report.text or "（待記錄）", style="" if report.text else "dim")
+    text.append(report.text or PLACEHOLDERS[0], style="" if report.text else "dim")
     for n, point in enumerate(report.points, start=1):
         text.append(f"\n{label(Ladder.SUBITEM, n)} {point.text}")
     return text
@@ -54,13 +57,13 @@ def case_text(case: TrackedCase, meeting: int) -> Text:
         text.append(f"\n{case.subject}", style="dim")
     progress = event.progress if event else ""
     text.append("\n辦理情形：")
-    text.append(progress or "（待填）", style="" if progress else "dim")
+    text.append(progress or PLACEHOLDERS[1], style="" if progress else "dim")
     return text
 
 
 def conclusion_text(conclusion: Conclusion, number: int, cases: dict[int, TrackedCase]) -> Text:
     text = Text(f"{label(Ladder.SUBITEM, number)}\u00a0", style="bold")
-    text.append(conclusion.text or "（輸入結論）", style="" if conclusion.text else "dim")
+    text.append(conclusion.text or PLACEHOLDERS[2], style="" if conclusion.text else "dim")
     for n, point in enumerate(conclusion.points, start=1):
         text.append(f"\n  {label(Ladder.POINT, n)} {point.text}")
     if conclusion.case is not None:
@@ -95,3 +98,12 @@ class EntryList(OptionList):
             option = self.get_option_at_index(index)
             if isinstance(option, Entry) and option.key == key:
                 self.replace_option_prompt_at_index(index, text)
+
+
+def plain_text(entry: Entry) -> str:
+    """The entry as the record writes it, for the clipboard: 一、同意備查。"""
+    prompt = entry.prompt
+    text = prompt.plain if isinstance(prompt, Text) else str(prompt)
+    for placeholder in PLACEHOLDERS:
+        text = text.replace(placeholder, "")
+    return text.replace("\u00a0", "").strip()

@@ -4,12 +4,18 @@ Textual's Footer mounts a widget per key and mounts them all afresh whenever the
 change (on every focus change, and in the editor on every move of the highlight): about
 7 ms each time, and the largest single cost of the first paint. This bar draws the same
 keys as one line of text and redraws only when what it shows has changed.
+
+The keys come in the screen's binding order, most needed first (the editor's live-meeting
+keys lead). When the line is wider than the terminal, the keys at the end leave it first,
+whole: a label is never cut, wide (CJK) characters counted as two columns. `?` stays, for
+it lists every key.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import RenderResult
@@ -25,6 +31,22 @@ class Key:
     description: str
     tooltip: str
     enabled: bool
+    rank: int = 0  # the highest leaves the line first when it is too wide; -1 never leaves
+
+    @property
+    def cells(self) -> int:
+        return cell_len(f" {self.shown} {self.description} ")
+
+
+def fitting(keys: tuple[Key, ...], width: int) -> tuple[Key, ...]:
+    """The keys that fit in `width` columns, the least important left out first."""
+    kept = list(keys)
+    while kept and sum(key.cells for key in kept) > width:
+        dropped = max(kept, key=lambda key: key.rank)
+        if dropped.rank < 0:
+            break
+        kept.remove(dropped)
+    return tuple(kept)
 
 
 class KeyBar(Widget):
@@ -76,13 +98,14 @@ class KeyBar(Widget):
             binding = active.binding
             if key == palette and self.app.ENABLE_COMMAND_PALETTE:
                 if self.show_command_palette:
-                    last = self._key(binding.key, active)
+                    last = self._key(binding.key, active, 10_000)
                 continue
             if binding.show and binding.action not in seen:
-                seen[binding.action] = self._key(binding.key, active)
+                rank = -1 if active.node is self.app else len(seen)
+                seen[binding.action] = self._key(binding.key, active, rank)
         return (*seen.values(), *([last] if last else []))
 
-    def _key(self, key: str, active: ActiveBinding) -> Key:
+    def _key(self, key: str, active: ActiveBinding, rank: int) -> Key:
         binding = active.binding
         return Key(
             key,
@@ -90,6 +113,7 @@ class KeyBar(Widget):
             binding.description,
             active.tooltip or binding.tooltip or binding.description,
             active.enabled,
+            rank,
         )
 
     def render(self) -> RenderResult:
@@ -99,7 +123,7 @@ class KeyBar(Widget):
         self._spans = []
         if getattr(self.app, "disk_trouble", ""):
             line.append(" Not saved: retrying ", "bold white on red")
-        for key in self._keys:
+        for key in fitting(self._keys, self.size.width - line.cell_len):
             start = line.cell_len
             line.append(f" {key.shown} ", key_style)
             line.append(f"{key.description} ", description_style)

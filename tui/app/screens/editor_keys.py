@@ -1,0 +1,64 @@
+"""The meeting editor's keys, most needed in a live meeting first.
+
+The order is the key bar's: when the line is wider than the terminal, the keys at the end
+leave it first. Each key belongs to a group, under which `?` lists it.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from tui.domain.model import Conclusion, Report, TrackedCase
+
+RECORDING, CASES, NAVIGATION = "Recording", "Cases", "Navigation"
+GROUPS: dict[str, str] = {}
+
+
+def _binding(key: str, action: str, description: str, tooltip: str, group: str) -> Binding:
+    GROUPS[action] = group
+    return Binding(key, action, description, id=f"editor.{action}", tooltip=tooltip)
+
+
+BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
+    _binding(
+        "a", "add_conclusion", "Conclude", "Add a conclusion (會議結論) to this item", RECORDING
+    ),
+    _binding("e", "edit", "Edit", "Edit the highlighted entry", RECORDING),
+    _binding("r", "release", "Release", "Release the highlighted case (解除列管)", CASES),
+    _binding("k", "keep", "Keep", "Keep tracking the highlighted case (賡續列管)", CASES),
+    _binding("t", "track", "Track", "Track the highlighted conclusion as a case (列管)", CASES),
+    _binding(
+        "d,delete", "delete", "Delete", "Delete the highlighted conclusion or report", RECORDING
+    ),
+    _binding("n", "report", "Report", "Add a report (補充報告) to this item", RECORDING),
+    _binding("m", "motion", "Motion", "Add a temporary motion (臨時動議)", RECORDING),
+    _binding("b", "begin", "Begin", "Stamp the start time: the meeting is in session", RECORDING),
+    _binding("x", "adjourn", "Adjourn", "Stamp the adjournment time (散會)", RECORDING),
+    _binding("left_square_bracket,ctrl+up", "move_up", "Up", "Move the entry up", RECORDING),
+    _binding("right_square_bracket,ctrl+down", "move_down", "Down", "Move it down", RECORDING),
+    _binding("c", "cases", "Cases", "Tracked cases (列管案件)", CASES),
+    _binding("slash", "search", "Search", "Search every meeting and case", NAVIGATION),
+    _binding("C", "correct", "Correct", "Correct a confirmed record (更正, logged)", RECORDING),
+    _binding("o", "take_over", "Take over", "Edit a meeting another session holds", RECORDING),
+    _binding(
+        "v", "preview", "Preview", "The record or agenda as it will be circulated", NAVIGATION
+    ),
+    _binding("y", "copy_entry", "Copy", "Copy the highlighted entry to your clipboard", RECORDING),
+    _binding("Y", "copy_record", "Copy all", "Copy the whole record (Markdown)", RECORDING),
+    _binding("l", "log", "Log", "Every change to this meeting: who, when, what", NAVIGATION),
+    _binding("ctrl+z", "undo", "Undo", "Undo this session's last change", RECORDING),
+    _binding("ctrl+y,ctrl+shift+z", "redo", "Redo", "Redo the change last undone", RECORDING),
+    _binding("escape", "leave", "Back", "Back to the meetings", NAVIGATION),
+]
+
+# Actions that only make sense on one kind of highlighted entry.
+NEEDS: dict[str, type | tuple[type, ...]] = {
+    "release": TrackedCase,
+    "keep": TrackedCase,
+    "track": Conclusion,
+    "delete": (Conclusion, Report),
+    "move_up": (Conclusion, Report),
+    "move_down": (Conclusion, Report),
+    "edit": (Conclusion, Report, TrackedCase),
+    "copy_entry": (Conclusion, Report, TrackedCase),
+}
