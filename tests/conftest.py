@@ -18,6 +18,8 @@ SLOW_MODULES = frozenset(
     {
         "test_app_burst",
         "test_app_correction",
+        "test_app_dialogs",
+        "test_app_discoverable",
         "test_app_disk_full",
         "test_app_hostile_text",
         "test_app_keys",
