@@ -71,6 +71,11 @@ def format_short_date(day: date) -> str:
     return f"{roc_year(day)} 年 {day.month} 月 {day.day} 日"
 
 
+def format_numeric_date(day: date) -> str:
+    """110/6/17: the 民國 date where space is short (a table's column)."""
+    return f"{roc_year(day)}/{day.month}/{day.day}"
+
+
 def format_time(moment: time) -> str:
     """10 時 0 分: minutes are not zero-padded, as the office writes them."""
     return f"{moment.hour} 時 {moment.minute} 分"
