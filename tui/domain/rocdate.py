@@ -166,8 +166,8 @@ def _gregorian_year(year: int, text: str) -> int:
 
 def _missing_day(year: int, month: int, day: int) -> str:
     if month == 2 and day == 29:
-        return f"{year} is not a leap year: February 29 does not exist"
-    return f"{calendar.month_name[month]} {day} does not exist"
+        return f"民國 {year - ROC_OFFSET} 年 is not a leap year: 2 月 29 日 does not exist"
+    return f"{month} 月 {day} 日 does not exist"
 
 
 def _clock_time(found: re.Match[str], text: str) -> time:
