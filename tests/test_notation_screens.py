@@ -19,6 +19,7 @@ from tui.app.screens.editor import EditorScreen
 from tui.app.screens.meetings import MeetingsScreen
 from tui.app.screens.preview import PreviewScreen
 from tui.app.screens.search import SearchScreen
+from tui.domain.model import MeetingStatus
 
 SIZE = (80, 24)
 
@@ -81,6 +82,9 @@ async def _read_editor(reader: Reader, number: int) -> None:
     preview = app.screen
     assert isinstance(preview, PreviewScreen)
     await until(pilot, lambda: bool(preview.text))
+    # A draft opens on its agenda (議程), a recorded meeting on its record (紀錄).
+    draft = editor.live.meeting.status is MeetingStatus.DRAFT
+    assert preview.agenda is draft and ("議程" in preview.text.splitlines()[0]) is draft
     await reader.read(f"preview of {number} ({'agenda' if preview.agenda else 'record'})")
     preview.action_toggle_agenda()
     await pilot.pause(0.2)
@@ -103,7 +107,7 @@ async def test_no_iso_date_or_dotted_place_on_any_screen(tmp_path: Path) -> None
         meetings = await _meetings(app, pilot)
         await reader.read("meetings list")
 
-        await pilot.press("enter")  # 102, the newest
+        await pilot.press("enter")  # 102, the newest, a draft
         await _read_editor(reader, 102)
         meetings = await _meetings(app, pilot)
         await pilot.press("down")
@@ -139,5 +143,5 @@ async def test_no_iso_date_or_dotted_place_on_any_screen(tmp_path: Path) -> None
 
     assert len(reader.seen) > 20
     assert reader.found == [], "\n".join(reader.found)
-    deadline = [where for where, text in reader.seen if "110 年 7 月 31 日" in text]
+    deadline = [where for where, text in reader.seen if "列管期限：110/7/31" in text]
     assert deadline, "the deadline 110/7/31 was on no screen"

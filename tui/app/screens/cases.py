@@ -37,7 +37,7 @@ _LOOKS = {
 
 def case_history(case: TrackedCase) -> Text:
     text = Text()
-    for n, line in enumerate(history_lines(case)):
+    for n, line in enumerate(history_lines(case, narrow=True)):
         before, style = _LOOKS[line.part]
         text.append(("\n" if n else "") + before)
         text.append(line.text, style=style)
