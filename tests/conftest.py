@@ -34,6 +34,7 @@ SLOW_MODULES = frozenset(
         "test_interleavings",  # two sessions and real commands, some killed
         "test_one_way_to_change",  # app sessions and commands on one database
         "test_killed_writers",
+        "test_notation_screens",
         "test_power_loss",
         "test_serve",
         "test_store_concurrency",

@@ -59,7 +59,7 @@ def test_a_folder_is_imported_in_meeting_order(
     for number, row in rows.items():
         # Each opens two cases (N01, N02); keeps those of the three meetings before it.
         assert row[1:] == ["8", "22", "2", "2", "6", str(archive.records[number])], number
-    assert rows[101][0] == "110.06.17"
+    assert rows[101][0] == "110/6/17"
     assert rows[FIRST + 1][-1] == str(archive.big5)
 
 

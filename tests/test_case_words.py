@@ -83,11 +83,11 @@ HISTORY = TrackedCase(
 
 def test_a_case_history_line_by_line() -> None:
     assert [(line.part, line.text) for line in history_lines(HISTORY)] == [
-        (Part.HEADING, "10101 本處列管 open"),
+        (Part.HEADING, "10101 本處列管 列管中"),
         (Part.DETAIL, SUBJECT),
         (Part.DETAIL, "主辦單位：總務組"),
         (Part.DETAIL, "第 101 次會議起列管 2.4"),
-        (Part.DETAIL, "列管期限：2021-08-31"),
+        (Part.DETAIL, "列管期限：民國 110 年 8 月 31 日"),
         (Part.EVENT, "第 101 次：賡續列管"),
         (Part.CONCLUSION, "結論：本案列管。"),
         (Part.EVENT, "第 102 次：未決定"),

@@ -91,7 +91,7 @@ def test_import_reports_the_meeting_and_every_line_placed(
     assert result.stderr == ""
     # 壹's own conclusions + 貳's four items + 參's three motions; 2+2+4+3+8+1+1+1
     # conclusions; 1 case opened, 7 released, 3 kept.
-    assert imported_rows(result)[101] == ["110.06.17", "8", "22", "1", "7", "3", str(REFERENCE)]
+    assert imported_rows(result)[101] == ["110/6/17", "8", "22", "1", "7", "3", str(REFERENCE)]
     assert result.stdout.splitlines()[-1] == "imported 1 meeting from 1 file(s); every line placed"
 
 

@@ -60,10 +60,10 @@ def lines(result: subprocess.CompletedProcess[str]) -> list[list[str]]:
 @pytest.mark.parametrize(
     ("query", "first"),
     [
-        ("預", ["107", "2021-12-02", "2.3", "report", "2"]),
-        ("預算", ["107", "2021-12-02", "2.3", "report", "2"]),
-        ("公務雲", ["107", "2021-12-02", "2.3", "conclusion", "3"]),
-        ("員工薪資單", ["107", "2021-12-02", "3.3", "motion"]),
+        ("預", ["107", "110/12/2", "貳、三", "report", "2"]),
+        ("預算", ["107", "110/12/2", "貳、三", "report", "2"]),
+        ("公務雲", ["107", "110/12/2", "貳、三", "conclusion", "3"]),
+        ("員工薪資單", ["107", "110/12/2", "參、三", "motion"]),
     ],
 )
 def test_chinese_queries_of_one_two_three_and_five_characters(
@@ -123,10 +123,10 @@ def test_the_place_is_the_one_conclude_takes(db: Path) -> None:
 
 def test_a_conclusion_added_by_the_command_is_found_at_once(db: Path) -> None:
     agenda(db, "search", "會議")
-    ok = agenda(db, "conclude", "104", "2.2", "請文書組辦理檔案數位化作業。")
+    ok = agenda(db, "conclude", "104", "貳、二", "請文書組辦理檔案數位化作業。")
     assert ok.returncode == 0, ok.stderr
     [row] = lines(found(db, "檔案數位化"))
-    assert row == ["104", "2021-09-09", "2.2", "conclusion", "4", "請文書組辦理檔案數位化作業。"]
+    assert row == ["104", "110/9/9", "貳、二", "conclusion", "4", "請文書組辦理檔案數位化作業。"]
 
 
 def test_a_deleted_index_is_built_again_with_one_note(db: Path) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.cli_support import agenda
+from tests.conftest import REFERENCE, ROOT
 
 COMMANDS = ("import", "meetings", "cases", "show", "render", "prepare", "serve", "completion")
 
@@ -23,9 +25,9 @@ def bash_script(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def completions(script: Path, *words: str) -> list[str]:
+def completions(script: Path, *words: str, program: str = "agenda") -> list[str]:
     """What bash offers after `agenda WORDS…` (the last word being typed) with the script."""
-    quoted = " ".join(f"'{w}'" for w in ("agenda", *words))
+    quoted = " ".join(f"'{w}'" for w in (program, *words))
     program = (
         f"source '{script}'; COMP_WORDS=({quoted}); COMP_CWORD={len(words)}; "
         '_shtab_agenda; printf "%s\\n" "${COMPREPLY[@]}"'
@@ -60,6 +62,28 @@ def test_bash_completes_a_folder_after_db(bash_script: Path, tmp_path: Path) -> 
     offered = completions(bash_script, "--db", f"{tmp_path}/")
     assert f"{tmp_path}/records" in offered
     assert f"{tmp_path}/notes.txt" not in offered
+
+
+def test_bash_completes_meeting_numbers_from_the_database(
+    bash_script: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "db"
+    assert agenda("import", REFERENCE, db=db).returncode == 0
+    assert agenda("prepare", db=db).returncode == 0
+    program = tmp_path / "agenda"  # the command as the user typed it, run by the script
+    program.write_text(
+        f"#!/bin/sh\ncd '{ROOT}' && exec '{sys.executable}' -m tui \"$@\"\n", encoding="utf-8"
+    )
+    program.chmod(0o755)
+
+    def offered(*words: str) -> list[str]:
+        return completions(bash_script, "--db", str(db), *words, program=str(program))
+
+    assert offered("show", "") == ["101", "102"]
+    assert offered("conclude", "10") == ["101", "102"]
+    assert offered("log", "102") == ["102"]
+    assert offered("prepare", "--after", "") == ["101", "102"]
+    assert offered("decide", "101", "") == []  # a case number, not a meeting
 
 
 @pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed")

@@ -31,7 +31,8 @@ async def test_preview_exports_the_agenda_as_a_document(
         await until(pilot, lambda: screen_name(app) == "PreviewScreen")
         preview = app.screen
         assert isinstance(preview, PreviewScreen)
-        await pilot.press("a", *["f"] * presses)
+        await until(pilot, lambda: preview.agenda is True)  # 102 is a draft: its agenda
+        await pilot.press(*["f"] * presses)
         await until(pilot, lambda: preview.format == format and "議程" in preview.text)
         status = preview.query_one("#preview-status", Static)
         await until(pilot, lambda: "(seen as Markdown) · s: export" in str(status.render()))
@@ -77,11 +78,12 @@ async def test_in_a_browser_an_export_is_a_download_not_a_file_on_the_server(
         await until(pilot, lambda: screen_name(app) == "PreviewScreen")
         preview = app.screen
         assert isinstance(preview, PreviewScreen)
+        await until(pilot, lambda: preview.agenda is True)  # 102 is a draft: its agenda
         await pilot.press("f", "f")
-        await until(pilot, lambda: preview.format == "odt" and "紀錄" in preview.text)
+        await until(pilot, lambda: preview.format == "odt" and "議程" in preview.text)
         await pilot.press("s")
         await until(pilot, lambda: app.delivered)
         assert not preview.query_one("#export-path", Input).display  # no path to ask for
     name, data = app.delivered[0]
-    assert name == "record-102.odt"
-    assert shown(data, "odt")[0].text == "臺北市政府秘書處第 102 次處務會議紀錄"
+    assert name == "agenda-102.odt"
+    assert shown(data, "odt")[0].text == "臺北市政府秘書處第 102 次處務會議議程"

@@ -45,7 +45,7 @@ def test_text_is_a_table(imported: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["number", "date", "status", "items", "cases"]
-    assert lines[1].split() == ["98", "110.03.18", "recorded", "8", "10"]
+    assert lines[1].split() == ["98", "110/3/18", "紀錄完成", "8", "10"]
     assert len(lines) == 1 + COUNT
 
 
@@ -72,7 +72,7 @@ def test_an_index_from_before_items_were_counted(db: Path) -> None:
     index.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert [r["items"] for r in load_json(agenda("meetings", "--json", db=db))] == [None] * COUNT
     result = agenda("meetings", db=db)
-    assert result.stdout.splitlines()[1].split() == ["98", "110.03.18", "recorded", "-", "10"]
+    assert result.stdout.splitlines()[1].split() == ["98", "110/3/18", "紀錄完成", "-", "10"]
 
 
 def test_no_database_is_said_in_one_line(tmp_path: Path) -> None:

@@ -112,11 +112,11 @@ def test_parse_date_ignores_the_time() -> None:
     [
         ("abc", 'no date found in "abc"'),
         ("110 年 13 月 1 日", 'month 13 is out of range in "110 年 13 月 1 日"'),
-        ("110 年 2 月 30 日", 'February 30 does not exist in "110 年 2 月 30 日"'),
-        ("110 年 6 月 31 日", 'June 31 does not exist in "110 年 6 月 31 日"'),
+        ("110 年 2 月 30 日", '2 月 30 日 does not exist in "110 年 2 月 30 日"'),
+        ("110 年 6 月 31 日", '6 月 31 日 does not exist in "110 年 6 月 31 日"'),
         (
             "110 年 2 月 29 日",
-            '2021 is not a leap year: February 29 does not exist in "110 年 2 月 29 日"',
+            '民國 110 年 is not a leap year: 2 月 29 日 does not exist in "110 年 2 月 29 日"',
         ),
         ("110 年 6 月 0 日", 'day 0 is out of range in "110 年 6 月 0 日"'),
         ("200 年 1 月 1 日", 'year 200 is out of range (民國 1 to 189) in "200 年 1 月 1 日"'),

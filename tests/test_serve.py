@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import shlex
 import signal
 import socket
@@ -22,7 +23,7 @@ import pytest
 from benchmarks.archive import write_archive
 from tests.cli_support import agenda
 from tests.conftest import ROOT
-from tui.cli.serve import allowed_hosts, app_command, request_allowed, warning
+from tui.cli.serve import allowed_hosts, app_command, local_page, request_allowed, warning
 
 MEETINGS = 3
 NOT_HERE = "192.0.2.1"  # TEST-NET-1: an address no machine here has, so binding fails
@@ -148,6 +149,28 @@ def test_the_page_is_served_on_loopback_with_a_warning(db: Path, tmp_path: Path)
     assert warning.startswith("agenda: warning: the app served at http://127.0.0.1:")
     assert "has no login of its own" in warning
     assert f"can read and edit the records in {db}" in warning
+
+
+# A URL the page would fetch from; a namespace (xmlns="http://www.w3.org/2000/svg") is a name.
+_URL = re.compile(r"(?<!xmlns=\")https?://([^/\"' )>]+)")
+
+
+def test_the_page_loads_nothing_from_another_host(db: Path, tmp_path: Path) -> None:
+    with serving(db, tmp_path) as served:
+        text = page(served)
+        here = f"127.0.0.1:{served.port}"
+        outside = [host for host in _URL.findall(text) if host != here]
+        assert outside == [], f"the page loads from {outside}"
+        assert "fonts/RobotoMono-VariableFont_wght.ttf" in text  # the font, from here
+        font = f"http://{here}/static/fonts/RobotoMono-VariableFont_wght.ttf"
+        with urllib.request.urlopen(font, timeout=5) as answer:
+            assert answer.status == 200
+
+
+def test_a_template_without_the_outside_link_is_kept() -> None:
+    assert local_page("<html><head></head></html>") == "<html><head></head></html>"
+    two = '<link rel="stylesheet" href="https://a.example/x.css" /><link href="http://b.example">'
+    assert "example" not in local_page(two)
 
 
 def test_the_browser_gets_the_app_on_the_same_database(db: Path, tmp_path: Path) -> None:

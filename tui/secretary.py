@@ -188,7 +188,8 @@ def load(repo: Repository, number: int) -> Meeting:
 
 
 def item_at(meeting: Meeting, place: str) -> tuple[str, Item]:
-    """The item at "2.4" (section 2, item 4) or "1" (a section that is itself an item)."""
+    """The item at 貳、四 or "2.4" (section 2, item 4); 壹 or "1" for a section that is
+    itself an item."""
     try:
         return places.item_at(meeting, place)
     except places.PlaceError as error:

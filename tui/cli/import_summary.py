@@ -7,8 +7,9 @@ import sys
 from typing import Any
 
 from tui.archive import ArchiveImport
-from tui.cli.output import print_json, short_date
+from tui.cli.output import print_json
 from tui.domain.model import CaseDecision, CaseKind
+from tui.domain.rocdate import format_numeric_date
 from tui.importer.record import ImportedRecord
 
 
@@ -68,7 +69,7 @@ def _print_table(records: list[ImportedRecord]) -> None:
         counts = case_counts(record)
         cells = (
             meeting.number,
-            short_date(meeting.date),
+            format_numeric_date(meeting.date),
             len(meeting.items()),
             len(meeting.conclusions()),
             counts["opened"],

@@ -221,7 +221,12 @@ def _add_decide(commands: _Commands) -> None:
 def _add_conclude(commands: _Commands) -> None:
     cmd = commands.add_parser("conclude", help="add a conclusion to an item, tracked or not")
     cmd.add_argument("number", type=int, metavar="N", help="meeting number")
-    cmd.add_argument("place", metavar="PLACE", help="SECTION.ITEM, such as 2.4; or SECTION")
+    cmd.add_argument(
+        "place",
+        metavar="PLACE",
+        help="the item as the record writes it, such as 貳、四 (or 2.4); "
+        "貳 for a section that is itself an item",
+    )
     cmd.add_argument("text", metavar="TEXT", help="the chair's conclusion")
     cmd.add_argument("--track", action="store_true", help="make it a tracked case (列管)")
     cmd.add_argument("--owner", default="", metavar="UNIT", help="owner unit (default: from text)")

@@ -13,7 +13,9 @@ from datetime import date, datetime, time
 
 from tui import secretary
 from tui.cli.session import Session, UsageError
+from tui.domain.lifecycle import status_word
 from tui.domain.model import CaseDecision, CaseKind, MeetingStatus
+from tui.domain.places import parse_place, written_place
 from tui.domain.rocdate import DateError, format_datetime, parse_datetime, parse_time
 from tui.edits import requests
 from tui.edits.cases import WORDS
@@ -65,7 +67,8 @@ def conclude(args: argparse.Namespace, session: Session) -> int:
         deadline=deadline,
     )
     if case is None:
-        print(f"conclusion added to meeting {args.number} item {args.place}")
+        where = written_place(parse_place(args.place))
+        print(f"conclusion added to meeting {args.number} item {where}")
     else:
         stored = session.repo().case(case)
         owner = stored.owner if stored and stored.owner else "no owner unit yet"
@@ -77,7 +80,7 @@ def status(args: argparse.Namespace, session: Session) -> int:
     end = _end(args.end) if args.end else None
     service = secretary.editor(session.repo())
     requests.set_status(service, args.number, MeetingStatus(args.status), end)
-    print(f"meeting {args.number} is {args.status}")
+    print(f"meeting {args.number} is {status_word(args.status)}")
     return 0
 
 

@@ -6,8 +6,10 @@ import argparse
 from datetime import datetime
 from typing import Any
 
-from tui.cli.output import print_json, short_date
+from tui.cli.output import pad, print_json
 from tui.cli.session import Session
+from tui.domain.lifecycle import status_word
+from tui.domain.rocdate import format_numeric_date
 
 
 def meeting_rows(session: Session) -> list[dict[str, Any]]:
@@ -37,7 +39,8 @@ def list_meetings(args: argparse.Namespace, session: Session) -> int:
         return 0
     print(f"{'number':>6}  {'date':9}  {'status':10}  {'items':>5}  {'cases':>5}")
     for row in rows:
-        day = short_date(datetime.fromisoformat(row["start"]).date())
+        day = format_numeric_date(datetime.fromisoformat(row["start"]).date())
         items = "-" if row["items"] is None else row["items"]
-        print(f"{row['number']:>6}  {day:9}  {row['status']:10}  {items:>5}  {row['cases']:>5}")
+        status = pad(status_word(row["status"]), 10)
+        print(f"{row['number']:>6}  {day:9}  {status}  {items:>5}  {row['cases']:>5}")
     return 0

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.domain.cases import state_word
+from tui.domain.cases import KIND_WORDS, state_key, state_word
 from tui.domain.codec import to_data
+from tui.domain.lifecycle import status_word
 from tui.domain.model import Meeting, Office, TrackedCase
-from tui.domain.rocdate import format_datetime, roc_year
+from tui.domain.rocdate import format_datetime
 from tui.render.cjkwrap import width
 
 if TYPE_CHECKING:
@@ -49,11 +49,6 @@ def _write(path: Path, data: bytes) -> None:
         raise UsageError(f"{path}: cannot be written ({error.strerror or error})") from None
 
 
-def short_date(day: date) -> str:
-    """110.06.17: the 民國 date as offices write it in a table."""
-    return f"{roc_year(day)}.{day.month:02d}.{day.day:02d}"
-
-
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -67,7 +62,7 @@ def meeting_json(meeting: Meeting) -> dict[str, Any]:
 
 def case_json(case: TrackedCase) -> dict[str, Any]:
     data: dict[str, Any] = to_data(case)
-    data["status"] = state_word(case)
+    data["status"] = state_key(case)
     return data
 
 
@@ -83,7 +78,7 @@ def counts(meeting: Meeting) -> dict[str, int]:
 
 def print_meeting(meeting: Meeting, office: Office) -> None:
     print(f"{office.organisation}第 {meeting.number} 次{office.series}")
-    print(f"  時間：{format_datetime(meeting.start)}   status: {meeting.status}")
+    print(f"  時間：{format_datetime(meeting.start)}   {status_word(meeting.status)}")
     print("  " + ", ".join(f"{name} {n}" for name, n in counts(meeting).items()))
 
 
@@ -91,14 +86,15 @@ def print_cases(cases: list[TrackedCase]) -> None:
     if not cases:
         print("no cases")
         return
-    print(f"{'number':>6}  {'status':6}  {'kind':8}  {_pad('owner', 16)}  subject")
+    print(f"{'number':>6}  {pad('status', 10)}  {pad('kind', 6)}  {pad('owner', 16)}  subject")
     for case in cases:
-        status = state_word(case)
+        status = pad(state_word(case), 10)
+        kind = pad(KIND_WORDS[case.kind], 6)
         subject = case.subject.replace("\n", " ")
         subject = subject if width(subject) <= 40 else subject[:19] + "…"
-        owner = _pad(case.owner or "-", 16)
-        print(f"{case.number:>6}  {status:6}  {case.kind.value:8}  {owner}  {subject}")
+        owner = pad(case.owner or "-", 16)
+        print(f"{case.number:>6}  {status}  {kind}  {owner}  {subject}")
 
 
-def _pad(text: str, columns: int) -> str:
+def pad(text: str, columns: int) -> str:
     return text + " " * max(columns - width(text), 0)

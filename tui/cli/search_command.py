@@ -9,6 +9,9 @@ from typing import Any
 
 from tui.cli import output
 from tui.cli.session import Session, UsageError
+from tui.domain.places import written_place
+from tui.domain.rocdate import format_numeric_date
+from tui.render.cjkwrap import width
 from tui.search.grams import QueryError
 from tui.search.hits import Hit, snippet
 from tui.search.index import SearchIndex
@@ -76,9 +79,10 @@ def _print(found: Found) -> None:
 
     console = Console(highlight=False, soft_wrap=True)
     for hit in found.hits:
-        day = hit.date.isoformat() if hit.date else "-"
-        head = f"{hit.meeting:>4}  {day}  {hit.place or '-':<5}  {hit.what:<15}  "
-        room = console.width - len(head) - 1 if console.is_terminal else PIPED_COLUMNS
+        day = format_numeric_date(hit.date) if hit.date else "-"
+        place = written_place(hit.place) if hit.place else "-"
+        head = f"{hit.meeting:>4}  {day:<9}  {output.pad(place, 10)}  {output.pad(hit.what, 15)}  "
+        room = console.width - width(head) - 1 if console.is_terminal else PIPED_COLUMNS
         short = snippet(hit, max(room, 20))
         line = Text(head)
         body = Text(short.text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import re
 import shlex
 import socket
 import sys
@@ -140,6 +141,34 @@ def _check_can_listen(host: str, port: int) -> None:
         ) from None
 
 
+# textual-serve's page links its font from fonts.googleapis.com, which an office intranet
+# blocks (and which tells Google who opens the app): the same font, shipped with
+# textual-serve, is served from here instead.
+_OUTSIDE_LINK = re.compile(r"<link\b[^>]*\bhref=[\"']https?://[^>]*>", re.IGNORECASE)
+_LOCAL_FONT = """<style>
+      @font-face {
+        font-family: "Roboto Mono";
+        src: url("{{ config.static.url }}fonts/RobotoMono-VariableFont_wght.ttf");
+        font-style: normal;
+      }
+      @font-face {
+        font-family: "Roboto Mono";
+        src: url("{{ config.static.url }}fonts/RobotoMono-Italic-VariableFont_wght.ttf");
+        font-style: italic;
+      }
+    </style>"""
+
+
+def local_page(template: str) -> str:
+    """textual-serve's page template with every stylesheet from another host left out and
+    its font served from this one."""
+    found = _OUTSIDE_LINK.search(template)
+    if found is None:
+        return template
+    rest = _OUTSIDE_LINK.sub("", template[found.end() :])
+    return template[: found.start()] + _LOCAL_FONT + rest
+
+
 def _guarded_server(command: str, host: str, port: int, url: str) -> Server:
     from aiohttp import web
     from textual_serve.server import Server
@@ -159,8 +188,14 @@ def _guarded_server(command: str, host: str, port: int, url: str) -> Server:
 
     class GuardedServer(Server):
         async def _make_app(self) -> web.Application:
+            import aiohttp_jinja2
+            import jinja2
+
             app: web.Application = await super()._make_app()
             app.middlewares.append(same_site)
+            template = (Path(self.templates_path) / "app_index.html").read_text("utf-8")
+            pages = {"app_index.html": local_page(template)}
+            aiohttp_jinja2.setup(app, loader=jinja2.DictLoader(pages))
             return app
 
     server: Server = GuardedServer(command, host=host, port=port, title="agenda", public_url=url)

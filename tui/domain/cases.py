@@ -9,6 +9,7 @@ from datetime import date
 
 from tui.domain.decisions import DECISION_WORDS, UNDECIDED_WORD
 from tui.domain.model import CaseKind, TrackedCase
+from tui.domain.rocdate import format_date, format_numeric_date
 
 # Who tracks the case; "列管" follows in a sentence (本處列管, 市長室列管).
 KIND_WORDS = {CaseKind.INTERNAL: "本處", CaseKind.MAYOR: "市長室", CaseKind.COUNCIL: "議會"}
@@ -22,8 +23,17 @@ def kind_name(kind: CaseKind) -> str:
     return KIND_WORDS[kind] + TRACKED
 
 
+OPEN_WORD = "列管中"
+CLOSED_WORD = "已解除列管"
+
+
 def state_word(case: TrackedCase) -> str:
-    """open or closed: how the commands' output and the screens name a case's state."""
+    """列管中 or 已解除列管: how the commands' output and the screens name a case's state."""
+    return OPEN_WORD if case.is_open else CLOSED_WORD
+
+
+def state_key(case: TrackedCase) -> str:
+    """open or closed: the state in the JSON output."""
     return "open" if case.is_open else "closed"
 
 
@@ -73,8 +83,9 @@ class HistoryLine:
     text: str
 
 
-def history_lines(case: TrackedCase) -> list[HistoryLine]:
-    """The case, then meeting by meeting what was decided, reported and concluded."""
+def history_lines(case: TrackedCase, narrow: bool = False) -> list[HistoryLine]:
+    """The case, then meeting by meeting what was decided, reported and concluded; `narrow`
+    for a pane where the deadline is written short (110/7/31)."""
     lines = [
         HistoryLine(Part.HEADING, f"{case.number} {kind_name(case.kind)} {state_word(case)}"),
         HistoryLine(Part.DETAIL, case.subject or NO_SUBJECT),
@@ -84,7 +95,12 @@ def history_lines(case: TrackedCase) -> list[HistoryLine]:
         origin = f"第 {case.origin_meeting} 次會議起列管 {case.origin_item}".rstrip()
         lines.append(HistoryLine(Part.DETAIL, origin))
     if case.deadline:
-        lines.append(HistoryLine(Part.DETAIL, f"列管期限：{case.deadline.isoformat()}"))
+        lines.append(
+            HistoryLine(
+                Part.DETAIL,
+                f"列管期限：{(format_numeric_date if narrow else format_date)(case.deadline)}",
+            )
+        )
     for event in case.history:
         word = DECISION_WORDS[event.decision] if event.decision else UNDECIDED_WORD
         lines.append(HistoryLine(Part.EVENT, f"第 {event.meeting} 次：{word}"))

@@ -1,12 +1,32 @@
 """Where an item stands in a meeting: its place ("2.4", or "1" for a section that is
-itself an item) and its heading in the record ("貳、報告事項 四")."""
+itself an item), the place as the record writes it ("貳、四", "壹"), and its heading in the
+record ("貳、報告事項 四"). A person reads and types the written place; the machine keeps
+"2.4" (in the search index, the JSON output, the app's remembered place)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from tui.domain.model import Item, ItemKind, Meeting, Section
-from tui.domain.numerals import Ladder, chinese, label
+from tui.domain.numerals import (
+    FORMAL_DIGITS,
+    FORMAL_UNITS,
+    Ladder,
+    NumeralError,
+    chinese,
+    formal,
+    label,
+    parse_number,
+    to_halfwidth,
+)
+
+_FORMAL = f"[{FORMAL_DIGITS}{FORMAL_UNITS}貮叁]+"
+_COMMON = "[零一二三四五六七八九十百千〇○兩]+"
+_ARABIC_PLACE = re.compile(r"(?P<section>[0-9]+)(?:\s*[.、,]\s*(?P<item>[0-9]+))?")
+_WRITTEN_PLACE = re.compile(
+    rf"(?P<section>{_FORMAL})\s*(?:、\s*)?(?:(?P<item>{_COMMON})\s*(?:、\s*)?)?"
+)
 
 
 class PlaceError(ValueError):
@@ -23,10 +43,38 @@ def placed_items(meeting: Meeting) -> Iterator[tuple[str, str, Item]]:
             yield f"{s}.{i}", f"{heading} {chinese(i)}", item
 
 
+def written_place(place: str) -> str:
+    """ "2.1" as the record writes it, 貳、一; "2" (a section that is itself an item) as 貳.
+    Anything else is given back as it is."""
+    found = _ARABIC_PLACE.fullmatch(place)
+    if found is None or int(found["section"]) < 1:
+        return place
+    section = formal(int(found["section"]))
+    if found["item"] is None:
+        return section
+    item = int(found["item"])
+    return f"{section}、{chinese(item)}" if item >= 1 else place
+
+
+def parse_place(text: str) -> str:
+    """The machine's place ("2.1", "2") of a place a person typed: 貳、一, 貳、一、, 貳一,
+    2.1, ２．１, 貳 or 2. Raises PlaceError for anything else."""
+    plain = to_halfwidth(text).strip().replace("．", ".")
+    numbers: list[int] = []
+    if found := (_ARABIC_PLACE.fullmatch(plain) or _WRITTEN_PLACE.fullmatch(plain)):
+        try:
+            numbers = [parse_number(p) for p in (found["section"], found["item"]) if p]
+        except NumeralError:
+            numbers = []
+    if not numbers or min(numbers) < 1:
+        raise PlaceError(f"{text!r} is not a place (give 貳、一 or 2.1; 貳 for a section)")
+    return ".".join(str(n) for n in numbers)
+
+
 def item_at(meeting: Meeting, place: str) -> tuple[str, Item]:
-    """The heading and item at `place`."""
+    """The heading and item at `place`, written (貳、一) or numbered (2.1)."""
     try:
-        numbers = [int(part) for part in place.split(".")]
+        numbers = [int(part) for part in parse_place(place).split(".")]
         section = meeting.sections[numbers[0] - 1]
         heading = f"{label(Ladder.SECTION, numbers[0])}{section.title}"
         if len(numbers) == 1 and section.body is not None and numbers[0] >= 1:
@@ -35,7 +83,7 @@ def item_at(meeting: Meeting, place: str) -> tuple[str, Item]:
             return f"{heading} {chinese(numbers[1])}", section.items[numbers[1] - 1]
     except (ValueError, IndexError):
         pass
-    raise PlaceError(f"meeting {meeting.number} has no item {place!r} (give SECTION.ITEM)")
+    raise PlaceError(f"meeting {meeting.number} has no item {place} (give 貳、一 or 2.1)")
 
 
 def motions_section(meeting: Meeting) -> tuple[int, Section]:

@@ -71,6 +71,11 @@ def format_short_date(day: date) -> str:
     return f"{roc_year(day)} 年 {day.month} 月 {day.day} 日"
 
 
+def format_numeric_date(day: date) -> str:
+    """110/6/17: the 民國 date where space is short (a table's column)."""
+    return f"{roc_year(day)}/{day.month}/{day.day}"
+
+
 def format_time(moment: time) -> str:
     """10 時 0 分: minutes are not zero-padded, as the office writes them."""
     return f"{moment.hour} 時 {moment.minute} 分"
@@ -161,8 +166,8 @@ def _gregorian_year(year: int, text: str) -> int:
 
 def _missing_day(year: int, month: int, day: int) -> str:
     if month == 2 and day == 29:
-        return f"{year} is not a leap year: February 29 does not exist"
-    return f"{calendar.month_name[month]} {day} does not exist"
+        return f"民國 {year - ROC_OFFSET} 年 is not a leap year: 2 月 29 日 does not exist"
+    return f"{month} 月 {day} 日 does not exist"
 
 
 def _clock_time(found: re.Match[str], text: str) -> time:

@@ -7,6 +7,8 @@ from datetime import date, datetime, timedelta
 
 from dateutil.rrule import rrule, rrulestr
 
+from tui.domain.rocdate import format_date
+
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -36,7 +38,7 @@ def next_meeting(rule: str, after: datetime, skip: Iterable[date] = ()) -> datet
     for moment in _parse(rule, start.replace(hour=after.hour, minute=after.minute)):
         if moment.date() > after.date() and moment.date() not in skipped:
             return moment
-    raise ScheduleError(f"the rule {rule!r} gives no date after {after:%Y-%m-%d}")
+    raise ScheduleError(f"the rule {rule!r} gives no date after {format_date(after)}")
 
 
 def infer_rule(earlier: datetime, later: datetime) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 
 from tui.domain import lifecycle
+from tui.domain.lifecycle import status_word
 from tui.domain.model import Meeting, MeetingStatus
 from tui.domain.rocdate import format_time
 from tui.edits.errors import ConflictError, EditError
@@ -125,4 +126,4 @@ class SetStatus(Operation):
         after = _clock(meeting)
         if after == before:
             return nothing(self)
-        return Applied(self, _restore(self, before, after), f"status {meeting.status.value}")
+        return Applied(self, _restore(self, before, after), f"status {status_word(meeting.status)}")

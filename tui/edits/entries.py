@@ -8,7 +8,7 @@ from typing import Any
 from tui.domain.codec import ShapeError, from_data, to_data
 from tui.domain.identity import find_entry, find_item
 from tui.domain.model import Conclusion, Item, Meeting, Report
-from tui.domain.places import placed_items
+from tui.domain.places import placed_items, written_place
 from tui.domain.units import unit_at_start
 from tui.edits.errors import ConflictError, EditError, Hint
 from tui.edits.operation import Applied, Operation, nothing, operation
@@ -23,7 +23,9 @@ def item_named(meeting: Meeting, item_id: str) -> Item:
 
 
 def place_of(meeting: Meeting, item: Item) -> str:
-    return next((place for place, _, found in placed_items(meeting) if found is item), "?")
+    """The item's place as the record writes it (貳、一), for the change log's summaries."""
+    found = next((place for place, _, found in placed_items(meeting) if found is item), "?")
+    return written_place(found)
 
 
 def _short(text: str) -> str:

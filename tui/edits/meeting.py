@@ -8,7 +8,7 @@ from typing import Any
 from tui.domain.codec import ShapeError, from_data, to_data
 from tui.domain.identity import find_item
 from tui.domain.model import Item, Meeting
-from tui.domain.places import motions_section
+from tui.domain.places import motions_section, written_place
 from tui.edits.entries import place_of
 from tui.edits.errors import ConflictError, EditError
 from tui.edits.operation import Applied, Operation, nothing, operation
@@ -36,7 +36,11 @@ class AddMotion(Operation):
         motion = Item(self.text, presenter=presenter, presenter_kind=self.kind, id=self.id)
         section.items.append(motion)
         undo = RemoveItem(self.meeting, self.id, correction=self.correction)
-        return Applied(self, undo, f"{index}.{len(section.items)} motion: {presenter}{self.kind}")
+        return Applied(
+            self,
+            undo,
+            f"{written_place(f'{index}.{len(section.items)}')} motion: {presenter}{self.kind}",
+        )
 
 
 @operation("remove_item")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import getpass
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from tui.domain.lifecycle import status_word
 from tui.domain.model import CaseRef, Meeting
+from tui.domain.places import written_place
 from tui.edits.clean import clean_text
 from tui.edits.errors import ConflictError, EditError
 from tui.edits.operation import Applied, Operation, from_record
@@ -154,6 +157,18 @@ def _by_whom(records: Records, meeting: int, seq: int) -> str:
     return f" (last changed by {last.get('who', '?')} at {str(last.get('at', ''))[11:16]})"
 
 
+_OLD_PLACE = re.compile(r"^[0-9]+(?:\.[0-9]+)?(?= )")
+_OLD_STATUS = re.compile(r"^status (draft|in_session|recorded|confirmed)$")
+
+
+def _readable(summary: str) -> str:
+    """A summary logged before places and statuses were written the office's way, in
+    its words now: "2.1 …" as "貳、一 …", "status recorded" as "status 紀錄完成"."""
+    if found := _OLD_STATUS.match(summary):
+        return f"status {status_word(found[1])}"
+    return _OLD_PLACE.sub(lambda found: written_place(found[0]), summary)
+
+
 def _line(seq: int, entry: dict[str, Any]) -> LogLine:
     try:
         at = datetime.fromisoformat(str(entry.get("at")))
@@ -163,7 +178,7 @@ def _line(seq: int, entry: dict[str, Any]) -> LogLine:
         seq,
         at,
         str(entry.get("who", "")),
-        str(entry.get("summary", "")),
+        _readable(str(entry.get("summary", ""))),
         str(entry.get("op", "")),
         entry.get("undo") is not None,
         entry.get("undoes"),

@@ -21,7 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from tui.domain.model import Attendee
 from tui.domain.numerals import Ladder, label
-from tui.domain.rocdate import format_datetime, format_short_date, format_time
+from tui.domain.rocdate import format_date, format_datetime, format_short_date, format_time
 from tui.domain.text import without_controls
 from tui.render.cjkwrap import width, wrap
 
@@ -56,6 +56,7 @@ def _environment(overrides: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
         point_label=_point_label,
         roc_datetime=format_datetime,
         roc_date=format_short_date,
+        roc_full_date=format_date,
         roc_time=format_time,
         attendees=_attendees,
         plain=plain,

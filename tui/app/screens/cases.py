@@ -15,7 +15,14 @@ from textual.widgets import DataTable, Static
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.titlebar import TitleBar
 from tui.app.workspace import Workspace
-from tui.domain.cases import KIND_WORDS, Part, history_lines, is_overdue, state_word
+from tui.domain.cases import (
+    KIND_WORDS,
+    OPEN_WORD,
+    Part,
+    history_lines,
+    is_overdue,
+    state_word,
+)
 from tui.domain.model import CaseKind, TrackedCase
 
 # How each line of the history looks: what goes before it, and its style.
@@ -30,7 +37,7 @@ _LOOKS = {
 
 def case_history(case: TrackedCase) -> Text:
     text = Text()
-    for n, line in enumerate(history_lines(case)):
+    for n, line in enumerate(history_lines(case, narrow=True)):
         before, style = _LOOKS[line.part]
         text.append(("\n" if n else "") + before)
         text.append(line.text, style=style)
@@ -73,7 +80,7 @@ class CasesScreen(Screen[None]):
         table = self.query_one(DataTable)
         for label, key, width in (
             ("案號", "number", 6),
-            ("狀態", "state", 6),
+            ("狀態", "state", 10),
             ("列管", "kind", 6),
             ("主辦單位", "owner", 16),
         ):
@@ -108,7 +115,7 @@ class CasesScreen(Screen[None]):
                 Text(case.owner or "-"),
                 key=f"{case.kind.value}:{case.number}",
             )
-        filters = ["open" if self.only_open else "all", self.unit or "all units"]
+        filters = [OPEN_WORD if self.only_open else "all", self.unit or "all units"]
         if self.overdue:
             filters.append("overdue")
         self.query_one("#cases-filter", Static).update(

@@ -14,6 +14,7 @@ from textual.widgets import Input, Static, TextArea
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.titlebar import TitleBar
 from tui.app.workspace import Workspace
+from tui.domain.model import MeetingStatus
 
 FORMATS = ("md", "txt", "odt", "docx")
 DOCUMENTS = ("odt", "docx")  # shown as Markdown; exported as the document
@@ -48,7 +49,7 @@ class PreviewScreen(Screen[None]):
         super().__init__()
         self.workspace = workspace
         self.number = number
-        self.agenda = False
+        self.agenda: bool | None = None  # the agenda of a draft, else the record, at first
         self.format = "md"
         self.text = ""
 
@@ -74,6 +75,8 @@ class PreviewScreen(Screen[None]):
         meeting = repo.load_meeting(self.number)
         if meeting is None:
             return
+        if self.agenda is None:
+            self.agenda = meeting.status is MeetingStatus.DRAFT
         shown = "md" if self.format in DOCUMENTS else self.format
         try:
             text = secretary.render_meeting(repo, meeting, agenda=self.agenda, format=shown)
@@ -101,7 +104,7 @@ class PreviewScreen(Screen[None]):
 
     def action_export(self) -> None:
         if self.app.is_web:  # served to a browser: the file goes to the browser, not the server
-            self._deliver(self.format, self.agenda, self.text)
+            self._deliver(self.format, bool(self.agenda), self.text)
             return
         field = self.query_one("#export-path", Input)
         field.value = str(Path.cwd() / f"{self._kind()}-{self.number}.{self.format}")
@@ -114,7 +117,7 @@ class PreviewScreen(Screen[None]):
         if not event.value.strip():
             self.notify("No file named: nothing written", severity="warning")
             return
-        self._export(Path(event.value).expanduser(), self.format, self.agenda, self.text)
+        self._export(Path(event.value).expanduser(), self.format, bool(self.agenda), self.text)
 
     @work(thread=True)
     def _export(self, path: Path, format: str, agenda: bool, text: str) -> None:

@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 from tui.app.keyhold import keys_not_for, nothing_opened
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.titlebar import TitleBar
+from tui.domain.places import written_place
 from tui.domain.rocdate import format_short_date
 from tui.search.hits import Hit, snippet
 
@@ -54,7 +55,10 @@ def hit_heading(hit: Hit) -> Text:
         what = f"{what} {hit.case_number}"
     elif hit.entry:
         what = f"{what} ({hit.entry})"
-    return Text(f"第 {hit.meeting} 次 · {day} · {hit.place or '-'} {what}", style="dim")
+    return Text(
+        f"第 {hit.meeting} 次 · {day} · {written_place(hit.place) if hit.place else '-'} {what}",
+        style="dim",
+    )
 
 
 def hit_text(hit: Hit, columns: int) -> Text:
