@@ -61,6 +61,18 @@ def units() -> list[str]:
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _english() -> None:
+    """The tests, and the snapshots, speak English unless a test sets another language (the
+    shipped profile says zh-TW); the commands the tests start inherit it."""
+    import os
+
+    from tui.i18n import choose
+
+    os.environ["AGENDA_LANG"] = "en"
+    choose()
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _cache_of_this_run(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Compiled templates go to this run's folder, not the user's cache."""
     import os

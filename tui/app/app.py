@@ -43,6 +43,9 @@ class AgendaApp(App[None]):
     ]
 
     def __init__(self, db: Path, *, keymap: dict[str, str] | None = None) -> None:
+        from tui.i18n import choose_for
+
+        choose_for(db)  # the language, once, before any screen is drawn
         super().__init__()
         self.db = db
         self.workspace: Workspace | None = None

@@ -287,6 +287,7 @@ def database_path(args: argparse.Namespace) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerate_narrow_encodings()
+    _choose_language(sys.argv[1:] if argv is None else list(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command in (None, "demo"):
@@ -323,6 +324,27 @@ def _app(args: argparse.Namespace) -> int:
 
     status = run_guarded(lambda: seed_demo(db, args.reset))
     return status if status else run_app(db)
+
+
+def _choose_language(argv: list[str]) -> None:
+    """The language, chosen before the parser is built (its help is in it): AGENDA_LANG, else
+    the database's profile (only its `language` read; the shipped one for a new database or
+    the demo), else the locale."""
+    from tui.i18n import choose, choose_for, profile_language
+
+    db: str | None = None
+    for i, word in enumerate(argv):
+        if word == "--db" and i + 1 < len(argv):
+            db = argv[i + 1]
+        elif word.startswith("--db="):
+            db = word.removeprefix("--db=")
+    if db is None and "demo" in argv:
+        from tui.profile import default_profile_path
+
+        choose(profile_language(default_profile_path()))
+        return
+    env = os.environ.get("AGENDA_DB")
+    choose_for(Path(db) if db else Path(env) if env else default_db())
 
 
 def _tolerate_narrow_encodings() -> None:
