@@ -98,3 +98,54 @@ def test_the_database_profile_chooses(tmp_path: Path, monkeypatch: pytest.Monkey
     finally:
         monkeypatch.setenv("AGENDA_LANG", "en")
         i18n.choose()
+
+
+def _extracted() -> set[str]:
+    """Every string wrapped in _(), N_() or ngettext() under tui/ (the singular of a plural)."""
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+
+    keywords = {**DEFAULT_KEYWORDS, "N_": None}
+    root = Path(i18n.__file__).parent
+    found: set[str] = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        root, method_map=[("**.py", "python")], keywords=keywords
+    ):
+        found.add(message[0] if isinstance(message, tuple) else message)
+    return {m for m in found if m}
+
+
+def _catalog(language: str) -> dict[str, tuple[str, ...]]:
+    """msgid (the singular of a plural) → its translations, for the entries not fuzzy."""
+    with (LOCALE / language / "LC_MESSAGES" / "agenda.po").open("rb") as source:
+        catalog = read_po(source)
+    found: dict[str, tuple[str, ...]] = {}
+    for m in catalog:
+        if m.id and not m.fuzzy:
+            key = str(m.id[0] if isinstance(m.id, tuple | list) else m.id)
+            strings = m.string if isinstance(m.string, tuple | list) else (m.string,)
+            found[key] = tuple(str(s or "") for s in strings)
+    return found
+
+
+@pytest.mark.parametrize("language", ["zh_TW", "en"])
+def test_every_wrapped_string_is_in_the_catalog(language: str) -> None:
+    """After a new _(): pybabel extract, update, translate, compile (README, Translations)."""
+    missing = sorted(_extracted() - set(_catalog(language)))
+    assert not missing, f"not in the {language} catalog: {missing}"
+
+
+def test_every_chinese_entry_is_translated() -> None:
+    untranslated = [key for key, strings in _catalog("zh_TW").items() if not all(strings)]
+    with (LOCALE / "zh_TW" / "LC_MESSAGES" / "agenda.po").open("rb") as source:
+        fuzzy = [m.id for m in read_po(source) if m.id and m.fuzzy]
+    assert not untranslated, f"untranslated: {untranslated}"
+    assert not fuzzy, f"fuzzy (check and clear the flag): {fuzzy}"
+
+
+def test_the_chinese_catalog_keeps_the_placeholders() -> None:
+    """A translation that drops or renames {number} would fail only when shown."""
+    import re
+
+    for key, strings in _catalog("zh_TW").items():
+        for string in strings:
+            assert set(re.findall(r"\{[^}]*\}", string)) == set(re.findall(r"\{[^}]*\}", key)), key
