@@ -149,3 +149,7 @@ def test_the_chinese_catalog_keeps_the_placeholders() -> None:
     for key, strings in _catalog("zh_TW").items():
         for string in strings:
             assert set(re.findall(r"\{[^}]*\}", string)) == set(re.findall(r"\{[^}]*\}", key)), key
+
+
+def test_the_shipped_profile_is_found_without_the_domain() -> None:
+    assert i18n.shipped_profile() == default_profile_path()

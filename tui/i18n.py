@@ -54,13 +54,18 @@ def choose_for(db: Path) -> str:
 def profile_language(path: Path) -> str:
     try:
         if not path.exists():
-            from tui.profile import default_profile_path
-
-            path = default_profile_path()
+            path = shipped_profile()
         value = tomllib.loads(path.read_text(encoding="utf-8")).get("language", "")
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return ""
     return value if value in LANGUAGES else ""
+
+
+def shipped_profile() -> Path:
+    """The profile a new database gets (tui.profile's, found without importing the domain)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_data"
+    return (packaged if packaged.is_dir() else here.parent / "data") / "profile.toml"
 
 
 def _from(value: str) -> str:
