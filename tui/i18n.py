@@ -107,6 +107,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalog(language()).ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """The message in the chosen language, where the same English words mean another thing."""
+    return _catalog(language()).pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark a message for the catalogs, to be translated with `_()` where it is shown."""
     return message

@@ -23,7 +23,10 @@ from textual.binding import ActiveBinding
 from textual.screen import Screen
 from textual.widget import Widget
 
-from tui.i18n import _
+from tui.i18n import N_, _
+
+# Textual's own descriptions the bar shows, here so that the catalogs hold them.
+TEXTUAL_WORDS = (N_("palette"),)
 
 
 @dataclass(frozen=True)
