@@ -22,6 +22,7 @@ SLOW_MODULES = frozenset(
         "test_app_discoverable",
         "test_app_disk_full",
         "test_app_hostile_text",
+        "test_app_language",
         "test_app_keys",
         "test_app_pty",
         "test_app_search",
@@ -58,6 +59,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def units() -> list[str]:
     return load_profile(default_profile_path()).unit_names
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english() -> None:
+    """The tests, and the snapshots, speak English unless a test sets another language (the
+    shipped profile says zh-TW); the commands the tests start inherit it."""
+    import os
+
+    from tui.i18n import choose
+
+    os.environ["AGENDA_LANG"] = "en"
+    choose()
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -29,7 +29,12 @@ def agenda(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
         encoding="utf-8",
         cwd=ROOT,
         timeout=60,
-        env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8", "COLUMNS": "100"},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PYTHONIOENCODING": "utf-8",
+            "COLUMNS": "100",
+            "AGENDA_LANG": "en",
+        },
     )
 
 
@@ -204,7 +209,12 @@ def as_nobody(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
         encoding="utf-8",
         cwd="/",
         timeout=60,
-        env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(ROOT)},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PYTHONIOENCODING": "utf-8",
+            "PYTHONPATH": str(ROOT),
+            "AGENDA_LANG": "en",
+        },
     )
 
 

@@ -92,6 +92,7 @@ class _Reader:
             text_width=self.number(data, "text_width", 70, low=20, high=400),
             templates=self.templates(data),
             group=self.group(data),
+            language=self.language(data),
         )
 
     def _no_unknown(self, data: dict[str, Any], where: str, known: set[str]) -> None:
@@ -216,6 +217,12 @@ class _Reader:
                 raise self.fail("group", f"there is no group {name!r} on this machine") from None
         return name
 
+    def language(self, data: dict[str, Any]) -> str:
+        value = self.text(data, "language")
+        if value and value not in LANGUAGES:
+            raise self.fail("language", f"{value!r} is not one of {', '.join(LANGUAGES)}")
+        return value
+
     def templates(self, data: dict[str, Any]) -> Path | None:
         folder = self.text(data, "templates")
         if not folder:
@@ -238,7 +245,9 @@ _TOP_KEYS = {
     "text_width",
     "templates",
     "group",
+    "language",
 }
+LANGUAGES = ("zh-TW", "en")  # the languages the app and the commands speak (tui/locale)
 
 
 def _kind(value: Any) -> str:

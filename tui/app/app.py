@@ -25,13 +25,14 @@ from tui.app.messages import (
     WorkspaceReady,
 )
 from tui.app.screens.meetings import MeetingsScreen
+from tui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from tui.app.screens.editor_core import MeetingScreen
     from tui.app.workspace import Workspace
 
 
-_QUIT = [Binding("ctrl+q", "app.quit", "Quit", tooltip="Save what is typed and quit")]
+_QUIT = [Binding("ctrl+q", "app.quit", N_("Quit"), tooltip=N_("Save what is typed and quit"))]
 UNSAVED = 3  # the exit status when changes were left unsaved
 
 
@@ -39,10 +40,15 @@ class AgendaApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: a subclass elsewhere finds it
     TITLE = "agenda"
     BINDINGS = [
-        Binding("question_mark", "toggle_keys", "Keys", id="app.keys", tooltip="Show every key"),
+        Binding(
+            "question_mark", "toggle_keys", N_("Keys"), id="app.keys", tooltip=N_("Show every key")
+        ),
     ]
 
     def __init__(self, db: Path, *, keymap: dict[str, str] | None = None) -> None:
+        from tui.i18n import choose_for
+
+        choose_for(db)  # the language, once, before any screen is drawn
         super().__init__()
         self.db = db
         self.workspace: Workspace | None = None
@@ -100,20 +106,24 @@ class AgendaApp(App[None]):
 
     @on(WorkspaceFailed)
     def _failed(self, message: WorkspaceFailed) -> None:
-        self.exit(message=f"agenda: error: {message.problem}", return_code=1)
+        self.exit(
+            message=_("agenda: error: {problem}").format(problem=message.problem), return_code=1
+        )
 
     @on(DiskTrouble)
     def _disk_trouble(self, message: DiskTrouble) -> None:
         """Changes the disk would not take wait and are tried again; the key bar says so."""
         if message.problem and not self.disk_trouble:
             self.notify(
-                f"{message.problem}. Your changes are kept and tried again every second.",
-                title="Not saved yet",
+                _("{problem}. Your changes are kept and tried again every second.").format(
+                    problem=message.problem
+                ),
+                title=_("Not saved yet"),
                 severity="error",
                 timeout=30,
             )
         elif not message.problem and self.disk_trouble:
-            self.notify("Everything is saved now.", title="Saved")
+            self.notify(_("Everything is saved now."), title=_("Saved"))
         self.disk_trouble = message.problem
         for bar in self.screen.query("KeyBar"):
             bar.refresh()
@@ -165,8 +175,8 @@ class AgendaApp(App[None]):
             key = self._keymap.get(binding.id or "", binding.key).split(",")[0]
             shown = self.get_key_display(replace(binding, key=key, key_display=None))
             yield SystemCommand(
-                f"{binding.description} ({shown})",
-                binding.tooltip or binding.description,
+                f"{_(binding.description)} ({shown})",
+                _(binding.tooltip or binding.description),
                 partial(self._run_on, screen, binding.action),
             )
         titles = {"Keys", "Quit"}
@@ -213,7 +223,11 @@ class AgendaApp(App[None]):
 
     def _unsaved_message(self) -> str:
         waiting = self.workspace.writer.unsaved if self.workspace else 0
-        return f"agenda: {waiting} change(s) were not saved: {self.disk_trouble or 'the disk'}"
+        return ngettext(
+            "agenda: {count} change was not saved: {problem}",
+            "agenda: {count} changes were not saved: {problem}",
+            waiting,
+        ).format(count=waiting, problem=self.disk_trouble or _("the disk"))
 
     def on_unmount(self) -> None:
         self.save_everything()

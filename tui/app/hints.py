@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from tui.edits.errors import EditError, Hint
+from tui.i18n import N_, _
 
 HINTS = {
-    Hint.REPLACE: "import it again with --replace",
-    Hint.DECIDE_FIRST: "decide them first, or press P to prepare anyway",
-    Hint.UNTRACK_FIRST: "press t to withdraw the case first",
-    Hint.CORRECT_FIRST: "press C to log a correction first",
-    Hint.DECIDE_INSTEAD: "decide the cases with r / k",
-    Hint.GIVE_DATE: "set the date in profile.toml",
+    Hint.REPLACE: N_("import it again with --replace"),
+    Hint.DECIDE_FIRST: N_("decide them first, or press P to prepare anyway"),
+    Hint.UNTRACK_FIRST: N_("press t to withdraw the case first"),
+    Hint.CORRECT_FIRST: N_("press C to log a correction first"),
+    Hint.DECIDE_INSTEAD: N_("decide the cases with r / k"),
+    Hint.GIVE_DATE: N_("set the date in profile.toml"),
 }
 
 
 def worded(error: EditError) -> str:
     hint = HINTS.get(error.hint)
-    return f"{error}: {hint}." if hint else f"{error}."
+    if hint:
+        return _("{error}: {hint}.").format(error=error, hint=_(hint))
+    return f"{error}."

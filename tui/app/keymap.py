@@ -12,6 +12,8 @@ import os
 import tomllib
 from pathlib import Path
 
+from tui.i18n import _
+
 
 class KeymapError(ValueError):
     """A keymap file that cannot be used; the message names the file and what is wrong."""
@@ -37,5 +39,9 @@ def load_keymap(path: Path) -> dict[str, str]:
     if not isinstance(keys, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in keys.items()
     ):
-        raise KeymapError(f'{path}: [keys] must map binding ids to keys, as "editor.add" = "n"')
+        raise KeymapError(
+            _('{path}: [keys] must map binding ids to keys, as "editor.add" = "n"').format(
+                path=path
+            )
+        )
     return dict(keys)

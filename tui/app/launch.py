@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from tui.app.keymap import KeymapError, keymap_path, load_keymap
+from tui.i18n import _
 
 
 def demo_db() -> Path:
@@ -32,7 +33,7 @@ def run_app(db: Path) -> int:
     try:
         keymap = load_keymap(keymap_path())
     except KeymapError as error:
-        print(f"agenda: error: {error}", file=sys.stderr)
+        print(_("agenda: error: {problem}").format(problem=error), file=sys.stderr)
         return 2
     from tui.app import memory
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from tui.domain.model import CaseKind, CaseRef, Meeting, TrackedCase
 from tui.edits import Applied, EditError, Operation
 from tui.edits.workset import CaseKey, Workset
+from tui.i18n import _
 from tui.storage.repository import Records, Repository
 
 
@@ -93,7 +94,7 @@ class LiveMeeting:
     def type(self, op: Operation) -> None:
         """Typed text: applied here at once, sent when the typing pauses (take_typing)."""
         if self.typing is not None and not op.replaces(self.typing):
-            raise EditError("finish the entry being typed first")
+            raise EditError(_("finish the entry being typed first"))
         self.apply(op)
         self.typing = op
 
@@ -113,7 +114,7 @@ class LiveMeeting:
         """Take the stored state, with what is not stored yet on top; True if the copy
         now differs from what was shown."""
         self.sent = [(s, op) for s, op in self.sent if s > upto]
-        for op in [op for _, op in self.sent] + ([self.typing] if self.typing else []):
+        for op in [op for _serial, op in self.sent] + ([self.typing] if self.typing else []):
             with contextlib.suppress(EditError):  # refused when stored too: the writer says why
                 _apply(stored, op, self.user, self.units)
         changed = (stored.meeting, stored.cases) != (self.view.meeting, self.view.cases)

@@ -19,6 +19,7 @@ from tui.domain.profile import Profile
 from tui.edits import EditError, EditService
 from tui.edits.clean import clean_text
 from tui.edits.service import os_user
+from tui.i18n import _
 from tui.storage.hold import MeetingHold, who_am_i
 from tui.storage.repository import Repository
 
@@ -75,7 +76,7 @@ class Workspace:
         snapshot = Snapshot.read(self.repo, number)
         if snapshot is None:
             hold.release()
-            raise EditError(f"no meeting {number}")
+            raise EditError(_("no meeting {number}").format(number=number))
         live = LiveMeeting(snapshot, self.user, self.profile.unit_names)
         return OpenMeeting(live, hold, holder)
 

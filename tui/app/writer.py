@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from tui.app.live import Snapshot
 from tui.edits import Done, EditError, EditService, Operation
+from tui.i18n import _
 from tui.storage.errors import StorageError
 from tui.storage.layout import OPEN_CASES as OPEN
 from tui.storage.layout import closed_name, meeting_name
@@ -175,7 +176,9 @@ class DiskWriter:
             self.events.trouble(str(error))
             return False
         except Exception as error:  # an operation must never stop the writer
-            self.events.refused(task.serials, EditError(f"not saved: {error}"))
+            self.events.refused(
+                task.serials, EditError(_("not saved: {error}").format(error=error))
+            )
         if self._troubled:
             self._troubled = False
             self.events.trouble("")
@@ -197,7 +200,7 @@ class DiskWriter:
     def _undo_or_redo(self, task: _Task) -> None:
         stack, other = (self._undo, self._redo) if task.undo == "undo" else (self._redo, self._undo)
         if not stack:
-            raise EditError(f"nothing to {task.undo}")
+            raise EditError(_("nothing to undo") if task.undo == "undo" else _("nothing to redo"))
         meeting, seq = stack[-1]
         done = self.service.undo(meeting, seq)
         stack.pop()

@@ -9,6 +9,7 @@ from tui.cli import output
 from tui.cli.session import UsageError
 from tui.domain.cases import Part, history_lines, is_overdue
 from tui.domain.model import CaseKind, TrackedCase
+from tui.i18n import _
 from tui.storage.repository import Repository
 
 
@@ -32,7 +33,7 @@ def list_cases(args: argparse.Namespace, repo: Repository) -> int:
 def _history(args: argparse.Namespace, repo: Repository) -> int:
     found = [c for kind in CaseKind if (c := repo.case(args.history, kind)) is not None]
     if not found:
-        raise UsageError(f"no tracked case {args.history}")
+        raise UsageError(_("no tracked case {number}").format(number=args.history))
     if args.json:
         output.print_json([output.case_json(c) for c in found])
         return 0

@@ -12,6 +12,7 @@ from tui import database, secretary
 from tui.cli import output
 from tui.cli.session import Session, UsageError
 from tui.edits.errors import EditError, Hint
+from tui.i18n import N_, _
 from tui.importer.decode import NotARecordError
 from tui.profile import ProfileError
 from tui.render.formats import DOCUMENT_FORMATS, RenderError
@@ -52,28 +53,30 @@ def run_guarded(action: Callable[[], object]) -> int:
 
 # What the user can do about a refused change, in this front end's words.
 HINTS = {
-    Hint.REPLACE: "use --replace to replace it with this record",
-    Hint.DECIDE_FIRST: "decide them first, or prepare with --force",
-    Hint.UNTRACK_FIRST: "withdraw the case in the app (t) first",
-    Hint.CORRECT_FIRST: "log a correction in the app (C) first",
-    Hint.DECIDE_INSTEAD: "decide the cases (agenda decide)",
-    Hint.GIVE_DATE: "or give --date",
+    Hint.REPLACE: N_("use --replace to replace it with this record"),
+    Hint.DECIDE_FIRST: N_("decide them first, or prepare with --force"),
+    Hint.UNTRACK_FIRST: N_("withdraw the case in the app (t) first"),
+    Hint.CORRECT_FIRST: N_("log a correction in the app (C) first"),
+    Hint.DECIDE_INSTEAD: N_("decide the cases (agenda decide)"),
+    Hint.GIVE_DATE: N_("or give --date"),
 }
 
 
 def worded(error: EditError) -> str:
     hint = HINTS.get(error.hint)
-    return f"{error}; {hint}" if hint else str(error)
+    return _("{error}; {hint}").format(error=error, hint=_(hint)) if hint else str(error)
 
 
 def _fail(message: str, status: int) -> int:
-    print(f"agenda: error: {message}", file=sys.stderr)
+    print(_("agenda: error: {problem}").format(problem=message), file=sys.stderr)
     return status
 
 
 def render(args: argparse.Namespace, session: Session) -> int:
     if args.width is not None and args.width < 20:
-        raise UsageError(f"--width {args.width} is too narrow; give 20 columns or more")
+        raise UsageError(
+            _("--width {width} is too narrow; give 20 columns or more").format(width=args.width)
+        )
     repo = session.repo()
     found = secretary.load(repo, args.number)
     if args.format in DOCUMENT_FORMATS:

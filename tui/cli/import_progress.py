@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.i18n import _
 from tui.importer.record import ImportedRecord
 
 if TYPE_CHECKING:
@@ -30,18 +31,18 @@ class Quiet:
 class Bar(Quiet):
     def __init__(self, progress: Progress, files: int) -> None:
         self.progress = progress
-        self.reading_task = progress.add_task("reading", total=files, latest="")
+        self.reading_task = progress.add_task(_("reading"), total=files, latest="")
         self.storing_task: TaskID | None = None
 
     def read(self, path: Path) -> None:
         self.progress.update(self.reading_task, advance=1, latest=path.name)
 
     def storing(self, count: int) -> None:
-        self.storing_task = self.progress.add_task("storing", total=count, latest="")
+        self.storing_task = self.progress.add_task(_("storing"), total=count, latest="")
 
     def stored(self, record: ImportedRecord) -> None:
         if self.storing_task is not None:
-            latest = f"meeting {record.meeting.number}"
+            latest = _("meeting {number}").format(number=record.meeting.number)
             self.progress.update(self.storing_task, advance=1, latest=latest)
 
 

@@ -7,10 +7,12 @@ import sys
 from typing import Any
 
 from tui.archive import ArchiveImport
-from tui.cli.output import print_json
+from tui.cli.output import print_json, rpad
 from tui.domain.model import CaseDecision, CaseKind
 from tui.domain.rocdate import format_numeric_date
+from tui.i18n import N_, _, ngettext
 from tui.importer.record import ImportedRecord
+from tui.render.cjkwrap import width
 
 
 def case_counts(record: ImportedRecord) -> dict[str, int]:
@@ -48,7 +50,15 @@ def summary_json(found: ArchiveImport) -> dict[str, Any]:
     }
 
 
-_COLUMNS = ("meeting", "date", "items", "conclusions", "opened", "released", "kept")
+_COLUMNS = (
+    N_("meeting"),
+    N_("date"),
+    N_("items"),
+    N_("conclusions"),
+    N_("opened"),
+    N_("released"),
+    N_("kept"),
+)
 
 
 def print_summary(found: ArchiveImport, as_json: bool) -> None:
@@ -59,11 +69,14 @@ def print_summary(found: ArchiveImport, as_json: bool) -> None:
         _print_unplaced(found.stored)
         _print_totals(found)
     for refusal in found.refused:
-        print(f"agenda: error: {refusal.file}: {refusal.reason}", file=sys.stderr)
+        print(
+            _("agenda: error: {problem}").format(problem=f"{refusal.file}: {refusal.reason}"),
+            file=sys.stderr,
+        )
 
 
 def _print_table(records: list[ImportedRecord]) -> None:
-    print("  ".join(f"{name:>{_width(name)}}" for name in _COLUMNS) + "  file")
+    print("  ".join(rpad(_(name), _width(name)) for name in _COLUMNS) + "  " + _("file"))
     for record in records:
         meeting = record.meeting
         counts = case_counts(record)
@@ -83,24 +96,28 @@ def _print_table(records: list[ImportedRecord]) -> None:
 
 
 def _width(column: str) -> int:
-    return max(len(column), 9 if column == "date" else 0)
+    return max(width(_(column)), 9 if column == "date" else 0)
 
 
 def _print_unplaced(records: list[ImportedRecord]) -> None:
     lines = [(r.source, u.line, u.text) for r in records for u in r.unplaced]
     if not lines:
         return
-    print(f"{len(lines)} line(s) kept as notes, not placed:")
+    print(_("{count} line(s) kept as notes, not placed:").format(count=len(lines)))
     for source, line, text in lines:
         print(f"  {source}:{line}: {text}")
 
 
 def _print_totals(found: ArchiveImport) -> None:
     stored = len(found.stored)
-    placed = "every line placed" if not any(r.unplaced for r in found.stored) else ""
-    parts = [f"imported {stored} meeting{'s' * (stored != 1)} from {found.files} file(s)"]
+    placed = _("every line placed") if not any(r.unplaced for r in found.stored) else ""
+    meetings = ngettext("imported {count} meeting", "imported {count} meetings", stored).format(
+        count=stored
+    )
+    files = _("from {count} file(s)").format(count=found.files)
+    parts = [_("{meetings} {files}").format(meetings=meetings, files=files)]
     if found.refused:
-        parts.append(f"{len(found.refused)} not imported (listed on stderr)")
+        parts.append(_("{count} not imported (listed on stderr)").format(count=len(found.refused)))
     if placed:
         parts.append(placed)
-    print("; ".join(parts))
+    print(_("; ").join(parts))

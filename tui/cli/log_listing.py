@@ -9,18 +9,19 @@ from tui.cli.session import Session, UsageError
 from tui.domain.rocdate import format_date, format_time
 from tui.edits import EditService, LogLine
 from tui.edits.service import os_user
+from tui.i18n import _
 
 
 def list_log(args: argparse.Namespace, session: Session) -> int:
     repo = session.repo()
     if not repo.has_meeting(args.number):
-        raise UsageError(f"no meeting {args.number}")
+        raise UsageError(_("no meeting {number}").format(number=args.number))
     lines = EditService(repo, os_user()).log(args.number)
     if args.json:
         print_json([_json(line) for line in lines])
         return 0
     if not lines:
-        print(f"meeting {args.number}: no change logged")
+        print(_("meeting {number}: no change logged").format(number=args.number))
         return 0
     for line in lines:
         print(_text(line))
@@ -29,7 +30,7 @@ def list_log(args: argparse.Namespace, session: Session) -> int:
 
 def _text(line: LogLine) -> str:
     when = f"{format_date(line.at.date())} {format_time(line.at.time())}"
-    undone = f" (undoes {line.undoes})" if line.undoes is not None else ""
+    undone = _(" (undoes {seq})").format(seq=line.undoes) if line.undoes is not None else ""
     return f"{line.seq:>4}  {when}  {line.who}  {line.summary}{undone}"
 
 

@@ -6,27 +6,32 @@ import argparse
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
+from tui.i18n import N_, _
 
-EPILOG = """\
+EPILOG = N_("""\
 exit status:
   0    done
   1    the database or its profile could not be read or written (the message names the file)
   2    bad input: a wrong argument, a file that is not a record, a meeting that exists
   130  interrupted (ctrl+c)
   141  the output's reader went away (`| head`)
-"""
+""")
 # What a status also means for one command, said under the list in its help.
 EXIT_NOTES = {
-    "import": "Status 2 also when any one file was not imported: each is named on stderr,\n"
-    "and the others are stored",
-    "serve": "Status 2 also when it cannot listen on the address or port; ctrl+c stops it with 0",
-    "search": "Status 3 when nothing is found",
-    "demo": "Status 3 when the app was quit with changes the disk had not taken",
+    "import": N_(
+        "Status 2 also when any one file was not imported: each is named on stderr,\n"
+        "and the others are stored"
+    ),
+    "serve": N_(
+        "Status 2 also when it cannot listen on the address or port; ctrl+c stops it with 0"
+    ),
+    "search": N_("Status 3 when nothing is found"),
+    "demo": N_("Status 3 when the app was quit with changes the disk had not taken"),
 }
 
 
@@ -39,19 +44,28 @@ def default_db() -> Path:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="agenda",
-        description="Prepare, record and circulate an office's monthly meeting (處務會議). "
-        "Without a command, open the app on the database.",
-        epilog=EPILOG
-        + "\nWithout a command (the app): status 3 when it was quit with changes the\n"
-        "disk had not taken\n",
+        description=_(
+            "Prepare, record and circulate an office's monthly meeting (處務會議). "
+            "Without a command, open the app on the database."
+        ),
+        epilog=_(EPILOG)
+        + _(
+            "\nWithout a command (the app): status 3 when it was quit with changes the\n"
+            "disk had not taken\n"
+        ),
         formatter_class=_HelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"agenda {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"agenda {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument(
         "--db",
         type=Path,
         metavar="PATH",
-        help="database folder (default: $AGENDA_DB, else the user's data folder)",
+        help=_("database folder (default: $AGENDA_DB, else the user's data folder)"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_import(commands)
@@ -70,18 +84,38 @@ def build_parser() -> argparse.ArgumentParser:
     _add_serve(commands)
     _add_completion(commands)
     for name, command in commands.choices.items():
-        command.epilog = EPILOG + _note(name)
+        command.epilog = _(EPILOG) + _note(name)
         command.formatter_class = _HelpFormatter
+    for each in (parser, *commands.choices.values()):
+        _in_our_words(each)
     return parser
+
+
+def _in_our_words(parser: argparse.ArgumentParser) -> None:
+    """argparse's own words (the headings, -h) from the catalogs too."""
+    parser._positionals.title = _("positional arguments")
+    parser._optionals.title = _("options")
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = _("show this help message and exit")
 
 
 def _note(command: str) -> str:
     note = EXIT_NOTES.get(command)
-    return f"\n{note}\n" if note else ""
+    return f"\n{_(note)}\n" if note else ""
 
 
 class _HelpFormatter(argparse.HelpFormatter):
     """Text written over several lines (the exit statuses) kept as written; the rest filled."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         if "\n" in text.strip():
@@ -91,22 +125,26 @@ class _HelpFormatter(argparse.HelpFormatter):
 
 def _add_meetings(commands: _Commands) -> None:
     cmd = commands.add_parser(
-        "meetings", help="list the meetings: number, date, status, items, tracked cases"
+        "meetings", help=_("list the meetings: number, date, status, items, tracked cases")
     )
-    cmd.add_argument("--json", action="store_true", help="as a JSON list")
+    cmd.add_argument("--json", action="store_true", help=_("as a JSON list"))
 
 
 def _add_serve(commands: _Commands) -> None:
     cmd = commands.add_parser(
         "serve",
-        help="serve the app to a web browser (textual-serve); it has NO login of its own",
-        description="Serve the app on the database to web browsers, for people who cannot "
-        "SSH. It has no login: anyone who can reach the port can read and edit the records. "
-        "It listens on 127.0.0.1 unless --host says otherwise.",
+        help=_("serve the app to a web browser (textual-serve); it has NO login of its own"),
+        description=_(
+            "Serve the app on the database to web browsers, for people who cannot "
+            "SSH. It has no login: anyone who can reach the port can read and edit the records. "
+            "It listens on 127.0.0.1 unless --host says otherwise."
+        ),
     )
-    cmd.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    cmd.add_argument("--port", type=_port, default=8000, help="port to listen on (8000)")
-    cmd.add_argument("--public-url", metavar="URL", help="the address browsers use, behind a proxy")
+    cmd.add_argument("--host", default="127.0.0.1", help=_("address to listen on (127.0.0.1)"))
+    cmd.add_argument("--port", type=_port, default=8000, help=_("port to listen on (8000)"))
+    cmd.add_argument(
+        "--public-url", metavar="URL", help=_("the address browsers use, behind a proxy")
+    )
 
 
 def _port(text: str) -> int:
@@ -118,8 +156,8 @@ def _port(text: str) -> int:
 def _add_completion(commands: _Commands) -> None:
     cmd = commands.add_parser(
         "completion",
-        help="print a shell completion script (bash or zsh)",
-        description="Print the completion script for a shell; see the README to install it.",
+        help=_("print a shell completion script (bash or zsh)"),
+        description=_("Print the completion script for a shell; see the README to install it."),
     )
     cmd.add_argument("shell", choices=("bash", "zsh"))
 
@@ -127,11 +165,13 @@ def _add_completion(commands: _Commands) -> None:
 def _add_demo(commands: _Commands) -> None:
     cmd = commands.add_parser(
         "demo",
-        help="open the app on demo data: the 101st record imported, meeting 102 prepared",
-        description="Open the app on a demo database (--db, else a folder in the temporary "
-        "directory). It is made on first use and kept, so a second run finds your changes.",
+        help=_("open the app on demo data: the 101st record imported, meeting 102 prepared"),
+        description=_(
+            "Open the app on a demo database (--db, else a folder in the temporary "
+            "directory). It is made on first use and kept, so a second run finds your changes."
+        ),
     )
-    cmd.add_argument("--reset", action="store_true", help="start the demo data afresh")
+    cmd.add_argument("--reset", action="store_true", help=_("start the demo data afresh"))
 
 
 if TYPE_CHECKING:
@@ -141,141 +181,163 @@ if TYPE_CHECKING:
 def _add_import(commands: _Commands) -> None:
     cmd = commands.add_parser(
         "import",
-        help="store circulated records (Markdown or plain text), or a folder of them",
-        description="Read circulated records (UTF-8, UTF-8 with BOM, Big5/CP950) and store "
-        "them in meeting order; a folder is read with its subfolders. A file that cannot be "
-        "imported is named on stderr and the others are stored all the same.",
+        help=_("store circulated records (Markdown or plain text), or a folder of them"),
+        description=_(
+            "Read circulated records (UTF-8, UTF-8 with BOM, Big5/CP950) and store "
+            "them in meeting order; a folder is read with its subfolders. A file that cannot be "
+            "imported is named on stderr and the others are stored all the same."
+        ),
     )
     cmd.add_argument("files", nargs="+", type=Path, metavar="FILE|FOLDER")
-    cmd.add_argument("--replace", action="store_true", help="replace a meeting already stored")
-    cmd.add_argument("--json", action="store_true", help="a summary object as JSON")
+    cmd.add_argument("--replace", action="store_true", help=_("replace a meeting already stored"))
+    cmd.add_argument("--json", action="store_true", help=_("a summary object as JSON"))
 
 
 def _add_render(commands: _Commands) -> None:
     cmd = commands.add_parser(
         "render",
-        help="write a meeting's record (or agenda) as Markdown, text, ODT or DOCX",
-        description="Write a meeting's record, or its agenda, through the templates. ODT and "
-        "DOCX are documents to edit: without -o they go down a pipe, or at a terminal into "
-        "record-N.odt (agenda-N.docx …) in the current folder.",
+        help=_("write a meeting's record (or agenda) as Markdown, text, ODT or DOCX"),
+        description=_(
+            "Write a meeting's record, or its agenda, through the templates. ODT and "
+            "DOCX are documents to edit: without -o they go down a pipe, or at a terminal into "
+            "record-N.odt (agenda-N.docx …) in the current folder."
+        ),
     )
-    cmd.add_argument("number", type=int, metavar="N", help="meeting number")
-    cmd.add_argument("--agenda", action="store_true", help="the agenda (議程), not the record")
+    cmd.add_argument("number", type=int, metavar="N", help=_("meeting number"))
+    cmd.add_argument("--agenda", action="store_true", help=_("the agenda (議程), not the record"))
     cmd.add_argument(
         "--format",
         choices=("md", "txt", "odt", "docx"),
         default="md",
-        help="md (default), txt, odt (OpenDocument) or docx (Word)",
+        help=_("md (default), txt, odt (OpenDocument) or docx (Word)"),
     )
-    cmd.add_argument("--width", type=int, default=None, help="text width in columns (txt)")
-    cmd.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
+    cmd.add_argument("--width", type=int, default=None, help=_("text width in columns (txt)"))
+    cmd.add_argument("-o", "--output", type=Path, metavar="FILE", help=_("write here, not stdout"))
 
 
 def _add_show(commands: _Commands) -> None:
-    cmd = commands.add_parser("show", help="show a stored meeting")
-    cmd.add_argument("number", type=int, metavar="N", help="meeting number")
-    cmd.add_argument("--json", action="store_true", help="the whole meeting as JSON")
+    cmd = commands.add_parser("show", help=_("show a stored meeting"))
+    cmd.add_argument("number", type=int, metavar="N", help=_("meeting number"))
+    cmd.add_argument("--json", action="store_true", help=_("the whole meeting as JSON"))
 
 
 def _add_cases(commands: _Commands) -> None:
-    cmd = commands.add_parser("cases", help="list tracked cases (列管案件)")
-    cmd.add_argument("--open", action="store_true", help="only cases still tracked")
-    cmd.add_argument("--unit", metavar="UNIT", help="only cases this unit (組室) owns")
-    cmd.add_argument("--overdue", action="store_true", help="only open cases past their deadline")
-    cmd.add_argument("--history", type=int, metavar="NUMBER", help="one case, meeting by meeting")
-    cmd.add_argument("--json", action="store_true", help="as a JSON list")
+    cmd = commands.add_parser("cases", help=_("list tracked cases (列管案件)"))
+    cmd.add_argument("--open", action="store_true", help=_("only cases still tracked"))
+    cmd.add_argument("--unit", metavar="UNIT", help=_("only cases this unit (組室) owns"))
+    cmd.add_argument(
+        "--overdue", action="store_true", help=_("only open cases past their deadline")
+    )
+    cmd.add_argument(
+        "--history", type=int, metavar="NUMBER", help=_("one case, meeting by meeting")
+    )
+    cmd.add_argument("--json", action="store_true", help=_("as a JSON list"))
 
 
 def _add_prepare(commands: _Commands) -> None:
     cmd = commands.add_parser(
         "prepare",
-        help="create the next meeting's agenda from the last record",
-        description="Create meeting N+1: its date by the series' rule, the standing items, "
-        "and every open tracked case with a slot for its progress report.",
+        help=_("create the next meeting's agenda from the last record"),
+        description=_(
+            "Create meeting N+1: its date by the series' rule, the standing items, "
+            "and every open tracked case with a slot for its progress report."
+        ),
     )
     cmd.add_argument(
-        "--after", type=int, metavar="N", help="the meeting to follow (default: latest)"
+        "--after", type=int, metavar="N", help=_("the meeting to follow (default: latest)")
     )
-    cmd.add_argument("--date", metavar="DATE", help="the date instead of the rule's (ROC or ISO)")
     cmd.add_argument(
-        "--force", action="store_true", help="prepare even if meeting N left cases undecided"
+        "--date", metavar="DATE", help=_("the date instead of the rule's (ROC or ISO)")
+    )
+    cmd.add_argument(
+        "--force", action="store_true", help=_("prepare even if meeting N left cases undecided")
     )
 
 
 def _add_decide(commands: _Commands) -> None:
-    cmd = commands.add_parser("decide", help="release (解除列管) or keep (賡續列管) a tracked case")
-    cmd.add_argument("number", type=int, metavar="N", help="the meeting deciding")
-    cmd.add_argument("case", type=int, metavar="CASE", help="the case number")
+    cmd = commands.add_parser(
+        "decide", help=_("release (解除列管) or keep (賡續列管) a tracked case")
+    )
+    cmd.add_argument("number", type=int, metavar="N", help=_("the meeting deciding"))
+    cmd.add_argument("case", type=int, metavar="CASE", help=_("the case number"))
     choice = cmd.add_mutually_exclusive_group(required=True)
-    choice.add_argument("--release", action="store_true", help="解除列管")
-    choice.add_argument("--keep", action="store_true", help="賡續列管")
-    cmd.add_argument("--progress", default="", metavar="TEXT", help="辦理情形 reported")
+    choice.add_argument("--release", action="store_true", help=_("解除列管"))
+    choice.add_argument("--keep", action="store_true", help=_("賡續列管"))
+    cmd.add_argument("--progress", default="", metavar="TEXT", help=_("辦理情形 reported"))
     cmd.add_argument(
         "--kind",
         choices=("internal", "mayor", "council"),
         default="internal",
-        help="who tracks the case (default: internal)",
+        help=_("who tracks the case (default: internal)"),
     )
 
 
 def _add_conclude(commands: _Commands) -> None:
-    cmd = commands.add_parser("conclude", help="add a conclusion to an item, tracked or not")
-    cmd.add_argument("number", type=int, metavar="N", help="meeting number")
+    cmd = commands.add_parser("conclude", help=_("add a conclusion to an item, tracked or not"))
+    cmd.add_argument("number", type=int, metavar="N", help=_("meeting number"))
     cmd.add_argument(
         "place",
         metavar="PLACE",
-        help="the item as the record writes it, such as 貳、四 (or 2.4); "
-        "貳 for a section that is itself an item",
+        help=_(
+            "the item as the record writes it, such as 貳、四 (or 2.4); "
+            "貳 for a section that is itself an item"
+        ),
     )
-    cmd.add_argument("text", metavar="TEXT", help="the chair's conclusion")
-    cmd.add_argument("--track", action="store_true", help="make it a tracked case (列管)")
-    cmd.add_argument("--owner", default="", metavar="UNIT", help="owner unit (default: from text)")
-    cmd.add_argument("--deadline", metavar="DATE", help="列管期限 (ROC or ISO)")
+    cmd.add_argument("text", metavar="TEXT", help=_("the chair's conclusion"))
+    cmd.add_argument("--track", action="store_true", help=_("make it a tracked case (列管)"))
+    cmd.add_argument(
+        "--owner", default="", metavar="UNIT", help=_("owner unit (default: from text)")
+    )
+    cmd.add_argument("--deadline", metavar="DATE", help=_("列管期限 (ROC or ISO)"))
 
 
 def _add_status(commands: _Commands) -> None:
-    cmd = commands.add_parser("status", help="move a meeting to in_session or recorded")
-    cmd.add_argument("number", type=int, metavar="N", help="meeting number")
+    cmd = commands.add_parser("status", help=_("move a meeting to in_session or recorded"))
+    cmd.add_argument("number", type=int, metavar="N", help=_("meeting number"))
     cmd.add_argument("status", choices=("in_session", "recorded"))
-    cmd.add_argument("--end", metavar="TIME", help="adjournment time (散會), such as 11:14")
+    cmd.add_argument("--end", metavar="TIME", help=_("adjournment time (散會), such as 11:14"))
 
 
 def _add_confirm(commands: _Commands) -> None:
     cmd = commands.add_parser(
-        "confirm", help="confirm record N as read at the next meeting (紀錄確定)"
+        "confirm", help=_("confirm record N as read at the next meeting (紀錄確定)")
     )
-    cmd.add_argument("number", type=int, metavar="N", help="the record's meeting number")
+    cmd.add_argument("number", type=int, metavar="N", help=_("the record's meeting number"))
     cmd.add_argument(
         "--correction",
         action="append",
         default=[],
         metavar="TEXT",
-        help="a correction read out (修正後確定); repeat for several",
+        help=_("a correction read out (修正後確定); repeat for several"),
     )
 
 
 def _add_log(commands: _Commands) -> None:
     cmd = commands.add_parser(
         "log",
-        help="every change made to a meeting: when, who, what",
-        description="List the changes made to meeting N, from the app and from commands "
-        "alike, oldest first: when (ROC date), who (the OS user) and what.",
+        help=_("every change made to a meeting: when, who, what"),
+        description=_(
+            "List the changes made to meeting N, from the app and from commands "
+            "alike, oldest first: when (ROC date), who (the OS user) and what."
+        ),
     )
-    cmd.add_argument("number", type=int, metavar="N", help="meeting number")
-    cmd.add_argument("--json", action="store_true", help="as a JSON list, times in ISO form")
+    cmd.add_argument("number", type=int, metavar="N", help=_("meeting number"))
+    cmd.add_argument("--json", action="store_true", help=_("as a JSON list, times in ISO form"))
 
 
 def _add_search(commands: _Commands) -> None:
     cmd = commands.add_parser(
         "search",
-        help="find text in every meeting and tracked case, newest first",
-        description="Find TEXT in every meeting's items, reports and conclusions and in every "
-        "tracked case (number, subject, owner, progress). One character is enough; spaces, "
-        "punctuation and case are ignored.",
+        help=_("find text in every meeting and tracked case, newest first"),
+        description=_(
+            "Find TEXT in every meeting's items, reports and conclusions and in every "
+            "tracked case (number, subject, owner, progress). One character is enough; spaces, "
+            "punctuation and case are ignored."
+        ),
     )
     cmd.add_argument("text", metavar="TEXT")
-    cmd.add_argument("--limit", type=int, default=20, metavar="N", help="at most N (default 20)")
-    cmd.add_argument("--json", action="store_true", help="as JSON, with each match's offsets")
+    cmd.add_argument("--limit", type=int, default=20, metavar="N", help=_("at most N (default 20)"))
+    cmd.add_argument("--json", action="store_true", help=_("as JSON, with each match's offsets"))
 
 
 def database_path(args: argparse.Namespace) -> Path:
@@ -287,6 +349,7 @@ def database_path(args: argparse.Namespace) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerate_narrow_encodings()
+    _choose_language(sys.argv[1:] if argv is None else list(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command in (None, "demo"):
@@ -301,7 +364,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = run(args, database_path(args))
         sys.stdout.flush()
     except KeyboardInterrupt:
-        print("agenda: interrupted", file=sys.stderr)
+        print(_("agenda: interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (`agenda show 1 --json | head`): stop quietly, and point
@@ -323,6 +386,27 @@ def _app(args: argparse.Namespace) -> int:
 
     status = run_guarded(lambda: seed_demo(db, args.reset))
     return status if status else run_app(db)
+
+
+def _choose_language(argv: list[str]) -> None:
+    """The language, chosen before the parser is built (its help is in it): AGENDA_LANG, else
+    the database's profile (only its `language` read; the shipped one for a new database or
+    the demo), else the locale."""
+    from tui.i18n import choose, choose_for, profile_language, shipped_profile
+
+    if "--version" in argv:
+        return  # says only the version: no need to read a profile
+    db: str | None = None
+    for i, word in enumerate(argv):
+        if word == "--db" and i + 1 < len(argv):
+            db = argv[i + 1]
+        elif word.startswith("--db="):
+            db = word.removeprefix("--db=")
+    if db is None and "demo" in argv:
+        choose(profile_language(shipped_profile()))
+        return
+    env = os.environ.get("AGENDA_DB")
+    choose_for(Path(db) if db else Path(env) if env else default_db())
 
 
 def _tolerate_narrow_encodings() -> None:

@@ -19,18 +19,33 @@ from tui.domain.places import parse_place, written_place
 from tui.domain.rocdate import DateError, format_datetime, parse_datetime, parse_time
 from tui.edits import requests
 from tui.edits.cases import WORDS
+from tui.i18n import _, ngettext
 
 
 def prepare(args: argparse.Namespace, session: Session) -> int:
     on = _when(args.date, "--date") if args.date else None
     prepared = secretary.prepare(session.repo(), after=args.after, on=on, force=args.force)
     found = prepared.meeting
-    print(f"prepared meeting {found.number} on {format_datetime(found.start)}")
+    print(
+        _("prepared meeting {number} on {when}").format(
+            number=found.number, when=format_datetime(found.start)
+        )
+    )
     refs = [ref for item in found.items() for ref in item.cases]
-    print(f"  {len(refs)} tracked case(s) on the agenda")
+    print(
+        ngettext(
+            "  {count} tracked case on the agenda",
+            "  {count} tracked cases on the agenda",
+            len(refs),
+        ).format(count=len(refs))
+    )
     if prepared.undecided:
         listed = "、".join(str(n) for n in prepared.undecided)
-        print(f"  left without a decision at meeting {found.number - 1}: {listed}")
+        print(
+            _("  left without a decision at meeting {number}: {cases}").format(
+                number=found.number - 1, cases=listed
+            )
+        )
     return 0
 
 
@@ -47,7 +62,11 @@ def decide(args: argparse.Namespace, session: Session) -> int:
     service = secretary.editor(session.repo())
     kind = CaseKind(args.kind)
     requests.decide(service, args.number, args.case, decision, args.progress, kind)
-    print(f"case {args.case}: {WORDS[decision]} at meeting {args.number}")
+    print(
+        _("case {case}: {decision} at meeting {number}").format(
+            case=args.case, decision=WORDS[decision], number=args.number
+        )
+    )
     return 0
 
 
@@ -68,11 +87,15 @@ def conclude(args: argparse.Namespace, session: Session) -> int:
     )
     if case is None:
         where = written_place(parse_place(args.place))
-        print(f"conclusion added to meeting {args.number} item {where}")
+        print(
+            _("conclusion added to meeting {number} item {place}").format(
+                number=args.number, place=where
+            )
+        )
     else:
         stored = session.repo().case(case)
-        owner = stored.owner if stored and stored.owner else "no owner unit yet"
-        print(f"conclusion added as tracked case {case} ({owner})")
+        owner = stored.owner if stored and stored.owner else _("no owner unit yet")
+        print(_("conclusion added as tracked case {case} ({owner})").format(case=case, owner=owner))
     return 0
 
 
@@ -80,7 +103,11 @@ def status(args: argparse.Namespace, session: Session) -> int:
     end = _end(args.end) if args.end else None
     service = secretary.editor(session.repo())
     requests.set_status(service, args.number, MeetingStatus(args.status), end)
-    print(f"meeting {args.number} is {status_word(args.status)}")
+    print(
+        _("meeting {number} is {status}").format(
+            number=args.number, status=status_word(args.status)
+        )
+    )
     return 0
 
 
@@ -95,7 +122,7 @@ def confirm(args: argparse.Namespace, session: Session) -> int:
     service = secretary.editor(session.repo())
     requests.confirm(service, args.number, args.correction)
     how = "修正後確定" if args.correction else "紀錄確定"
-    print(f"record of meeting {args.number}: {how}")
+    print(_("record of meeting {number}: {how}").format(number=args.number, how=how))
     return 0
 
 

@@ -6,10 +6,11 @@ import argparse
 from datetime import datetime
 from typing import Any
 
-from tui.cli.output import pad, print_json
+from tui.cli.output import pad, print_json, rpad
 from tui.cli.session import Session
 from tui.domain.lifecycle import status_word
 from tui.domain.rocdate import format_numeric_date
+from tui.i18n import _, pgettext
 
 
 def meeting_rows(session: Session) -> list[dict[str, Any]]:
@@ -35,9 +36,16 @@ def list_meetings(args: argparse.Namespace, session: Session) -> int:
         print_json(rows)
         return 0
     if not rows:
-        print("no meetings")
+        print(_("no meetings"))
         return 0
-    print(f"{'number':>6}  {'date':9}  {'status':10}  {'items':>5}  {'cases':>5}")
+    head = (
+        rpad(pgettext("meetings", "number"), 6),
+        pad(_("date"), 9),
+        pad(_("status"), 10),
+        rpad(_("items"), 5),
+        rpad(_("cases"), 5),
+    )
+    print("  ".join(head).rstrip())
     for row in rows:
         day = format_numeric_date(datetime.fromisoformat(row["start"]).date())
         items = "-" if row["items"] is None else row["items"]

@@ -12,6 +12,7 @@ from tui.domain.codec import to_data
 from tui.domain.lifecycle import status_word
 from tui.domain.model import Meeting, Office, TrackedCase
 from tui.domain.rocdate import format_datetime
+from tui.i18n import N_, _
 from tui.render.cjkwrap import width
 
 if TYPE_CHECKING:
@@ -46,7 +47,11 @@ def _write(path: Path, data: bytes) -> None:
     except OSError as error:
         from tui.cli.session import UsageError
 
-        raise UsageError(f"{path}: cannot be written ({error.strerror or error})") from None
+        raise UsageError(
+            _("{path}: cannot be written ({reason})").format(
+                path=path, reason=error.strerror or error
+            )
+        ) from None
 
 
 def print_json(data: Any) -> None:
@@ -79,14 +84,23 @@ def counts(meeting: Meeting) -> dict[str, int]:
 def print_meeting(meeting: Meeting, office: Office) -> None:
     print(f"{office.organisation}第 {meeting.number} 次{office.series}")
     print(f"  時間：{format_datetime(meeting.start)}   {status_word(meeting.status)}")
-    print("  " + ", ".join(f"{name} {n}" for name, n in counts(meeting).items()))
+    print("  " + _(", ").join(f"{_(_COUNTED[name])} {n}" for name, n in counts(meeting).items()))
+
+
+_COUNTED = {
+    "sections": N_("sections"),
+    "items": N_("items"),
+    "reports": N_("reports"),
+    "conclusions": N_("conclusions"),
+}
 
 
 def print_cases(cases: list[TrackedCase]) -> None:
     if not cases:
-        print("no cases")
+        print(_("no cases"))
         return
-    print(f"{'number':>6}  {pad('status', 10)}  {pad('kind', 6)}  {pad('owner', 16)}  subject")
+    head = (rpad(_("number"), 6), pad(_("status"), 10), pad(_("kind"), 6), pad(_("owner"), 16))
+    print("  ".join(head) + "  " + _("subject"))
     for case in cases:
         status = pad(state_word(case), 10)
         kind = pad(KIND_WORDS[case.kind], 6)
@@ -98,3 +112,8 @@ def print_cases(cases: list[TrackedCase]) -> None:
 
 def pad(text: str, columns: int) -> str:
     return text + " " * max(columns - width(text), 0)
+
+
+def rpad(text: str, columns: int) -> str:
+    """`text` right-aligned in `columns` (wide characters counted as two)."""
+    return " " * max(columns - width(text), 0) + text

@@ -11,6 +11,7 @@ from tui.cli import output
 from tui.cli.session import Session, UsageError
 from tui.domain.places import written_place
 from tui.domain.rocdate import format_numeric_date
+from tui.i18n import _
 from tui.render.cjkwrap import width
 from tui.search.grams import QueryError
 from tui.search.hits import Hit, snippet
@@ -24,7 +25,9 @@ PIPED_COLUMNS = 60  # snippet width when the output is not a terminal
 
 def search(args: argparse.Namespace, session: Session) -> int:
     if not 1 <= args.limit <= MOST:
-        raise UsageError(f"--limit {args.limit}: give 1 to {MOST:,}")
+        raise UsageError(
+            _("--limit {limit}: give 1 to {most:,}").format(limit=args.limit, most=MOST)
+        )
     session.repo()  # the database must exist, and its files are shared as its profile says
     index = SearchIndex(session.db, note=_note)
     try:
@@ -38,16 +41,18 @@ def search(args: argparse.Namespace, session: Session) -> int:
     else:
         _print(found)
     if not found.hits:
-        print(f"agenda: no matches for {args.text!r}", file=sys.stderr)
+        print(_("agenda: no matches for {query}").format(query=repr(args.text)), file=sys.stderr)
         return NOTHING_FOUND
     if found.more:
-        more = f"agenda: older matches not shown: --limit {2 * args.limit} shows more"
+        more = _("agenda: older matches not shown: --limit {limit} shows more").format(
+            limit=2 * args.limit
+        )
         print(more, file=sys.stderr)
     return 0
 
 
 def _note(message: str) -> None:
-    print(f"agenda: note: {message}", file=sys.stderr, flush=True)
+    print(_("agenda: note: {message}").format(message=message), file=sys.stderr, flush=True)
 
 
 def found_json(query: str, found: Found) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from tui.cli.session import Session, UsageError
+from tui.i18n import _
 
 if TYPE_CHECKING:
     from textual_serve.server import Server
@@ -46,18 +47,22 @@ def is_loopback(host: str) -> bool:
 def warning(host: str, port: int, db: Path) -> str:
     url = f"http://{host}:{port}"
     if is_loopback(host):
-        return (
-            f"agenda: warning: the app served at {url} has no login of its own: anyone who "
-            f"can reach that port can read and edit the records in {db}. It listens on this "
+        return _(
+            "agenda: warning: the app served at {url} has no login of its own: anyone who "
+            "can reach that port can read and edit the records in {db}. It listens on this "
             "machine only; let others in through an SSH tunnel or a proxy that asks for a login."
-        )
+        ).format(url=url, db=db)
     return "\n".join(
         (
-            "agenda: WARNING: NO LOGIN, AND REACHABLE FROM OTHER MACHINES.",
-            f"agenda: WARNING: anyone who can reach {host} port {port} can read and EDIT "
-            f"every record in {db}.",
-            "agenda: WARNING: put it behind a proxy that asks for a login, or serve on "
-            f"{LOOPBACK} (the default) and use an SSH tunnel.",
+            _("agenda: WARNING: NO LOGIN, AND REACHABLE FROM OTHER MACHINES."),
+            _(
+                "agenda: WARNING: anyone who can reach {host} port {port} can read and EDIT "
+                "every record in {db}."
+            ).format(host=host, port=port, db=db),
+            _(
+                "agenda: WARNING: put it behind a proxy that asks for a login, or serve on "
+                "{loopback} (the default) and use an SSH tunnel."
+            ).format(loopback=LOOPBACK),
         )
     )
 
@@ -73,9 +78,13 @@ def port_number(text: str) -> int:
     try:
         port = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a port number").format(text=repr(text))
+        ) from None
     if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{port} is not a port: give 1 to 65535")
+        raise argparse.ArgumentTypeError(
+            _("{port} is not a port: give 1 to 65535").format(port=port)
+        )
     return port
 
 
@@ -124,7 +133,11 @@ def serve(args: argparse.Namespace, session: Session) -> int:
     try:
         server.serve()
     except OSError as error:
-        raise UsageError(f"cannot serve on {args.host} port {args.port}: {_why(error)}") from None
+        raise UsageError(
+            _("cannot serve on {host} port {port}: {why}").format(
+                host=args.host, port=args.port, why=_why(error)
+            )
+        ) from None
     return 0
 
 
@@ -137,7 +150,9 @@ def _check_can_listen(host: str, port: int) -> None:
     except (OSError, UnicodeError) as error:
         why = _why(error) if isinstance(error, OSError) else str(error)
         raise UsageError(
-            f"cannot serve on {host} port {port}: {why[:1].lower()}{why[1:]}"
+            _("cannot serve on {host} port {port}: {why}").format(
+                host=host, port=port, why=why[:1].lower() + why[1:]
+            )
         ) from None
 
 

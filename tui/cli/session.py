@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from tui.i18n import _
 from tui.storage.repository import Repository
 
 
@@ -37,5 +38,5 @@ class Session:
             return
         warnings = self._repo.store.warnings
         for warning in warnings[self._shown :]:
-            print(f"agenda: warning: {warning}", file=sys.stderr)
+            print(_("agenda: warning: {problem}").format(problem=warning), file=sys.stderr)
         self._shown = len(warnings)

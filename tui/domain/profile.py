@@ -52,6 +52,7 @@ class Profile:
     text_width: int = 70
     templates: Path | None = None
     group: str = ""  # a Unix group that may read and write the database with its owner
+    language: str = ""  # "zh-TW" or "en": the app's and the commands' language; "" the locale's
 
     @property
     def office(self) -> Office:

@@ -24,6 +24,7 @@ from tui.domain.cases import (
     state_word,
 )
 from tui.domain.model import CaseKind, TrackedCase
+from tui.i18n import N_, _, ngettext
 
 # How each line of the history looks: what goes before it, and its style.
 _LOOKS = {
@@ -46,16 +47,28 @@ def case_history(case: TrackedCase) -> Text:
 
 class CasesScreen(Screen[None]):
     BINDINGS = [
-        Binding("o", "toggle_open", "Open/all", id="cases.open", tooltip="Only open cases, or all"),
-        Binding("u", "next_unit", "Unit", id="cases.unit", tooltip="Only one unit's cases (cycle)"),
+        Binding(
+            "o",
+            "toggle_open",
+            N_("Open/all"),
+            id="cases.open",
+            tooltip=N_("Only open cases, or all"),
+        ),
+        Binding(
+            "u",
+            "next_unit",
+            N_("Unit"),
+            id="cases.unit",
+            tooltip=N_("Only one unit's cases (cycle)"),
+        ),
         Binding(
             "d",
             "toggle_overdue",
-            "Overdue",
+            N_("Overdue"),
             id="cases.overdue",
-            tooltip="Only open cases past their deadline",
+            tooltip=N_("Only open cases past their deadline"),
         ),
-        Binding("escape", "leave", "Back", id="cases.back"),
+        Binding("escape", "leave", N_("Back"), id="cases.back"),
     ]
 
     def __init__(self, workspace: Workspace) -> None:
@@ -115,11 +128,12 @@ class CasesScreen(Screen[None]):
                 Text(case.owner or "-"),
                 key=f"{case.kind.value}:{case.number}",
             )
-        filters = [OPEN_WORD if self.only_open else "all", self.unit or "all units"]
+        filters = [OPEN_WORD if self.only_open else _("all"), self.unit or _("all units")]
         if self.overdue:
-            filters.append("overdue")
+            filters.append(_("overdue"))
         self.query_one("#cases-filter", Static).update(
-            f"{len(shown)} cases · " + " · ".join(filters)
+            ngettext("{count} case · ", "{count} cases · ", len(shown)).format(count=len(shown))
+            + " · ".join(filters)
         )
         self._show_history()
 

@@ -11,6 +11,7 @@ from rich.cells import cell_len, set_cell_size
 
 from tui.app.widgets.entries import plain_text
 from tui.domain.model import Meeting, MeetingStatus
+from tui.i18n import _
 
 if TYPE_CHECKING:
     from tui.app.screens.editor_core import MeetingScreen
@@ -28,11 +29,11 @@ def shortened(text: str, cells: int = 40) -> str:
 def copy_entry(screen: MeetingScreen) -> None:
     entry = screen.current()
     if entry is None:
-        screen.notify("Highlight an entry to copy it.", severity="warning")
+        screen.notify(_("Highlight an entry to copy it."), severity="warning")
         return
     text = plain_text(entry)
     screen.app.copy_to_clipboard(text)
-    screen.notify(f"Copied to your clipboard: {shortened(text)}")
+    screen.notify(_("Copied to your clipboard: {text}").format(text=shortened(text)))
 
 
 def recorded(meeting: Meeting) -> bool:
@@ -52,15 +53,20 @@ def _render_and_copy(screen: MeetingScreen, meeting: Meeting) -> None:
     from tui.render.formats import RenderError
 
     agenda = meeting.status is MeetingStatus.DRAFT and not recorded(meeting)
-    kind = "agenda" if agenda else "record"
     repo = screen.workspace.repo
     try:
         text = secretary.render_meeting(repo, meeting, agenda=agenda, format="md")
     except RenderError as error:
-        screen.app.call_from_thread(screen.notify, f"Not copied: {error}", severity="warning")
+        screen.app.call_from_thread(
+            screen.notify, _("Not copied: {error}").format(error=error), severity="warning"
+        )
         return
     lines = len(text.splitlines())
-    said = f"Copied the {kind} of meeting {meeting.number} to your clipboard ({lines} lines)."
+    said = (
+        _("Copied the agenda of meeting {number} to your clipboard ({lines} lines).")
+        if agenda
+        else _("Copied the record of meeting {number} to your clipboard ({lines} lines).")
+    ).format(number=meeting.number, lines=lines)
     screen.app.call_from_thread(_copied, screen, text, said)
 
 

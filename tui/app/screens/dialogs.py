@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Select
 
 from tui.domain.rocdate import DateError, parse_date
 from tui.domain.text import without_controls
+from tui.i18n import N_, _, ngettext
 
 
 @dataclass
@@ -24,8 +25,8 @@ class Tracking:
 
 class _Form(ModalScreen[object]):
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("ctrl+s", "submit", "Done", id="form.submit", show=False),
+        Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
+        Binding("ctrl+s", "submit", N_("Done"), id="form.submit", show=False),
     ]
     DEFAULT_CSS = """
     _Form { align: center middle; }
@@ -48,7 +49,7 @@ class _Form(ModalScreen[object]):
         raise NotImplementedError
 
     def on_mount(self) -> None:
-        self.query_one(Vertical).border_subtitle = "Enter: next / done · Esc: cancel"
+        self.query_one(Vertical).border_subtitle = _("Enter: next / done · Esc: cancel")
 
     def complain(self, problem: str) -> None:
         self.query_one(".problem", Label).update(problem)
@@ -74,12 +75,12 @@ class TrackDialog(_Form):
 
     def compose(self) -> ComposeResult:
         with Vertical() as form:
-            form.border_title = "列管 Track this conclusion"
-            yield Label("主辦單位 Owner unit")
+            form.border_title = _("列管 Track this conclusion")
+            yield Label(_("主辦單位 Owner unit"))
             options = [(u, u) for u in self.units]
             start = self.suggested if self.suggested in self.units else Select.NULL
-            yield Select(options, value=start, prompt="(未定)", id="owner")
-            yield Label("列管期限 Deadline (110/8/31 or 2021-08-31, may be empty)")
+            yield Select(options, value=start, prompt=_("(未定)"), id="owner")
+            yield Label(_("列管期限 Deadline (110/8/31 or 2021-08-31, may be empty)"))
             yield Input(id="deadline", placeholder="YYY/M/D")
             yield Label("", classes="problem")
 
@@ -111,17 +112,17 @@ class MotionDialog(_Form):
 
     def compose(self) -> ComposeResult:
         with Vertical() as form:
-            form.border_title = "臨時動議 Temporary motion"
-            yield Label("提出人 Presenter (法制王視察)")
+            form.border_title = _("臨時動議 Temporary motion")
+            yield Label(_("提出人 Presenter (法制王視察)"))
             yield Input(id="presenter")
-            yield Label("內容 What was reported (may be typed later)")
+            yield Label(_("內容 What was reported (may be typed later)"))
             yield Input(id="text")
             yield Label("", classes="problem")
 
     def result(self) -> Motion | None:
         presenter = without_controls(self.query_one("#presenter", Input).value).strip()
         if not presenter:
-            self.complain("name who raised the motion")
+            self.complain(_("name who raised the motion"))
             return None
         return Motion(presenter, without_controls(self.query_one("#text", Input).value).strip())
 
@@ -131,15 +132,15 @@ class CorrectionDialog(_Form):
 
     def compose(self) -> ComposeResult:
         with Vertical() as form:
-            form.border_title = "更正 Correct a confirmed record"
-            yield Label("更正內容 What it changes (logged with your name and time)")
+            form.border_title = _("更正 Correct a confirmed record")
+            yield Label(_("更正內容 What it changes (logged with your name and time)"))
             yield Input(id="what")
             yield Label("", classes="problem")
 
     def result(self) -> str | None:
         what = without_controls(self.query_one("#what", Input).value).strip()
         if not what:
-            self.complain("say what the correction changes")
+            self.complain(_("say what the correction changes"))
             return None
         return what
 
@@ -149,15 +150,15 @@ class ReportDialog(_Form):
 
     def compose(self) -> ComposeResult:
         with Vertical() as form:
-            form.border_title = "補充報告 Report"
-            yield Label("報告人 Speaker (國際事務組陳組長)")
+            form.border_title = _("補充報告 Report")
+            yield Label(_("報告人 Speaker (國際事務組陳組長)"))
             yield Input(id="speaker")
             yield Label("", classes="problem")
 
     def result(self) -> str | None:
         speaker = without_controls(self.query_one("#speaker", Input).value).strip()
         if not speaker:
-            self.complain("name who reports")
+            self.complain(_("name who reports"))
             return None
         return speaker
 
@@ -166,8 +167,8 @@ class QuitUnsavedDialog(ModalScreen[bool]):
     """Quitting while changes wait for the disk: say so, and quit only if asked twice."""
 
     BINDINGS = [
-        Binding("y", "quit", "Quit anyway", id="quit.anyway"),
-        Binding("n,escape", "stay", "Stay", id="quit.stay"),
+        Binding("y", "quit", N_("Quit anyway"), id="quit.anyway"),
+        Binding("n,escape", "stay", N_("Stay"), id="quit.stay"),
     ]
     DEFAULT_CSS = """
     QuitUnsavedDialog { align: center middle; }
@@ -183,10 +184,16 @@ class QuitUnsavedDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"{self.waiting} change(s) are not on disk yet.")
+            yield Label(
+                ngettext(
+                    "{count} change is not on disk yet.",
+                    "{count} changes are not on disk yet.",
+                    self.waiting,
+                ).format(count=self.waiting)
+            )
             if self.problem:
                 yield Label(self.problem, classes="problem")
-            yield Label("Tried again every second. Quit and lose them? (y / n)")
+            yield Label(_("Tried again every second. Quit and lose them? (y / n)"))
 
     def action_quit(self) -> None:
         self.dismiss(True)

@@ -35,6 +35,7 @@ from tui.edits.ops import (
     Untrack,
     WriteReport,
 )
+from tui.i18n import N_, _
 
 if TYPE_CHECKING:
     from tui.search.hits import Hit
@@ -86,7 +87,7 @@ class EditorScreen(MeetingScreen):
         meeting, item, group = self.opened.number, self._item_id(), new_id("g")
         if isinstance(target, Conclusion):
             if target.decisions:
-                self.notify("The decision sentence is written from the decisions (r / k).")
+                self.notify(_("The decision sentence is written from the decisions (r / k)."))
                 self.refused()
                 return
             self.typing = Typing("conclusion", meeting, item, target.id, group=group)
@@ -107,7 +108,7 @@ class EditorScreen(MeetingScreen):
         await self.finish_typing()
         if self.send(RemoveEntry(self.opened.number, target.id, correction=self.correction)):
             self.show_item()
-            self.notify("Deleted. ctrl+z undoes it.")
+            self.notify(_("Deleted. ctrl+z undoes it."))
 
     async def _move(self, step: int) -> None:
         target = self.target()
@@ -125,7 +126,7 @@ class EditorScreen(MeetingScreen):
     async def action_track(self) -> None:
         target = self.target()
         if not isinstance(target, Conclusion) or not self.can_change():
-            self.notify("Highlight a conclusion to track it.", severity="warning")
+            self.notify(_("Highlight a conclusion to track it."), severity="warning")
             self.refused()
             return
         await self.finish_typing()
@@ -134,7 +135,9 @@ class EditorScreen(MeetingScreen):
             self.refused()  # withdrawing opens no dialog
             if self.send(Untrack(meeting, target.id, correction=self.correction)):
                 self.show_item(key_of(target))
-                self.notify(f"Case {target.case} withdrawn. ctrl+z undoes it.")
+                self.notify(
+                    _("Case {number} withdrawn. ctrl+z undoes it.").format(number=target.case)
+                )
             return
         suggested = owner_in(target.text, self.workspace.profile.unit_names)
         dialog = TrackDialog(self.workspace.profile.unit_names, suggested)
@@ -149,12 +152,16 @@ class EditorScreen(MeetingScreen):
             self.show_item(("Conclusion", conclusion))
             found = find_entry(self.live.meeting, conclusion)
             number = found[1].case if found and isinstance(found[1], Conclusion) else None
-            self.notify(f"列管 {number} ({result.owner or '主辦單位未定'})")
+            self.notify(
+                _("列管 {number} ({owner})").format(
+                    number=number, owner=result.owner or _("主辦單位未定")
+                )
+            )
 
     async def _decide(self, decision: CaseDecision) -> None:
         target = self.target()
         if not isinstance(target, TrackedCase):
-            self.notify("Highlight a tracked case to decide it.", severity="warning")
+            self.notify(_("Highlight a tracked case to decide it."), severity="warning")
             return
         if not self.can_change():
             return
@@ -225,7 +232,7 @@ class EditorScreen(MeetingScreen):
             self.correction = len(self.live.meeting.corrections)
             self.show_status()
             self.refresh_bindings()
-            self.notify("Correction logged; the record can be changed now.")
+            self.notify(_("Correction logged; the record can be changed now."))
 
     def action_take_over(self) -> None:
         if not self.opened.hold.held and not self.opened.locked:
@@ -234,13 +241,13 @@ class EditorScreen(MeetingScreen):
     async def action_undo(self) -> None:
         if self.can_change():
             await self.finish_typing()
-            self.undoing.append("Undone")
+            self.undoing.append(N_("Undone"))
             self.workspace.writer.undo()
 
     async def action_redo(self) -> None:
         if self.can_change():
             await self.finish_typing()
-            self.undoing.append("Redone")
+            self.undoing.append(N_("Redone"))
             self.workspace.writer.redo()
 
     async def action_log(self) -> None:

@@ -36,6 +36,7 @@ from tui.domain.model import Conclusion, Item, Report
 from tui.domain.places import placed_items
 from tui.domain.rocdate import format_datetime, format_time
 from tui.edits import Done, EditError, Operation
+from tui.i18n import _
 
 if TYPE_CHECKING:
     from tui.search.hits import Hit
@@ -79,7 +80,11 @@ class MeetingScreen(Screen[None]):
         self.show_item(key_of(found) if found is not None else None)
         self.show_status()
         if self.opened.holder:
-            self.notify(f"Read-only: held by {self.opened.holder}. Press o to take over.")
+            self.notify(
+                _("Read-only: held by {holder}. Press o to take over.").format(
+                    holder=self.opened.holder
+                )
+            )
         self.workspace.writer.watch(self.opened.number)
         self.set_interval(0.5, self.holds.look)
         self.query_one(ItemPane).entries.focus() if found else self.outline.focus()
@@ -122,12 +127,12 @@ class MeetingScreen(Screen[None]):
         if meeting.end:
             parts.append(f"散會 {format_time(meeting.end)}")
         if self.opened.locked and self.correction is None:
-            parts.append("紀錄確定: read-only (C: correct)")
+            parts.append(_("紀錄確定: read-only (C: correct)"))
         elif self.correction is not None:
             parts.append(f"更正中: {meeting.corrections[self.correction - 1].what}")
         elif not self.opened.hold.held:
-            holder = self.opened.holder or "another session"
-            parts.append(f"read-only: held by {holder} (o: take over)")
+            holder = self.opened.holder or _("another session")
+            parts.append(_("read-only: held by {holder} (o: take over)").format(holder=holder))
         self.query_one("#editor-status", Static).update(" · ".join(parts))
 
     # -- navigation -----------------------------------------------------------
@@ -212,11 +217,15 @@ class MeetingScreen(Screen[None]):
 
     def can_change(self) -> bool:
         if self.opened.locked and self.correction is None:
-            self.notify("This record is confirmed (紀錄確定): press C to log a correction first.")
+            self.notify(
+                _("This record is confirmed (紀錄確定): press C to log a correction first.")
+            )
             return self.refused()
         if not self.opened.hold.held:
-            holder = self.opened.holder or "another session"
-            self.notify(f"Read-only: held by {holder}. Press o to take over.")
+            holder = self.opened.holder or _("another session")
+            self.notify(
+                _("Read-only: held by {holder}. Press o to take over.").format(holder=holder)
+            )
             return self.refused()
         return True
 
@@ -293,13 +302,16 @@ class MeetingScreen(Screen[None]):
         self.live.acknowledged(serials)
         if not serials and self.undoing:  # an undo or a redo: say what it did
             word = self.undoing.pop(0)
-            self.notify(f"{word}: {done.summary}" if done.summary else f"{word}: nothing to change")
+            said = done.summary or _("nothing to change")
+            self.notify(f"{_(word)}: {said}")
 
     def refused_by_service(self, serials: list[int], error: EditError) -> None:
         self.live.acknowledged(serials)
         if not serials and self.undoing:
             self.undoing.pop(0)
-        self.notify(f"Not done: {worded(error)}", severity="warning", timeout=8)
+        self.notify(
+            _("Not done: {problem}").format(problem=worded(error)), severity="warning", timeout=8
+        )
         self.workspace.writer.refresh()
 
     def current(self) -> Entry | None:

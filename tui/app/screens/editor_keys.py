@@ -9,8 +9,9 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from tui.domain.model import Conclusion, Report, TrackedCase
+from tui.i18n import N_
 
-RECORDING, CASES, NAVIGATION = "Recording", "Cases", "Navigation"
+RECORDING, CASES, NAVIGATION = N_("Recording"), N_("Cases"), N_("Navigation")
 GROUPS: dict[str, str] = {}
 
 
@@ -21,34 +22,64 @@ def _binding(key: str, action: str, description: str, tooltip: str, group: str) 
 
 BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     _binding(
-        "a", "add_conclusion", "Conclude", "Add a conclusion (會議結論) to this item", RECORDING
+        "a",
+        "add_conclusion",
+        N_("Conclude"),
+        N_("Add a conclusion (會議結論) to this item"),
+        RECORDING,
     ),
-    _binding("e", "edit", "Edit", "Edit the highlighted entry", RECORDING),
-    _binding("r", "release", "Release", "Release the highlighted case (解除列管)", CASES),
-    _binding("k", "keep", "Keep", "Keep tracking the highlighted case (賡續列管)", CASES),
-    _binding("t", "track", "Track", "Track the highlighted conclusion as a case (列管)", CASES),
+    _binding("e", "edit", N_("Edit"), N_("Edit the highlighted entry"), RECORDING),
+    _binding("r", "release", N_("Release"), N_("Release the highlighted case (解除列管)"), CASES),
+    _binding("k", "keep", N_("Keep"), N_("Keep tracking the highlighted case (賡續列管)"), CASES),
     _binding(
-        "d,delete", "delete", "Delete", "Delete the highlighted conclusion or report", RECORDING
+        "t", "track", N_("Track"), N_("Track the highlighted conclusion as a case (列管)"), CASES
     ),
-    _binding("n", "report", "Report", "Add a report (補充報告) to this item", RECORDING),
-    _binding("m", "motion", "Motion", "Add a temporary motion (臨時動議)", RECORDING),
-    _binding("b", "begin", "Begin", "Stamp the start time: the meeting is in session", RECORDING),
-    _binding("x", "adjourn", "Adjourn", "Stamp the adjournment time (散會)", RECORDING),
-    _binding("left_square_bracket,ctrl+up", "move_up", "Up", "Move the entry up", RECORDING),
-    _binding("right_square_bracket,ctrl+down", "move_down", "Down", "Move it down", RECORDING),
-    _binding("c", "cases", "Cases", "Tracked cases (列管案件)", CASES),
-    _binding("slash", "search", "Search", "Search every meeting and case", NAVIGATION),
-    _binding("C", "correct", "Correct", "Correct a confirmed record (更正, logged)", RECORDING),
-    _binding("o", "take_over", "Take over", "Edit a meeting another session holds", RECORDING),
     _binding(
-        "v", "preview", "Preview", "The record or agenda as it will be circulated", NAVIGATION
+        "d,delete",
+        "delete",
+        N_("Delete"),
+        N_("Delete the highlighted conclusion or report"),
+        RECORDING,
     ),
-    _binding("y", "copy_entry", "Copy", "Copy the highlighted entry to your clipboard", RECORDING),
-    _binding("Y", "copy_record", "Copy all", "Copy the whole record (Markdown)", RECORDING),
-    _binding("l", "log", "Log", "Every change to this meeting: who, when, what", NAVIGATION),
-    _binding("ctrl+z", "undo", "Undo", "Undo this session's last change", RECORDING),
-    _binding("ctrl+y,ctrl+shift+z", "redo", "Redo", "Redo the change last undone", RECORDING),
-    _binding("escape", "leave", "Back", "Back to the meetings", NAVIGATION),
+    _binding("n", "report", N_("Report"), N_("Add a report (補充報告) to this item"), RECORDING),
+    _binding("m", "motion", N_("Motion"), N_("Add a temporary motion (臨時動議)"), RECORDING),
+    _binding(
+        "b", "begin", N_("Begin"), N_("Stamp the start time: the meeting is in session"), RECORDING
+    ),
+    _binding("x", "adjourn", N_("Adjourn"), N_("Stamp the adjournment time (散會)"), RECORDING),
+    _binding(
+        "left_square_bracket,ctrl+up", "move_up", N_("Up"), N_("Move the entry up"), RECORDING
+    ),
+    _binding(
+        "right_square_bracket,ctrl+down", "move_down", N_("Down"), N_("Move it down"), RECORDING
+    ),
+    _binding("c", "cases", N_("Cases"), N_("Tracked cases (列管案件)"), CASES),
+    _binding("slash", "search", N_("Search"), N_("Search every meeting and case"), NAVIGATION),
+    _binding(
+        "C", "correct", N_("Correct"), N_("Correct a confirmed record (更正, logged)"), RECORDING
+    ),
+    _binding(
+        "o", "take_over", N_("Take over"), N_("Edit a meeting another session holds"), RECORDING
+    ),
+    _binding(
+        "v",
+        "preview",
+        N_("Preview"),
+        N_("The record or agenda as it will be circulated"),
+        NAVIGATION,
+    ),
+    _binding(
+        "y", "copy_entry", N_("Copy"), N_("Copy the highlighted entry to your clipboard"), RECORDING
+    ),
+    _binding("Y", "copy_record", N_("Copy all"), N_("Copy the whole record (Markdown)"), RECORDING),
+    _binding(
+        "l", "log", N_("Log"), N_("Every change to this meeting: who, when, what"), NAVIGATION
+    ),
+    _binding("ctrl+z", "undo", N_("Undo"), N_("Undo this session's last change"), RECORDING),
+    _binding(
+        "ctrl+y,ctrl+shift+z", "redo", N_("Redo"), N_("Redo the change last undone"), RECORDING
+    ),
+    _binding("escape", "leave", N_("Back"), N_("Back to the meetings"), NAVIGATION),
 ]
 
 # Actions that only make sense on one kind of highlighted entry.

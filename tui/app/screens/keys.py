@@ -14,8 +14,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-APP = "App"
-THIS_SCREEN = "This screen"
+from tui.i18n import N_, _
+
+APP = N_("App")
+THIS_SCREEN = N_("This screen")
 GROUP_ORDER = ("Recording", "Cases", "Navigation", THIS_SCREEN, APP)
 
 
@@ -35,7 +37,7 @@ def key_groups(screen: Screen[object]) -> list[tuple[str, list[tuple[str, Bindin
 
     def add(group: str, binding: Binding) -> None:
         shown = app.get_key_display(binding)
-        keys, _ = groups.setdefault(group, {}).setdefault(binding.action, ([], binding))
+        keys = groups.setdefault(group, {}).setdefault(binding.action, ([], binding))[0]
         if shown not in keys:
             keys.append(shown)
 
@@ -48,9 +50,12 @@ def key_groups(screen: Screen[object]) -> list[tuple[str, list[tuple[str, Bindin
         if binding.description and not binding.system and binding.action != "quit":
             add(APP, binding)
     if app.ENABLE_COMMAND_PALETTE:
-        palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", "Palette")
-        add(APP, Binding(palette.key, palette.action, "Palette", tooltip="Every action by name"))
-    add(APP, Binding("ctrl+q", "quit", "Quit", tooltip="Save what is typed and quit"))
+        palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", N_("Palette"))
+        add(
+            APP,
+            Binding(palette.key, palette.action, N_("Palette"), tooltip=N_("Every action by name")),
+        )
+    add(APP, Binding("ctrl+q", "quit", N_("Quit"), tooltip=N_("Save what is typed and quit")))
     order = {name: n for n, name in enumerate(GROUP_ORDER)}
     return [
         (group, [(" ".join(keys), binding) for keys, binding in actions.values()])
@@ -63,13 +68,13 @@ def key_rows(screen: Screen[object]) -> Iterator[tuple[str, str, str]]:
     for n, (group, keys) in enumerate(key_groups(screen)):
         if n:
             yield "", "", ""
-        yield group, "", ""
+        yield _(group), "", ""
         for shown, binding in keys:
-            yield shown, binding.description, binding.tooltip or ""
+            yield shown, _(binding.description), _(binding.tooltip or "")
 
 
 class KeysScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="keys.close")]
+    BINDINGS = [Binding("escape,q,question_mark", "close", N_("Close"), id="keys.close")]
     DEFAULT_CSS = """
     KeysScreen { align: center middle; }
     KeysScreen > VerticalScroll {
@@ -93,8 +98,8 @@ class KeysScreen(ModalScreen[None]):
             else:
                 table.add_row(Text(shown, style="bold underline"), "", "")
         with VerticalScroll(id="keys") as scroll:
-            scroll.border_title = "Keys"
-            scroll.border_subtitle = "↑↓ PgUp PgDn: scroll · Esc or ?: close"
+            scroll.border_title = _("Keys")
+            scroll.border_subtitle = _("↑↓ PgUp PgDn: scroll · Esc or ?: close")
             yield Static(table)
 
     def on_mount(self) -> None:

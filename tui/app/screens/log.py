@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from tui.app.widgets.keybar import KeyBar
 from tui.domain.rocdate import format_short_date, format_time
 from tui.edits import EditService, LogLine
+from tui.i18n import N_, _
 
 
 def log_text(line: LogLine) -> Text:
@@ -30,7 +31,7 @@ class LogScreen(ModalScreen[None]):
     LogScreen > #log-box { width: 90%; height: 80%; border: round $accent; }
     """
     BINDINGS = [
-        Binding("escape,l", "dismiss", "Back", id="log.back", tooltip="Back to the meeting")
+        Binding("escape,l", "dismiss", N_("Back"), id="log.back", tooltip=N_("Back to the meeting"))
     ]
 
     def __init__(self, service: EditService, meeting: int) -> None:
@@ -40,7 +41,7 @@ class LogScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         box = OptionList(id="log-box")
-        box.border_title = f"第 {self.meeting} 次 · changes (log)"
+        box.border_title = _("第 {number} 次 · changes (log)").format(number=self.meeting)
         yield box
         yield Static("")
         yield KeyBar(show_command_palette=False)
@@ -56,5 +57,5 @@ class LogScreen(ModalScreen[None]):
     def _show(self, lines: list[LogLine]) -> None:
         box = self.query_one(OptionList)
         box.clear_options()
-        box.add_options([log_text(line) for line in reversed(lines)] or ["(no change yet)"])
+        box.add_options([log_text(line) for line in reversed(lines)] or [_("(no change yet)")])
         box.focus()

@@ -20,6 +20,7 @@ from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.titlebar import TitleBar
 from tui.domain.model import MeetingStatus
 from tui.domain.rocdate import format_date
+from tui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from tui.app.workspace import Workspace
@@ -35,40 +36,42 @@ class MeetingsScreen(Screen[None]):
         Binding(
             "enter",
             "open_meeting",
-            "Open",
+            N_("Open"),
             id="meetings.open",
-            tooltip="Open the meeting",
+            tooltip=N_("Open the meeting"),
             priority=True,
         ),
         Binding(
             "p",
             "prepare",
-            "Prepare next",
+            N_("Prepare next"),
             id="meetings.prepare",
-            tooltip="Prepare the next meeting's agenda from the latest record",
+            tooltip=N_("Prepare the next meeting's agenda from the latest record"),
         ),
         Binding(
             "P",
             "prepare_anyway",
-            "Prepare anyway",
+            N_("Prepare anyway"),
             id="meetings.prepare_anyway",
             show=False,
-            tooltip="Prepare the next meeting although the last one left cases undecided",
+            tooltip=N_("Prepare the next meeting although the last one left cases undecided"),
         ),
-        Binding("c", "cases", "Cases", id="meetings.cases", tooltip="Tracked cases (列管案件)"),
+        Binding(
+            "c", "cases", N_("Cases"), id="meetings.cases", tooltip=N_("Tracked cases (列管案件)")
+        ),
         Binding(
             "v",
             "preview",
-            "Preview",
+            N_("Preview"),
             id="meetings.preview",
-            tooltip="The record or agenda as it will be circulated",
+            tooltip=N_("The record or agenda as it will be circulated"),
         ),
         Binding(
             "slash",
             "search",
-            "Search",
+            N_("Search"),
             id="meetings.search",
-            tooltip="Search every meeting and case, and open the item found",
+            tooltip=N_("Search every meeting and case, and open the item found"),
         ),
     ]
 
@@ -79,7 +82,7 @@ class MeetingsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        yield Static("Opening the database…", id="meetings-status")
+        yield Static(_("Opening the database…"), id="meetings-status")
         yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
@@ -124,7 +127,11 @@ class MeetingsScreen(Screen[None]):
         if len(newest_first) > first:
             self.call_after_refresh(self._add_rows_later, newest_first[first:], self._shown)
         status = self.query_one("#meetings-status", Static)
-        status.update(f"{len(rows)} meetings" if rows else "No meetings yet: import a record")
+        status.update(
+            ngettext("{count} meeting", "{count} meetings", len(rows)).format(count=len(rows))
+            if rows
+            else _("No meetings yet: import a record")
+        )
         table.focus()
 
     def _add_rows_later(self, rows: list[dict[str, Any]], shown: int) -> None:
@@ -209,11 +216,11 @@ class MeetingsScreen(Screen[None]):
         try:
             prepared = secretary.prepare(self.workspace.repo, force=force)
         except secretary.SecretaryError as error:
-            problem = str(error).replace("prepare with --force", "press P to prepare anyway")
+            problem = str(error).replace("prepare with --force", _("press P to prepare anyway"))
             self.app.call_from_thread(self.notify, problem, severity="warning", timeout=10)
             return
         number = prepared.meeting.number
-        self.app.call_from_thread(self.notify, f"Meeting {number} prepared")
+        self.app.call_from_thread(self.notify, _("Meeting {number} prepared").format(number=number))
         self._load(then_open=number)
 
     def action_cases(self) -> None:

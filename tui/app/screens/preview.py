@@ -15,6 +15,7 @@ from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.titlebar import TitleBar
 from tui.app.workspace import Workspace
 from tui.domain.model import MeetingStatus
+from tui.i18n import N_, _
 
 FORMATS = ("md", "txt", "odt", "docx")
 DOCUMENTS = ("odt", "docx")  # shown as Markdown; exported as the document
@@ -25,19 +26,19 @@ class PreviewScreen(Screen[None]):
         Binding(
             "a",
             "toggle_agenda",
-            "Record/agenda",
+            N_("Record/agenda"),
             id="preview.agenda",
-            tooltip="Show the agenda (議程) or the record (紀錄)",
+            tooltip=N_("Show the agenda (議程) or the record (紀錄)"),
         ),
         Binding(
             "f",
             "next_format",
-            "Format",
+            N_("Format"),
             id="preview.format",
-            tooltip="Markdown, text, ODT or DOCX",
+            tooltip=N_("Markdown, text, ODT or DOCX"),
         ),
-        Binding("s", "export", "Export", id="preview.export", tooltip="Write it to a file"),
-        Binding("escape", "leave", "Back", id="preview.back"),
+        Binding("s", "export", N_("Export"), id="preview.export", tooltip=N_("Write it to a file")),
+        Binding("escape", "leave", N_("Back"), id="preview.back"),
     ]
     DEFAULT_CSS = """
     #preview { height: 1fr; }
@@ -64,7 +65,7 @@ class PreviewScreen(Screen[None]):
         self._render_document()
 
     def _kind(self) -> str:
-        return "agenda" if self.agenda else "record"
+        return N_("agenda") if self.agenda else N_("record")
 
     @work(thread=True, exclusive=True)
     def _render_document(self) -> None:
@@ -81,17 +82,21 @@ class PreviewScreen(Screen[None]):
         try:
             text = secretary.render_meeting(repo, meeting, agenda=self.agenda, format=shown)
         except RenderError as error:
-            text = f"Cannot render: {error}"
+            text = _("Cannot render: {error}").format(error=error)
         self.app.call_from_thread(self._show, text)
 
     def _show(self, text: str) -> None:
         self.text = text
         self.query_one(TextArea).load_text(text)
-        self.sub_title = f"第 {self.number} 次 {self._kind()} · {self.format}"
-        note = " (seen as Markdown)" if self.format in DOCUMENTS else ""
-        self.query_one("#preview-status", Static).update(
-            f"{self._kind()} of meeting {self.number} as {self.format}{note} · s: export"
-        )
+        self.sub_title = f"第 {self.number} 次 {_(self._kind())} · {self.format}"
+        said = (
+            _("agenda of meeting {number} as {format}")
+            if self.agenda
+            else _("record of meeting {number} as {format}")
+        ).format(number=self.number, format=self.format)
+        note = _(" (seen as Markdown)") if self.format in DOCUMENTS else ""
+        export = _("s: export")
+        self.query_one("#preview-status", Static).update(f"{said}{note} · {export}")
         self.query_one(TextArea).focus()
 
     def action_toggle_agenda(self) -> None:
@@ -108,14 +113,14 @@ class PreviewScreen(Screen[None]):
             return
         field = self.query_one("#export-path", Input)
         field.value = str(Path.cwd() / f"{self._kind()}-{self.number}.{self.format}")
-        field.border_title = "Export to (Enter: write · Esc: cancel)"
+        field.border_title = _("Export to (Enter: write · Esc: cancel)")
         field.display = True
         field.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.input.display = False
         if not event.value.strip():
-            self.notify("No file named: nothing written", severity="warning")
+            self.notify(_("No file named: nothing written"), severity="warning")
             return
         self._export(Path(event.value).expanduser(), self.format, bool(self.agenda), self.text)
 
@@ -130,10 +135,10 @@ class PreviewScreen(Screen[None]):
         except (OSError, RenderError) as error:
             reason = error.strerror if isinstance(error, OSError) else str(error)
             self.app.call_from_thread(
-                self.notify, f"{path}: {reason}", title="Not written", severity="error"
+                self.notify, f"{path}: {reason}", title=_("Not written"), severity="error"
             )
             return
-        self.app.call_from_thread(self.notify, f"Written to {path}")
+        self.app.call_from_thread(self.notify, _("Written to {path}").format(path=path))
 
     @work(thread=True)
     def _deliver(self, format: str, agenda: bool, text: str) -> None:
@@ -143,10 +148,12 @@ class PreviewScreen(Screen[None]):
         try:
             data = self._document(format, agenda) if format in DOCUMENTS else text.encode()
         except RenderError as error:
-            self.app.call_from_thread(self.notify, str(error), title="Not sent", severity="error")
+            self.app.call_from_thread(
+                self.notify, str(error), title=_("Not sent"), severity="error"
+            )
             return
         self.app.call_from_thread(self.app.deliver_binary, io.BytesIO(data), save_filename=name)
-        self.app.call_from_thread(self.notify, f"{name} sent to the browser")
+        self.app.call_from_thread(self.notify, _("{name} sent to the browser").format(name=name))
 
     def _document(self, format: str, agenda: bool) -> bytes:
         from tui import secretary
@@ -155,7 +162,7 @@ class PreviewScreen(Screen[None]):
         repo = self.workspace.repo
         meeting = repo.load_meeting(self.number)
         if meeting is None:
-            raise RenderError(f"meeting {self.number} is gone")
+            raise RenderError(_("meeting {number} is gone").format(number=self.number))
         return secretary.render_document(repo, meeting, agenda=agenda, format=format)
 
     def action_leave(self) -> None:

@@ -24,6 +24,7 @@ from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.titlebar import TitleBar
 from tui.domain.places import written_place
 from tui.domain.rocdate import format_short_date
+from tui.i18n import N_, _, ngettext
 from tui.search.hits import Hit, snippet
 
 if TYPE_CHECKING:
@@ -81,25 +82,34 @@ class SearchScreen(Screen["Hit | None"]):
         Binding(
             "enter",
             "open_hit",
-            "Open",
+            N_("Open"),
             id="search.open",
-            tooltip="Open the meeting on the highlighted item",
+            tooltip=N_("Open the meeting on the highlighted item"),
             priority=True,
         ),
         # Typing goes on in the input while the arrows move through the results.
-        Binding("down", "next_hit", "Next", id="search.next", show=False, tooltip="Next result"),
+        Binding(
+            "down", "next_hit", N_("Next"), id="search.next", show=False, tooltip=N_("Next result")
+        ),
         Binding(
             "up",
             "previous_hit",
-            "Previous",
+            N_("Previous"),
             id="search.previous",
             show=False,
-            tooltip="Result above",
+            tooltip=N_("Result above"),
         ),
         Binding(
-            "slash", "to_input", "Query", id="search.input", show=False, tooltip="Back to typing"
+            "slash",
+            "to_input",
+            N_("Query"),
+            id="search.input",
+            show=False,
+            tooltip=N_("Back to typing"),
         ),
-        Binding("escape", "leave", "Back", id="search.back", tooltip="Back, opening nothing"),
+        Binding(
+            "escape", "leave", N_("Back"), id="search.back", tooltip=N_("Back, opening nothing")
+        ),
     ]
 
     def __init__(self, workspace: Workspace, query: str = "") -> None:
@@ -115,7 +125,7 @@ class SearchScreen(Screen["Hit | None"]):
         yield TitleBar()
         yield Input(
             self._query,
-            placeholder="Search every meeting and case: one character or more",
+            placeholder=_("Search every meeting and case: one character or more"),
             id="search-input",
         )
         yield Static("", id="search-status")
@@ -151,11 +161,11 @@ class SearchScreen(Screen["Hit | None"]):
         if not query.strip():
             self.app.call_from_thread(self._show, query, None, "")
             return
-        self.app.call_from_thread(self._status, "Searching…")
+        self.app.call_from_thread(self._status, _("Searching…"))
         try:
             found = self._index_work(lambda index: index.search(query, LIMIT, self._progress))
         except QueryError:
-            self.app.call_from_thread(self._show, query, None, "Type letters or digits.")
+            self.app.call_from_thread(self._show, query, None, _("Type letters or digits."))
             return
         if found is not None and not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, query, found, "")
@@ -170,7 +180,9 @@ class SearchScreen(Screen["Hit | None"]):
         except _Abandoned:
             return None
         except StorageError as error:
-            self.app.call_from_thread(self._status, f"Search is not available: {error}")
+            self.app.call_from_thread(
+                self._status, _("Search is not available: {error}").format(error=error)
+            )
             return None
 
     def _progress(self, done: int, total: int) -> None:
@@ -179,7 +191,9 @@ class SearchScreen(Screen["Hit | None"]):
         if get_current_worker().is_cancelled:
             raise _Abandoned
         if total > 20:
-            message = f"Building the search index: {done:,} of {total:,} documents…"
+            message = _("Building the search index: {done:,} of {total:,} documents…").format(
+                done=done, total=total
+            )
             try:
                 self.app.call_from_thread(self._status, message)
             except RuntimeError:  # the app has stopped
@@ -262,8 +276,12 @@ class _Abandoned(Exception):
 
 def _summary(query: str, found: Found | None) -> str:
     if found is None or not query.strip():
-        return "Type to search: newest meetings first; enter opens the item"
+        return _("Type to search: newest meetings first; enter opens the item")
     if not found.hits:
-        return f"No matches for {query!r}"
+        return _("No matches for {query}").format(query=repr(query))
     count = f"{len(found.hits)}+" if found.more else str(len(found.hits))
-    return f"{count} matches, newest first · enter opens the item"
+    return ngettext(
+        "{count} match, newest first · enter opens the item",
+        "{count} matches, newest first · enter opens the item",
+        len(found.hits),
+    ).format(count=count)

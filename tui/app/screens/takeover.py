@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from tui.app.live import Snapshot
 from tui.edits.clean import clean_text
+from tui.i18n import _
 from tui.storage.hold import MeetingHold
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ class HoldKeeper:
         return hold
 
     def take_over(self) -> None:
-        self.screen.notify("Asking the other session to let go…")
+        self.screen.notify(_("Asking the other session to let go…"))
         self.screen.run_worker(self._take_over, thread=True, exclusive=True, group="hold")
 
     def _take_over(self) -> None:
@@ -42,7 +43,7 @@ class HoldKeeper:
                 time.sleep(0.2)
         if not hold.held:
             hold.withdraw_request()
-            self._later(self.screen.notify, "The other session did not let go.", "error")
+            self._later(self.screen.notify, _("The other session did not let go."), "error")
             return
         writer = self.screen.workspace.writer
         upto = writer.upto
@@ -57,7 +58,7 @@ class HoldKeeper:
             self.screen.stored(stored, upto)
         self.screen.show_status()
         self.screen.refresh_bindings()
-        self.screen.notify("You hold this meeting now.")
+        self.screen.notify(_("You hold this meeting now."))
 
     def look(self) -> None:
         """Every half second: has anyone asked to take over, or has the holder gone?"""
@@ -70,7 +71,7 @@ class HoldKeeper:
                 self.screen.app.call_from_thread(self._asked, asker)
         elif not self.screen.opened.locked and not self._told_free and not self.hold.holder():
             self._told_free = True
-            self._later(self.screen.notify, "Nobody holds this meeting now: press o to edit it.")
+            self._later(self.screen.notify, _("Nobody holds this meeting now: press o to edit it."))
 
     def _asked(self, asker: str) -> None:
         self.screen.call_later(self._let_go, asker)
@@ -86,7 +87,10 @@ class HoldKeeper:
         self.hold.release()
         self.screen.opened.holder = asker
         self.screen.app.call_from_thread(self.screen.show_status)
-        self._later(self.screen.notify, f"{asker} took over this meeting; it is read-only here.")
+        self._later(
+            self.screen.notify,
+            _("{who} took over this meeting; it is read-only here.").format(who=asker),
+        )
 
     def _later(self, notify: Callable[..., object], message: str, severity: str = "") -> None:
         kwargs: dict[str, object] = {"timeout": 10}

@@ -6,14 +6,21 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import TextArea
 
+from tui.i18n import N_
+
 
 class EntryEditor(TextArea):
     BINDINGS = [
         # Priority: a text area would otherwise take Enter as a new line.
         Binding(
-            "enter", "finish", "Done", id="entry.finish", tooltip="Finish this entry", priority=True
+            "enter",
+            "finish",
+            N_("Done"),
+            id="entry.finish",
+            tooltip=N_("Finish this entry"),
+            priority=True,
         ),
-        Binding("escape", "finish", "Done", show=False, id="entry.escape", priority=True),
+        Binding("escape", "finish", N_("Done"), show=False, id="entry.escape", priority=True),
     ]
 
     class Finished(Message):

@@ -18,8 +18,9 @@ from tui.app.widgets.entries import (
 from tui.app.widgets.entry_editor import EntryEditor
 from tui.domain.model import CaseKind, Conclusion, Item, TrackedCase
 from tui.edits.workset import CaseKey
+from tui.i18n import N_, _
 
-EMPTY_HINT = "\n(empty — a: conclusion · n: report · m: motion)"
+EMPTY_HINT = N_("\n(empty — a: conclusion · n: report · m: motion)")
 
 
 def entries_of(
@@ -57,7 +58,7 @@ class ItemPane(Vertical):
     def show(self, where: str, heading: str, entries: list[Entry], select: object) -> None:
         title = Text(f"{where}\n{heading}")
         if not entries:
-            title.append(EMPTY_HINT, "dim")
+            title.append(_(EMPTY_HINT), "dim")
         self.query_one("#item-title", Static).update(title)
         self.entries.show(entries, select)
 

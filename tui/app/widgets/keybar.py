@@ -23,6 +23,11 @@ from textual.binding import ActiveBinding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from tui.i18n import N_, _
+
+# Textual's own descriptions the bar shows, here so that the catalogs hold them.
+TEXTUAL_WORDS = (N_("palette"),)
+
 
 @dataclass(frozen=True)
 class Key:
@@ -110,8 +115,8 @@ class KeyBar(Widget):
         return Key(
             key,
             self.app.get_key_display(binding),
-            binding.description,
-            active.tooltip or binding.tooltip or binding.description,
+            _(binding.description),
+            _(active.tooltip or binding.tooltip or binding.description),
             active.enabled,
             rank,
         )
@@ -122,7 +127,7 @@ class KeyBar(Widget):
         line = Text(no_wrap=True, overflow="crop", end="")
         self._spans = []
         if getattr(self.app, "disk_trouble", ""):
-            line.append(" Not saved: retrying ", "bold white on red")
+            line.append(_(" Not saved: retrying "), "bold white on red")
         for key in fitting(self._keys, self.size.width - line.cell_len):
             start = line.cell_len
             line.append(f" {key.shown} ", key_style)

@@ -1,0 +1,117 @@
+"""The language the app and the commands speak: gettext catalogs in tui/locale.
+
+The language is chosen once at start (`choose`): AGENDA_LANG for one run, else the office
+profile's `language`, else the locale (LANG, LC_MESSAGES, LC_ALL), else English. Strings are
+written in English in the source, wrapped in `_()` (or `ngettext()` for counts); strings
+that must exist before the language is known (key descriptions, which are class attributes)
+are marked with `N_()` and translated with `_()` where they are drawn.
+
+Only the standard library's gettext is used at run time; Babel extracts and compiles the
+catalogs (README, Translations).
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+import tomllib
+from functools import cache
+from pathlib import Path
+
+DOMAIN = "agenda"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LANGUAGES = ("zh-TW", "en")
+ENGLISH = "en"
+
+_chosen: str | None = None
+
+
+def language() -> str:
+    """The language chosen at start ("zh-TW" or "en"); chosen from the environment if not yet."""
+    global _chosen
+    if _chosen is None:
+        _chosen = choose()
+    return _chosen
+
+
+def choose(profile_language: str = "") -> str:
+    """Choose the language for this run and keep it: AGENDA_LANG, the profile, the locale."""
+    global _chosen
+    _chosen = _from(os.environ.get("AGENDA_LANG", "")) or profile_language or _from_locale()
+    if _chosen not in LANGUAGES:
+        _chosen = ENGLISH
+    return _chosen
+
+
+def choose_for(db: Path) -> str:
+    """Choose the language with the database's profile, read cheaply: only its `language`.
+
+    A profile that cannot be read, or a bad value, is left to the profile's own loading,
+    which names the file and the line."""
+    return choose(profile_language(db / "profile.toml"))
+
+
+def profile_language(path: Path) -> str:
+    try:
+        if not path.exists():
+            path = shipped_profile()
+        value = tomllib.loads(path.read_text(encoding="utf-8")).get("language", "")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return ""
+    return value if value in LANGUAGES else ""
+
+
+def shipped_profile() -> Path:
+    """The profile a new database gets (tui.profile's, found without importing the domain)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_data"
+    return (packaged if packaged.is_dir() else here.parent / "data") / "profile.toml"
+
+
+def _from(value: str) -> str:
+    """The language a setting such as zh_TW.UTF-8, zh-Hant or en_US names; "" for others."""
+    name = value.strip().split(".")[0].split("@")[0].replace("_", "-").lower()
+    if name.startswith(("zh-tw", "zh-hant")):
+        return "zh-TW"
+    if name == "en" or name.startswith("en-") or name in ("c", "posix"):
+        return ENGLISH
+    return ""
+
+
+def _from_locale() -> str:
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return _from(value) or ENGLISH
+    return ENGLISH
+
+
+@cache
+def _catalog(code: str) -> gettext.NullTranslations:
+    folder = code.replace("-", "_")
+    try:
+        return gettext.translation(DOMAIN, LOCALE_DIR, languages=[folder])
+    except OSError:
+        return gettext.NullTranslations()
+
+
+def _(message: str) -> str:
+    """The message in the chosen language."""
+    if not message:
+        return message
+    return _catalog(language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The message for a count `n` in the chosen language."""
+    return _catalog(language()).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """The message in the chosen language, where the same English words mean another thing."""
+    return _catalog(language()).pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    """Mark a message for the catalogs, to be translated with `_()` where it is shown."""
+    return message
