@@ -117,12 +117,16 @@ class MeetingsScreen(Screen[None]):
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
         table = self.query_one(DataTable)
+        kept = self._selected()  # shown again, the list stays on the meeting it was on
         table.clear()
         self._shown += 1
         newest_first = list(reversed(rows))
         # The screenful a person sees now; decades of history follow after the first paint.
         first = max(self.app.size.height, 24)
         self._add_rows(newest_first[:first])
+        numbers = [row["number"] for row in newest_first[:first]]
+        if kept in numbers:
+            table.move_cursor(row=numbers.index(kept))
         self.call_after_refresh(memory.settle)
         if len(newest_first) > first:
             self.call_after_refresh(self._add_rows_later, newest_first[first:], self._shown)
