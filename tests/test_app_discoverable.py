@@ -206,3 +206,17 @@ async def test_y_on_a_case_copies_no_placeholder(db: Path) -> None:
         await pilot.press("y")
         await until(pilot, lambda: bool(copied))
         assert copied[0].startswith("列管案號 ") and copied[0].endswith("辦理情形：")
+
+
+async def test_deleting_the_last_entry_takes_its_keys_off_the_bar(db: Path) -> None:
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(app, pilot)
+        await pilot.press("down", "down", "tab", "a")
+        await until(pilot, lambda: editor.typing is not None)
+        await pilot.press("x", "enter")
+        await until(pilot, lambda: "d" in _bar(app))
+        await pilot.press("d")
+        await until(pilot, lambda: editor.current() is None)
+        await pilot.pause(0.1)
+        assert "d" not in _bar(app) and "e" not in _bar(app)

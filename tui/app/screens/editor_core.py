@@ -112,6 +112,7 @@ class MeetingScreen(Screen[None]):
         if select is None and self.pane.current is not None:
             select = self.pane.current.key
         self.pane.show(heading, item_heading(item), entries, select)
+        self.refresh_bindings()  # the keys that act on what is highlighted now
         self._remember_place()
 
     def _show_outline(self) -> None:
