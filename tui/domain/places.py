@@ -43,6 +43,11 @@ def placed_items(meeting: Meeting) -> Iterator[tuple[str, str, Item]]:
             yield f"{s}.{i}", f"{heading} {chinese(i)}", item
 
 
+def place_of(meeting: Meeting, item: Item) -> tuple[str, str] | None:
+    """The place ("2.4") and heading of an item of the meeting; None if it is not there."""
+    return next(((p, h) for p, h, found in placed_items(meeting) if found is item), None)
+
+
 def written_place(place: str) -> str:
     """ "2.1" as the record writes it, 貳、一; "2" (a section that is itself an item) as 貳.
     Anything else is given back as it is."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from tui.domain import lifecycle
+from tui.domain import lifecycle, places
 from tui.domain.decisions import DECISION_WORDS, UNDECIDED_WORD
 from tui.domain.identity import find_entry
 from tui.domain.model import (
@@ -17,7 +17,7 @@ from tui.domain.model import (
     ItemKind,
     Meeting,
 )
-from tui.edits.entries import place_of
+from tui.edits.entries import place_of, short
 from tui.edits.errors import ConflictError, EditError
 from tui.edits.operation import Applied, Operation, nothing, operation
 from tui.edits.workset import Workset
@@ -124,7 +124,7 @@ class WriteProgress(Operation):
         undo = WriteProgress(
             self.meeting, self.case, before, self.kind, expect=self.text, correction=self.correction
         )
-        return Applied(self, undo, f"case {self.case} 辦理情形: 「{self.text[:29]}」")
+        return Applied(self, undo, f"case {self.case} 辦理情形: 「{short(self.text)}」")
 
 
 def _conclusion(meeting: Meeting, conclusion_id: str) -> tuple[Item, Conclusion]:
@@ -183,9 +183,8 @@ class Track(Operation):
 
 
 def _heading(meeting: Meeting, item: Item) -> str:
-    from tui.domain.places import placed_items
-
-    return next((heading for _, heading, found in placed_items(meeting) if found is item), "")
+    found = places.place_of(meeting, item)
+    return found[1] if found else ""
 
 
 def _date(value: str | None) -> date | None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from tui.domain import places
 from tui.domain.codec import ShapeError, from_data, to_data
 from tui.domain.identity import find_entry, find_item
 from tui.domain.model import Conclusion, Item, Meeting, Report
-from tui.domain.places import placed_items, written_place
+from tui.domain.places import written_place
 from tui.domain.units import unit_at_start
 from tui.edits.errors import ConflictError, EditError, Hint
 from tui.edits.operation import Applied, Operation, nothing, operation
@@ -24,11 +25,12 @@ def item_named(meeting: Meeting, item_id: str) -> Item:
 
 def place_of(meeting: Meeting, item: Item) -> str:
     """The item's place as the record writes it (貳、一), for the change log's summaries."""
-    found = next((place for place, _, found in placed_items(meeting) if found is item), "?")
-    return written_place(found)
+    found = places.place_of(meeting, item)
+    return written_place(found[0]) if found else "?"
 
 
-def _short(text: str) -> str:
+def short(text: str) -> str:
+    """A text as a summary quotes it: at most 30 characters."""
     return text if len(text) <= 30 else text[:29] + "…"
 
 
@@ -70,7 +72,7 @@ class WriteConclusion(Operation):
             self.meeting, self.item, self.id, before, expect=self.text, correction=self.correction
         )
         place = place_of(meeting, item)
-        return Applied(self, undo, f"{place} conclusion: 「{_short(self.text)}」")
+        return Applied(self, undo, f"{place} conclusion: 「{short(self.text)}」")
 
     def _add(self, meeting: Meeting) -> Applied:
         _expect("", self.expect, "the conclusion")
@@ -81,7 +83,7 @@ class WriteConclusion(Operation):
         item.conclusions.insert(max(0, min(at, len(item.conclusions))), _conclusion(self))
         undo = RemoveEntry(self.meeting, self.id, expect=self.text, correction=self.correction)
         place = place_of(meeting, item)
-        return Applied(self, undo, f"{place} conclusion added: 「{_short(self.text)}」")
+        return Applied(self, undo, f"{place} conclusion added: 「{short(self.text)}」")
 
 
 def _conclusion(op: WriteConclusion) -> Conclusion:
@@ -116,7 +118,7 @@ class WriteReport(Operation):
         undo = WriteReport(
             self.meeting, self.item, self.id, before, expect=self.text, correction=self.correction
         )
-        summary = f"{place_of(meeting, item)} {entry.speaker}{entry.kind}: 「{_short(self.text)}」"
+        summary = f"{place_of(meeting, item)} {entry.speaker}{entry.kind}: 「{short(self.text)}」"
         return Applied(self, undo, summary)
 
     def _add(self, ws: Workset, meeting: Meeting) -> Applied:
@@ -156,7 +158,7 @@ class RemoveEntry(Operation):
         undo = InsertEntry(
             self.meeting, item.id, kind, position, to_data(entry), correction=self.correction
         )
-        what = f"「{_short(entry.text)}」" if entry.text else ""
+        what = f"「{short(entry.text)}」" if entry.text else ""
         return Applied(self, undo, f"{place_of(meeting, item)} {kind} deleted {what}".strip())
 
 

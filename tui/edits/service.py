@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import getpass
 import re
 from collections.abc import Callable, Sequence
@@ -201,7 +200,3 @@ def write(records: Records, ws: Workset) -> None:
             meeting: Meeting = ws.meetings[number]
             records.save(meeting, correction=correction, unlock=number in ws.unlocked)
     records.put_cases(cases, removed)
-
-
-def replaced(op: Operation, **changes: Any) -> Operation:
-    return dataclasses.replace(op, **changes)
