@@ -17,7 +17,6 @@ from tui.domain.identity import new_id
 from tui.domain.model import MeetingStatus
 from tui.domain.profile import Profile
 from tui.edits import EditError, EditService
-from tui.edits.clean import clean_text
 from tui.edits.service import os_user
 from tui.i18n import _
 from tui.storage.hold import MeetingHold, who_am_i
@@ -72,7 +71,7 @@ class Workspace:
 
     def open_meeting(self, number: int) -> OpenMeeting:
         hold = MeetingHold(self.db, number, who_am_i())
-        holder = "" if hold.acquire() else clean_text(hold.holder())
+        holder = "" if hold.acquire() else hold.holder()  # cleaned by the hold
         snapshot = Snapshot.read(self.repo, number)
         if snapshot is None:
             hold.release()

@@ -20,6 +20,7 @@ from textual.widgets import Static, Tree
 from tui.app.hints import worded
 from tui.app.keyhold import nothing_opened
 from tui.app.labels import STATUS
+from tui.app.landing import entry_found
 from tui.app.live import Snapshot
 from tui.app.messages import OpenHit
 from tui.app.scheduler import SaveScheduler
@@ -32,8 +33,8 @@ from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.outline import MeetingOutline, item_heading
 from tui.app.widgets.titlebar import TitleBar
 from tui.app.workspace import OpenMeeting, Workspace
-from tui.domain.model import Conclusion, Item, Report
-from tui.domain.places import placed_items
+from tui.domain.model import Item
+from tui.domain.places import PlaceError, item_at, placed_items
 from tui.domain.rocdate import format_datetime, format_time
 from tui.edits import Done, EditError, Operation
 from tui.i18n import _
@@ -98,9 +99,10 @@ class MeetingScreen(Screen[None]):
         return self.query_one(ItemPane)
 
     def item(self) -> tuple[str, Item] | None:
-        return next(
-            ((h, i) for p, h, i in placed_items(self.live.meeting) if p == self.place), None
-        )
+        try:
+            return item_at(self.live.meeting, self.place)
+        except PlaceError:
+            return None
 
     def show_item(self, select: object = None) -> None:
         found = self.item()
@@ -182,21 +184,7 @@ class MeetingScreen(Screen[None]):
         found = self.item()
         if hit is None or hit.place != self.place or found is None:
             return None
-        item = found[1]
-        if hit.case_number is not None:
-            number = hit.case_number
-            listed = [c for (k, n), c in self.live.cases.items() if n == number]
-            if any(r.number == number for r in item.cases) and listed:
-                return listed[0]
-            return next((c for c in item.conclusions if c.case == number), None)
-        entries: list[Conclusion] | list[Report] = (
-            item.conclusions
-            if hit.field == "conclusion"
-            else item.reports
-            if hit.field == "report"
-            else []
-        )
-        return entries[hit.entry - 1] if 0 < hit.entry <= len(entries) else None
+        return entry_found(hit, found[1], self.live.cases)
 
     async def searched(self, hit: Hit | None) -> None:
         if hit is None:
@@ -295,9 +283,8 @@ class MeetingScreen(Screen[None]):
         if before != after:
             self._show_outline()
         self._show_title()
-        self.show_item()
+        self.show_item()  # the key bar follows it
         self.show_status()
-        self.refresh_bindings()
 
     def committed(self, serials: list[int], done: Done) -> None:
         self.live.acknowledged(serials)

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tui.app.live import Snapshot
-from tui.edits.clean import clean_text
 from tui.i18n import _
 from tui.storage.hold import MeetingHold
 
@@ -66,7 +65,7 @@ class HoldKeeper:
 
     def _look(self) -> None:
         if self.hold.held:
-            asker = clean_text(self.hold.takeover_asked_by())
+            asker = self.hold.takeover_asked_by()  # cleaned by the hold
             if asker:
                 self.screen.app.call_from_thread(self._asked, asker)
         elif not self.screen.opened.locked and not self._told_free and not self.hold.holder():
