@@ -9,7 +9,6 @@ the UI with the last operation it includes.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from tui.i18n import _
 from tui.storage.errors import StorageError
 from tui.storage.layout import OPEN_CASES as OPEN
 from tui.storage.layout import closed_name, meeting_name
-from tui.storage.names import document_path
+from tui.storage.names import Stamp, document_stamp
 
 RETRY_AFTER = 1.0
 LOOK_EVERY = 0.5
@@ -44,7 +43,7 @@ class Events:
     stored: Callable[[Snapshot, int], object] = lambda snapshot, upto: None
 
 
-Stamps = dict[str, tuple[int, int, int]]
+Stamps = dict[str, Stamp]
 
 
 @dataclass
@@ -251,11 +250,5 @@ class DiskWriter:
     def _stamps(self, meeting: int) -> Stamps:
         root = self.service.repo.store.root
         names = [meeting_name(meeting), OPEN, closed_name(meeting * 100)]
-        found = {}
-        for name in names:
-            try:
-                info = os.stat(document_path(root, name))
-            except OSError:
-                continue
-            found[name] = (info.st_ino, info.st_mtime_ns, info.st_size)
-        return found
+        stamps = {name: document_stamp(root, name) for name in names}
+        return {name: stamp for name, stamp in stamps.items() if stamp is not None}

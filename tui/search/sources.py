@@ -19,18 +19,11 @@ from tui.domain.model import CaseKind
 from tui.storage.envelope import decode
 from tui.storage.errors import StorageError
 from tui.storage.layout import CASE_FOLDERS, MEETINGS
-from tui.storage.names import SUFFIX, check_name, document_path
+from tui.storage.names import SUFFIX, Stamp, check_name, document_path, stamp_of
 
 FOLDERS = (MEETINGS, *CASE_FOLDERS)  # every document searched is directly in one of these
 # A folder untouched for this long has a settled mtime: any later change gives it a new one.
 SETTLED_NS = 1_000_000_000
-
-
-Stamp = tuple[int, int, int]  # inode, mtime in ns, size: plain tuples, compared by thousands
-
-
-def stamp_of(stat: os.stat_result) -> Stamp:
-    return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
 
 class UnreadableDocument(Exception):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from tui.search import schema
 from tui.search.grams import grams
 from tui.search.rows import CasePlace, Row
-from tui.search.sources import Stamp
+from tui.storage.names import Stamp
 
 
 @dataclass

@@ -16,9 +16,10 @@ from typing import Any
 from tui.search import sources, store
 from tui.search.grams import grams
 from tui.search.rows import NotAMeeting, case_rows, meeting_rows
-from tui.search.sources import FOLDERS, Stamp, UnreadableDocument
+from tui.search.sources import FOLDERS, UnreadableDocument
 from tui.search.store import Prepared
 from tui.storage.layout import MEETINGS, meeting_name
+from tui.storage.names import Stamp
 
 BATCH = 200  # documents read, then written in one transaction
 Progress = Callable[[int, int], None]

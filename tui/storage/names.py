@@ -45,6 +45,21 @@ def list_names(root: Path, folder: str) -> list[str]:
     return sorted(name for name in names if _is_document(name))
 
 
+Stamp = tuple[int, int, int]  # inode, mtime in ns, size: a replaced file gets a new one
+
+
+def stamp_of(stat: os.stat_result) -> Stamp:
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
+def document_stamp(root: Path, name: str) -> Stamp | None:
+    """The stamp of the document's file as committed; None when there is none."""
+    try:
+        return stamp_of(os.stat(document_path(root, name)))
+    except OSError:
+        return None
+
+
 def _is_document(name: str) -> bool:
     try:
         check_name(name)
