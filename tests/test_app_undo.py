@@ -91,3 +91,14 @@ async def test_a_colleagues_change_appears_within_a_second(db: Path) -> None:
             )
             assert time.monotonic() - stored_at < 1.0
             assert editor_a.opened.hold.held and not editor_b.opened.hold.held
+
+
+async def test_adjourning_says_the_time_as_the_record_writes_it(db: Path) -> None:
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_102_from_the_list(app, pilot)
+        await pilot.press("x")
+        await until(pilot, lambda: editor.live.meeting.end is not None)
+        end = editor.live.meeting.end
+        assert end is not None
+        await until(pilot, lambda: f"散會 ({end.hour} 時 {end.minute} 分)" in told(app))

@@ -22,6 +22,7 @@ from tui.app.widgets.entries import key_of
 from tui.domain.identity import find_entry, new_id
 from tui.domain.model import CaseDecision, Conclusion, Report, TrackedCase
 from tui.domain.places import placed_items
+from tui.domain.rocdate import format_time
 from tui.domain.units import owner_in
 from tui.edits.ops import (
     AddMotion,
@@ -219,7 +220,8 @@ class EditorScreen(MeetingScreen):
             await self.finish_typing()
             if self.send(Adjourn(self.opened.number, _now(), correction=self.correction)):
                 self.stamped()
-                self.notify(f"散會 ({_now().replace(':', ' 時 ')} 分)")
+                end = self.live.meeting.end
+                self.notify(f"散會 ({format_time(end)})" if end else "散會")
 
     def action_correct(self) -> None:
         if self.opened.locked and self.opened.hold.held:

@@ -200,7 +200,7 @@ class SearchScreen(Screen["Hit | None"]):
                 raise _Abandoned from None
 
     def _note(self, message: str) -> None:
-        self.app.call_from_thread(self.notify, message, title="Search", timeout=8)
+        self.app.call_from_thread(self.notify, message, title=_("Search"), timeout=8)
 
     # -- showing --------------------------------------------------------------
 
