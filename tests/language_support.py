@@ -1,0 +1,40 @@
+"""What a person reads in Chinese must have no English in it: an English word in a Chinese
+screen or output is a string that did not go through the catalogs.
+
+Words that are the same in both languages are let be: names of formats and programs, the
+keys' names, the commands' own words (`agenda conclude`, `--db`), and what the record or
+the user wrote (passed as `content`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+COMMAND_LINE = re.compile(r"\bagenda(?: [a-z]+)?\b")  # `agenda conclude`: the commands' own words
+WORD = re.compile(r"(?<![\w./$~-])[A-Za-z][A-Za-z']+(?![\w/-])")
+
+# Names that stay as they are in a Chinese interface (formats, programs, keys, units).
+_NAMES = """
+    agenda Markdown ODT DOCX PDF SSH OSC tmux LibreOffice Word UTF TOML JSON json md txt odt
+    docx html HTML Textual SQLite sqlite ctrl shift alt tab enter esc escape space up down
+    left right home end pgup pgdn pageup pagedown delete backspace insert ins del
+    PATH COMMAND CASE TIME DATE FILE FILES DIR FOLDER TEXT QUERY WIDTH HOST PORT SHELL
+    UNIT FORMAT PLACE WHO OWNER DEADLINE KIND NUMBER AGENDA_DB AGENDA_LANG bash zsh
+    in_session recorded draft localhost http https www
+    """
+NAMES = frozenset(_NAMES.split())
+
+
+def english(where: str, text: str, content: Iterable[str] = ()) -> list[str]:
+    """Each line of `text` with an English word that is not a name (NAMES), not an option
+    or a path, and not inside one of `content`, named by `where`."""
+    allowed = tuple(content)
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        rest = COMMAND_LINE.sub(" ", line)
+        for words in allowed:
+            rest = rest.replace(words, " ")
+        words = [w for w in WORD.findall(rest) if w not in NAMES and w.lower() not in NAMES]
+        if words:
+            found.append(f"{where}, line {number}: {words} in {line.strip()!r}")
+    return found
