@@ -22,6 +22,7 @@ SLOW_MODULES = frozenset(
         "test_app_discoverable",
         "test_app_disk_full",
         "test_app_hostile_text",
+        "test_app_in_chinese",
         "test_app_language",
         "test_app_keys",
         "test_app_pty",

@@ -17,7 +17,7 @@ WORD = re.compile(r"(?<![\w./$~-])[A-Za-z][A-Za-z']+(?![\w/-])")
 _NAMES = """
     agenda Markdown ODT DOCX PDF SSH OSC tmux LibreOffice Word UTF TOML JSON json md txt odt
     docx html HTML Textual SQLite sqlite ctrl shift alt tab enter esc escape space up down
-    left right home end pgup pgdn pageup pagedown delete backspace insert ins del
+    super meta left right home end pgup pgdn pageup pagedown delete backspace insert ins del
     PATH COMMAND CASE TIME DATE FILE FILES DIR FOLDER TEXT QUERY WIDTH HOST PORT SHELL
     UNIT FORMAT PLACE WHO OWNER DEADLINE KIND NUMBER AGENDA_DB AGENDA_LANG bash zsh
     in_session recorded draft localhost http https www
@@ -25,16 +25,19 @@ _NAMES = """
 NAMES = frozenset(_NAMES.split())
 
 
-def english(where: str, text: str, content: Iterable[str] = ()) -> list[str]:
-    """Each line of `text` with an English word that is not a name (NAMES), not an option
-    or a path, and not inside one of `content`, named by `where`."""
+def english(
+    where: str, text: str, content: Iterable[str] = (), words: Iterable[str] = ()
+) -> list[str]:
+    """Each line of `text` with an English word that is not a name (NAMES) nor one of
+    `words`, not an option or a path, and not inside one of `content`, named by `where`."""
     allowed = tuple(content)
+    names = NAMES | frozenset(words)
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
         rest = COMMAND_LINE.sub(" ", line)
         for kept in allowed:
             rest = rest.replace(kept, " ")
-        words = [w for w in WORD.findall(rest) if w not in NAMES and w.lower() not in NAMES]
-        if words:
-            found.append(f"{where}, line {number}: {words} in {line.strip()!r}")
+        english = [w for w in WORD.findall(rest) if w not in names and w.lower() not in names]
+        if english:
+            found.append(f"{where}, line {number}: {english} in {line.strip()!r}")
     return found

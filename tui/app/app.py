@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Iterable
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from types import FrameType
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
 
 
 _QUIT = [Binding("ctrl+q", "app.quit", N_("Quit"), tooltip=N_("Save what is typed and quit"))]
+_PALETTE = "--command-palette"  # the id Textual gives its palette
 UNSAVED = 3  # the exit status when changes were left unsaved
 
 
@@ -163,24 +163,33 @@ class AgendaApp(App[None]):
             self.push_screen(KeysScreen(self.screen))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Every action of the screen and the app, once each, with its key; then Textual's own
-        that the app has no key for (its "Keys" and "Quit" are the app's own here)."""
-        seen: set[str] = set()
-        for binding in [*type(screen).BINDINGS, *self.BINDINGS, *_QUIT]:
-            if not isinstance(binding, Binding) or not binding.description:
-                continue
-            if binding.action in seen:
-                continue
-            seen.add(binding.action)
-            key = self._keymap.get(binding.id or "", binding.key).split(",")[0]
-            shown = self.get_key_display(replace(binding, key=key, key_display=None))
-            yield SystemCommand(
-                f"{_(binding.description)} ({shown})",
-                _(binding.tooltip or binding.description),
-                partial(self._run_on, screen, binding.action),
-            )
-        titles = {"Keys", "Quit"}
-        yield from (c for c in super().get_system_commands(screen) if c.title not in titles)
+        """Every action of the screen and the app, once each, with its key; then the few of
+        Textual's own that are kept (tui/app/palette.py)."""
+        from tui.app.palette import system_commands
+
+        bindings = [
+            b for b in [*type(screen).BINDINGS, *self.BINDINGS, *_QUIT] if isinstance(b, Binding)
+        ]
+        return system_commands(
+            self,
+            bindings,
+            lambda binding: self._keymap.get(binding.id or "", binding.key).split(",")[0],
+            partial(self._run_on, screen),
+            super().get_system_commands(screen),
+        )
+
+    def action_command_palette(self) -> None:
+        from tui.app.palette import Palette
+
+        if self.use_command_palette and self.screen.id != _PALETTE:
+            self.push_screen(Palette(id=_PALETTE))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from tui.app.palette import Palette
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
 
     def _run_on(self, screen: Screen[Any], action: str) -> None:
         self.call_later(self.run_action, action, screen)

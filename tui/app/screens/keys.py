@@ -19,6 +19,8 @@ from tui.i18n import N_, _
 APP = N_("App")
 THIS_SCREEN = N_("This screen")
 GROUP_ORDER = ("Recording", "Cases", "Navigation", THIS_SCREEN, APP)
+# The descriptions of Textual's own keys every screen has, for the catalogs.
+TEXTUAL_KEYS = (N_("Focus Next"), N_("Focus Previous"), N_("Copy selected text"))
 
 
 def _bindings(node: Screen[object] | object) -> list[Binding]:
@@ -46,15 +48,13 @@ def key_groups(screen: Screen[object]) -> list[tuple[str, list[tuple[str, Bindin
         if binding.description and not binding.system:
             group = APP if binding.action in everywhere else THIS_SCREEN
             add(named.get(binding.action, group), binding)
+    if app.ENABLE_COMMAND_PALETTE:  # before the app's keys: its words, not Textual's
+        palette = N_("Palette")
+        tooltip = N_("Every action by name")
+        add(APP, Binding(app.COMMAND_PALETTE_BINDING, "command_palette", palette, tooltip=tooltip))
     for binding in _bindings(app):
         if binding.description and not binding.system and binding.action != "quit":
             add(APP, binding)
-    if app.ENABLE_COMMAND_PALETTE:
-        palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", N_("Palette"))
-        add(
-            APP,
-            Binding(palette.key, palette.action, N_("Palette"), tooltip=N_("Every action by name")),
-        )
     add(APP, Binding("ctrl+q", "quit", N_("Quit"), tooltip=N_("Save what is typed and quit")))
     order = {name: n for n, name in enumerate(GROUP_ORDER)}
     return [
