@@ -81,7 +81,7 @@ class TrackDialog(_Form):
             start = self.suggested if self.suggested in self.units else Select.NULL
             yield Select(options, value=start, prompt=_("(未定)"), id="owner")
             yield Label(_("列管期限 Deadline (110/8/31 or 2021-08-31, may be empty)"))
-            yield Input(id="deadline", placeholder="YYY/M/D")
+            yield Input(id="deadline", placeholder=_("YYY/M/D"))
             yield Label("", classes="problem")
 
     def on_mount(self) -> None:

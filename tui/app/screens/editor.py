@@ -221,7 +221,8 @@ class EditorScreen(MeetingScreen):
             if self.send(Adjourn(self.opened.number, _now(), correction=self.correction)):
                 self.stamped()
                 end = self.live.meeting.end
-                self.notify(f"散會 ({format_time(end)})" if end else "散會")
+                adjourned = _("散會 ({time})").format(time=format_time(end)) if end else _("散會")
+                self.notify(adjourned)
 
     def action_correct(self) -> None:
         if self.opened.locked and self.opened.hold.held:

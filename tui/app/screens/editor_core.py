@@ -291,7 +291,7 @@ class MeetingScreen(Screen[None]):
         if not serials and self.undoing:  # an undo or a redo: say what it did
             word = self.undoing.pop(0)
             said = done.summary or _("nothing to change")
-            self.notify(f"{_(word)}: {said}")
+            self.notify(_("{undone}: {what}").format(undone=_(word), what=said))
 
     def refused_by_service(self, serials: list[int], error: EditError) -> None:
         self.live.acknowledged(serials)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -10,19 +11,24 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
 from tui.app.widgets.keybar import KeyBar
-from tui.domain.rocdate import format_short_date, format_time
+from tui.domain.rocdate import format_numeric_date, format_time
 from tui.edits import EditService, LogLine
 from tui.i18n import N_, _
 
 
-def log_text(line: LogLine) -> Text:
-    when = f"{format_short_date(line.at.date())} {format_time(line.at.time())}"
-    text = Text(f"{line.seq:>3} {when} ", style="dim")
-    text.append(f"{line.who} ", style="bold")
-    text.append(line.summary)
+def log_row(line: LogLine) -> Table:
+    """One change: its number, when, who, and what, the what wrapping in its own column."""
+    when = f"{format_numeric_date(line.at.date())} {format_time(line.at.time())}"
+    what = Text(line.summary)
     if line.undoes is not None:
-        text.append(f"（復原 {line.undoes}）", style="dim")
-    return text
+        what.append(_(" (undoes {seq})").format(seq=line.undoes), style="dim")
+    row = Table.grid(padding=(0, 1))
+    row.add_column(justify="right", style="dim", no_wrap=True, min_width=3)
+    row.add_column(style="dim", no_wrap=True, min_width=18)
+    row.add_column(style="bold", no_wrap=True)
+    row.add_column(ratio=1)
+    row.add_row(str(line.seq), when, line.who, what)
+    return row
 
 
 class LogScreen(ModalScreen[None]):
@@ -57,5 +63,5 @@ class LogScreen(ModalScreen[None]):
     def _show(self, lines: list[LogLine]) -> None:
         box = self.query_one(OptionList)
         box.clear_options()
-        box.add_options([log_text(line) for line in reversed(lines)] or [_("(no change yet)")])
+        box.add_options([log_row(line) for line in reversed(lines)] or [_("(no change yet)")])
         box.focus()

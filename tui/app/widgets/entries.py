@@ -69,7 +69,7 @@ def conclusion_text(conclusion: Conclusion, number: int, cases: dict[int, Tracke
     if conclusion.case is not None:
         case = cases.get(conclusion.case)
         owner = case.owner if case and case.owner else "主辦單位未定"
-        text.append(f"\n列管 {conclusion.case}（{owner}）", style="magenta")
+        text.append(f"\n列管案號 {conclusion.case}（{owner}）", style="magenta")
     return text
 
 
