@@ -40,6 +40,17 @@ class SnapCompare(Protocol):
     ) -> bool: ...
 
 
+@pytest.fixture(autouse=True, params=["en", "zh-TW"])
+def language(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Every screen in both languages: AGENDA_LANG for the app each test starts."""
+    from tui import i18n
+
+    monkeypatch.setenv("AGENDA_LANG", request.param)
+    yield request.param
+    monkeypatch.setenv("AGENDA_LANG", "en")
+    i18n.choose()
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     """The demo database (record 101, meeting 102 prepared) at the fixed name tmp_path/db."""
@@ -110,12 +121,14 @@ async def _saved(pilot: Pilot[None], editor: EditorScreen) -> None:
     await pilot.pause()
 
 
-def test_meetings_screen(db: Path, snap_compare: SnapCompare) -> None:
+def test_meetings_screen(db: Path, snap_compare: SnapCompare, language: str) -> None:
+    count = {"en": "2 meetings", "zh-TW": "共 2 次會議"}[language]
+
     async def run_before(pilot: Pilot[None]) -> None:
         screen = await _meetings(pilot)
         await until(
             pilot,
-            lambda: "2 meetings" in str(screen.query_one("#meetings-status", Static).content),
+            lambda: count in str(screen.query_one("#meetings-status", Static).content),
         )
         await _settle(pilot)
 
@@ -214,59 +227,6 @@ def test_search_screen(db: Path, snap_compare: SnapCompare) -> None:
         await type_text(pilot, "總務組")
         await until(pilot, lambda: screen._shown == "總務組" and len(screen.hits) > 3)
         await pilot.press("down")
-        await _settle(pilot)
-
-    assert snap_compare(AgendaApp(db), terminal_size=SIZE, run_before=run_before)
-
-
-# The same screens in Traditional Chinese (AGENDA_LANG=zh-TW; the others run in English).
-
-
-@pytest.fixture
-def chinese(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    from tui import i18n
-
-    monkeypatch.setenv("AGENDA_LANG", "zh-TW")
-    yield
-    monkeypatch.setenv("AGENDA_LANG", "en")
-    i18n.choose()
-
-
-def test_meetings_screen_in_chinese(db: Path, snap_compare: SnapCompare, chinese: None) -> None:
-    async def run_before(pilot: Pilot[None]) -> None:
-        screen = await _meetings(pilot)
-        status = screen.query_one("#meetings-status", Static)
-        await until(pilot, lambda: "共 2 次會議" in str(status.content))
-        await _settle(pilot)
-
-    assert snap_compare(AgendaApp(db), terminal_size=SIZE, run_before=run_before)
-
-
-def test_editor_case_report_in_chinese(db: Path, snap_compare: SnapCompare, chinese: None) -> None:
-    async def run_before(pilot: Pilot[None]) -> None:
-        editor = await _editor_of_102(pilot)
-        await _go_to(pilot, editor, "2.2")
-        await pilot.press("tab")
-        entries = editor.query_one(EntryList)
-        await until(pilot, lambda: entries.has_focus)
-        await _settle(pilot)
-
-    assert snap_compare(AgendaApp(db), terminal_size=SIZE, run_before=run_before)
-
-
-def test_track_dialog_in_chinese(db: Path, snap_compare: SnapCompare, chinese: None) -> None:
-    async def run_before(pilot: Pilot[None]) -> None:
-        app = _app(pilot)
-        editor = await _editor_of_102(pilot)
-        await _go_to(pilot, editor, "2.1")
-        await pilot.press("tab")
-        await pilot.press("a")
-        await type_text(pilot, "請總務組統計全府車輛報廢數。")
-        await pilot.press("enter")
-        await _saved(pilot, editor)
-        await pilot.press("t")
-        await until(pilot, lambda: screen_name(app) == "TrackDialog")
-        await until(pilot, lambda: app.screen.query_one("#deadline", Input).has_focus)
         await _settle(pilot)
 
     assert snap_compare(AgendaApp(db), terminal_size=SIZE, run_before=run_before)
