@@ -32,8 +32,8 @@ def english(where: str, text: str, content: Iterable[str] = ()) -> list[str]:
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
         rest = COMMAND_LINE.sub(" ", line)
-        for words in allowed:
-            rest = rest.replace(words, " ")
+        for kept in allowed:
+            rest = rest.replace(kept, " ")
         words = [w for w in WORD.findall(rest) if w not in NAMES and w.lower() not in NAMES]
         if words:
             found.append(f"{where}, line {number}: {words} in {line.strip()!r}")

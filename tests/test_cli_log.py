@@ -37,3 +37,30 @@ def test_the_log_of_a_meeting_that_is_not_there(tmp_path: Path) -> None:
     result = agenda("log", "999", db=db)
     assert result.returncode == 2
     assert "no meeting 999" in one_error_line(result)
+
+
+def test_the_log_reads_in_the_readers_language(tmp_path: Path) -> None:
+    """A change logged by an English session reads in Chinese to a Chinese reader, and
+    the other way round: the log keeps the message and its values, not the words."""
+    db = demo_database(tmp_path)
+    agenda("conclude", "102", "2.1", "同意備查。", db=db)
+    agenda("decide", "102", "9805", "--keep", db=db, env={"AGENDA_LANG": "zh-TW"})
+    english = agenda("log", "102", db=db).stdout.splitlines()
+    chinese = agenda("log", "102", db=db, env={"AGENDA_LANG": "zh-TW"}).stdout.splitlines()
+    assert english[-2].endswith("貳、一 conclusion added: 「同意備查。」")
+    assert english[-1].endswith("case 9805: 賡續列管")
+    assert chinese[-2].endswith("貳、一 新增會議結論：「同意備查。」")
+    assert chinese[-1].endswith("案號 9805：賡續列管")
+    assert chinese[0].endswith("已準備第 102 次會議")
+
+
+def test_a_summary_logged_as_a_line_reads_as_it_was_written() -> None:
+    from tui.edits.said import said, worded
+
+    assert worded("2.1 conclusion: 「舊」") == "2.1 conclusion: 「舊」"
+    assert worded(said("case {case}: {decision}", case=9805, decision="解除列管").stored()) == (
+        "case 9805: 解除列管"
+    )
+    assert worded({"message": "case {case}: {decision}", "values": {}}) == (
+        "case {case}: {decision}"
+    )

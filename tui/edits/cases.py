@@ -20,7 +20,9 @@ from tui.domain.model import (
 from tui.edits.entries import place_of, short
 from tui.edits.errors import ConflictError, EditError
 from tui.edits.operation import Applied, Operation, nothing, operation
+from tui.edits.said import said
 from tui.edits.workset import Workset
+from tui.i18n import N_, _
 
 WORDS: dict[CaseDecision | None, str] = {d: w for d, w in DECISION_WORDS.items()}
 WORDS[None] = UNDECIDED_WORD
@@ -31,7 +33,7 @@ def _kind(value: str) -> CaseKind:
     try:
         return CaseKind(value)
     except ValueError:
-        raise EditError(f"no kind of case {value!r}") from None
+        raise EditError(_("no kind of case {value!r}").format(value=value)) from None
 
 
 def _decision(value: str | None) -> CaseDecision | None:
@@ -40,14 +42,18 @@ def _decision(value: str | None) -> CaseDecision | None:
     try:
         return CaseDecision(value)
     except ValueError:
-        raise EditError(f"no decision {value!r} (release or keep)") from None
+        raise EditError(_("no decision {value!r} (release or keep)").format(value=value)) from None
 
 
 def case_report(meeting: Meeting) -> Item:
     for item in meeting.items():
         if item.kind is ItemKind.CASE_REPORT:
             return item
-    raise EditError(f"meeting {meeting.number} has no item for the tracked cases' reports")
+    raise EditError(
+        _("meeting {number} has no item for the tracked cases' reports").format(
+            number=meeting.number
+        )
+    )
 
 
 @operation("decide")
@@ -68,7 +74,9 @@ class Decide(Operation):
         before = event.decision if event else None
         before_progress = event.progress if event else ""
         if self.expect is not None and (before or UNDECIDED) != self.expect:
-            raise ConflictError(f"the decision on case {self.case} has been changed since")
+            raise ConflictError(
+                _("the decision on case {case} has been changed since").format(case=self.case)
+            )
         wanted = _decision(self.decision)
         if wanted == before and (self.progress is None or self.progress == before_progress):
             return nothing(self)
@@ -95,7 +103,8 @@ class Decide(Operation):
             expect=(wanted.value if wanted else UNDECIDED),
             correction=self.correction,
         )
-        return Applied(self, undo, f"case {self.case}: {WORDS[wanted]}")
+        summary = said(N_("case {case}: {decision}"), case=self.case, decision=WORDS[wanted])
+        return Applied(self, undo, summary)
 
 
 @operation("write_progress")
@@ -116,7 +125,9 @@ class WriteProgress(Operation):
         event = case.decision_at(self.meeting)
         before = event.progress if event else ""
         if self.expect is not None and before != self.expect:
-            raise ConflictError(f"the progress of case {self.case} has been changed since")
+            raise ConflictError(
+                _("the progress of case {case} has been changed since").format(case=self.case)
+            )
         if before == self.text:
             return nothing(self)
         lifecycle.report_progress(case, self.meeting, self.text)
@@ -124,13 +135,16 @@ class WriteProgress(Operation):
         undo = WriteProgress(
             self.meeting, self.case, before, self.kind, expect=self.text, correction=self.correction
         )
-        return Applied(self, undo, f"case {self.case} 辦理情形: 「{short(self.text)}」")
+        summary = said(
+            N_("case {case} 辦理情形: 「{text}」"), case=self.case, text=short(self.text)
+        )
+        return Applied(self, undo, summary)
 
 
 def _conclusion(meeting: Meeting, conclusion_id: str) -> tuple[Item, Conclusion]:
     found = find_entry(meeting, conclusion_id)
     if found is None or not isinstance(found[1], Conclusion):
-        raise ConflictError("that conclusion has been deleted")
+        raise ConflictError(_("that conclusion has been deleted"))
     return found[0], found[1]
 
 
@@ -149,7 +163,7 @@ class Track(Operation):
         item, conclusion = _conclusion(meeting, self.conclusion)
         taken = ws.taken_numbers(self.meeting)
         if self.number is not None and ws.find_case(self.number) is not None:
-            raise ConflictError(f"case {self.number} exists already")
+            raise ConflictError(_("case {number} exists already").format(number=self.number))
         deadline = _date(self.deadline)
         where = place_of(meeting, item)
         last = meeting.last_case_sequence
@@ -178,8 +192,13 @@ class Track(Operation):
             correction=self.correction,
         )
         undo = Untrack(self.meeting, self.conclusion, case.number, correction=self.correction)
-        owner = case.owner or "主辦單位未定"
-        return Applied(done, undo, f"{where} 列管 {case.number} ({owner})")
+        if case.owner:
+            summary = said(
+                N_("{place} 列管 {case} ({owner})"), place=where, case=case.number, owner=case.owner
+            )
+        else:
+            summary = said(N_("{place} 列管 {case} (主辦單位未定)"), place=where, case=case.number)
+        return Applied(done, undo, summary)
 
 
 def _heading(meeting: Meeting, item: Item) -> str:
@@ -193,7 +212,7 @@ def _date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise EditError(f"not a date: {value!r}") from None
+        raise EditError(_("not a date: {value!r}").format(value=value)) from None
 
 
 @operation("untrack")
@@ -206,15 +225,15 @@ class Untrack(Operation):
 
     def apply(self, ws: Workset) -> Applied:
         meeting = ws.change(self.meeting, self.correction)
-        _, conclusion = _conclusion(meeting, self.conclusion)
+        conclusion = _conclusion(meeting, self.conclusion)[1]
         number = conclusion.case
         if number is None:
-            raise ConflictError("this conclusion is not tracked")
+            raise ConflictError(_("this conclusion is not tracked"))
         if self.expect is not None and number != self.expect:
-            raise ConflictError(f"this conclusion is case {number} now")
+            raise ConflictError(_("this conclusion is case {case} now").format(case=number))
         case = ws.find_case(number)
         if case is not None and any(e.decision for e in case.history):
-            raise EditError(f"case {number} has decisions already; it stays")
+            raise EditError(_("case {case} has decisions already; it stays").format(case=number))
         conclusion.case = None
         if case is not None:
             ws.remove_case(case)
@@ -226,4 +245,4 @@ class Untrack(Operation):
             number,
             correction=self.correction,
         )
-        return Applied(self, undo, f"case {number} withdrawn")
+        return Applied(self, undo, said(N_("case {case} withdrawn"), case=number))

@@ -11,7 +11,9 @@ from tui.domain.model import Meeting, MeetingStatus
 from tui.domain.rocdate import format_time
 from tui.edits.errors import ConflictError, EditError
 from tui.edits.operation import Applied, Operation, nothing, operation
+from tui.edits.said import said
 from tui.edits.workset import Workset
+from tui.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -55,14 +57,15 @@ class SetClock(Operation):
             before.end or "",
             before.status,
         ]:
-            raise ConflictError("the meeting's times or status have been changed since")
+            raise ConflictError(_("the meeting's times or status have been changed since"))
         try:
             meeting.start = datetime.fromisoformat(self.start)
             meeting.end = time.fromisoformat(self.end) if self.end else None
             meeting.status = MeetingStatus(self.status)
         except ValueError as error:
             raise EditError(str(error)) from None
-        return Applied(self, _restore(self, before, _clock(meeting)), "times and status restored")
+        restored = said(N_("times and status restored"))
+        return Applied(self, _restore(self, before, _clock(meeting)), restored)
 
 
 @operation("begin")
@@ -79,7 +82,8 @@ class Begin(Operation):
         if meeting.status is MeetingStatus.DRAFT:
             meeting.status = MeetingStatus.IN_SESSION
         meeting.start = datetime.combine(meeting.start.date(), at)
-        return Applied(self, _restore(self, before, _clock(meeting)), f"開會 {format_time(at)}")
+        begun = said(N_("開會 {time}"), time=format_time(at))
+        return Applied(self, _restore(self, before, _clock(meeting)), begun)
 
 
 @operation("adjourn")
@@ -96,14 +100,15 @@ class Adjourn(Operation):
         if meeting.status in (MeetingStatus.DRAFT, MeetingStatus.IN_SESSION):
             meeting.status = MeetingStatus.RECORDED
         after = _clock(meeting)
-        return Applied(self, _restore(self, before, after), f"散會 ({format_time(meeting.end)})")
+        adjourned = said(N_("散會 ({time})"), time=format_time(meeting.end))
+        return Applied(self, _restore(self, before, after), adjourned)
 
 
 def _time(text: str) -> time:
     try:
         return time.fromisoformat(text).replace(second=0, microsecond=0)
     except ValueError:
-        raise EditError(f"not a time: {text!r}") from None
+        raise EditError(_("not a time: {text!r}").format(text=text)) from None
 
 
 @operation("set_status")
@@ -126,4 +131,5 @@ class SetStatus(Operation):
         after = _clock(meeting)
         if after == before:
             return nothing(self)
-        return Applied(self, _restore(self, before, after), f"status {status_word(meeting.status)}")
+        summary = said(N_("status {status}"), status=status_word(meeting.status))
+        return Applied(self, _restore(self, before, after), summary)

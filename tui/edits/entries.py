@@ -13,13 +13,22 @@ from tui.domain.places import written_place
 from tui.domain.units import unit_at_start
 from tui.edits.errors import ConflictError, EditError, Hint
 from tui.edits.operation import Applied, Operation, nothing, operation
+from tui.edits.said import Said, said
 from tui.edits.workset import Workset
+from tui.i18n import N_, _
+
+_CONCLUSION_CHANGED = N_("the conclusion has been changed since")
+_REPORT_CHANGED = N_("the report has been changed since")
+_ENTRY_CHANGED = N_("the entry has been changed since")
+_SENTENCE = N_("the decision sentence follows the decisions")
 
 
 def item_named(meeting: Meeting, item_id: str) -> Item:
     item = find_item(meeting, item_id)
     if item is None:
-        raise EditError(f"meeting {meeting.number} has no such item any more")
+        raise EditError(
+            _("meeting {number} has no such item any more").format(number=meeting.number)
+        )
     return item
 
 
@@ -34,9 +43,10 @@ def short(text: str) -> str:
     return text if len(text) <= 30 else text[:29] + "…"
 
 
-def _expect(current: str, expected: str | None, what: str) -> None:
+def _expect(current: str, expected: str | None, changed: str) -> None:
+    """`changed` is the message saying the entry has been changed since (marked N_())."""
     if expected is not None and current != expected:
-        raise ConflictError(f"{what} has been changed since")
+        raise ConflictError(_(changed))
 
 
 @operation("write_conclusion")
@@ -59,10 +69,10 @@ class WriteConclusion(Operation):
             return self._add(meeting)
         item, entry = found
         if not isinstance(entry, Conclusion):
-            raise EditError("that entry is not a conclusion")
-        _expect(entry.text, self.expect, "the conclusion")
+            raise EditError(_("that entry is not a conclusion"))
+        _expect(entry.text, self.expect, _CONCLUSION_CHANGED)
         if entry.decisions:
-            raise EditError("the decision sentence follows the decisions", Hint.DECIDE_INSTEAD)
+            raise EditError(_(_SENTENCE), Hint.DECIDE_INSTEAD)
         if entry.text == self.text:
             return nothing(self)
         if not self.text:
@@ -72,10 +82,14 @@ class WriteConclusion(Operation):
             self.meeting, self.item, self.id, before, expect=self.text, correction=self.correction
         )
         place = place_of(meeting, item)
-        return Applied(self, undo, f"{place} conclusion: 「{short(self.text)}」")
+        return Applied(
+            self,
+            undo,
+            said(N_("{place} conclusion: 「{text}」"), place=place, text=short(self.text)),
+        )
 
     def _add(self, meeting: Meeting) -> Applied:
-        _expect("", self.expect, "the conclusion")
+        _expect("", self.expect, _CONCLUSION_CHANGED)
         if not self.text:
             return nothing(self)
         item = item_named(meeting, self.item)
@@ -83,7 +97,10 @@ class WriteConclusion(Operation):
         item.conclusions.insert(max(0, min(at, len(item.conclusions))), _conclusion(self))
         undo = RemoveEntry(self.meeting, self.id, expect=self.text, correction=self.correction)
         place = place_of(meeting, item)
-        return Applied(self, undo, f"{place} conclusion added: 「{short(self.text)}」")
+        summary = said(
+            N_("{place} conclusion added: 「{text}」"), place=place, text=short(self.text)
+        )
+        return Applied(self, undo, summary)
 
 
 def _conclusion(op: WriteConclusion) -> Conclusion:
@@ -110,27 +127,38 @@ class WriteReport(Operation):
             return self._add(ws, meeting)
         item, entry = found
         if not isinstance(entry, Report):
-            raise EditError("that entry is not a report")
-        _expect(entry.text, self.expect, "the report")
+            raise EditError(_("that entry is not a report"))
+        _expect(entry.text, self.expect, _REPORT_CHANGED)
         if entry.text == self.text:
             return nothing(self)
         before, entry.text = entry.text, self.text
         undo = WriteReport(
             self.meeting, self.item, self.id, before, expect=self.text, correction=self.correction
         )
-        summary = f"{place_of(meeting, item)} {entry.speaker}{entry.kind}: 「{short(self.text)}」"
+        summary = said(
+            N_("{place} {speaker}{kind}: 「{text}」"),
+            place=place_of(meeting, item),
+            speaker=entry.speaker,
+            kind=entry.kind,
+            text=short(self.text),
+        )
         return Applied(self, undo, summary)
 
     def _add(self, ws: Workset, meeting: Meeting) -> Applied:
-        _expect("", self.expect, "the report")
+        _expect("", self.expect, _REPORT_CHANGED)
         if not self.speaker:
-            raise EditError("a report needs its speaker (國際事務組陳組長)")
+            raise EditError(_("a report needs its speaker (國際事務組陳組長)"))
         item = item_named(meeting, self.item)
         unit = unit_at_start(self.speaker, ws.units)
         report = Report(self.speaker, self.kind, self.text, unit=unit, id=self.id)
         item.reports.append(report)
         undo = RemoveEntry(self.meeting, self.id, correction=self.correction)
-        return Applied(self, undo, f"{place_of(meeting, item)} report added: {self.speaker}")
+        summary = said(
+            N_("{place} report added: {speaker}"),
+            place=place_of(meeting, item),
+            speaker=self.speaker,
+        )
+        return Applied(self, undo, summary)
 
 
 @operation("remove_entry")
@@ -145,9 +173,9 @@ class RemoveEntry(Operation):
         meeting = ws.change(self.meeting, self.correction)
         found = find_entry(meeting, self.id)
         if found is None:
-            raise ConflictError("that entry has been deleted already")
+            raise ConflictError(_("that entry has been deleted already"))
         item, entry = found
-        _expect(entry.text, self.expect, "the entry")
+        _expect(entry.text, self.expect, _ENTRY_CHANGED)
         if isinstance(entry, Conclusion):
             _check_removable(entry)
             kind, position = "conclusion", item.conclusions.index(entry)
@@ -158,18 +186,29 @@ class RemoveEntry(Operation):
         undo = InsertEntry(
             self.meeting, item.id, kind, position, to_data(entry), correction=self.correction
         )
-        what = f"「{short(entry.text)}」" if entry.text else ""
-        return Applied(self, undo, f"{place_of(meeting, item)} {kind} deleted {what}".strip())
+        return Applied(self, undo, _deleted(place_of(meeting, item), kind, entry.text))
+
+
+def _deleted(place: str, kind: str, text: str) -> Said:
+    if kind == "conclusion":
+        if text:
+            return said(N_("{place} conclusion deleted 「{text}」"), place=place, text=short(text))
+        return said(N_("{place} conclusion deleted"), place=place)
+    if text:
+        return said(N_("{place} report deleted 「{text}」"), place=place, text=short(text))
+    return said(N_("{place} report deleted"), place=place)
 
 
 def _check_removable(conclusion: Conclusion) -> None:
     if conclusion.case is not None:
         raise EditError(
-            f"this conclusion is case {conclusion.case}: withdraw the case first",
+            _("this conclusion is case {case}: withdraw the case first").format(
+                case=conclusion.case
+            ),
             Hint.UNTRACK_FIRST,
         )
     if conclusion.decisions:
-        raise EditError("the decision sentence follows the decisions", Hint.DECIDE_INSTEAD)
+        raise EditError(_(_SENTENCE), Hint.DECIDE_INSTEAD)
 
 
 @operation("insert_entry")
@@ -186,12 +225,17 @@ class InsertEntry(Operation):
         meeting = ws.change(self.meeting, self.correction)
         entry = _decoded(self.kind, self.data)
         if find_entry(meeting, entry.id) is not None:
-            raise ConflictError("that entry is there already")
+            raise ConflictError(_("that entry is there already"))
         item = item_named(meeting, self.item)
         entries: list[Any] = item.conclusions if self.kind == "conclusion" else item.reports
         entries.insert(max(0, min(self.position, len(entries))), entry)
         undo = RemoveEntry(self.meeting, entry.id, correction=self.correction)
-        return Applied(self, undo, f"{place_of(meeting, item)} {self.kind} put back")
+        message = (
+            N_("{place} conclusion put back")
+            if self.kind == "conclusion"
+            else N_("{place} report put back")
+        )
+        return Applied(self, undo, said(message, place=place_of(meeting, item)))
 
 
 def _decoded(kind: str, data: dict[str, Any]) -> Conclusion | Report:
@@ -202,7 +246,7 @@ def _decoded(kind: str, data: dict[str, Any]) -> Conclusion | Report:
             return from_data(Report, data)
     except ShapeError as error:
         raise EditError(str(error)) from None
-    raise EditError(f"cannot put back a {kind!r}")
+    raise EditError(_("cannot put back a {kind!r}").format(kind=kind))
 
 
 @operation("move_entry")
@@ -217,7 +261,7 @@ class MoveEntry(Operation):
         meeting = ws.change(self.meeting, self.correction)
         found = find_entry(meeting, self.id)
         if found is None:
-            raise ConflictError("that entry has been deleted")
+            raise ConflictError(_("that entry has been deleted"))
         item, entry = found
         entries: list[Any] = item.conclusions if isinstance(entry, Conclusion) else item.reports
         index = entries.index(entry)
@@ -226,5 +270,5 @@ class MoveEntry(Operation):
             return nothing(self)
         entries.insert(new, entries.pop(index))
         undo = MoveEntry(self.meeting, self.id, -self.step, correction=self.correction)
-        where = "up" if self.step < 0 else "down"
-        return Applied(self, undo, f"{place_of(meeting, item)} entry moved {where}")
+        message = N_("{place} entry moved up") if self.step < 0 else N_("{place} entry moved down")
+        return Applied(self, undo, said(message, place=place_of(meeting, item)))

@@ -12,7 +12,9 @@ from tui.domain.places import motions_section, written_place
 from tui.edits.entries import place_of
 from tui.edits.errors import ConflictError, EditError
 from tui.edits.operation import Applied, Operation, nothing, operation
+from tui.edits.said import said
 from tui.edits.workset import Workset
+from tui.i18n import N_, _
 
 ORAL = "口頭報告"
 
@@ -39,7 +41,12 @@ class AddMotion(Operation):
         return Applied(
             self,
             undo,
-            f"{written_place(f'{index}.{len(section.items)}')} motion: {presenter}{self.kind}",
+            said(
+                N_("{place} motion: {presenter}{kind}"),
+                place=written_place(f"{index}.{len(section.items)}"),
+                presenter=presenter,
+                kind=self.kind,
+            ),
         )
 
 
@@ -56,17 +63,17 @@ class RemoveItem(Operation):
             for position, item in enumerate(section.items):
                 if item.id == self.id:
                     return self._remove(meeting, s, position, item)
-        raise ConflictError("that item has been deleted already")
+        raise ConflictError(_("that item has been deleted already"))
 
     def _remove(self, meeting: Meeting, section: int, position: int, item: Item) -> Applied:
         if any(c.case is not None for c in item.conclusions) or item.cases:
-            raise EditError("this item has tracked cases; it stays")
+            raise EditError(_("this item has tracked cases; it stays"))
         place = place_of(meeting, item)
         meeting.sections[section].items.remove(item)
         undo = InsertItem(
             self.meeting, section, position, to_data(item), correction=self.correction
         )
-        return Applied(self, undo, f"{place} item deleted")
+        return Applied(self, undo, said(N_("{place} item deleted"), place=place))
 
 
 @operation("insert_item")
@@ -83,13 +90,13 @@ class InsertItem(Operation):
         except ShapeError as error:
             raise EditError(str(error)) from None
         if find_item(meeting, item.id) is not None:
-            raise ConflictError("that item is there already")
+            raise ConflictError(_("that item is there already"))
         if not 0 <= self.section < len(meeting.sections):
-            raise ConflictError("the section of that item is gone")
+            raise ConflictError(_("the section of that item is gone"))
         items = meeting.sections[self.section].items
         items.insert(max(0, min(self.position, len(items))), item)
         undo = RemoveItem(self.meeting, item.id, correction=self.correction)
-        return Applied(self, undo, f"{place_of(meeting, item)} item put back")
+        return Applied(self, undo, said(N_("{place} item put back"), place=place_of(meeting, item)))
 
 
 @operation("create_meeting")
@@ -106,10 +113,10 @@ class CreateMeeting(Operation):
         except ShapeError as error:
             raise EditError(str(error)) from None
         if ws.has_meeting(self.meeting):
-            raise EditError(f"meeting {self.meeting} exists already")
+            raise EditError(_("meeting {number} exists already").format(number=self.meeting))
         ws.create(meeting)
         undo = DeleteMeeting(self.meeting, self.data)
-        return Applied(self, undo, f"meeting {self.meeting} prepared")
+        return Applied(self, undo, said(N_("meeting {number} prepared"), number=self.meeting))
 
 
 @operation("delete_meeting")
@@ -120,6 +127,9 @@ class DeleteMeeting(Operation):
     def apply(self, ws: Workset) -> Applied:
         meeting = ws.meeting(self.meeting)
         if to_data(meeting) != self.data:
-            raise ConflictError(f"meeting {self.meeting} has been changed since it was made")
+            raise ConflictError(
+                _("meeting {number} has been changed since it was made").format(number=self.meeting)
+            )
         ws.delete(self.meeting)
-        return Applied(self, CreateMeeting(self.meeting, self.data), "meeting deleted")
+        deleted = said(N_("meeting {number} deleted"), number=self.meeting)
+        return Applied(self, CreateMeeting(self.meeting, self.data), deleted)

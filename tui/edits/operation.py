@@ -14,7 +14,9 @@ from typing import Any, ClassVar, TypeVar
 
 from tui.edits.clean import clean_text
 from tui.edits.errors import EditError
+from tui.edits.said import Said
 from tui.edits.workset import Workset
+from tui.i18n import _
 
 
 @dataclass(frozen=True)
@@ -64,12 +66,12 @@ class Applied:
 
     done: Operation
     undo: Operation | None
-    summary: str
+    summary: Said
     changed: bool = True
 
 
 def nothing(op: Operation) -> Applied:
-    return Applied(op, None, "", changed=False)
+    return Applied(op, None, Said(""), changed=False)
 
 
 OPERATIONS: dict[str, type[Operation]] = {}
@@ -89,8 +91,10 @@ def from_record(name: str, args: dict[str, Any]) -> Operation:
     """The operation a log entry names."""
     cls = OPERATIONS.get(name)
     if cls is None:
-        raise EditError(f"unknown operation {name!r} in the log")
+        raise EditError(_("unknown operation {name!r} in the log").format(name=name))
     try:
         return cls(**args)
     except TypeError as error:
-        raise EditError(f"operation {name!r} in the log: {error}") from None
+        raise EditError(
+            _("operation {name!r} in the log: {error}").format(name=name, error=error)
+        ) from None

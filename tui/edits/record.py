@@ -9,7 +9,11 @@ from tui.domain.identity import new_id
 from tui.domain.model import Conclusion, ItemKind, MeetingStatus
 from tui.edits.errors import ConflictError, EditError
 from tui.edits.operation import Applied, Operation, operation
+from tui.edits.said import said
 from tui.edits.workset import Workset
+from tui.i18n import N_, _
+
+_NOT_CONFIRMED = N_("the record of meeting {number} is not confirmed")
 
 
 @operation("confirm")
@@ -32,7 +36,9 @@ class Confirm(Operation):
         noted = _note_confirmation(ws, self.at, self.corrections)
         undo = Unconfirm(self.meeting, before.value, noted)
         how = lifecycle.confirmation_text(self.corrections).rstrip("。")
-        return Applied(self, undo, f"record of meeting {self.meeting}: {how}")
+        return Applied(
+            self, undo, said(N_("record of meeting {number}: {how}"), number=self.meeting, how=how)
+        )
 
 
 def _note_confirmation(ws: Workset, at: int, corrections: list[str]) -> str:
@@ -63,7 +69,7 @@ class Unconfirm(Operation):
         record = ws.meeting(self.meeting)
         confirmation = record.confirmation
         if record.status is not MeetingStatus.CONFIRMED or confirmation is None:
-            raise ConflictError(f"the record of meeting {self.meeting} is not confirmed")
+            raise ConflictError(_(_NOT_CONFIRMED).format(number=self.meeting))
         record.status = MeetingStatus(self.status)
         record.confirmation = None
         ws.changed_meetings[self.meeting] = None
@@ -73,7 +79,10 @@ class Unconfirm(Operation):
             for item in reader.items():
                 item.conclusions = [c for c in item.conclusions if c.id != self.noted]
         undo = Confirm(self.meeting, confirmation.at_meeting, list(confirmation.corrections))
-        return Applied(self, undo, f"record of meeting {self.meeting}: confirmation taken back")
+        taken_back = said(
+            N_("record of meeting {number}: confirmation taken back"), number=self.meeting
+        )
+        return Applied(self, undo, taken_back)
 
 
 @operation("correct")
@@ -87,10 +96,11 @@ class Correct(Operation):
     def apply(self, ws: Workset) -> Applied:
         record = ws.meeting(self.meeting)
         if record.status is not MeetingStatus.CONFIRMED:
-            raise EditError(f"the record of meeting {self.meeting} is not confirmed")
+            raise EditError(_(_NOT_CONFIRMED).format(number=self.meeting))
         try:
             lifecycle.correct(record, ws.user, self.what, ws.now.replace(microsecond=0))
         except lifecycle.LifecycleError as error:
             raise EditError(str(error)) from None
         ws.changed_meetings[self.meeting] = record.corrections[-1]
-        return Applied(self, None, f"correction {len(record.corrections)}: {self.what}")
+        correction = said(N_("correction {n}: {what}"), n=len(record.corrections), what=self.what)
+        return Applied(self, None, correction)

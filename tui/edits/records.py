@@ -8,7 +8,9 @@ from typing import Any
 from tui.domain.model import Meeting, TrackedCase
 from tui.edits.errors import EditError, Hint
 from tui.edits.operation import Applied, Operation, operation
+from tui.edits.said import said
 from tui.edits.workset import Workset
+from tui.i18n import N_, _
 
 
 @operation("import_record")
@@ -24,14 +26,27 @@ class ImportRecord(Operation):
 
     def apply(self, ws: Workset) -> Applied:
         if self.record is None:
-            raise EditError("an import needs its record")
+            raise EditError(_("an import needs its record"))
         stored = ws.has_meeting(self.meeting)
         if stored and not self.replace:
-            raise EditError(f"meeting {self.meeting} is already stored", Hint.REPLACE)
+            raise EditError(
+                _("meeting {number} is already stored").format(number=self.meeting), Hint.REPLACE
+            )
         ws.imported.append((self.record, list(self.cases), stored))
         ws.meetings[self.meeting] = self.record
-        how = "replaced from" if stored else "imported from"
-        return Applied(self, None, f"meeting {self.meeting} {how} {self.source}")
+        if stored:
+            summary = said(
+                N_("meeting {number} replaced from {source}"),
+                number=self.meeting,
+                source=self.source,
+            )
+        else:
+            summary = said(
+                N_("meeting {number} imported from {source}"),
+                number=self.meeting,
+                source=self.source,
+            )
+        return Applied(self, None, summary)
 
     def args(self) -> dict[str, Any]:
         return {"meeting": self.meeting, "source": self.source, "replace": self.replace}

@@ -12,6 +12,7 @@ from tui.domain.places import PlaceError, item_at, placed_items
 from tui.edits.errors import EditError
 from tui.edits.ops import AddMotion, Confirm, Correct, Decide, SetStatus, Track, WriteConclusion
 from tui.edits.service import Done, EditService
+from tui.i18n import _
 
 
 def conclude(
@@ -34,7 +35,7 @@ def conclude(
         conclusion = new_id("c")
         op = WriteConclusion(meeting, item.id, conclusion, text)
         if not op.text:
-            raise EditError("a conclusion needs text")
+            raise EditError(_("a conclusion needs text"))
         service.apply_in(records, op, ws=ws)
         if not tracked:
             return None

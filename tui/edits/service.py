@@ -15,7 +15,9 @@ from tui.domain.places import written_place
 from tui.edits.clean import clean_text
 from tui.edits.errors import ConflictError, EditError
 from tui.edits.operation import Applied, Operation, from_record
+from tui.edits.said import worded
 from tui.edits.workset import Workset
+from tui.i18n import _
 from tui.storage.repository import Records, Repository
 
 
@@ -82,16 +84,24 @@ class EditService:
         write(records, ws)
         ws.settle()
         seq = self._log(records, applied, undoes, ws.now)
-        return Done(op.meeting, seq, applied.summary)
+        return Done(op.meeting, seq, str(applied.summary))
 
     def undo(self, meeting: int, seq: int) -> Done:
         """Apply the inverse of log entry `seq` (an undo of an undo is a redo)."""
         with self.repo.change() as records:
             entry = records.log(meeting).entry(seq)
             if entry is None:
-                raise EditError(f"meeting {meeting} has no change {seq} in its log")
+                raise EditError(
+                    _("meeting {meeting} has no change {seq} in its log").format(
+                        meeting=meeting, seq=seq
+                    )
+                )
             if entry.get("undo") is None:
-                raise EditError(f"change {seq} of meeting {meeting} cannot be undone")
+                raise EditError(
+                    _("change {seq} of meeting {meeting} cannot be undone").format(
+                        meeting=meeting, seq=seq
+                    )
+                )
             inverse = from_record(entry["undo"]["op"], entry["undo"]["args"])
             try:
                 return self.apply_in(records, inverse, undoes=seq)
@@ -125,7 +135,7 @@ class EditService:
             "op": done.name,
             "args": done.args(),
             "undo": None if undo is None else {"op": undo.name, "args": undo.args()},
-            "summary": applied.summary,
+            "summary": applied.summary.stored(),
             "undoes": undoes,
         }
 
@@ -153,16 +163,22 @@ def _by_whom(records: Records, meeting: int, seq: int) -> str:
     if not later:
         return ""
     last = later[-1]
-    return f" (last changed by {last.get('who', '?')} at {str(last.get('at', ''))[11:16]})"
+    return _(" (last changed by {who} at {time})").format(
+        who=last.get("who", "?"), time=str(last.get("at", ""))[11:16]
+    )
 
 
 _OLD_PLACE = re.compile(r"^[0-9]+(?:\.[0-9]+)?(?= )")
 _OLD_STATUS = re.compile(r"^status (draft|in_session|recorded|confirmed)$")
 
 
-def _readable(summary: str) -> str:
-    """A summary logged before places and statuses were written the office's way, in
-    its words now: "2.1 …" as "貳、一 …", "status recorded" as "status 紀錄完成"."""
+def _readable(stored: object) -> str:
+    """A summary in the reader's language; one logged as a line, before places and
+    statuses were written the office's way, in its words now: "2.1 …" as "貳、一 …",
+    "status recorded" as "status 紀錄完成"."""
+    summary = worded(stored)
+    if not isinstance(stored, str):
+        return summary
     if found := _OLD_STATUS.match(summary):
         return f"status {status_word(found[1])}"
     return _OLD_PLACE.sub(lambda found: written_place(found[0]), summary)
@@ -177,7 +193,7 @@ def _line(seq: int, entry: dict[str, Any]) -> LogLine:
         seq,
         at,
         str(entry.get("who", "")),
-        _readable(str(entry.get("summary", ""))),
+        _readable(entry.get("summary", "")),
         str(entry.get("op", "")),
         entry.get("undo") is not None,
         entry.get("undoes"),

@@ -10,6 +10,7 @@ from typing import Protocol
 
 from tui.domain.model import CaseKind, CaseRef, Correction, Meeting, MeetingStatus, TrackedCase
 from tui.edits.errors import EditError, Hint
+from tui.i18n import _
 
 CaseKey = tuple[CaseKind, int]
 
@@ -41,11 +42,11 @@ class Workset:
 
     def meeting(self, number: int) -> Meeting:
         if number in self.deleted:
-            raise EditError(f"no meeting {number}")
+            raise EditError(_("no meeting {number}").format(number=number))
         if number not in self.meetings:
             found = self.source.meeting(number)
             if found is None:
-                raise EditError(f"no meeting {number}")
+                raise EditError(_("no meeting {number}").format(number=number))
             self.meetings[number] = found
         return self.meetings[number]
 
@@ -63,8 +64,10 @@ class Workset:
         if meeting.status is MeetingStatus.CONFIRMED:
             if correction is None or not 0 < correction <= len(meeting.corrections):
                 raise EditError(
-                    f"the record of meeting {number} is confirmed; change it only with a "
-                    "logged correction (who, when, what)",
+                    _(
+                        "the record of meeting {number} is confirmed; change it only with a "
+                        "logged correction (who, when, what)"
+                    ).format(number=number),
                     Hint.CORRECT_FIRST,
                 )
             logged = meeting.corrections[correction - 1]
@@ -104,7 +107,7 @@ class Workset:
     def case(self, number: int, kind: CaseKind = CaseKind.INTERNAL) -> TrackedCase:
         found = self.find_case(number, kind)
         if found is None:
-            raise EditError(f"no tracked case {number}")
+            raise EditError(_("no tracked case {number}").format(number=number))
         return found
 
     def change_case(self, case: TrackedCase) -> TrackedCase:
