@@ -76,9 +76,6 @@ async def _dialog(reader: Reader, key: str, name: str) -> None:
     await reader.read(f"{name} ({key})")
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the domain's date errors are English until domain-i18n lands"
-)
 async def test_a_whole_meeting_in_chinese_meets_no_english(tmp_path: Path, chinese: None) -> None:
     db = demo_database(tmp_path)
     exported = tmp_path / "紀錄-102.odt"

@@ -45,7 +45,7 @@ RULES = (
     Rule(
         "tui.domain",
         ("textual", "tinydb", "rich", "jinja2"),
-        only_tui=("tui.domain",),
+        only_tui=("tui.domain", "tui.i18n"),
     ),
     Rule("tui.storage", ("textual", "rich", "tui.app", "tui.cli")),
     Rule("tui.edits", ("textual", "tinydb", "rich", "tui.app", "tui.cli")),
@@ -148,6 +148,14 @@ def test_the_layers_are_where_the_rules_look() -> None:
         path = ROOT.joinpath(*launcher.split(".")).with_suffix(".py")
         imported = {i.module for i in imports_of(path.read_text("utf-8"), launcher)}
         assert any(_within(m, "tui.app") for m in imported), f"{launcher} starts no app"
+
+
+def test_the_catalogs_import_nothing_of_tui() -> None:
+    """tui.i18n is a leaf: every layer, the domain too, may ask it for its words."""
+    path = PACKAGE / "i18n.py"
+    imported = [i.module for i in imports_of(path.read_text("utf-8"), "tui.i18n")]
+    assert imported, "tui/i18n.py imports nothing at all: is it still the catalogs?"
+    assert not [m for m in imported if _within(m, "tui")], imported
 
 
 HIDDEN = """

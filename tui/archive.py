@@ -15,7 +15,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.domain.model import Office
 from tui.domain.profile import Profile
+from tui.i18n import _
 from tui.importer.decode import NotARecordError
 from tui.importer.record import ImportedRecord, read_record
 from tui.profile import load_profile, profile_text_for
@@ -49,7 +51,7 @@ def record_files(paths: Iterable[Path], found: ArchiveImport) -> list[Path]:
         elif path.exists():
             files.setdefault(path.resolve(), path)
         else:
-            found.refused.append(Refusal(path, "no such file or folder"))
+            found.refused.append(Refusal(path, _("no such file or folder")))
     found.files = len(files) + len(found.refused)
     return list(files.values())
 
@@ -87,7 +89,9 @@ def read_all(
             continue
         for record in same:
             others = "、".join(str(r.source) for r in same if r is not record)
-            reason = f"meeting {number} is also in {others}; import only one of them"
+            reason = _("meeting {number} is also in {others}; import only one of them").format(
+                number=number, others=others
+            )
             found.refused.append(Refusal(record.source, reason))
     return readable
 
@@ -97,7 +101,7 @@ def _reason(message: str, path: Path) -> str:
     name = str(path)
     if not message.startswith(name):
         return message
-    return message[len(name) :].removeprefix(":").strip()
+    return message[len(name) :].removeprefix(":").removeprefix("：").strip()
 
 
 def store_all(
@@ -185,19 +189,21 @@ def _refusal(
 ) -> Refusal | None:
     office, number = record.office, record.meeting.number
     if (office.organisation, office.series) != (profile.organisation, profile.series):
-        return Refusal(
-            record.source,
-            f"a record of {office.organisation}{office.series}, but this database holds "
-            f"{profile.organisation}{profile.series}",
-        )
+        return Refusal(record.source, _other_office(office, profile))
     if not replace and repo.has_meeting(number):
         return _stored_already(record)
     return None
 
 
-def _stored_already(record: ImportedRecord) -> Refusal:
-    return Refusal(
-        record.source,
-        f"meeting {record.meeting.number} is already stored; "
-        "use --replace to replace it with this record",
+def _other_office(office: Office, profile: Profile) -> str:
+    return _("a record of {theirs}, but this database holds {ours}").format(
+        theirs=f"{office.organisation}{office.series}",
+        ours=f"{profile.organisation}{profile.series}",
     )
+
+
+def _stored_already(record: ImportedRecord) -> Refusal:
+    reason = _(
+        "meeting {number} is already stored; use --replace to replace it with this record"
+    ).format(number=record.meeting.number)
+    return Refusal(record.source, reason)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.domain.profile import Profile
+from tui.i18n import _
 from tui.profile import ProfileError, default_profile_path, load_profile
 from tui.storage.layout import PROFILE_FILE
 from tui.storage.repository import Repository
@@ -24,7 +25,9 @@ def profile_at(db: Path) -> Profile:
     try:
         found = path.exists()
     except OSError as error:  # a folder this user may not enter
-        raise ProfileError(f"{path}: cannot be read ({error.strerror or error})") from None
+        raise ProfileError(
+            _("{path}: cannot be read ({reason})").format(path=path, reason=error.strerror or error)
+        ) from None
     return load_profile(path if found else default_profile_path())
 
 

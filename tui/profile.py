@@ -12,6 +12,7 @@ from tui.domain.model import ItemKind
 from tui.domain.profile import Profile, Schedule, StandingItem, StandingSection, Unit
 from tui.domain.schedule import ScheduleError, check_rule
 from tui.domain.text import has_controls
+from tui.i18n import _
 from tui.storage.layout import PROFILE_FILE  # the shipped one is named like a database's
 
 
@@ -33,9 +34,11 @@ def load_profile(path: Path) -> Profile:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise ProfileError(f"{path}: cannot be read ({error.strerror})") from None
+        raise ProfileError(
+            _("{path}: cannot be read ({reason})").format(path=path, reason=error.strerror)
+        ) from None
     except UnicodeDecodeError:
-        raise ProfileError(f"{path}: not UTF-8 text") from None
+        raise ProfileError(_("{path}: not UTF-8 text").format(path=path)) from None
     return parse_profile(text, path)
 
 
@@ -68,7 +71,11 @@ class _Reader:
         self.path = path
 
     def fail(self, key: str, problem: str) -> ProfileError:
-        return ProfileError(f"{self.path} line {self._line_of(key)}: {key}: {problem}")
+        return ProfileError(
+            _("{path} line {line}: {key}: {problem}").format(
+                path=self.path, line=self._line_of(key), key=key, problem=problem
+            )
+        )
 
     def _line_of(self, key: str) -> int:
         last = key.rsplit(".", 1)[-1].split("[")[0]
@@ -98,36 +105,49 @@ class _Reader:
     def _no_unknown(self, data: dict[str, Any], where: str, known: set[str]) -> None:
         for key in data:
             if key not in known:
-                raise self.fail(f"{where}{key}", f"unknown key (known: {', '.join(sorted(known))})")
+                known_keys = ", ".join(sorted(known))
+                raise self.fail(
+                    f"{where}{key}", _("unknown key (known: {keys})").format(keys=known_keys)
+                )
 
     def text(
         self, data: dict[str, Any], key: str, *, required: bool = False, where: str = ""
     ) -> str:
         value = data.get(key, "")
         if not isinstance(value, str):
-            raise self.fail(where + key, f"must be a text in quotes, not {_kind(value)}")
+            raise self.fail(
+                where + key, _("must be a text in quotes, not {kind}").format(kind=_kind(value))
+            )
         if required and not value.strip():
-            raise self.fail(where + key, "must not be empty")
+            raise self.fail(where + key, _("must not be empty"))
         if has_controls(value):
-            raise self.fail(where + key, "holds terminal control characters")
+            raise self.fail(where + key, _("holds terminal control characters"))
         return value.strip()
 
     def number(self, data: dict[str, Any], key: str, default: int, *, low: int, high: int) -> int:
         value = data.get(key, default)
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-            raise self.fail(key, f"must be a whole number from {low} to {high}, not {value!r}")
+            raise self.fail(
+                key,
+                _("must be a whole number from {low} to {high}, not {value!r}").format(
+                    low=low, high=high, value=value
+                ),
+            )
         return value
 
     def units(self, value: Any) -> list[Unit]:
         if not isinstance(value, list):
-            raise self.fail("units", "must be a list of [[units]] tables or names")
+            raise self.fail("units", _("must be a list of [[units]] tables or names"))
         return [self.unit(entry, i) for i, entry in enumerate(value)]
 
     def unit(self, entry: Any, index: int) -> Unit:
         if isinstance(entry, str):
             return Unit(entry.strip())
         if not isinstance(entry, dict):
-            raise self.fail(f"units[{index}]", f"must be a table or a name, not {_kind(entry)}")
+            raise self.fail(
+                f"units[{index}]",
+                _("must be a table or a name, not {kind}").format(kind=_kind(entry)),
+            )
         self._no_unknown(entry, f"units[{index}].", {"name", "reporter"})
         where = f"units[{index}]."
         return Unit(
@@ -137,7 +157,7 @@ class _Reader:
 
     def schedule(self, value: Any) -> Schedule:
         if not isinstance(value, dict):
-            raise self.fail("schedule", "must be a [schedule] table")
+            raise self.fail("schedule", _("must be a [schedule] table"))
         self._no_unknown(value, "schedule.", {"rule", "skip", "deadline_warning_days"})
         rule = self.text(value, "rule", where="schedule.")
         try:
@@ -152,7 +172,7 @@ class _Reader:
 
     def dates(self, value: Any, key: str) -> list[date]:
         if not isinstance(value, list):
-            raise self.fail(key, "must be a list of dates such as [2021-10-21]")
+            raise self.fail(key, _("must be a list of dates such as [2021-10-21]"))
         found: list[date] = []
         for entry in value:
             if isinstance(entry, date):
@@ -166,22 +186,22 @@ class _Reader:
                     continue
                 except DateError as error:
                     raise self.fail(key, str(error)) from None
-            raise self.fail(key, f"{entry!r} is not a date")
+            raise self.fail(key, _("{value!r} is not a date").format(value=entry))
         return found
 
     def agenda(self, value: Any) -> list[StandingSection]:
         if not isinstance(value, list):
-            raise self.fail("agenda", "must be a list of [[agenda]] tables")
+            raise self.fail("agenda", _("must be a list of [[agenda]] tables"))
         return [self.section(entry, i) for i, entry in enumerate(value)]
 
     def section(self, entry: Any, index: int) -> StandingSection:
         where = f"agenda[{index}]."
         if not isinstance(entry, dict):
-            raise self.fail(f"agenda[{index}]", "must be a table with a section")
+            raise self.fail(f"agenda[{index}]", _("must be a table with a section"))
         self._no_unknown(entry, where, {"section", "kind", "items"})
         items = entry.get("items", [])
         if not isinstance(items, list):
-            raise self.fail(where + "items", "must be a list of { title = …, kind = … }")
+            raise self.fail(where + "items", _("must be a list of { title = …, kind = … }"))
         return StandingSection(
             title=self.text(entry, "section", required=True, where=where),
             kind=self.kind(entry, where),
@@ -192,7 +212,7 @@ class _Reader:
         if isinstance(entry, str):
             return StandingItem(entry)
         if not isinstance(entry, dict):
-            raise self.fail(where.rstrip("."), "must be { title = …, kind = … }")
+            raise self.fail(where.rstrip("."), _("must be { title = …, kind = … }"))
         self._no_unknown(entry, where, {"title", "kind"})
         return StandingItem(
             self.text(entry, "title", required=True, where=where), self.kind(entry, where)
@@ -204,7 +224,10 @@ class _Reader:
             return ItemKind(value)
         except ValueError:
             known = ", ".join(k.value for k in ItemKind if k.value)
-            raise self.fail(where + "kind", f"{value!r} is not one of {known}") from None
+            raise self.fail(
+                where + "kind",
+                _("{value!r} is not one of {known}").format(value=value, known=known),
+            ) from None
 
     def group(self, data: dict[str, Any]) -> str:
         import grp
@@ -214,13 +237,20 @@ class _Reader:
             try:
                 grp.getgrnam(name)
             except KeyError:
-                raise self.fail("group", f"there is no group {name!r} on this machine") from None
+                raise self.fail(
+                    "group", _("there is no group {group!r} on this machine").format(group=name)
+                ) from None
         return name
 
     def language(self, data: dict[str, Any]) -> str:
         value = self.text(data, "language")
         if value and value not in LANGUAGES:
-            raise self.fail("language", f"{value!r} is not one of {', '.join(LANGUAGES)}")
+            raise self.fail(
+                "language",
+                _("{value!r} is not one of {known}").format(
+                    value=value, known=", ".join(LANGUAGES)
+                ),
+            )
         return value
 
     def templates(self, data: dict[str, Any]) -> Path | None:
@@ -229,7 +259,7 @@ class _Reader:
             return None
         path = (self.path.parent / folder).resolve()
         if not path.is_dir():
-            raise self.fail("templates", f"{path} is not a folder")
+            raise self.fail("templates", _("{path} is not a folder").format(path=path))
         return path
 
 
@@ -251,10 +281,11 @@ LANGUAGES = ("zh-TW", "en")  # the languages the app and the commands speak (tui
 
 
 def _kind(value: Any) -> str:
-    return {
+    kinds = {
         bool: "true/false",
-        int: "a number",
-        float: "a number",
-        list: "a list",
-        dict: "a table",
-    }.get(type(value), type(value).__name__)
+        int: _("a number"),
+        float: _("a number"),
+        list: _("a list"),
+        dict: _("a table"),
+    }
+    return kinds.get(type(value), type(value).__name__)

@@ -20,6 +20,7 @@ from tui.edits import EditError, EditService
 from tui.edits.errors import Hint
 from tui.edits.ops import CreateMeeting, ImportRecord
 from tui.edits.service import os_user
+from tui.i18n import _
 from tui.profile import load_profile, profile_text_for
 from tui.storage.repository import Repository
 
@@ -50,7 +51,9 @@ def read_records(paths: Sequence[Path], units: Sequence[str]) -> list[ImportedRe
         number = record.meeting.number
         if number in seen:
             raise SecretaryError(
-                f"meeting {number} is in both {seen[number]} and {record.source}; import only one"
+                _("meeting {number} is in both {first} and {second}; import only one").format(
+                    number=number, first=seen[number], second=record.source
+                )
             )
         seen[number] = record.source
     return sorted(records, key=lambda r: r.meeting.number)
@@ -61,7 +64,9 @@ def store_records(repo: Repository, records: Sequence[ImportedRecord], replace: 
         _check_office(repo, record)
         if not replace and repo.has_meeting(record.meeting.number):
             raise SecretaryError(
-                f"{record.source}: meeting {record.meeting.number} is already stored",
+                _("{path}: meeting {number} is already stored").format(
+                    path=record.source, number=record.meeting.number
+                ),
                 Hint.REPLACE,
             )
     if not repo.profile_path.exists() and records:
@@ -91,8 +96,11 @@ def _check_office(repo: Repository, record: ImportedRecord) -> None:
     office = record.office
     if (office.organisation, office.series) != (profile.organisation, profile.series):
         raise SecretaryError(
-            f"{record.source}: a record of {office.organisation}{office.series}, but this "
-            f"database holds {profile.organisation}{profile.series}"
+            _("{path}: a record of {theirs}, but this database holds {ours}").format(
+                path=record.source,
+                theirs=f"{office.organisation}{office.series}",
+                ours=f"{profile.organisation}{profile.series}",
+            )
         )
 
 
@@ -113,14 +121,18 @@ def prepare(
 ) -> Prepared:
     previous = _previous_meeting(repo, after)
     if repo.has_meeting(previous.number + 1):
-        raise SecretaryError(f"meeting {previous.number + 1} exists already")
+        raise SecretaryError(
+            _("meeting {number} exists already").format(number=previous.number + 1)
+        )
     on_agenda = [ref for item in previous.items() for ref in item.cases]
     cases = {(c.kind, c.number): c for c in repo.cases_of(on_agenda)}
     undecided = undecided_cases(previous, cases)
     if undecided and not force:
         listed = "、".join(str(n) for n in undecided)
         raise SecretaryError(
-            f"cases on meeting {previous.number}'s agenda got no decision: {listed}",
+            _("cases on meeting {number}'s agenda got no decision: {cases}").format(
+                number=previous.number, cases=listed
+            ),
             Hint.DECIDE_FIRST,
         )
     profile = profile_of(repo)
@@ -136,11 +148,11 @@ def prepare(
 def _previous_meeting(repo: Repository, after: int | None) -> Meeting:
     numbers = repo.meeting_numbers()
     if not numbers:
-        raise SecretaryError("no meeting stored yet: import the last record first")
+        raise SecretaryError(_("no meeting stored yet: import the last record first"))
     number = numbers[-1] if after is None else after
     meeting = repo.load_meeting(number)
     if meeting is None:
-        raise SecretaryError(f"no meeting {number} to prepare from")
+        raise SecretaryError(_("no meeting {number} to prepare from").format(number=number))
     return meeting
 
 
@@ -155,15 +167,17 @@ def _meeting_start(
     try:
         return next_meeting(rule, previous.start, profile.schedule.skip)
     except ScheduleError as error:
-        raise SecretaryError(f"schedule: {error}") from None
+        raise SecretaryError(_("schedule: {problem}").format(problem=error)) from None
 
 
 def _inferred_rule(repo: Repository, previous: Meeting) -> str:
     earlier = repo.load_meeting(previous.number - 1)
     if earlier is None:
         raise SecretaryError(
-            "the profile has no [schedule] rule and there is no earlier meeting to infer one "
-            "from; set schedule.rule in profile.toml",
+            _(
+                "the profile has no [schedule] rule and there is no earlier meeting to infer "
+                "one from; set schedule.rule in profile.toml"
+            ),
             Hint.GIVE_DATE,
         )
     return infer_rule(earlier.start, previous.start)
@@ -183,7 +197,9 @@ def _rule_time(rule: str, previous: Meeting) -> time:
 def load(repo: Repository, number: int) -> Meeting:
     meeting = repo.load_meeting(number)
     if meeting is None:
-        raise SecretaryError(f"no meeting {number} in {repo.store.root}")
+        raise SecretaryError(
+            _("no meeting {number} in {path}").format(number=number, path=repo.store.root)
+        )
     return meeting
 
 

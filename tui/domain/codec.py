@@ -10,6 +10,8 @@ from datetime import date, datetime, time
 from functools import cache
 from typing import Any, TypeVar
 
+from tui.i18n import _
+
 T = TypeVar("T")
 
 
@@ -58,17 +60,27 @@ def _convert_optional(kind: Any, data: Any, where: str) -> Any:
 
 def _convert_list(kind: Any, data: Any, where: str) -> list[Any]:
     if not isinstance(data, list):
-        raise ShapeError(f"{where}: expected a list, found {type(data).__name__}")
+        raise ShapeError(
+            _("{where}: expected a list, found {found}").format(
+                where=where, found=type(data).__name__
+            )
+        )
     return [_convert(kind, v, f"{where}[{i}]") for i, v in enumerate(data)]
 
 
 def _convert_dataclass(kind: Any, data: Any, where: str) -> Any:
     if not isinstance(data, dict):
-        raise ShapeError(f"{where}: expected an object, found {type(data).__name__}")
+        raise ShapeError(
+            _("{where}: expected an object, found {found}").format(
+                where=where, found=type(data).__name__
+            )
+        )
     hints = _hints(kind)
     unknown = set(data) - set(hints)
     if unknown:
-        raise ShapeError(f"{where}: unknown field {sorted(unknown)[0]!r}")
+        raise ShapeError(
+            _("{where}: unknown field {field!r}").format(where=where, field=sorted(unknown)[0])
+        )
     values = {
         name: _convert(hints[name], data[name], f"{where}.{name}") for name in hints if name in data
     }
@@ -98,4 +110,8 @@ def _convert_scalar(kind: Any, data: Any, where: str) -> Any:
     except (TypeError, ValueError):
         pass
     name = getattr(kind, "__name__", str(kind))
-    raise ShapeError(f"{where}: expected {name}, found {data!r:.40}")
+    raise ShapeError(
+        _("{where}: expected {name}, found {found}").format(
+            where=where, name=name, found=f"{data!r:.40}"
+        )
+    )

@@ -20,6 +20,7 @@ from tui.domain.model import (
     TrackedCase,
 )
 from tui.domain.units import owner_in
+from tui.i18n import N_, _
 
 ORDER = list(MeetingStatus)
 
@@ -45,11 +46,13 @@ def decide(case: TrackedCase, meeting: int, decision: CaseDecision, progress: st
     """The one decision of `meeting` on `case`; deciding again at the same meeting replaces it."""
     for event in case.history:
         if event.meeting < meeting and event.decision is CaseDecision.RELEASE:
-            raise LifecycleError(f"case {case.number} was released at meeting {event.meeting}")
-        if event.meeting > meeting and event.decision is not None:
             raise LifecycleError(
-                f"case {case.number} was decided at a later meeting ({event.meeting})"
+                _("case {case} was released at meeting {meeting}").format(
+                    case=case.number, meeting=event.meeting
+                )
             )
+        if event.meeting > meeting and event.decision is not None:
+            raise _decided_later(case, event)
     event = _event_at(case, meeting)
     event.decision = decision
     if progress:
@@ -60,12 +63,18 @@ def undecide(case: TrackedCase, meeting: int) -> None:
     """Take back `meeting`'s decision on `case` (an undo); its progress stays."""
     for event in case.history:
         if event.meeting > meeting and event.decision is not None:
-            raise LifecycleError(
-                f"case {case.number} was decided at a later meeting ({event.meeting})"
-            )
+            raise _decided_later(case, event)
     found = case.decision_at(meeting)
     if found is not None:
         found.decision = None
+
+
+def _decided_later(case: TrackedCase, event: CaseEvent) -> LifecycleError:
+    return LifecycleError(
+        _("case {case} was decided at a later meeting ({meeting})").format(
+            case=case.number, meeting=event.meeting
+        )
+    )
 
 
 def report_progress(case: TrackedCase, meeting: int, progress: str) -> None:
@@ -123,10 +132,14 @@ def track(
 ) -> TrackedCase:
     """Mark a conclusion as tracked: it becomes case N + the next two-digit number."""
     if conclusion.case is not None:
-        raise LifecycleError(f"this conclusion is already case {conclusion.case}")
+        raise LifecycleError(
+            _("this conclusion is already case {case}").format(case=conclusion.case)
+        )
     sequence = max([meeting.last_case_sequence, *_sequences(meeting.number, taken)]) + 1
     if sequence > 99:
-        raise LifecycleError(f"meeting {meeting.number} has used all 99 case numbers")
+        raise LifecycleError(
+            _("meeting {number} has used all 99 case numbers").format(number=meeting.number)
+        )
     meeting.last_case_sequence = sequence
     number = case_number(meeting.number, sequence)
     conclusion.case = number
@@ -148,18 +161,29 @@ def _sequences(meeting: int, numbers: Iterable[int]) -> list[int]:
 def advance(meeting: Meeting, status: MeetingStatus) -> None:
     """Move the record forward: draft → in session → recorded (confirmation has its own step)."""
     if status is MeetingStatus.CONFIRMED:
-        raise LifecycleError("a record is confirmed when the next meeting reads it (confirm)")
+        raise LifecycleError(_("a record is confirmed when the next meeting reads it (confirm)"))
     if ORDER.index(status) < ORDER.index(meeting.status):
-        raise LifecycleError(f"meeting {meeting.number} is already {meeting.status.value}")
+        # Only a later status than the one asked for gets here: never a draft.
+        raise LifecycleError(_(_ALREADY[meeting.status]).format(number=meeting.number))
     meeting.status = status
+
+
+# Where a meeting already is, said whole: the English keeps the status's stored value.
+_ALREADY = {
+    MeetingStatus.IN_SESSION: N_("meeting {number} is already in_session"),
+    MeetingStatus.RECORDED: N_("meeting {number} is already recorded"),
+    MeetingStatus.CONFIRMED: N_("meeting {number} is already confirmed"),
+}
 
 
 def confirm(record: Meeting, at_meeting: int, corrections: Sequence[str] = ()) -> None:
     """紀錄確定 (or 修正後確定 with the corrections) when meeting `at_meeting` reads the record."""
     if record.status is MeetingStatus.CONFIRMED:
-        raise LifecycleError(f"the record of meeting {record.number} is already confirmed")
+        raise LifecycleError(
+            _("the record of meeting {number} is already confirmed").format(number=record.number)
+        )
     if at_meeting <= record.number:
-        raise LifecycleError("a record is confirmed by a later meeting")
+        raise LifecycleError(_("a record is confirmed by a later meeting"))
     record.status = MeetingStatus.CONFIRMED
     record.confirmation = Confirmation(at_meeting, list(corrections))
 
@@ -171,5 +195,5 @@ def confirmation_text(corrections: Sequence[str]) -> str:
 def correct(record: Meeting, by: str, what: str, at: datetime) -> None:
     """Log a change to a confirmed record; the change itself is made by the caller."""
     if not what.strip():
-        raise LifecycleError("say what the correction changes")
+        raise LifecycleError(_("say what the correction changes"))
     record.corrections.append(Correction(by, at, what.strip()))

@@ -4,6 +4,8 @@ import enum
 import re
 from dataclasses import dataclass
 
+from tui.i18n import _
+
 COMMON_DIGITS = "零一二三四五六七八九"
 FORMAL_DIGITS = "零壹貳參肆伍陸柒捌玖"
 COMMON_UNITS = "千百十"
@@ -85,7 +87,7 @@ def parse_number(text: str) -> int:
     """Read ASCII, full-width, common, formal or digit-by-digit numerals."""
     value = _read_number(text.strip())
     if value is None:
-        raise NumeralError(f'"{text}" is not a number')
+        raise NumeralError(_('"{text}" is not a number').format(text=text))
     return value
 
 

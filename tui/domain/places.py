@@ -20,6 +20,7 @@ from tui.domain.numerals import (
     parse_number,
     to_halfwidth,
 )
+from tui.i18n import _
 
 _FORMAL = f"[{FORMAL_DIGITS}{FORMAL_UNITS}貮叁]+"
 _COMMON = "[零一二三四五六七八九十百千〇○兩]+"
@@ -72,7 +73,9 @@ def parse_place(text: str) -> str:
         except NumeralError:
             numbers = []
     if not numbers or min(numbers) < 1:
-        raise PlaceError(f"{text!r} is not a place (give 貳、一 or 2.1; 貳 for a section)")
+        raise PlaceError(
+            _("{text!r} is not a place (give 貳、一 or 2.1; 貳 for a section)").format(text=text)
+        )
     return ".".join(str(n) for n in numbers)
 
 
@@ -88,7 +91,11 @@ def item_at(meeting: Meeting, place: str) -> tuple[str, Item]:
             return f"{heading} {chinese(numbers[1])}", section.items[numbers[1] - 1]
     except (ValueError, IndexError):
         pass
-    raise PlaceError(f"meeting {meeting.number} has no item {place} (give 貳、一 or 2.1)")
+    raise PlaceError(
+        _("meeting {number} has no item {place} (give 貳、一 or 2.1)").format(
+            number=meeting.number, place=place
+        )
+    )
 
 
 def motions_section(meeting: Meeting) -> tuple[int, Section]:

@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime, time
 
 from tui.domain.numerals import NumeralError, chinese, digits, parse_number, to_halfwidth
+from tui.i18n import _
 
 ROC_OFFSET = 1911
 FIRST_ROC_YEAR = 1
@@ -57,7 +58,9 @@ def roc_year(day: date) -> int:
 def from_roc_year(year: int) -> int:
     """Gregorian year of a 民國 year: 110 → 2021."""
     if year < FIRST_ROC_YEAR:
-        raise DateError(f"民國 years start at {FIRST_ROC_YEAR}, not {year}")
+        raise DateError(
+            _("民國 years start at {first}, not {year}").format(first=FIRST_ROC_YEAR, year=year)
+        )
     return year + ROC_OFFSET
 
 
@@ -113,7 +116,7 @@ def parse_datetime(text: str) -> tuple[date, time | None]:
     plain = to_halfwidth(text)
     found = _first_date(plain)
     if found is None:
-        raise DateError(f"no date found in {_quoted(text)}")
+        raise DateError(_("no date found in {text}").format(text=_quoted(text)))
     day = _calendar_date(found, text)
     after = _WEEKDAY.match(plain, found.end())
     position = after.end() if after else found.end()
@@ -131,7 +134,7 @@ def parse_time(text: str) -> time:
     plain = to_halfwidth(text)
     found = [m for m in (_WRITTEN_TIME.search(plain), _CLOCK_TIME.search(plain)) if m]
     if not found:
-        raise DateError(f"no time found in {_quoted(text)}")
+        raise DateError(_("no time found in {text}").format(text=_quoted(text)))
     return _clock_time(min(found, key=lambda m: m.start()), text)
 
 
@@ -145,11 +148,15 @@ def _calendar_date(found: re.Match[str], text: str) -> date:
     month = _number(found["month"], text)
     day = _number(found["day"], text)
     if not 1 <= month <= 12:
-        raise DateError(f"month {month} is out of range in {_quoted(text)}")
+        raise DateError(
+            _("month {month} is out of range in {text}").format(month=month, text=_quoted(text))
+        )
     if not 1 <= day <= 31:
-        raise DateError(f"day {day} is out of range in {_quoted(text)}")
+        raise DateError(
+            _("day {day} is out of range in {text}").format(day=day, text=_quoted(text))
+        )
     if day > calendar.monthrange(year, month)[1]:
-        raise DateError(f"{_missing_day(year, month, day)} in {_quoted(text)}")
+        raise DateError(_missing_day(year, month, day, text))
     return date(year, month, day)
 
 
@@ -160,14 +167,20 @@ def _gregorian_year(year: int, text: str) -> int:
     if FIRST_ROC_YEAR <= year <= LAST_ROC_YEAR:
         return from_roc_year(year)
     raise DateError(
-        f"year {year} is out of range (民國 {FIRST_ROC_YEAR} to {LAST_ROC_YEAR}) in {_quoted(text)}"
+        _("year {year} is out of range (民國 {first} to {last}) in {text}").format(
+            year=year, first=FIRST_ROC_YEAR, last=LAST_ROC_YEAR, text=_quoted(text)
+        )
     )
 
 
-def _missing_day(year: int, month: int, day: int) -> str:
+def _missing_day(year: int, month: int, day: int, text: str) -> str:
     if month == 2 and day == 29:
-        return f"民國 {year - ROC_OFFSET} 年 is not a leap year: 2 月 29 日 does not exist"
-    return f"{month} 月 {day} 日 does not exist"
+        return _("民國 {year} 年 is not a leap year: 2 月 29 日 does not exist in {text}").format(
+            year=year - ROC_OFFSET, text=_quoted(text)
+        )
+    return _("{month} 月 {day} 日 does not exist in {text}").format(
+        month=month, day=day, text=_quoted(text)
+    )
 
 
 def _clock_time(found: re.Match[str], text: str) -> time:
@@ -175,7 +188,9 @@ def _clock_time(found: re.Match[str], text: str) -> time:
     minute = _clock_minute(found, text)
     hour = _day_hour(found["period"], hour, text)
     if not 0 <= minute <= 59:
-        raise DateError(f"minute {minute} is out of range in {_quoted(text)}")
+        raise DateError(
+            _("minute {minute} is out of range in {text}").format(minute=minute, text=_quoted(text))
+        )
     return time(hour, minute)
 
 
@@ -188,11 +203,17 @@ def _clock_minute(found: re.Match[str], text: str) -> int:
 def _day_hour(period: str | None, hour: int, text: str) -> int:
     """上午 keeps the hour, 下午 and 晚上 add twelve to 1..11, 中午 means around twelve."""
     if period in _MORNING and hour > 12:
-        raise DateError(f"hour {hour} cannot follow {period} in {_quoted(text)}")
+        raise DateError(
+            _("hour {hour} cannot follow {period} in {text}").format(
+                hour=hour, period=period, text=_quoted(text)
+            )
+        )
     if _is_after_noon(period, hour):
         hour += 12
     if not 0 <= hour <= 23:
-        raise DateError(f"hour {hour} is out of range in {_quoted(text)}")
+        raise DateError(
+            _("hour {hour} is out of range in {text}").format(hour=hour, text=_quoted(text))
+        )
     return hour
 
 
@@ -206,4 +227,6 @@ def _number(numeral: str, text: str) -> int:
     try:
         return parse_number(numeral)
     except NumeralError:
-        raise DateError(f'"{numeral}" is not a number in {_quoted(text)}') from None
+        raise DateError(
+            _('"{numeral}" is not a number in {text}').format(numeral=numeral, text=_quoted(text))
+        ) from None

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from dateutil.rrule import rrule, rrulestr
 
 from tui.domain.rocdate import format_date
+from tui.i18n import _
 
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -25,9 +26,9 @@ def _parse(rule: str, start: datetime) -> rrule:
     try:
         parsed = rrulestr(rule, dtstart=start)
     except (ValueError, TypeError) as error:
-        raise ScheduleError(f"not an RFC 5545 rule ({error})") from None
+        raise ScheduleError(_("not an RFC 5545 rule ({error})").format(error=error)) from None
     if not isinstance(parsed, rrule):
-        raise ScheduleError("give one RRULE, not a set of rules")
+        raise ScheduleError(_("give one RRULE, not a set of rules"))
     return parsed
 
 
@@ -38,7 +39,9 @@ def next_meeting(rule: str, after: datetime, skip: Iterable[date] = ()) -> datet
     for moment in _parse(rule, start.replace(hour=after.hour, minute=after.minute)):
         if moment.date() > after.date() and moment.date() not in skipped:
             return moment
-    raise ScheduleError(f"the rule {rule!r} gives no date after {format_date(after)}")
+    raise ScheduleError(
+        _("the rule {rule!r} gives no date after {date}").format(rule=rule, date=format_date(after))
+    )
 
 
 def infer_rule(earlier: datetime, later: datetime) -> str:
@@ -56,7 +59,7 @@ def infer_rule(earlier: datetime, later: datetime) -> str:
         return f"FREQ=MONTHLY;BYMONTHDAY={later.day};{time_part}"
     days = (later.date() - earlier.date()).days
     if days <= 0:
-        raise ScheduleError("the last two meetings are not in date order")
+        raise ScheduleError(_("the last two meetings are not in date order"))
     if days % 7 == 0:
         return f"FREQ=WEEKLY;INTERVAL={days // 7};{time_part}"
     return f"FREQ=DAILY;INTERVAL={days};{time_part}"

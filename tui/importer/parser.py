@@ -19,6 +19,7 @@ from tui.domain.model import (
 )
 from tui.domain.numerals import Label, Ladder, NumeralError, parse_label, parse_number
 from tui.domain.rocdate import DateError, parse_datetime, parse_time
+from tui.i18n import _
 from tui.importer import patterns
 from tui.importer.decode import NotARecordError
 from tui.importer.lines import Line, record_lines
@@ -170,7 +171,9 @@ class _RecordParser:
         try:
             self.end = parse_time(match["time"])
         except DateError as error:
-            raise NotARecordError(f"{self.where} line {line.number}: 散會 {error}") from None
+            raise self._refused(
+                _("{path} line {line}: 散會 {problem}"), line=line.number, problem=error
+            ) from None
         self.open = None
 
     def _conclusion(self, match: re.Match[str], line: Line) -> None:
@@ -229,9 +232,9 @@ class _RecordParser:
 
     def _finish(self) -> ParsedRecord:
         if self.title is None:
-            raise NotARecordError(f"{self.where}: no record title (…第 N 次…紀錄) found")
+            raise self._refused(_("{path}: no record title (…第 N 次…紀錄) found"))
         if not self.sections and not self.header:
-            raise NotARecordError(f"{self.where}: a title but no header fields or sections")
+            raise self._refused(_("{path}: a title but no header fields or sections"))
         meeting = Meeting(
             number=self._number(),
             start=self._start(),
@@ -248,6 +251,10 @@ class _RecordParser:
             meeting, self.title["organisation"].strip(), self.title["series"], self.unplaced
         )
 
+    def _refused(self, message: str, **values: object) -> NotARecordError:
+        """Not a record: `message` (translated) said of this file."""
+        return NotARecordError(message.format(path=self.where, **values))
+
     def _value(self, name: str) -> str:
         return self.header.get(name, ("", "", 0))[0]
 
@@ -256,17 +263,19 @@ class _RecordParser:
         try:
             return parse_number(self.title["number"])
         except NumeralError as error:
-            raise NotARecordError(f"{self.where}: meeting number: {error}") from None
+            raise self._refused(_("{path}: meeting number: {problem}"), problem=error) from None
 
     def _start(self) -> datetime:
         when = self.header.get("time") or self.header.get("date")
         if when is None:
-            raise NotARecordError(f"{self.where}: no meeting date (時間：…) found")
+            raise self._refused(_("{path}: no meeting date (時間：…) found"))
         text, label, number = when
         try:
             day, at = self._date_and_time(text)
         except DateError as error:
-            raise NotARecordError(f"{self.where} line {number}: {label} {error}") from None
+            raise self._refused(
+                _("{path} line {line}: {label} {problem}"), line=number, label=label, problem=error
+            ) from None
         return datetime.combine(day, at or time(0, 0))
 
     def _date_and_time(self, text: str) -> tuple[date, time | None]:

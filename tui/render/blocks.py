@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tui.i18n import _
 from tui.render.environment import LINE_BREAK
 from tui.render.formats import RenderError
 
@@ -49,7 +50,9 @@ def _block(line: str, number: int, template: str) -> Block:
     found = _HEAD.fullmatch(head.strip())
     if not bar or found is None or found["kind"] not in _FIELDS:
         raise RenderError(
-            f"template {template} wrote line {number}, which is not a block: {line[:60]!r}"
+            _("template {template} wrote line {line}, which is not a block: {text!r}").format(
+                template=template, line=number, text=line[:60]
+            )
         )
     kind = found["kind"]
     level = int(found["level"]) if found["level"] else _DEFAULT_LEVEL[kind]

@@ -14,6 +14,7 @@ from jinja2.exceptions import SecurityError
 from tui.domain.agenda import meetings_open
 from tui.domain.cases import deadline_state, kind_name
 from tui.domain.model import Meeting, Office, TrackedCase
+from tui.i18n import _
 from tui.render.environment import environment
 from tui.render.formats import DOCUMENT_FORMATS, FORMATS, RenderError
 from tui.render.isolation import RunawayError, run_isolated
@@ -33,7 +34,11 @@ class RenderOptions:
 def template_name(document: str, format: str) -> str:
     """The template of `document` (record, agenda) in `format`; ODT and DOCX share blocks."""
     if format not in FORMATS:
-        raise RenderError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+        raise RenderError(
+            _("unknown format {format!r}; choose one of {formats}").format(
+                format=format, formats=", ".join(FORMATS)
+            )
+        )
     return f"{document}.{'blocks' if format in DOCUMENT_FORMATS else format}.j2"
 
 
@@ -55,7 +60,11 @@ def render_agenda(
         r.number for i in meeting.items() for r in i.cases if (r.kind, r.number) not in by_key
     ]
     if missing:
-        raise RenderError(f"meeting {meeting.number} lists unknown cases: {missing}")
+        raise RenderError(
+            _("meeting {number} lists unknown cases: {cases}").format(
+                number=meeting.number, cases=missing
+            )
+        )
     extra = {
         "case": lambda ref: by_key[(ref.kind, ref.number)],
         "kind_name": lambda case: kind_name(case.kind),
@@ -84,13 +93,22 @@ def _render(
         # The shipped templates are ours; an office's own run apart, under a time limit.
         text = run_isolated(fill, options.time_limit) if options.template_dirs else fill()
     except RunawayError as error:
-        raise RenderError(f"template {name} {error} and was stopped") from None
+        stopped = _("template {name} {problem} and was stopped")
+        raise RenderError(stopped.format(name=name, problem=error)) from None
     except SecurityError as error:
-        raise RenderError(f"template {name}: refused by the sandbox: {error}") from None
+        refused = _("template {name}: refused by the sandbox: {problem}")
+        raise RenderError(refused.format(name=name, problem=error)) from None
     except TemplateError as error:
-        where = f" line {error.lineno}" if isinstance(error, TemplateSyntaxError) else ""
-        raise RenderError(f"template {name}{where}: {error.message}") from None
+        raise RenderError(_template_problem(name, error)) from None
     return _tidy(text)
+
+
+def _template_problem(name: str, error: TemplateError) -> str:
+    if isinstance(error, TemplateSyntaxError):
+        return _("template {name} line {line}: {problem}").format(
+            name=name, line=error.lineno, problem=error.message
+        )
+    return _("template {name}: {problem}").format(name=name, problem=error.message)
 
 
 _BLANK_RUN = re.compile(r"\n[ \t]*(?:\n[ \t]*)+\n")

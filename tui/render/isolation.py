@@ -8,6 +8,8 @@ import select
 import signal
 from collections.abc import Callable
 
+from tui.i18n import _
+
 MAX_OUTPUT = 32 * 1024 * 1024
 
 
@@ -65,10 +67,10 @@ def _collect(reading: int, pid: int, seconds: float) -> bytes:
     size = 0
     while True:
         left = deadline - time.monotonic()
-        ready, _, _ = select.select([reading], [], [], max(left, 0))
+        ready = select.select([reading], [], [], max(left, 0))[0]
         if not ready:
             _stop(pid)
-            raise RunawayError(f"ran longer than {seconds:g} s")
+            raise RunawayError(_("ran longer than {seconds:g} s").format(seconds=seconds))
         chunk = os.read(reading, 1 << 16)
         if not chunk:
             os.waitpid(pid, 0)
@@ -76,7 +78,9 @@ def _collect(reading: int, pid: int, seconds: float) -> bytes:
         size += len(chunk)
         if size > MAX_OUTPUT:
             _stop(pid)
-            raise RunawayError(f"wrote more than {MAX_OUTPUT // (1024 * 1024)} MB")
+            raise RunawayError(
+                _("wrote more than {size} MB").format(size=MAX_OUTPUT // (1024 * 1024))
+            )
         chunks.append(chunk)
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import operator
 import re
 
+from tui.i18n import _
+
 _NOT_LETTERS = re.compile(r"[\W_]+")  # what str.isalnum() rejects, and the underscore
 # Full-width letters and digits (１０１, ＡＢＣ), common in government text, as their ASCII
 # selves: one character for one, so offsets into the text stay where they were.
@@ -36,7 +38,9 @@ def match_expression(query: str) -> tuple[str, str]:
     """The FTS5 table to ask and its query: one character, or the phrase of the pairs."""
     letters = folded(query)
     if not letters:
-        raise QueryError(f"nothing to search for in {query!r}: give letters or digits")
+        raise QueryError(
+            _("nothing to search for in {query!r}: give letters or digits").format(query=query)
+        )
     if len(letters) == 1:
         return "chars", f'"{letters}"'
     return "pairs", '"' + " ".join(map(operator.add, letters, letters[1:])) + '"'

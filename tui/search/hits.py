@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
+from tui.i18n import pgettext
 from tui.render.cjkwrap import width
 from tui.search.rows import FIELDS
 
@@ -27,10 +28,11 @@ class Hit:
 
     @property
     def what(self) -> str:
-        """ "conclusion 2", "case 10101", "title"."""
+        """ "conclusion 2", "case 10101", "title" (in the chosen language)."""
+        word = field_word(self.field)
         if self.case_number is not None:
-            return f"{self.field} {self.case_number}"
-        return f"{self.field} {self.entry}" if self.entry else self.field
+            return f"{word} {self.case_number}"
+        return f"{word} {self.entry}" if self.entry else word
 
     def order(self) -> tuple[int, tuple[int, ...], int, int]:
         """Newest meeting first; then in the meeting's own order."""
@@ -39,6 +41,21 @@ class Hit:
         except ValueError:
             place = (1 << 30,)
         return -self.meeting, place, FIELDS.index(self.field), self.entry
+
+
+def field_word(field: str) -> str:
+    """What matched (one of FIELDS), as a person reads it."""
+    words = {
+        "title": pgettext("search hit", "title"),
+        "motion": pgettext("search hit", "motion"),
+        "proposal": pgettext("search hit", "proposal"),
+        "report": pgettext("search hit", "report"),
+        "case": pgettext("search hit", "case"),
+        "progress": pgettext("search hit", "progress"),
+        "conclusion": pgettext("search hit", "conclusion"),
+        "note": pgettext("search hit", "note"),
+    }
+    return words.get(field, field)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+from tui.i18n import _
 from tui.search import schema, update
 from tui.search.grams import match_expression
 from tui.search.query import Found, find
@@ -78,38 +79,40 @@ class SearchIndex:
                 return work(self._connection())
             except sqlite3.DatabaseError as error:
                 if _code(error) in _BUSY:
-                    raise SearchIndexError(f"{self.path} is busy: try again") from None
-                problem = f"{self.path} is damaged ({error})"
+                    busy = _("{path} is busy: try again").format(path=self.path)
+                    raise SearchIndexError(busy) from None
+                problem = _("{path} is damaged ({error})").format(path=self.path, error=error)
             except _Unusable as unusable:
                 problem = str(unusable)
             if attempt == 2:
-                raise SearchIndexError(f"the search index {problem}")
+                raise SearchIndexError(_("the search index {problem}").format(problem=problem))
             self._rebuild(problem)
         raise AssertionError("unreachable")
 
     def _rebuild(self, problem: str) -> None:
-        self.note(f"the search index {problem}: rebuilding it")
+        self.note(_("the search index {problem}: rebuilding it").format(problem=problem))
         self._rebuilding = True  # the note above says it all
         ours = self._ino
         self._close()
         with self._exclusive(UPDATE_WAIT):
             if _inode(self.path) == ours:  # nobody rebuilt it meanwhile
                 for path in (self.path, *(_side(self.path, s) for s in _SIDE_FILES)):
-                    with _os_errors(path, "could not remove it"):
+                    with _os_errors(path, _("could not remove it")):
                         path.unlink(missing_ok=True)
 
     def _connection(self) -> sqlite3.Connection:
         if self._db is not None and _inode(self.path) == self._ino:
             return self._db
         self._close()
-        with _os_errors(self.path, "could not create it"):
+        with _os_errors(self.path, _("could not create it")):
             _create_file(self.path)
         try:
             db = sqlite3.connect(
                 self.path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
             )
         except sqlite3.Error as error:
-            raise SearchIndexError(f"could not open {self.path}: {error}") from None
+            unopened = _("could not open {path}: {error}").format(path=self.path, error=error)
+            raise SearchIndexError(unopened) from None
         self._ino = _inode(self.path)  # the file a rebuild would replace, if it is unusable
         try:
             made = _prepare(db, self.path)
@@ -117,7 +120,11 @@ class SearchIndex:
             db.close()
             raise
         if made and not self._rebuilding:
-            self.note(f"building the search index {self.path} (once; later only what changed)")
+            self.note(
+                _("building the search index {path} (once; later only what changed)").format(
+                    path=self.path
+                )
+            )
         self._db, self._rebuilding = db, False
         return db
 
@@ -143,22 +150,26 @@ class SearchIndex:
     def _update(self, db: sqlite3.Connection, progress: Progress | None) -> None:
         with self._exclusive(UPDATE_WAIT) as mine:
             if not mine:
-                self.note("another agenda is updating the search index: searching it as it is")
+                self.note(_("another agenda is updating the search index: searching it as it is"))
                 return
             try:
                 update.refresh(db, self.root, self.note, progress)
             except sqlite3.DatabaseError as error:
                 if _code(error) not in _BUSY:
                     raise
-                self.note(f"the search index is busy ({error}): searching it as it is")
+                self.note(
+                    _("the search index is busy ({error}): searching it as it is").format(
+                        error=error
+                    )
+                )
 
     def _waiting(self) -> None:
-        self.note("another agenda is updating the search index: waiting for it")
+        self.note(_("another agenda is updating the search index: waiting for it"))
 
     @contextlib.contextmanager
     def _exclusive(self, wait: float) -> Iterator[bool]:
         path = self.root / SEARCH_LOCK_FILE
-        with _os_errors(path, "could not open it"):
+        with _os_errors(path, _("could not open it")):
             fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
         try:
             with contextlib.suppress(OSError):
@@ -190,16 +201,19 @@ def _prepare(db: sqlite3.Connection, path: Path) -> bool:
         why = schema.mismatch(db)
     except sqlite3.OperationalError as error:
         if "fts5" in str(error):
-            raise SearchIndexError(f"this SQLite has no full-text search (FTS5): {error}") from None
+            no_fts = _("this SQLite has no full-text search (FTS5): {error}").format(error=error)
+            raise SearchIndexError(no_fts) from None
         raise
     if why:
-        raise _Unusable(f"{path} was made by another version of agenda ({why})")
+        raise _Unusable(
+            _("{path} was made by another version of agenda ({why})").format(path=path, why=why)
+        )
     return made
 
 
 def _must_be_empty(db: sqlite3.Connection, path: Path) -> None:
     if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-        raise _Unusable(f"{path} holds other tables")
+        raise _Unusable(_("{path} holds other tables").format(path=path))
 
 
 def _flock(fd: int, wait: float, waiting: Callable[[], None]) -> bool:

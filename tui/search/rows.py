@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from tui.domain.model import CaseKind
+from tui.i18n import _
 from tui.search.schema import LARGEST_MEETING
 
 # What a row holds, in the order an item shows them.
@@ -63,7 +64,9 @@ def meeting_rows(data: Any, where: str) -> MeetingRows:
             places.extend(_case_places(number, place, item))
         rows.extend(Row(number, "", "note", str(note)) for note in data.get("notes", []) if note)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise NotAMeeting(f"{where}: not a stored meeting ({_what(error)})") from None
+        raise NotAMeeting(
+            _("{where}: not a stored meeting ({problem})").format(where=where, problem=_what(error))
+        ) from None
     return MeetingRows(number, day, rows, places)
 
 
@@ -132,7 +135,9 @@ def case_rows(data: Any, where: str) -> list[Row]:
                 seen.add(meeting)
                 rows.append(Row(meeting, "", "progress", str(event["progress"]), 0, kind, number))
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise NotAMeeting(f"{where}: not a stored case ({_what(error)})") from None
+        raise NotAMeeting(
+            _("{where}: not a stored case ({problem})").format(where=where, problem=_what(error))
+        ) from None
     return rows
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlite3
 import unicodedata
 
+from tui.i18n import _
+
 FORMAT = 2  # bump whenever what is indexed, or how, changes: older indexes are rebuilt
 MEETING_SHIFT = 24
 CASE_BASE = 1 << 23
@@ -67,7 +69,9 @@ def mismatch(db: sqlite3.Connection) -> str:
     stored = dict(db.execute("SELECT key, value FROM meta").fetchall())
     for key, value in identity().items():
         if stored.get(key) != value:
-            return f"its {key} is {stored.get(key)!r}, not {value!r}"
+            return _("its {key} is {stored!r}, not {value!r}").format(
+                key=key, stored=stored.get(key), value=value
+            )
     return ""
 
 

@@ -16,6 +16,7 @@ from stat import S_ISREG
 from typing import Any
 
 from tui.domain.model import CaseKind
+from tui.i18n import _
 from tui.storage.envelope import decode
 from tui.storage.errors import StorageError
 from tui.storage.layout import CASE_FOLDERS, MEETINGS
@@ -50,7 +51,10 @@ def documents(root: Path, folder: str) -> dict[str, Stamp]:
     except (FileNotFoundError, NotADirectoryError):
         return found
     except OSError as error:  # an index that skipped a folder would answer wrongly
-        raise StorageError(f"could not list {root / folder}: {error.strerror or error}") from None
+        unlisted = _("could not list {path}: {reason}")
+        raise StorageError(
+            unlisted.format(path=root / folder, reason=error.strerror or error)
+        ) from None
     for entry in entries:
         if not entry.name.endswith(SUFFIX):
             continue

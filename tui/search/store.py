@@ -6,6 +6,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
+from tui.i18n import _
 from tui.search import schema
 from tui.search.grams import grams
 from tui.search.rows import CasePlace, Row
@@ -116,5 +117,5 @@ def _new_slot(db: sqlite3.Connection, doc: str, kind: str, number: int) -> int:
     )
     slot = int(cursor.lastrowid or 0)
     if slot > schema.MAX_SLOT:
-        raise sqlite3.DatabaseError("the search index ran out of case slots")
+        raise sqlite3.DatabaseError(_("the search index ran out of case slots"))
     return slot

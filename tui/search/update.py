@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tui.i18n import _
 from tui.search import sources, store
 from tui.search.grams import grams
 from tui.search.rows import NotAMeeting, case_rows, meeting_rows
@@ -81,7 +82,7 @@ def _prepare(root: Path, name: str, note: Note) -> Prepared | None:
             return _prepare_meeting(name, stamp, tables)
         rows = [row for case in sources.cases_in(tables) for row in case_rows(case, name)]
     except (UnreadableDocument, NotAMeeting) as problem:
-        note(f"not searched until it can be read: {problem}")
+        note(_("not searched until it can be read: {problem}").format(problem=problem))
         return None
     return Prepared(name, stamp, [(row, *grams(row.text)) for row in rows])
 
@@ -92,7 +93,9 @@ def _prepare_meeting(name: str, stamp: Stamp, tables: dict[str, Any]) -> Prepare
         return Prepared(name, stamp)
     found = meeting_rows(data, name)
     if meeting_name(found.number) != name:
-        raise UnreadableDocument(f"{name} holds meeting {found.number}")
+        raise UnreadableDocument(
+            _("{name} holds meeting {number}").format(name=name, number=found.number)
+        )
     rows = [(row, *grams(row.text)) for row in found.rows]
     return Prepared(name, stamp, rows, found.places, (found.number, found.day))
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from tui.i18n import _
 from tui.storage.envelope import decode, encode_tables
 from tui.storage.errors import DamagedFileError, NewerSchemaError
 from tui.storage.files import bak_path, fsync_dir, read_or_none, replace_with
@@ -19,7 +20,7 @@ def load(final: Path, warn: Warn) -> bytes | None:
     if raw is None:
         if not bak_path(final).exists():
             return None
-        damage = DamagedFileError(final, "the file is missing but its backup exists")
+        damage = DamagedFileError(final, _("the file is missing but its backup exists"))
         return _fall_back(final, None, damage, warn)
     try:
         return encode_tables(decode(final, raw))
@@ -31,11 +32,13 @@ def _fall_back(final: Path, raw: bytes | None, damage: DamagedFileError, warn: W
     bak = bak_path(final)
     good = read_or_none(bak)
     if good is None:
-        raise DamagedFileError(final, damage.reason, f"no backup copy {bak.name} to fall back on")
+        note = _("no backup copy {name} to fall back on").format(name=bak.name)
+        raise DamagedFileError(final, damage.reason, note)
     try:
         tables = decode(bak, good)
     except (DamagedFileError, NewerSchemaError) as bad:
-        raise DamagedFileError(final, damage.reason, f"its backup is unusable too: {bad}") from None
+        note = _("its backup is unusable too: {problem}").format(problem=bad)
+        raise DamagedFileError(final, damage.reason, note) from None
     warn(_repair(final, raw, good, damage.reason))
     return encode_tables(tables)
 
@@ -48,9 +51,17 @@ def _repair(final: Path, raw: bytes | None, good: bytes, reason: str) -> str:
         replace_with(final, good)
         fsync_dir(final.parent)
     except OSError as error:
-        return f"{final} is damaged ({reason}); using its backup {bak} (could not repair: {error})"
-    where = f"kept it as {kept.name}; " if kept else ""
-    return f"{final} was damaged ({reason}); {where}restored the last good copy from {bak}"
+        return _(
+            "{path} is damaged ({reason}); using its backup {backup} (could not repair: {error})"
+        ).format(path=final, reason=reason, backup=bak, error=error)
+    if kept:
+        return _(
+            "{path} was damaged ({reason}); kept it as {kept}; "
+            "restored the last good copy from {backup}"
+        ).format(path=final, reason=reason, kept=kept.name, backup=bak)
+    return _("{path} was damaged ({reason}); restored the last good copy from {backup}").format(
+        path=final, reason=reason, backup=bak
+    )
 
 
 def _keep_damaged(final: Path, raw: bytes | None) -> Path | None:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from tui.i18n import _
 from tui.storage.errors import SCHEMA, DamagedFileError, NewerSchemaError
 
 FORMAT = "agenda"
@@ -28,34 +29,36 @@ def wrap(tables_json: bytes) -> bytes:
 def decode(path: Path, raw: bytes) -> Tables:
     """Parse a document file, raising DamagedFileError or NewerSchemaError."""
     if not raw:
-        raise DamagedFileError(path, "the file is empty")
+        raise DamagedFileError(path, _("the file is empty"))
     if b"\0" in raw:
-        raise DamagedFileError(path, "it contains NUL bytes (a write cut off by a crash?)")
+        raise DamagedFileError(path, _("it contains NUL bytes (a write cut off by a crash?)"))
     try:
         data = json.loads(raw.decode("utf-8-sig"))  # tolerate a BOM from a hand edit
     except UnicodeDecodeError as error:
-        raise DamagedFileError(path, f"not UTF-8 text (bad byte at offset {error.start})") from None
+        reason = _("not UTF-8 text (bad byte at offset {offset})").format(offset=error.start)
+        raise DamagedFileError(path, reason) from None
     except json.JSONDecodeError as error:
-        where = f"line {error.lineno} column {error.colno}"
-        raise DamagedFileError(
-            path, f"not valid JSON, truncated? ({error.msg} at {where})"
-        ) from None
+        reason = _("not valid JSON, truncated? ({problem} at line {line} column {column})").format(
+            problem=error.msg, line=error.lineno, column=error.colno
+        )
+        raise DamagedFileError(path, reason) from None
     except RecursionError:
-        raise DamagedFileError(path, "JSON nested too deeply") from None
+        raise DamagedFileError(path, _("JSON nested too deeply")) from None
     return check_shape(path, data)
 
 
 def check_shape(path: Path, data: Any) -> Tables:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise DamagedFileError(path, f'not an agenda document (no "format": "{FORMAT}")')
+        reason = _('not an agenda document (no "format": "{format}")').format(format=FORMAT)
+        raise DamagedFileError(path, reason)
     schema = data.get("schema")
     if type(schema) is not int or schema < 1:
-        raise DamagedFileError(path, f"invalid schema {schema!r}")
+        raise DamagedFileError(path, _("invalid schema {schema!r}").format(schema=schema))
     if schema > SCHEMA:
         raise NewerSchemaError(path, schema)
     tables = data.get("tables")
     if not isinstance(tables, dict):
-        raise DamagedFileError(path, '"tables" is not an object')
+        raise DamagedFileError(path, _('"tables" is not an object'))
     for name, table in tables.items():
         _check_table(path, name, table)
     return tables
@@ -63,9 +66,11 @@ def check_shape(path: Path, data: Any) -> Tables:
 
 def _check_table(path: Path, name: str, table: Any) -> None:
     if not isinstance(table, dict):
-        raise DamagedFileError(path, f"table {name!r} is not an object")
+        raise DamagedFileError(path, _("table {name!r} is not an object").format(name=name))
     for doc_id, doc in table.items():
         if not (doc_id.isascii() and doc_id.isdigit()):
-            raise DamagedFileError(path, f"table {name!r} has a non-numeric id {doc_id!r}")
+            reason = _("table {name!r} has a non-numeric id {id!r}").format(name=name, id=doc_id)
+            raise DamagedFileError(path, reason)
         if not isinstance(doc, dict):
-            raise DamagedFileError(path, f"table {name!r} record {doc_id} is not an object")
+            reason = _("table {name!r} record {id} is not an object").format(name=name, id=doc_id)
+            raise DamagedFileError(path, reason)

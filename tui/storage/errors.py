@@ -6,6 +6,8 @@ import errno
 import os
 from pathlib import Path
 
+from tui.i18n import _
+
 SCHEMA = 2  # 2: items, reports and conclusions carry ids, a meeting its log
 
 
@@ -26,8 +28,13 @@ class DamagedFileError(StorageError):
     def __init__(self, path: Path, reason: str, backup_note: str = "") -> None:
         self.path = path
         self.reason = reason
-        note = f"; {backup_note}" if backup_note else ""
-        super().__init__(f"{path} is damaged: {reason}{note}")
+        if backup_note:
+            message = _("{path} is damaged: {reason}; {note}").format(
+                path=path, reason=reason, note=backup_note
+            )
+        else:
+            message = _("{path} is damaged: {reason}").format(path=path, reason=reason)
+        super().__init__(message)
 
 
 class NewerSchemaError(StorageError):
@@ -37,8 +44,10 @@ class NewerSchemaError(StorageError):
         self.path = path
         self.schema = schema
         super().__init__(
-            f"{path} was written by a newer agenda (schema {schema}); "
-            f"this version reads schema {SCHEMA}"
+            _(
+                "{path} was written by a newer agenda (schema {schema}); "
+                "this version reads schema {ours}"
+            ).format(path=path, schema=schema, ours=SCHEMA)
         )
 
 
@@ -47,7 +56,9 @@ class NotADatabaseError(StorageError):
 
     def __init__(self, path: Path, reason: str) -> None:
         self.path = path
-        super().__init__(f"{path} is not an agenda database: {reason}")
+        super().__init__(
+            _("{path} is not an agenda database: {reason}").format(path=path, reason=reason)
+        )
 
 
 class LockTimeoutError(StorageError):
@@ -56,7 +67,11 @@ class LockTimeoutError(StorageError):
     def __init__(self, path: Path, waited: float, holder: str) -> None:
         self.path = path
         self.holder = holder
-        super().__init__(f"waited {waited:g} s for the lock {path}, {holder}")
+        super().__init__(
+            _("waited {waited:g} s for the lock {path}, {holder}").format(
+                waited=waited, path=path, holder=holder
+            )
+        )
 
 
 class StorageWriteError(StorageError):
@@ -67,8 +82,12 @@ class StorageWriteError(StorageError):
         self.errno = error.errno
         code = errno.errorcode.get(error.errno or 0, "?")
         reason = error.strerror or os.strerror(error.errno or 0)
-        tail = note or "the previous version is unchanged"
-        super().__init__(f"could not write {path}: {reason} [{code}]; {tail}")
+        tail = note or _("the previous version is unchanged")
+        super().__init__(
+            _("could not write {path}: {reason} [{code}]; {note}").format(
+                path=path, reason=reason, code=code, note=tail
+            )
+        )
 
 
 class ReadOnlyError(StorageError):

@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from tui.i18n import _
 from tui.storage import sharing
 from tui.storage.errors import StorageError, StorageWriteError
 
@@ -46,7 +47,9 @@ def read_or_none(path: Path) -> bytes | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as error:
-        raise StorageError(f"could not read {path}: {error.strerror or error}") from error
+        raise StorageError(
+            _("could not read {path}: {reason}").format(path=path, reason=error.strerror or error)
+        ) from error
 
 
 def fsync_dir(folder: Path) -> None:

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.domain.text import without_controls
+from tui.i18n import _
 from tui.storage.layout import HOLDS, hold_file, takeover_file
 from tui.storage.sharing import make_folder, settle_file
 
@@ -91,7 +92,7 @@ class MeetingHold:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
         except BlockingIOError:
             written = os.pread(fd, 500, 0).decode("utf-8", "replace")
-            return clean_name(written) or "another session"
+            return clean_name(written) or _("another session")
         finally:
             os.close(fd)
         return ""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tui.i18n import N_, _
 from tui.storage.documents import Warn
 from tui.storage.files import (
     TEMP_PATTERN,
@@ -28,7 +29,7 @@ from tui.storage.layout import JOURNAL_FILE
 from tui.storage.names import check_name, document_path
 
 FORMAT = "agenda-journal"
-UNFINISHED = f"the commit is recorded in {JOURNAL_FILE} and the next transaction finishes it"
+UNFINISHED = N_("the commit is recorded in {journal} and the next transaction finishes it")
 
 
 @dataclass(frozen=True)
@@ -53,12 +54,13 @@ def write_journal(root: Path, steps: list[Step]) -> None:
 def apply_steps(root: Path, steps: list[Step]) -> None:
     """Finish the renames; running it again after a crash is harmless."""
     folders: set[Path] = set()
+    unfinished = _(UNFINISHED).format(journal=JOURNAL_FILE)
     for step in steps:
         final = document_path(root, step.name)
         folders.add(final.parent)
-        with os_errors(final, UNFINISHED):
+        with os_errors(final, unfinished):
             _apply(root, step, final)
-    with os_errors(journal_path(root), UNFINISHED):
+    with os_errors(journal_path(root), unfinished):
         for folder in sorted(folders):
             if folder.is_dir():
                 fsync_dir(folder)
@@ -85,10 +87,12 @@ def recover(root: Path, warn: Warn) -> None:
     if steps is not None:
         apply_steps(root, steps)
         return
-    with os_errors(path, "it stays in place"):
+    with os_errors(path, _("it stays in place")):
         remove(path)
         fsync_dir(root)
-    warn(f"{path} was unreadable, so its commit never took effect; discarded it")
+    warn(
+        _("{path} was unreadable, so its commit never took effect; discarded it").format(path=path)
+    )
 
 
 def parse_journal(raw: bytes) -> list[Step] | None:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+from tui.i18n import _
 from tui.storage.errors import LockTimeoutError, StorageError
 from tui.storage.files import pid_alive
 from tui.storage.sharing import settle_file
@@ -39,7 +40,7 @@ class StoreLock:
             raise StorageError(f"{self.path}: Store.transaction()/reading() cannot be nested")
         deadline = time.monotonic() + self.timeout
         if not self._mutex.acquire(timeout=self.timeout):
-            raise LockTimeoutError(self.path, self.timeout, "held by another thread")
+            raise LockTimeoutError(self.path, self.timeout, _("held by another thread"))
         self._owner = threading.get_ident()
         try:
             fd = self._flock(exclusive, deadline)
@@ -60,11 +61,11 @@ class StoreLock:
             return fd
         except OSError as error:
             if error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
-                raise StorageError(f"could not open the lock file {self.path}: {error}") from error
+                raise _unopened(self.path, error) from error
         try:  # read-only media: a read-only descriptor can still be locked
             return os.open(self.path, flags | os.O_RDONLY)
         except OSError as error:
-            raise StorageError(f"could not open the lock file {self.path}: {error}") from error
+            raise _unopened(self.path, error) from error
 
     def _flock(self, exclusive: bool, deadline: float) -> int:
         fd = self._open()
@@ -87,7 +88,8 @@ class StoreLock:
                     holder = _describe(_read_holder(fd))
                     raise LockTimeoutError(self.path, self.timeout, holder) from None
             except OSError as error:
-                raise StorageError(f"could not lock {self.path}: {error}") from error
+                message = _("could not lock {path}: {error}").format(path=self.path, error=error)
+                raise StorageError(message) from error
             time.sleep(delay * random.uniform(0.5, 1.5))
             delay = min(delay * 2, 0.05)
 
@@ -109,6 +111,12 @@ class StoreLock:
             os.close(fd)
 
 
+def _unopened(path: Path, error: OSError) -> StorageError:
+    return StorageError(
+        _("could not open the lock file {path}: {error}").format(path=path, error=error)
+    )
+
+
 def host_name() -> str:
     """This machine's name, as socket.gethostname() gives it, without importing socket."""
     return os.uname().nodename
@@ -128,8 +136,10 @@ def _read_holder(fd: int) -> str:
 def _describe(record: str) -> str:
     parts = record.split()
     if len(parts) == 3 and parts[0].isdigit() and _may_be_alive(int(parts[0]), parts[1]):
-        return f"held by pid {parts[0]} on {parts[1]} since {parts[2]}"
-    return "held by another process (a reader, or one that did not record itself)"
+        return _("held by pid {pid} on {host} since {since}").format(
+            pid=parts[0], host=parts[1], since=parts[2]
+        )
+    return _("held by another process (a reader, or one that did not record itself)")
 
 
 def _may_be_alive(pid: int, host: str) -> bool:

@@ -19,6 +19,7 @@ from tinydb.table import Document
 from tui.domain.codec import ShapeError, from_data, to_data
 from tui.domain.identity import name_entries
 from tui.domain.model import CaseKind, CaseRef, Correction, Meeting, MeetingStatus, TrackedCase
+from tui.i18n import _
 from tui.storage.changelog import MeetingLog
 from tui.storage.errors import StorageError, StorageWriteError
 from tui.storage.files import fsync_dir, replace_with
@@ -198,7 +199,9 @@ class Records:
 class MeetingExistsError(StorageError):
     def __init__(self, number: int) -> None:
         super().__init__(
-            f"meeting {number} is already stored; use --replace to replace it with this record"
+            _(
+                "meeting {number} is already stored; use --replace to replace it with this record"
+            ).format(number=number)
         )
 
 
@@ -209,8 +212,10 @@ class LockedRecordError(StorageError):
 def _check_correction(new: Meeting, correction: Correction | None) -> None:
     if correction is None or correction not in new.corrections:
         raise LockedRecordError(
-            f"the record of meeting {new.number} is confirmed; "
-            "change it only with a logged correction (who, when, what)"
+            _(
+                "the record of meeting {number} is confirmed; "
+                "change it only with a logged correction (who, when, what)"
+            ).format(number=new.number)
         )
 
 
@@ -218,7 +223,7 @@ def _decode(kind: type[Any], data: Any, where: str) -> Any:
     try:
         return from_data(kind, dict(data), where)
     except ShapeError as error:
-        raise RecordError(f"stored {error}") from None
+        raise RecordError(_("stored {problem}").format(problem=error)) from None
 
 
 def _read_meeting(tx: Transaction, number: int) -> Meeting | None:

@@ -10,6 +10,8 @@ import grp
 import os
 from dataclasses import dataclass
 
+from tui.i18n import _
+
 
 @dataclass(frozen=True)
 class Sharing:
@@ -40,7 +42,9 @@ def share_with(group: str | None) -> None:
     try:
         _current = Sharing(grp.getgrnam(group).gr_gid)
     except KeyError:
-        raise ValueError(f"there is no group {group!r} on this machine") from None
+        raise ValueError(
+            _("there is no group {group!r} on this machine").format(group=group)
+        ) from None
 
 
 def settle_file(fd: int) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+from tui.i18n import _
 from tui.storage.commit import commit
 from tui.storage.errors import SCHEMA, NotADatabaseError, StorageError
 from tui.storage.files import TEMP_RE, bak_path, fsync_dir, os_errors, sweep_temps
@@ -94,23 +95,24 @@ class Store:
 def _prepare_root(root: Path, create: bool) -> None:
     if not root.exists():
         if not create:
-            raise NotADatabaseError(root, "the folder does not exist")
-        with os_errors(root, "nothing was created"):
+            raise NotADatabaseError(root, _("the folder does not exist"))
+        with os_errors(root, _("nothing was created")):
             root.parent.mkdir(parents=True, exist_ok=True)
             make_folder(root)
             fsync_dir(root.parent)
         return
     if not root.is_dir():
-        raise NotADatabaseError(root, "it is not a folder")
+        raise NotADatabaseError(root, _("it is not a folder"))
     meta = document_path(root, META)
     if meta.exists() or bak_path(meta).exists():
         return
     strangers = _strangers(root)
     if strangers:
         listed = ", ".join(strangers[:3])
-        raise NotADatabaseError(root, f"it holds other files ({listed}) and no meta.json")
+        reason = _("it holds other files ({files}) and no meta.json").format(files=listed)
+        raise NotADatabaseError(root, reason)
     if not create:
-        raise NotADatabaseError(root, "it has no meta.json")
+        raise NotADatabaseError(root, _("it has no meta.json"))
     with contextlib.suppress(OSError):
         os.chmod(root, current().dir_mode)
 
@@ -119,7 +121,9 @@ def _strangers(root: Path) -> list[str]:
     try:
         entries = os.listdir(root)
     except OSError as error:
-        raise StorageError(f"could not list {root}: {error.strerror or error}") from error
+        raise StorageError(
+            _("could not list {path}: {reason}").format(path=root, reason=error.strerror or error)
+        ) from error
     # A profile may be put in place before the first record is imported.
     ours = {LOCK_FILE, PROFILE_FILE}
     return sorted(e for e in entries if e not in ours and TEMP_RE.search(e) is None)

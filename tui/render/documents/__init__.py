@@ -6,6 +6,7 @@ formats start as fast as before.
 
 from __future__ import annotations
 
+from tui.i18n import _
 from tui.render.blocks import read_blocks
 from tui.render.formats import DOCUMENT_FORMATS, RenderError
 
@@ -21,4 +22,8 @@ def write_document(source: str, format: str, template: str) -> bytes:
         from tui.render.documents import docx
 
         return docx.write(blocks)
-    raise RenderError(f"unknown document format {format!r}; choose one of {DOCUMENT_FORMATS}")
+    raise RenderError(
+        _("unknown document format {format!r}; choose one of {formats}").format(
+            format=format, formats=DOCUMENT_FORMATS
+        )
+    )
