@@ -92,3 +92,16 @@ def test_a_name_written_raw_by_another_program_is_read_clean(tmp_path: Path) -> 
         assert hold.takeover_asked_by() == "evex\u00ff\ufffd"
     finally:
         hold.release()
+
+
+def test_a_holders_time_reads_in_the_offices_notation(tmp_path: Path) -> None:
+    from tests.notation_support import offences
+
+    hold = MeetingHold(tmp_path, 102, "alice@host")
+    assert hold.acquire()
+    try:
+        shown = MeetingHold(tmp_path, 102, "colleague").holder()
+        assert shown.startswith("alice@host (pid ") and " 時 " in shown
+        assert offences("holder", shown) == []
+    finally:
+        hold.release()

@@ -10,10 +10,12 @@ import contextlib
 import fcntl
 import getpass
 import os
+import re
 import socket
 from datetime import datetime
 from pathlib import Path
 
+from tui.domain.rocdate import format_numeric_date, format_time
 from tui.domain.text import without_controls
 from tui.i18n import _
 from tui.storage.layout import HOLDS, hold_file, takeover_file
@@ -92,7 +94,7 @@ class MeetingHold:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
         except BlockingIOError:
             written = os.pread(fd, 500, 0).decode("utf-8", "replace")
-            return clean_name(written) or _("another session")
+            return worded_holder(clean_name(written)) or _("another session")
         finally:
             os.close(fd)
         return ""
@@ -129,3 +131,21 @@ class MeetingHold:
     def _clear_request(self) -> None:
         with contextlib.suppress(FileNotFoundError):
             self.request_path.unlink()
+
+
+_WRITTEN = re.compile(r"^(?P<who>.*) \(pid (?P<pid>\d+)\) since (?P<at>\d{4}-\d\d-\d\d \d\d:\d\d)$")
+
+
+def worded_holder(written: str) -> str:
+    """A hold's line (written the same in every language) as the reader's language says it,
+    its time in the office's notation: 110/7/15 10 時 5 分."""
+    found = _WRITTEN.match(written)
+    if found is None:
+        return written
+    at = datetime.strptime(found["at"], "%Y-%m-%d %H:%M")
+    return _("{who} (pid {pid}) since {date} {time}").format(
+        who=found["who"],
+        pid=found["pid"],
+        date=format_numeric_date(at.date()),
+        time=format_time(at.time()),
+    )
