@@ -19,16 +19,17 @@ def test_a_chinese_error_is_worded_in_chinese() -> None:
     usage, error = result.stderr.splitlines()
     assert usage.startswith("用法：agenda status ")
     assert error == (
-        "agenda status：錯誤：引數 status：無效的選擇：'bogus'（可選：'in_session'、'recorded'）"
+        "agenda status：錯誤：引數 status："
+        "無效的選擇：「bogus」（可選：「in_session」、「recorded」）"
     )
 
 
 @pytest.mark.parametrize(
     ("words", "said"),
     [
-        (["bogus"], "agenda：錯誤：引數 COMMAND：無效的選擇：'bogus'（可選：'import'、"),
+        (["bogus"], "agenda：錯誤：引數 COMMAND：無效的選擇：「bogus」（可選：「import」、"),
         (["decide", "101"], "agenda decide：錯誤：缺少必要的引數：CASE"),
-        (["show", "x"], "agenda show：錯誤：引數 N：'x' 不是整數"),
+        (["show", "x"], "agenda show：錯誤：引數 N：「x」不是整數"),
         (["meetings", "--nonsense"], "agenda：錯誤：無法辨識的引數：--nonsense"),
         (["prepare", "--date"], "agenda prepare：錯誤：引數 --date：須接一個值"),
         (["decide", "101", "9805"], "agenda decide：錯誤：須指定下列引數之一：--release --keep"),

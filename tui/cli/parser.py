@@ -6,8 +6,8 @@ module, and looks them up when it makes each message. While our parser is made, 
 formats its help, those two names point at ours (`_speaking_ours`), so the messages come
 from our catalogs; the msgids a user can meet are listed in ARGPARSE_MESSAGES for the
 catalogs to take them. Only two things are worded here rather than by argparse: a number
-that is not one (argparse names the Python type, "invalid int value") and the list of
-choices, joined the Chinese way in Chinese.
+that is not one (argparse names the Python type, "invalid int value") and an invalid
+choice, whose words are quoted and listed the Chinese way in Chinese (「x」、「y」).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, NoReturn
 
+from tui.cli.words import quoted
 from tui.i18n import N_, _, ngettext
 
 # argparse's own msgids (Python 3.11 to 3.13) that a user of `agenda` can meet; each is in
@@ -39,7 +40,6 @@ ARGPARSE_MESSAGES = (
     N_("expected at least one argument"),
     N_("ambiguous option: %(option)s could match %(matches)s"),
     N_("unexpected option string: %s"),
-    N_("invalid choice: %(value)r (choose from %(choices)s)"),
 )
 
 
@@ -61,7 +61,7 @@ def whole_number(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            _("{value} is not a whole number").format(value=repr(text))
+            _("{value} is not a whole number").format(value=quoted(text))
         ) from None
 
 
@@ -97,11 +97,13 @@ class Parser(argparse.ArgumentParser):
             super().error(message)
 
     def _check_value(self, action: argparse.Action, value: Any) -> None:
-        """argparse's check, with the choices listed the way the language lists things."""
+        """argparse's check, with the choices quoted and listed the way the language does."""
         if action.choices is not None and value not in action.choices:
-            choices = _(", ").join(repr(choice) for choice in action.choices)
-            message = _("invalid choice: %(value)r (choose from %(choices)s)")
-            raise argparse.ArgumentError(action, message % {"value": value, "choices": choices})
+            choices = _(", ").join(quoted(choice) for choice in action.choices)
+            message = _("invalid choice: {value} (choose from {choices})")
+            raise argparse.ArgumentError(
+                action, message.format(value=quoted(value), choices=choices)
+            )
 
 
 class HelpFormatter(argparse.HelpFormatter):
