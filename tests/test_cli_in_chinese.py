@@ -70,12 +70,15 @@ def other_layer(module: str, text: str) -> str:
 
 NOT_A_RECORD = "not-a-record.md"
 MISSING = "missing.md"
+STAMPED = "stamped-101.md"  # the record with its file number on top: a line not placed
+FILES = (NOT_A_RECORD, MISSING, STAMPED)  # made in the test's folder
 
 # In order, on one database: each sees what the ones before it did.
 RUNS = [
     *(run(f"{c} --help", c, "--help", content=HELP_WORDS + HELP_INPUT) for c in COMMANDS),
     run("--help", "--help", content=HELP_WORDS + COMMANDS),
     run("import", "import", str(REFERENCE)),
+    run("import --replace, a line not placed", "import", "--replace", STAMPED),
     run("meetings", "meetings"),
     run("cases", "cases"),
     run("cases --open", "cases", "--open"),
@@ -109,6 +112,14 @@ RUNS = [
     ),
     run("search", "search", "列管", "--limit", "40"),
     run("search, no match", "search", "查無此字", status=3),
+    run(
+        "search, nothing to search for",
+        *("search", "，。"),
+        status=2,
+        english=other_layer(
+            "tui/search/grams.py", "nothing to search for in '，。': give letters or digits"
+        ),
+    ),
     run(
         "prepare, undecided cases",
         "prepare",
@@ -219,9 +230,11 @@ def said(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     folder = tmp_path_factory.mktemp("chinese")
     db = folder / "db"
     (folder / NOT_A_RECORD).write_text("只是一則筆記，不是會議紀錄。\n", encoding="utf-8")
+    record = REFERENCE.read_text(encoding="utf-8")
+    (folder / STAMPED).write_text("檔　　號：110/010101\n" + record, encoding="utf-8")
     outputs: dict[str, str] = {}
     for each in RUNS:
-        words = [str(folder / w) if w in (NOT_A_RECORD, MISSING) else w for w in each.words]
+        words = [str(folder / w) if w in FILES else w for w in each.words]
         result = agenda(*words, db=db, env=CHINESE)
         assert result.returncode == each.status, (each.name, result.stdout, result.stderr)
         assert "Traceback" not in result.stderr, (each.name, result.stderr)
