@@ -21,7 +21,7 @@ from typing import Any, NoReturn
 from tui.cli.words import quoted
 from tui.i18n import N_, _, ngettext
 
-# argparse's own msgids (Python 3.11 to 3.13) that a user of `agenda` can meet; each is in
+# argparse's own msgids (as Python 3.11 writes them) that a user of `agenda` can meet; each is in
 # the catalogs, which say them in Chinese with the program's conventions (用法：, ：錯誤：).
 ARGPARSE_MESSAGES = (
     N_("usage: "),
