@@ -64,17 +64,31 @@ def test_bash_completes_a_folder_after_db(bash_script: Path, tmp_path: Path) -> 
     assert f"{tmp_path}/notes.txt" not in offered
 
 
-def test_bash_completes_meeting_numbers_from_the_database(
-    bash_script: Path, tmp_path: Path
-) -> None:
-    db = tmp_path / "db"
+@pytest.fixture(scope="module")
+def month(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A database with 101 imported and 102 prepared, and the command that runs on it as the
+    user typed it (what the scripts run to ask for numbers)."""
+    folder = tmp_path_factory.mktemp("month")
+    db = folder / "db"
     assert agenda("import", REFERENCE, db=db).returncode == 0
     assert agenda("prepare", db=db).returncode == 0
-    program = tmp_path / "agenda"  # the command as the user typed it, run by the script
+    assert agenda("decide", "102", "9805", "--release", db=db).returncode == 0
+    program = folder / "agenda"
     program.write_text(
         f"#!/bin/sh\ncd '{ROOT}' && exec '{sys.executable}' -m tui \"$@\"\n", encoding="utf-8"
     )
     program.chmod(0o755)
+    return db, program
+
+
+OPEN = ["9903", "9904", "10101", "12601", "12616"]  # 9805 released at 102
+EVERY = ["9805", "9903", "9904", *(f"1000{n}" for n in range(1, 8)), "10101", "12601", "12616"]
+
+
+def test_bash_completes_meeting_numbers_from_the_database(
+    bash_script: Path, month: tuple[Path, Path]
+) -> None:
+    db, program = month
 
     def offered(*words: str) -> list[str]:
         return completions(bash_script, "--db", str(db), *words, program=str(program))
@@ -83,7 +97,52 @@ def test_bash_completes_meeting_numbers_from_the_database(
     assert offered("conclude", "10") == ["101", "102"]
     assert offered("log", "102") == ["102"]
     assert offered("prepare", "--after", "") == ["101", "102"]
-    assert offered("decide", "101", "") == []  # a case number, not a meeting
+
+
+def test_bash_completes_case_numbers_from_the_database(
+    bash_script: Path, month: tuple[Path, Path]
+) -> None:
+    db, program = month
+
+    def offered(*words: str) -> list[str]:
+        return completions(bash_script, "--db", str(db), *words, program=str(program))
+
+    assert offered("decide", "102", "") == OPEN  # the cases a meeting can still decide
+    assert offered("decide", "102", "99") == ["9903", "9904"]
+    assert offered("decide", "102", "9903", "--keep") == ["--keep"]
+    assert offered("cases", "--history", "") == EVERY  # released ones have a history too
+    assert offered("cases", "--history", "980") == ["9805"]
+
+
+def zsh_offers(script: Path, function: str, *words: str) -> list[str]:
+    """What the zsh script's `function` offers after `WORDS…` (the first being the command,
+    the last the word being typed): compadd is stood in for by a print."""
+    quoted = " ".join(f"'{w}'" for w in words)
+    program = (
+        f"compdef() {{ : }}; eval \"$(<'{script}')\"; "
+        'compadd() { shift; print -l -- "$@" }; '
+        f"words=({quoted}); CURRENT={len(words)}; {function}"
+    )
+    result = subprocess.run(["zsh", "-f", "-c", program], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+@pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed")
+def test_zsh_completes_meeting_and_case_numbers_from_the_database(
+    tmp_path: Path, month: tuple[Path, Path]
+) -> None:
+    db, program = month
+    result = agenda("completion", "zsh")
+    script = tmp_path / "_agenda"
+    script.write_text(result.stdout, encoding="utf-8")
+    assert ":the case number:_agenda_open_case_numbers" in result.stdout
+    assert "--history[one case, meeting by meeting]:NUMBER:_agenda_case_numbers" in result.stdout
+    assert ":meeting number:_agenda_meeting_numbers" in result.stdout
+    typed = (str(program), "--db", str(db))
+    assert zsh_offers(script, "_agenda_meeting_numbers", *typed, "show", "") == ["101", "102"]
+    assert zsh_offers(script, "_agenda_open_case_numbers", *typed, "decide", "102", "") == OPEN
+    assert zsh_offers(script, "_agenda_case_numbers", *typed, "cases", "--history", "") == EVERY
 
 
 @pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed")

@@ -138,12 +138,14 @@ def test_a_file_that_is_not_a_record_is_refused_in_chinese(
     status, _out, err = run(capsys, "--db", tmp_path / "db", "import", folder, tmp_path / "gone")
     assert status == 2
     assert not english("import", err)
-    said = dict(line.split(": ", 1) for line in err.splitlines())
+    prefix = "agenda：錯誤："
+    assert all(line.startswith(prefix) for line in err.splitlines())
+    said = dict(line.removeprefix(prefix).split("：", 1) for line in err.splitlines())
     assert said == {
-        f"agenda：錯誤：{tmp_path / 'gone'}": "沒有這個檔案或資料夾",
-        f"agenda：錯誤：{folder / 'empty.md'}": "檔案是空的",
-        f"agenda：錯誤：{folder / 'image.md'}": "這是二進位資料，不是文字紀錄",
-        f"agenda：錯誤：{folder / 'note.txt'}": "找不到紀錄標題（…第 N 次…紀錄）",
+        f"{tmp_path / 'gone'}": "沒有這個檔案或資料夾",
+        f"{folder / 'empty.md'}": "檔案是空的",
+        f"{folder / 'image.md'}": "這是二進位資料，不是文字紀錄",
+        f"{folder / 'note.txt'}": "找不到紀錄標題（…第 N 次…紀錄）",
     }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from tui.archive import ArchiveImport
+from tui.archive import ArchiveImport, Refusal
 from tui.cli.output import print_json, rpad
 from tui.domain.model import CaseDecision, CaseKind
 from tui.domain.rocdate import format_numeric_date
@@ -70,7 +70,7 @@ def print_summary(found: ArchiveImport, as_json: bool) -> None:
         _print_totals(found)
     for refusal in found.refused:
         print(
-            _("agenda: error: {problem}").format(problem=f"{refusal.file}: {refusal.reason}"),
+            _("agenda: error: {problem}").format(problem=_refused(refusal)),
             file=sys.stderr,
         )
 
@@ -121,3 +121,7 @@ def _print_totals(found: ArchiveImport) -> None:
     if placed:
         parts.append(placed)
     print(_("; ").join(parts))
+
+
+def _refused(refusal: Refusal) -> str:
+    return _("{file}: {reason}").format(file=refusal.file, reason=refusal.reason)

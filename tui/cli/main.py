@@ -6,11 +6,12 @@ import argparse
 import io
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
+from tui.cli.parser import Parser
 from tui.i18n import N_, _
 
 EPILOG = N_("""\
@@ -42,7 +43,7 @@ def default_db() -> Path:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="agenda",
         description=_(
             "Prepare, record and circulate an office's monthly meeting (處務會議). "
@@ -53,7 +54,6 @@ def build_parser() -> argparse.ArgumentParser:
             "\nWithout a command (the app): status 3 when it was quit with changes the\n"
             "disk had not taken\n"
         ),
-        formatter_class=_HelpFormatter,
     )
     parser.add_argument(
         "--version",
@@ -85,42 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_completion(commands)
     for name, command in commands.choices.items():
         command.epilog = _(EPILOG) + _note(name)
-        command.formatter_class = _HelpFormatter
-    for each in (parser, *commands.choices.values()):
-        _in_our_words(each)
     return parser
-
-
-def _in_our_words(parser: argparse.ArgumentParser) -> None:
-    """argparse's own words (the headings, -h) from the catalogs too."""
-    parser._positionals.title = _("positional arguments")
-    parser._optionals.title = _("options")
-    for action in parser._actions:
-        if isinstance(action, argparse._HelpAction):
-            action.help = _("show this help message and exit")
 
 
 def _note(command: str) -> str:
     note = EXIT_NOTES.get(command)
     return f"\n{_(note)}\n" if note else ""
-
-
-class _HelpFormatter(argparse.HelpFormatter):
-    """Text written over several lines (the exit statuses) kept as written; the rest filled."""
-
-    def add_usage(
-        self,
-        usage: str | None,
-        actions: Iterable[argparse.Action],
-        groups: Iterable[argparse._MutuallyExclusiveGroup],
-        prefix: str | None = None,
-    ) -> None:
-        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
-
-    def _fill_text(self, text: str, width: int, indent: str) -> str:
-        if "\n" in text.strip():
-            return "".join(indent + line for line in text.splitlines(keepends=True))
-        return super()._fill_text(text, width, indent)
 
 
 def _add_meetings(commands: _Commands) -> None:
@@ -175,7 +145,7 @@ def _add_demo(commands: _Commands) -> None:
 
 
 if TYPE_CHECKING:
-    _Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+    _Commands = argparse._SubParsersAction[Parser]
 
 
 def _add_import(commands: _Commands) -> None:

@@ -53,7 +53,7 @@ def _when(text: str, option: str) -> date | datetime:
     try:
         day, at = parse_datetime(text)
     except DateError as error:
-        raise UsageError(f"{option}: {error}") from None
+        raise UsageError(_("{option}: {problem}").format(option=option, problem=error)) from None
     return day if at is None else datetime.combine(day, at)
 
 
@@ -115,7 +115,7 @@ def _end(text: str) -> time:
     try:
         return parse_time(text)
     except DateError as error:
-        raise UsageError(f"--end: {error}") from None
+        raise UsageError(_("{option}: {problem}").format(option="--end", problem=error)) from None
 
 
 def confirm(args: argparse.Namespace, session: Session) -> int:

@@ -9,6 +9,7 @@ from typing import Any
 
 from tui.cli import output
 from tui.cli.session import Session, UsageError
+from tui.cli.words import quoted, search_field
 from tui.domain.places import written_place
 from tui.domain.rocdate import format_numeric_date
 from tui.i18n import _
@@ -41,7 +42,7 @@ def search(args: argparse.Namespace, session: Session) -> int:
     else:
         _print(found)
     if not found.hits:
-        print(_("agenda: no matches for {query}").format(query=repr(args.text)), file=sys.stderr)
+        print(_("agenda: no matches for {query}").format(query=quoted(args.text)), file=sys.stderr)
         return NOTHING_FOUND
     if found.more:
         more = _("agenda: older matches not shown: --limit {limit} shows more").format(
@@ -86,7 +87,9 @@ def _print(found: Found) -> None:
     for hit in found.hits:
         day = format_numeric_date(hit.date) if hit.date else "-"
         place = written_place(hit.place) if hit.place else "-"
-        head = f"{hit.meeting:>4}  {day:<9}  {output.pad(place, 10)}  {output.pad(hit.what, 15)}  "
+        head = (
+            f"{hit.meeting:>4}  {day:<9}  {output.pad(place, 10)}  {output.pad(_what(hit), 15)}  "
+        )
         room = console.width - width(head) - 1 if console.is_terminal else PIPED_COLUMNS
         short = snippet(hit, max(room, 20))
         line = Text(head)
@@ -94,6 +97,14 @@ def _print(found: Found) -> None:
         for start, end in short.spans:
             body.stylize("bold", start, end)
         console.print(line + body)
+
+
+def _what(hit: Hit) -> str:
+    """ "conclusion 2", "case 10101", "title", in the user's words."""
+    what = search_field(hit.field)
+    if hit.case_number is not None:
+        return f"{what} {hit.case_number}"
+    return f"{what} {hit.entry}" if hit.entry else what
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Session], int]] = {"search": search}

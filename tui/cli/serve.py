@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from tui.cli.session import Session, UsageError
+from tui.cli.words import quoted
 from tui.i18n import _
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ def port_number(text: str) -> int:
         port = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            _("{text} is not a port number").format(text=repr(text))
+            _("{text} is not a port number").format(text=quoted(text))
         ) from None
     if not 1 <= port <= 65535:
         raise argparse.ArgumentTypeError(
