@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.command import CommandPalette
 from textual.keys import _character_to_key
 from textual.widgets import DataTable
 
@@ -118,7 +119,7 @@ async def test_the_list_is_filled_when_the_database_opens_behind_the_palette(db:
         app = AgendaApp(db)
         async with app.run_test(size=(80, 24)) as pilot:
             burst(app, "ctrl+p")
-            await until(pilot, lambda: screen_name(app) == "CommandPalette", 5)
+            await until(pilot, lambda: isinstance(app.screen, CommandPalette), 5)
             fcntl.flock(lock, fcntl.LOCK_UN)
             await until(pilot, lambda: app.workspace is not None)
             await pilot.press("escape")
