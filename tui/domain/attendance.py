@@ -4,9 +4,11 @@ for whom, and who came late — written and read the way a record writes them:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import time
 
 from tui.domain.model import Attendance, Attendee
+from tui.domain.profile import Member
 from tui.domain.rocdate import format_time
 
 AS_SIGNED = "如簽到表"  # 出席 when the sign-in sheet is attached instead of names
@@ -128,3 +130,43 @@ def came_late(attendance: Attendance, name: str, at: time) -> Attendee:
     found = find(attendance.observers, name) or present(attendance, name)
     found.arrived = at
     return found
+
+
+# -- the sign-in sheet ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SignInRow:
+    """A line of the sign-in sheet (簽到表): who, and what is known before they sign."""
+
+    unit: str = ""
+    title: str = ""
+    name: str = ""
+    note: str = ""  # 請假, 公假, 王五代, 列席
+
+
+SPARE_ROWS = 3  # for those who come unlisted
+BLANK_SHEET_ROWS = 20  # when nobody is listed: a sheet to write the names on
+
+
+def sign_in_rows(attendance: Attendance, members: list[Member]) -> list[SignInRow]:
+    """The members in the profile's order (those this meeting lists, or all when it lists
+    nobody), then the others it lists, then its observers; then spare lines: a whole blank
+    sheet when nobody knows who is coming (出席：如簽到表, no members in the profile)."""
+    listed = [*attendance.present, *attendance.absent]
+    if not listed:
+        listed = [Attendee(member.name) for member in members]
+    known = {member.name: member for member in members}
+    order = {member.name: n for n, member in enumerate(members)}
+    listed.sort(key=lambda p: order.get(p.name, len(order)))
+    rows = [_row(person, known.get(person.name), note(person)) for person in listed]
+    rows += [_row(person, known.get(person.name), OBSERVERS) for person in attendance.observers]
+    known_names = bool(members) or (bool(rows) and not attendance.present_as_text)
+    spare = SPARE_ROWS if known_names else BLANK_SHEET_ROWS
+    return rows + [SignInRow()] * spare
+
+
+def _row(person: Attendee, member: Member | None, said: str) -> SignInRow:
+    if member is None:
+        return SignInRow(name=person.name, note=said)
+    return SignInRow(member.unit, member.title, person.name, said)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.domain.model import ItemKind, Meeting, MeetingStatus
 from tui.domain.rocdate import format_datetime, format_short_date
@@ -18,6 +18,9 @@ from tui.edits.operation import Applied, Operation, nothing, operation
 from tui.edits.said import said
 from tui.edits.workset import Workset
 from tui.i18n import N_, _
+
+if TYPE_CHECKING:
+    from tui.edits.service import EditService
 
 FIELDS = ("date", "time", "place", "chair", "recorder", "recorder_label")
 # What offices call the recorder's line: 紀錄 (this office), 記錄 (older records), 彙整.
@@ -132,3 +135,16 @@ def _follow_date(ws: Workset, meeting: Meeting, old: dt.date) -> None:
         if read_record and was in section.title and f"第 {meeting.number} 次" in section.title:
             ws.change(reader.number)
             section.title = section.title.replace(was, now)
+
+
+def edit_header(service: EditService, op: SetHeader) -> str:
+    """Apply op as a command asks it; what changed, worded as `described` words it (""
+    when nothing did)."""
+    with service.repo.change() as records:
+        ws = service.workset(records)
+        before = header_of(ws.meeting(op.meeting))
+        service.apply_in(records, op, ws=ws)
+        meeting = ws.meeting(op.meeting)
+    after = header_of(meeting)
+    changed = {name: value for name, value in after.items() if before[name] != value}
+    return described(meeting, changed) if changed else ""

@@ -107,6 +107,7 @@ class CreateMeeting(Operation):
     undo deletes it again while nothing else has changed it."""
 
     data: dict[str, Any]
+    restored: bool = False  # a deleted draft put back
 
     def apply(self, ws: Workset) -> Applied:
         try:
@@ -117,7 +118,8 @@ class CreateMeeting(Operation):
             raise ConflictError(_("meeting {number} exists already").format(number=self.meeting))
         ws.create(meeting)
         undo = DeleteMeeting(self.meeting, self.data)
-        return Applied(self, undo, said(N_("meeting {number} prepared"), number=self.meeting))
+        made = N_("meeting {number} put back") if self.restored else N_("meeting {number} prepared")
+        return Applied(self, undo, said(made, number=self.meeting))
 
 
 @operation("delete_meeting")
@@ -138,7 +140,7 @@ class DeleteMeeting(Operation):
         data = to_data(meeting)
         ws.delete(self.meeting)
         deleted = said(N_("meeting {number} deleted"), number=self.meeting)
-        return Applied(self, CreateMeeting(self.meeting, data), deleted)
+        return Applied(self, CreateMeeting(self.meeting, data, restored=True), deleted)
 
 
 def _unchanged(meeting: Meeting, data: dict[str, Any]) -> bool:
