@@ -97,7 +97,12 @@ DIALOGS: dict[str, Callable[[], ModalScreen[Any]]] = {
     "report": ReportDialog,
     "quit": lambda: QuitUnsavedDialog(2, "No space left on device"),
     "header": lambda: HeaderDialog(
-        Meeting(102, datetime(2021, 7, 22, 14, 30), "本府北區第一會議室", "陳志銘(請假)王主秘(代)")
+        Meeting(
+            102,
+            datetime(2021, 7, 22, 14, 30),
+            place="本府北區第一會議室",
+            chair="陳志銘(請假)王主秘(代)",
+        )
     ),
     "attendance": lambda: AttendanceDialog(Attendance(absent=[Attendee("陳○○", "公假")])),
     "delete": lambda: DeleteDraftDialog(102, "民國 110 年 7 月 15 日"),

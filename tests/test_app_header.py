@@ -3,14 +3,16 @@ meetings list (D) and put back (ctrl+z), driven by the keys at 80×24."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.cells import cell_len
 from textual.containers import Vertical
 from textual.pilot import Pilot
+from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label
 
 from tests.app_support import demo_database, open_editor, screen_name, stored, type_text, until
@@ -141,11 +143,12 @@ async def test_the_dialogs_fit_at_80_by_24_in_both_languages(
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: app.workspace is not None)
         meeting = stored(db, 102)
-        dialog = {
+        dialogs: dict[str, Callable[[], ModalScreen[Any]]] = {
             "header": lambda: HeaderDialog(meeting),
             "attendance": lambda: AttendanceDialog(meeting.attendance),
             "delete": lambda: DeleteDraftDialog(102, "民國 110 年 7 月 15 日"),
-        }[name]()
+        }
+        dialog = dialogs[name]()
         await app.push_screen(dialog)
         await pilot.pause()
         box = dialog.query_one(Vertical)
