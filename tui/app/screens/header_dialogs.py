@@ -22,9 +22,10 @@ from tui.i18n import N_, _
 # One line an input: the two dialogs hold five fields each and fit in 24 rows.
 _COMPACT = """
 {name} Input {{ height: 1; border: none; padding: 0 1; background: $boost; }}
-{name} Input:focus {{ background: $accent 25%; }}
+{name} Input:focus {{ border: none; background: $accent 25%; }}
 {name} Checkbox {{ height: 1; border: none; padding: 0; background: $surface; }}
-{name} Checkbox:focus {{ background: $accent 25%; }}
+{name} Checkbox:focus {{ border: none; background: $accent 25%; }}
+{name} .problem {{ width: 1fr; }}
 """
 
 
