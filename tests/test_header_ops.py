@@ -287,6 +287,25 @@ def test_a_deleted_draft_can_be_prepared_again_and_its_log_goes_on(repo: Reposit
     assert [line.seq for line in log] == [1, 2, 3]
 
 
+def test_a_long_log_stays_whole_through_a_deletion_and_goes_on_after(repo: Repository) -> None:
+    """The newest changes live in the meeting's document, older ones in runs of their own:
+    a deletion moves the newest out too, and the meeting put back numbers on from there."""
+    edits = service(repo)
+    for n in range(70):
+        edits.apply(SetHeader(102, place=f"第 {n} 會議室"))
+    deleted = edits.apply(DeleteMeeting(102))
+    assert deleted.seq == 72
+    edits.undo(102, 72)
+    edits.apply(SetHeader(102, place="視訊會議"))
+    log = edits.log(102)
+    assert [line.seq for line in log] == list(range(1, 75))
+    assert [line.op for line in log[-3:]] == ["delete_meeting", "create_meeting", "set_header"]
+    with pytest.raises(ConflictError, match="header has been changed since"):
+        edits.undo(102, 71)  # found in its run, and checked against what is stored now
+    edits.undo(102, 74)
+    assert meeting(repo).place == "第 69 會議室"
+
+
 def test_the_undo_of_a_preparation_deletes_the_meeting_it_made(repo: Repository) -> None:
     """It was refused as 'changed since it was made' even when nothing had changed it."""
     edits = service(repo)

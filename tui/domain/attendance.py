@@ -1,6 +1,7 @@
 """Who attends: 出席 (as the sign-in sheet, or by name), 列席, 請假 and 公假, who stands in
-for whom, and who came late — written and read the way a record writes them:
-「出席：王○○、李四（王五代）」, 「請假：陳○○（公假）」."""
+for whom, and who came late — written the way a record writes them (「出席：王○○、李四
+（王五代）」, 「請假：陳○○（公假）」; tui.edits.attendance reads them back), marked, and
+listed on the sign-in sheet."""
 
 from __future__ import annotations
 
