@@ -19,7 +19,7 @@ _NAMES = """
     docx html HTML Textual SQLite sqlite ctrl shift alt tab enter esc escape space up down
     super meta left right home end pgup pgdn pageup pagedown delete backspace insert ins del
     PATH COMMAND CASE TIME DATE FILE FILES DIR FOLDER TEXT QUERY WIDTH HOST PORT SHELL
-    UNIT FORMAT PLACE WHO OWNER DEADLINE KIND NUMBER AGENDA_DB AGENDA_LANG bash zsh
+    UNIT FORMAT PLACE WHO OWNER NAME SEQ HH MM DEADLINE KIND NUMBER AGENDA_DB AGENDA_LANG bash zsh
     in_session recorded draft localhost http https www
     """
 NAMES = frozenset(_NAMES.split())

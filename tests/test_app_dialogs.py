@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,8 @@ from tui.app.screens.dialogs import (
     TrackDialog,
 )
 from tui.app.screens.editor import EditorScreen
+from tui.app.screens.header_dialogs import AttendanceDialog, DeleteDraftDialog, HeaderDialog
+from tui.domain.model import Attendance, Attendee, Meeting
 
 
 @pytest.fixture
@@ -93,6 +96,16 @@ DIALOGS: dict[str, Callable[[], ModalScreen[Any]]] = {
     "correction": CorrectionDialog,
     "report": ReportDialog,
     "quit": lambda: QuitUnsavedDialog(2, "No space left on device"),
+    "header": lambda: HeaderDialog(
+        Meeting(
+            102,
+            datetime(2021, 7, 22, 14, 30),
+            place="本府北區第一會議室",
+            chair="陳志銘(請假)王主秘(代)",
+        )
+    ),
+    "attendance": lambda: AttendanceDialog(Attendance(absent=[Attendee("陳○○", "公假")])),
+    "delete": lambda: DeleteDraftDialog(102, "民國 110 年 7 月 15 日"),
 }
 
 

@@ -77,6 +77,10 @@ def render(args: argparse.Namespace, session: Session) -> int:
         raise UsageError(
             _("--width {width} is too narrow; give 20 columns or more").format(width=args.width)
         )
+    if args.sign_in:
+        from tui.cli.header_commands import sign_in
+
+        return sign_in(args, session)
     repo = session.repo()
     found = secretary.load(repo, args.number)
     if args.format in DOCUMENT_FORMATS:
@@ -133,6 +137,7 @@ _ELSEWHERE = {
         ("prepare", "decide", "conclude", "status", "confirm", "log"), "meeting_commands"
     ),
     "search": "search_command",
+    **dict.fromkeys(("edit", "attend", "delete", "undo"), "header_commands"),
 }
 
 

@@ -14,9 +14,9 @@ from tui.i18n import _
 
 def list_log(args: argparse.Namespace, session: Session) -> int:
     repo = session.repo()
-    if not repo.has_meeting(args.number):
-        raise UsageError(_("no meeting {number}").format(number=args.number))
     lines = EditService(repo, os_user()).log(args.number)
+    if not lines and not repo.has_meeting(args.number):  # a deleted draft's log stays
+        raise UsageError(_("no meeting {number}").format(number=args.number))
     if args.json:
         print_json([_json(line) for line in lines])
         return 0

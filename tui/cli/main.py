@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
+from tui.cli.header_parsers import add_header_commands
 from tui.cli.parser import Parser
 from tui.i18n import N_, _
 
@@ -83,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_meetings(commands)
     _add_serve(commands)
     _add_completion(commands)
+    add_header_commands(commands)
     for name, command in commands.choices.items():
         command.epilog = _(EPILOG) + _note(name)
     return parser

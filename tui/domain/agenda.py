@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from tui.domain.attendance import AS_SIGNED
 from tui.domain.model import (
+    Attendee,
     CaseDecision,
     CaseKind,
     CaseRef,
@@ -34,7 +36,10 @@ def prepare_meeting(
         recorder_label=previous.recorder_label,
         status=MeetingStatus.DRAFT,
     )
-    meeting.attendance.present_as_text = previous.attendance.present_as_text or "如簽到表"
+    if profile.members:  # 出席 by name: the secretary marks who is away
+        meeting.attendance.present = [Attendee(member.name) for member in profile.members]
+    else:
+        meeting.attendance.present_as_text = previous.attendance.present_as_text or AS_SIGNED
     filler = _Filler(profile, previous, cases)
     meeting.sections = [filler.section(standing) for standing in profile.agenda]
     return meeting

@@ -60,6 +60,8 @@ class Office:
 class Attendee:
     name: str
     mark: str = ""  # 請假, 公假, 代 …
+    stand_in: str = ""  # who attends in this person's place: 王五, written (王五代)
+    arrived: time | None = None  # a late arrival, written (10 時 20 分到)
 
 
 @dataclass

@@ -1,7 +1,9 @@
 """The blocks a document template writes, one a line, read back into paragraphs to lay out.
 
 A line is `KIND [LEVEL] | FIELD | FIELD`, the last field taking the rest of the line
-(templates/_record_blocks.j2 lists the kinds). Text inside a field may hold **bold**,
+(templates/_record_blocks.j2 lists the kinds); a table's lines, `head | CELL | CELL …`
+and then `row | CELL | CELL …`, take as many cells as they give. A column's name may end
+with its share of the width, `簽名*2` (1 when it gives none). Text inside a field may hold **bold**,
 <https://…> and [words](https://…), which become bold runs and links.
 """
 
@@ -17,6 +19,8 @@ from tui.render.formats import RenderError
 # How many fields each kind takes, and its level when the line gives none.
 _FIELDS = {"title": 1, "field": 2, "heading": 2, "number": 2, "para": 1}
 _DEFAULT_LEVEL = {"title": 0, "field": 0, "heading": 1, "number": 1, "para": 0}
+TABLE_KINDS = ("head", "row")  # a table's column names, and a line of it
+_SHARE = re.compile(r"(?P<name>.*?)\*(?P<share>[0-9]+(?:\.[0-9]+)?)")
 _HEAD = re.compile(r"(?P<kind>[a-z]+)(?:\s+(?P<level>[0-9]))?")
 # What XML 1.0 cannot hold; a document with it would not open.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -24,10 +28,12 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # title, field, heading, number, para
+    kind: str  # title, field, heading, number, para; head, row
     level: int
     label: str  # the numeral of a heading or number, the name of a field
     text: str
+    cells: tuple[str, ...] = ()  # a table's line
+    shares: tuple[float, ...] = ()  # of a table's first line: each column's share of the width
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,14 @@ def read_blocks(source: str, template: str) -> list[Block]:
 def _block(line: str, number: int, template: str) -> Block:
     head, bar, rest = line.partition("|")
     found = _HEAD.fullmatch(head.strip())
+    if bar and found is not None and found["kind"] in TABLE_KINDS:
+        cells = [c.strip().replace(LINE_BREAK, "\n") for c in rest.split("|")]
+        if found["kind"] == "row":
+            return Block("row", 0, "", "", tuple(cells))
+        shared = [_SHARE.fullmatch(c) for c in cells]
+        names = tuple(m["name"].strip() if m else c for m, c in zip(shared, cells, strict=True))
+        shares = tuple(float(m["share"]) if m else 1.0 for m in shared)
+        return Block("head", 0, "", "", names, shares)
     if not bar or found is None or found["kind"] not in _FIELDS:
         raise RenderError(
             _("template {template} wrote line {line}, which is not a block: {text!r}").format(
@@ -90,3 +104,23 @@ def runs(text: str) -> list[Run]:
 
 def title_of(blocks: list[Block]) -> str:
     return next((b.text for b in blocks if b.kind == "title"), "")
+
+
+def tables(blocks: list[Block]) -> list[Block | list[Block]]:
+    """The blocks, each table's lines gathered in a list of their own."""
+    found: list[Block | list[Block]] = []
+    for block in blocks:
+        if block.kind not in TABLE_KINDS:
+            found.append(block)
+        elif block.kind == "head" or not found or not isinstance(found[-1], list):
+            found.append([block])
+        else:
+            found[-1].append(block)
+    return found
+
+
+def shares(lines: list[Block]) -> list[float]:
+    """Each column's share of a table's width: as its first line gives them, else equal."""
+    columns = max((len(line.cells) for line in lines), default=0)
+    given = list(lines[0].shares) if lines and lines[0].shares else []
+    return (given + [1.0] * columns)[:columns]

@@ -12,8 +12,10 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 
 from tui.domain.agenda import meetings_open
+from tui.domain.attendance import sign_in_rows
 from tui.domain.cases import deadline_state, kind_name
 from tui.domain.model import Meeting, Office, TrackedCase
+from tui.domain.profile import Member
 from tui.i18n import _
 from tui.render.environment import environment
 from tui.render.formats import DOCUMENT_FORMATS, FORMATS, RenderError
@@ -73,6 +75,23 @@ def render_agenda(
         "progress": lambda case: _progress(case, meeting.number),
     }
     return _render(template_name("agenda", options.format), meeting, office, options, extra)
+
+
+def render_sign_in(
+    meeting: Meeting, office: Office, members: list[Member], options: RenderOptions
+) -> str:
+    """The sign-in sheet (簽到表): the members with their units and titles, a column to sign."""
+    if options.format not in SIGN_IN_FORMATS:
+        raise RenderError(
+            f"the sign-in sheet is written as {', '.join(SIGN_IN_FORMATS)}, not {options.format}"
+        )
+    rows = sign_in_rows(meeting.attendance, members)
+    return _render(
+        template_name("signin", options.format), meeting, office, options, {"rows": rows}
+    )
+
+
+SIGN_IN_FORMATS = ("md", *DOCUMENT_FORMATS)
 
 
 def _progress(case: TrackedCase, meeting: int) -> str:

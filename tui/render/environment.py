@@ -19,6 +19,7 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from tui.domain.attendance import lines, written
 from tui.domain.model import Attendee
 from tui.domain.numerals import Ladder, label
 from tui.domain.rocdate import format_date, format_datetime, format_short_date, format_time
@@ -59,10 +60,12 @@ def _environment(overrides: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
         roc_full_date=format_date,
         roc_time=format_time,
         attendees=_attendees,
+        attendance=lines,
         plain=plain,
         hang=_hang,
         centre=_centre,
         cell=cell,
+        column=column,
     )
     return env
 
@@ -99,8 +102,10 @@ def _point_label(n: int, depth: int = 0) -> str:
     return label(_POINT_LADDERS[min(depth, len(_POINT_LADDERS) - 1)], n)
 
 
-def _attendees(people: Sequence[Attendee]) -> str:
-    return "、".join(f"{p.name}（{p.mark}）" if p.mark else p.name for p in people)
+def _attendees(people: Sequence[Attendee], heading: str = "") -> str:
+    """王○○、李四（王五代）: the names of one attendance line (an office's templates may
+    still write the lines themselves)."""
+    return written(list(people), heading)
 
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -123,6 +128,11 @@ def cell(value: object) -> str:
     becomes a line break inside the paragraph."""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
     return text.replace("\n", LINE_BREAK)
+
+
+def column(value: object) -> str:
+    """A value in a table's column: on its line, and never taken for the next column."""
+    return cell(value).replace("|", "｜")
 
 
 # A label wider than this (a speaker's name and title) does not push its text to the right.

@@ -55,11 +55,46 @@ class MeetingLog:
         return row.doc_id, dict(row)
 
     def append(self, entry: Entry) -> int:
+        if not self._meeting_stored():
+            return self._append_retired(entry)
         recent = self._recent()
-        seq: int = recent.insert(entry)
+        if len(recent) == 0:  # a meeting made again after it was deleted: its log goes on
+            seq = self._next_after_chunks()
+            recent.insert(Document(entry, doc_id=seq))
+            return seq
+        seq = recent.insert(entry)
         if len(recent) > KEEP:
             self._move_out(recent)
         return seq
+
+    def _meeting_stored(self) -> bool:
+        return self.tx.db(meeting_name(self.meeting)).table("meeting").contains(doc_id=1)
+
+    def _next_after_chunks(self) -> int:
+        starts = self._starts()
+        if not starts:
+            return 1
+        chunk = self.tx.db(log_chunk_name(self.meeting, starts[-1])).table(LOG_TABLE)
+        return max((row.doc_id for row in chunk.all()), default=starts[-1] - 1) + 1
+
+    def _append_retired(self, entry: Entry) -> int:
+        """An entry of a meeting that is gone (its deletion): into its last older run."""
+        seq = self._next_after_chunks()
+        starts = self._starts()
+        start = starts[-1] if starts else seq
+        chunk = self.tx.db(log_chunk_name(self.meeting, start)).table(LOG_TABLE)
+        chunk.upsert(Document(entry, doc_id=seq))
+        return seq
+
+    def retire(self) -> None:
+        """The meeting is deleted: its log moves out of its document, whole, and stays."""
+        recent = self._recent()
+        rows = sorted(recent.all(), key=lambda r: r.doc_id)
+        if rows:
+            chunk = self.tx.db(log_chunk_name(self.meeting, rows[0].doc_id)).table(LOG_TABLE)
+            for row in rows:
+                chunk.upsert(Document(dict(row), doc_id=row.doc_id))
+            recent.remove(doc_ids=[row.doc_id for row in rows])
 
     def rewrite(self, seq: int, entry: Entry) -> None:
         self._recent().upsert(Document(entry, doc_id=seq))
@@ -70,7 +105,3 @@ class MeetingLog:
         for row in oldest:
             chunk.upsert(Document(dict(row), doc_id=row.doc_id))
         recent.remove(doc_ids=[row.doc_id for row in oldest])
-
-    def delete(self) -> None:
-        for start in self._starts():
-            self.tx.delete(log_chunk_name(self.meeting, start))

@@ -186,7 +186,8 @@ class Records:
         _write_meeting(self.tx, meeting, None)
 
     def delete_meeting(self, number: int) -> None:
-        self.log(number).delete()
+        """The meeting goes; its log stays (who deleted it, and how to put it back)."""
+        self.log(number).retire()
         self.tx.delete(meeting_name(number))
         self.tx.db(INDEX).table("meetings").remove(doc_ids=_index_ids(self.tx, number))
 

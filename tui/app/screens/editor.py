@@ -15,7 +15,7 @@ from tui.app.screens.dialogs import (
     TrackDialog,
     Tracking,
 )
-from tui.app.screens.editor_core import MeetingScreen
+from tui.app.screens.editor_header import HeaderKeys
 from tui.app.screens.editor_keys import BINDINGS, GROUPS, NEEDS
 from tui.app.screens.entry_typing import Typing
 from tui.app.widgets.entries import key_of
@@ -46,7 +46,7 @@ def _now() -> str:
     return datetime.now().strftime("%H:%M")
 
 
-class EditorScreen(MeetingScreen):
+class EditorScreen(HeaderKeys):
     BINDINGS = BINDINGS
     KEY_GROUPS = GROUPS
 

@@ -75,6 +75,16 @@ BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     _binding(
         "l", "log", N_("Log"), N_("Every change to this meeting: who, when, what"), NAVIGATION
     ),
+    _binding(
+        "h", "header", N_("Header"), N_("Date, time, place, chair, recorder (會議資訊)"), RECORDING
+    ),
+    _binding(
+        "A",
+        "attendance",
+        N_("Attendance"),
+        N_("出席, 列席, 請假, stand-ins and late arrivals"),
+        RECORDING,
+    ),
     _binding("ctrl+z", "undo", N_("Undo"), N_("Undo this session's last change"), RECORDING),
     _binding(
         "ctrl+y,ctrl+shift+z", "redo", N_("Redo"), N_("Redo the change last undone"), RECORDING

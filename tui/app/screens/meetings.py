@@ -16,6 +16,8 @@ from tui.app import memory
 from tui.app.keyhold import hold_keys, keys_wait_for_focus, nothing_opened, release_keys
 from tui.app.labels import STATUS
 from tui.app.messages import MeetingOpened, OpenHit, WorkspaceReady
+from tui.app.screens.draft_deletion import BINDINGS as DELETION_BINDINGS
+from tui.app.screens.draft_deletion import DraftDeletion
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.titlebar import TitleBar
 from tui.domain.model import MeetingStatus
@@ -73,12 +75,15 @@ class MeetingsScreen(Screen[None]):
             id="meetings.search",
             tooltip=N_("Search every meeting and case, and open the item found"),
         ),
+        *DELETION_BINDINGS,
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.workspace: Workspace | None = None
         self._shown = 0  # how many times the list was filled
+        self.rows: dict[int, dict[str, Any]] = {}  # the summaries listed, by number
+        self.deletion = DraftDeletion(self)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -116,6 +121,7 @@ class MeetingsScreen(Screen[None]):
             self.app.call_from_thread(release_keys, self.app)
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
+        self.rows = {row["number"]: row for row in rows}
         table = self.query_one(DataTable)
         kept = self._selected()  # shown again, the list stays on the meeting it was on
         table.clear()
@@ -256,6 +262,19 @@ class MeetingsScreen(Screen[None]):
             from tui.app.screens.preview import PreviewScreen
 
             self.app.push_screen(PreviewScreen(self.workspace, number))
+
+    def action_delete_draft(self) -> None:
+        number = self._selected()
+        if number is not None and number in self.rows and self.workspace is not None:
+            self.deletion.ask(number, self.rows[number])
+
+    def action_undo_delete(self) -> None:
+        if self.workspace is not None:
+            self.deletion.undo()
+
+    def reload(self) -> None:
+        if self.workspace is not None:
+            self._load()
 
     def on_screen_resume(self) -> None:
         if self.workspace is not None:

@@ -7,6 +7,7 @@ import io
 from docx import Document
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
@@ -16,7 +17,7 @@ from docx.shared import Mm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
-from tui.render.blocks import Block, Run, runs, title_of
+from tui.render.blocks import Block, Run, runs, shares, tables, title_of
 from tui.render.documents import layout
 
 
@@ -29,8 +30,11 @@ def write(blocks: list[Block]) -> bytes:
     properties.title = title_of(blocks)
     properties.language = f"{layout.LANGUAGE}-{layout.COUNTRY}"
     properties.author = properties.last_modified_by = properties.comments = ""
-    for block in blocks:
-        _paragraph(doc, block)
+    for part in tables(blocks):
+        if isinstance(part, list):
+            _table(doc, part)
+        else:
+            _paragraph(doc, part)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
@@ -178,3 +182,30 @@ def _add_run(paragraph: Paragraph, run: Run) -> None:
     link.set(qn("r:id"), target)
     link.append(added._r)
     paragraph._p.append(link)
+
+
+def _table(doc: WordDocument, lines: list[Block]) -> None:
+    """A table with a line around every cell, the column names repeated on each page."""
+    widths = [Mm(width) for width in layout.column_widths(shares(lines))]
+    table = doc.add_table(rows=0, cols=len(widths))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for line in lines:
+        row = table.add_row()
+        row.height = Mm(layout.ROW_MM)
+        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        if line.kind == "head":
+            header = OxmlElement("w:tblHeader")
+            row._tr.get_or_add_trPr().append(header)
+        cells = [*line.cells, *[""] * (len(widths) - len(line.cells))]
+        for cell, text, width in zip(row.cells, cells, widths, strict=False):
+            cell.width = width
+            paragraph = cell.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for run in runs(text):
+                _add_run(paragraph, run)
+                if line.kind == "head":
+                    paragraph.runs[-1].bold = True

@@ -28,6 +28,10 @@ FIELD_STYLE = "Meeting Field"
 TITLE_STYLE = "Title"
 HEADING_STYLE = "Heading {}"
 FOOTER_STYLE = "Footer"
+CELL_STYLE = "Table Contents"
+HEAD_CELL_STYLE = "Table Heading"
+ROW_MM = 10.0  # a table's line: room to sign in
+TEXT_WIDTH_MM = PAGE_MM[0] - 2 * MARGIN_MM
 
 
 def em(count: float) -> float:
@@ -76,3 +80,11 @@ def lead(kind: str, label: str) -> str:
     if kind == "field":
         return f"{label}："
     return ""
+
+
+def column_widths(shares: list[float]) -> list[float]:
+    """Each column's width in millimetres, the table as wide as the text, shared out."""
+    if not shares:
+        return []
+    unit = TEXT_WIDTH_MM / sum(shares)
+    return [round(share * unit, 1) for share in shares]

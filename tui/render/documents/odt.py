@@ -18,11 +18,16 @@ from odf.style import (
     PageLayoutProperties,
     ParagraphProperties,
     Style,
+    TableCellProperties,
+    TableColumnProperties,
+    TableProperties,
+    TableRowProperties,
     TextProperties,
 )
+from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.text import A, H, P, PageCount, PageNumber, Span
 
-from tui.render.blocks import Block, Run, runs, title_of
+from tui.render.blocks import Block, Run, runs, shares, tables, title_of
 from tui.render.documents import layout
 
 BOLD_STYLE = "Strong Emphasis"
@@ -36,8 +41,11 @@ def write(blocks: list[Block]) -> bytes:
     _page(doc)
     doc.meta.addElement(dc.Title(text=title_of(blocks)))
     doc.meta.addElement(dc.Language(text=f"{layout.LANGUAGE}-{layout.COUNTRY}"))
-    for block in blocks:
-        doc.text.addElement(_paragraph(block))
+    for number, part in enumerate(tables(blocks), 1):
+        if isinstance(part, list):
+            doc.text.addElement(_table(doc, part, number))
+        else:
+            doc.text.addElement(_paragraph(part))
     buffer = io.BytesIO()
     doc.write(buffer)
     return buffer.getvalue()
@@ -110,7 +118,15 @@ def _styles() -> list[Element]:
     )
     footer = _style(layout.FOOTER_STYLE, ParagraphProperties(textalign="center"), _size(10))
     hanging = [_field_style(), *_heading_styles(), *_number_styles(), *_para_styles()]
-    return [default, standard, bold, title, footer, *hanging]
+    cells = [
+        _style(layout.CELL_STYLE, ParagraphProperties(textalign="center", marginbottom="0pt")),
+        _style(
+            layout.HEAD_CELL_STYLE,
+            ParagraphProperties(textalign="center", marginbottom="0pt"),
+            _size(layout.BODY_PT, bold=True),
+        ),
+    ]
+    return [default, standard, bold, title, footer, *hanging, *cells]
 
 
 def _hang(left: float, hang: float, **extra: str) -> ParagraphProperties:
@@ -211,3 +227,59 @@ def _add_run(paragraph: Element, run: Run) -> None:
         into.addElement(span)
         into = span
     teletype.addTextToElement(into, run.text)
+
+
+def _table(doc: OpenDocumentText, lines: list[Block], number: int) -> Table:
+    """A table with a line around every cell, the column names repeated on each page."""
+    widths = layout.column_widths(shares(lines))
+    name = f"Table{number}"
+    doc.automaticstyles.addElement(_table_style(name, sum(widths)))
+    table = Table(name=name, stylename=name)
+    for column, width in enumerate(widths, 1):
+        style = Style(name=f"{name}.C{column}", family="table-column")
+        style.addElement(TableColumnProperties(columnwidth=f"{width:g}mm"))
+        doc.automaticstyles.addElement(style)
+        table.addElement(TableColumn(stylename=style))
+    cell_style, row_style = _cell_styles(doc, name)
+    head = [line for line in lines if line.kind == "head"]
+    if head:
+        headers = TableHeaderRows()
+        for line in head:
+            headers.addElement(_row(line, len(widths), row_style, cell_style))
+        table.addElement(headers)
+    for line in lines:
+        if line.kind != "head":
+            table.addElement(_row(line, len(widths), row_style, cell_style))
+    return table
+
+
+def _table_style(name: str, width: float) -> Style:
+    style = Style(name=name, family="table")
+    style.addElement(TableProperties(width=f"{width:g}mm", align="center"))
+    return style
+
+
+def _cell_styles(doc: OpenDocumentText, table: str) -> tuple[Style, Style]:
+    cell = Style(name=f"{table}.Cell", family="table-cell")
+    cell.addElement(
+        TableCellProperties(border="0.5pt solid #000000", padding="1mm", verticalalign="middle")
+    )
+    row = Style(name=f"{table}.Row", family="table-row")
+    row.addElement(TableRowProperties(minrowheight=f"{layout.ROW_MM:g}mm"))
+    doc.automaticstyles.addElement(cell)
+    doc.automaticstyles.addElement(row)
+    return cell, row
+
+
+def _row(line: Block, columns: int, row_style: Style, cell_style: Style) -> TableRow:
+    row = TableRow(stylename=row_style)
+    paragraph_style = layout.HEAD_CELL_STYLE if line.kind == "head" else layout.CELL_STYLE
+    cells = [*line.cells, *[""] * (columns - len(line.cells))]
+    for text in cells[:columns]:
+        cell = TableCell(stylename=cell_style, valuetype="string")
+        paragraph = P(stylename=_name(paragraph_style))
+        for run in runs(text):
+            _add_run(paragraph, run)
+        cell.addElement(paragraph)
+        row.addElement(cell)
+    return row
