@@ -300,15 +300,26 @@ def _add_status(commands: _Commands) -> None:
 
 def _add_confirm(commands: _Commands) -> None:
     cmd = commands.add_parser(
-        "confirm", help=_("confirm record N as read at the next meeting (紀錄確定)")
+        "confirm",
+        help=_("confirm record N as read at the next meeting (紀錄確定)"),
+        description=_(
+            "Record N read and confirmed at meeting N+1: 紀錄確定, or with corrections "
+            "修正後確定. Each correction is made in record N and printed in N+1's 宣讀 item "
+            "(修正之點：貳、一「old」修正為「new」). Records can be confirmed in any order."
+        ),
     )
     cmd.add_argument("number", type=int, metavar="N", help=_("the record's meeting number"))
     cmd.add_argument(
         "--correction",
         action="append",
         default=[],
-        metavar="TEXT",
-        help=_("a correction read out (修正後確定); repeat for several"),
+        metavar="WHERE=OLD=NEW",
+        help=_(
+            "a correction read out (修正後確定): the item (貳、一 or 2.1), the words the record "
+            "has and the words meant, such as 貳、一=同意備查=准予備查; nothing after the last = "
+            "deletes the words (「…」等字刪除); text without = is printed as it is given. "
+            "Repeat for several"
+        ),
     )
 
 

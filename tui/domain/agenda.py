@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from tui.domain.amendments import confirmation_conclusion
 from tui.domain.model import (
     CaseDecision,
     CaseKind,
     CaseRef,
+    Conclusion,
     Item,
     ItemKind,
     Meeting,
@@ -65,11 +67,21 @@ class _Filler:
             item.cases = [CaseRef(c.number, c.kind) for c in internal_cases(self.cases)]
         elif standing.kind is ItemKind.OUTSIDE_CASES:
             item.cases = [CaseRef(c.number, c.kind) for c in outside_cases(self.cases)]
+        elif standing.kind is ItemKind.READ_RECORD:
+            item.conclusions = self.confirmation()
         elif standing.kind is ItemKind.UNIT_REPORTS:
             item.reports = [
                 Report(speaker=u.name + u.reporter, unit=u.name) for u in self.profile.units
             ]
         return item
+
+    def confirmation(self) -> list[Conclusion]:
+        """What the 宣讀 item says when the last record was confirmed before this meeting
+        was prepared."""
+        confirmed = self.previous.confirmation
+        if confirmed is None or confirmed.at_meeting != self.previous.number + 1:
+            return []
+        return [confirmation_conclusion(confirmed.corrections)]
 
 
 def internal_cases(cases: Iterable[TrackedCase]) -> list[TrackedCase]:
