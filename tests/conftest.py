@@ -21,6 +21,7 @@ SLOW_MODULES = frozenset(
         "test_app_correction",
         "test_app_dialogs",
         "test_app_discoverable",
+        "test_app_export",
         "test_app_disk_full",
         "test_app_hostile_text",
         "test_app_in_chinese",

@@ -200,7 +200,8 @@ def _add_render(commands: _Commands) -> None:
         description=_(
             "Write a meeting's record, or its agenda, through the templates. ODT and "
             "DOCX are documents to edit: without -o they go down a pipe, or at a terminal into "
-            "record-N.odt (agenda-N.docx …) in the current folder."
+            "record-N.odt (agenda-N.docx …) in the current folder; a file there is kept and "
+            "the next free name (record-N-2.odt) written, unless --force. -o FILE replaces FILE."
         ),
     )
     cmd.add_argument("number", type=int, metavar="N", help=_("meeting number"))
@@ -213,6 +214,11 @@ def _add_render(commands: _Commands) -> None:
     )
     cmd.add_argument("--width", type=int, default=None, help=_("text width in columns (txt)"))
     cmd.add_argument("-o", "--output", type=Path, metavar="FILE", help=_("write here, not stdout"))
+    cmd.add_argument(
+        "--force",
+        action="store_true",
+        help=_("at a terminal, replace record-N.odt if it is there (else record-N-2.odt …)"),
+    )
 
 
 def _add_show(commands: _Commands) -> None:
