@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.domain.model import ItemKind
-from tui.domain.profile import Profile, Schedule, StandingItem, StandingSection, Unit
+from tui.domain.profile import Member, Profile, Schedule, StandingItem, StandingSection, Unit
 from tui.domain.schedule import ScheduleError, check_rule
 from tui.domain.text import has_controls
 from tui.storage.layout import PROFILE_FILE  # the shipped one is named like a database's
@@ -84,6 +84,7 @@ class _Reader:
             organisation=self.text(data, "organisation", required=True),
             series=self.text(data, "series", required=True),
             units=self.units(data.get("units", [])),
+            members=self.members(data.get("members", [])),
             place=self.text(data, "place"),
             chair=self.text(data, "chair"),
             recorder=self.text(data, "recorder"),
@@ -133,6 +134,24 @@ class _Reader:
         return Unit(
             self.text(entry, "name", required=True, where=where),
             self.text(entry, "reporter", where=where),
+        )
+
+    def members(self, value: Any) -> list[Member]:
+        if not isinstance(value, list):
+            raise self.fail("members", "must be a list of [[members]] tables or names")
+        return [self.member(entry, i) for i, entry in enumerate(value)]
+
+    def member(self, entry: Any, index: int) -> Member:
+        if isinstance(entry, str) and entry.strip():
+            return Member(entry.strip())
+        if not isinstance(entry, dict):
+            raise self.fail(f"members[{index}]", f"must be a table or a name, not {_kind(entry)}")
+        where = f"members[{index}]."
+        self._no_unknown(entry, where, {"name", "title", "unit"})
+        return Member(
+            self.text(entry, "name", required=True, where=where),
+            self.text(entry, "title", where=where),
+            self.text(entry, "unit", where=where),
         )
 
     def schedule(self, value: Any) -> Schedule:
@@ -237,6 +256,7 @@ _TOP_KEYS = {
     "organisation",
     "series",
     "units",
+    "members",
     "place",
     "chair",
     "recorder",

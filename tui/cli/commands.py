@@ -133,6 +133,7 @@ _ELSEWHERE = {
         ("prepare", "decide", "conclude", "status", "confirm", "log"), "meeting_commands"
     ),
     "search": "search_command",
+    "init": "init_command",
 }
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
+from tui.cli.init_command import add_parser as _add_init
 from tui.i18n import N_, _
 
 EPILOG = N_("""\
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_show(commands)
     _add_cases(commands)
     _add_prepare(commands)
+    _add_init(commands)
     _add_decide(commands)
     _add_conclude(commands)
     _add_status(commands)
@@ -257,6 +259,15 @@ def _add_prepare(commands: _Commands) -> None:
     )
     cmd.add_argument(
         "--force", action="store_true", help=_("prepare even if meeting N left cases undecided")
+    )
+    cmd.add_argument(
+        "--number",
+        type=int,
+        metavar="N",
+        help=_(
+            "the first meeting's number, in a database with none stored (agenda init): "
+            "default 1; a later number reads the last record by its number"
+        ),
     )
 
 

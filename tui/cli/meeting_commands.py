@@ -26,7 +26,9 @@ from tui.i18n import _, ngettext
 
 def prepare(args: argparse.Namespace, session: Session) -> int:
     on = _when(args.date, "--date") if args.date else None
-    prepared = secretary.prepare(session.repo(), after=args.after, on=on, force=args.force)
+    prepared = secretary.prepare(
+        session.repo(), after=args.after, on=on, force=args.force, number=args.number
+    )
     found = prepared.meeting
     print(
         _("prepared meeting {number} on {when}").format(

@@ -18,6 +18,16 @@ class Unit:
 
 
 @dataclass
+class Member:
+    """Who is expected at every meeting: 出席 is filled with them, the sign-in sheet lists
+    them with their unit and title."""
+
+    name: str
+    title: str = ""
+    unit: str = ""
+
+
+@dataclass
 class StandingItem:
     title: str
     kind: ItemKind = ItemKind.ORDINARY
@@ -44,6 +54,7 @@ class Profile:
     organisation: str
     series: str
     units: list[Unit] = field(default_factory=list)
+    members: list[Member] = field(default_factory=list)
     place: str = ""
     chair: str = ""
     recorder: str = ""
