@@ -17,9 +17,11 @@ RECORDS = Path(__file__).resolve().parent / "records"
 SLOW_MODULES = frozenset(
     {
         "test_app_burst",
+        "test_app_confirm",
         "test_app_correction",
         "test_app_dialogs",
         "test_app_discoverable",
+        "test_app_export",
         "test_app_disk_full",
         "test_app_header",
         "test_app_hostile_text",
@@ -31,6 +33,7 @@ SLOW_MODULES = frozenset(
         "test_app_sessions",
         "test_app_snapshots",
         "test_app_undo",
+        "test_app_wrapping",
         "test_app_workflow",
         "test_concurrent_secretaries",  # 2, 4, 8 processes making 100 changes each
         "test_documents_app",

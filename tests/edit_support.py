@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, time
 
-from tui.domain.model import CaseDecision, CaseKind, Meeting, MeetingStatus, TrackedCase
+from tui.domain.model import Amendment, CaseDecision, CaseKind, Meeting, MeetingStatus, TrackedCase
 from tui.edits import requests
 from tui.secretary import editor
 from tui.storage.repository import Repository
@@ -53,7 +53,7 @@ def set_status(
     return _stored(repo, number)
 
 
-def confirm(repo: Repository, number: int, corrections: Sequence[str] = ()) -> Meeting:
+def confirm(repo: Repository, number: int, corrections: Sequence[Amendment] = ()) -> Meeting:
     requests.confirm(editor(repo), number, corrections)
     return _stored(repo, number)
 

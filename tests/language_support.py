@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 COMMAND_LINE = re.compile(r"\bagenda(?: [a-z]+)?\b")  # `agenda conclude`: the commands' own words
-WORD = re.compile(r"(?<![\w./$~-])[A-Za-z][A-Za-z']+(?![\w/-])")
+WORD = re.compile(r"(?<![\w./$~-])[A-Za-z][A-Za-z']+(?![\w/-]|\.\w)")  # not a file name
 
 # Names that stay as they are in a Chinese interface (formats, programs, keys, units).
 _NAMES = """
@@ -19,7 +19,8 @@ _NAMES = """
     docx html HTML Textual SQLite sqlite ctrl shift alt tab enter esc escape space up down
     super meta left right home end pgup pgdn pageup pagedown delete backspace insert ins del
     PATH COMMAND CASE TIME DATE FILE FILES DIR FOLDER TEXT QUERY WIDTH HOST PORT SHELL
-    UNIT FORMAT PLACE WHO OWNER NAME SEQ HH MM DEADLINE KIND NUMBER AGENDA_DB AGENDA_LANG bash zsh
+    UNIT FORMAT PLACE WHO OWNER NAME SEQ HH MM WHERE OLD NEW REPORTER TITLE
+    RRULE RFC FREQ MONTHLY BYDAY BYHOUR BYMINUTE en DEADLINE KIND NUMBER AGENDA_DB AGENDA_LANG bash zsh
     in_session recorded draft localhost http https www
     """
 NAMES = frozenset(_NAMES.split())

@@ -12,7 +12,14 @@ from tests import edit_support as edits
 from tests.conftest import REFERENCE
 from tui import secretary
 from tui.domain import lifecycle
-from tui.domain.model import CaseDecision, Conclusion, Meeting, MeetingStatus, TrackedCase
+from tui.domain.model import (
+    Amendment,
+    CaseDecision,
+    Conclusion,
+    Meeting,
+    MeetingStatus,
+    TrackedCase,
+)
 from tui.edits import EditError, EditService
 from tui.edits.ops import Correct, RemoveEntry, Untrack, WriteConclusion
 from tui.storage.repository import LockedRecordError, Repository
@@ -53,13 +60,16 @@ def test_a_correction_is_logged_with_who_when_and_what(repo: Repository) -> None
 
 
 def test_confirmed_with_corrections(repo: Repository) -> None:
-    edits.confirm(repo, 101, ["第 2 頁人事室誤植為會計室"])
+    edits.confirm(repo, 101, [Amendment("2.3", "將屆", "即將屆至")])
     record = secretary.load(repo, 101)
     assert record.confirmation is not None
-    assert record.confirmation.corrections == ["第 2 頁人事室誤植為會計室"]
+    assert record.confirmation.corrections == [Amendment("2.3", "將屆", "即將屆至")]
+    assert "即將屆至" in record.sections[1].items[2].conclusions[1].text
     reader = secretary.load(repo, 102)
     assert reader.sections[0].body is not None
-    assert reader.sections[0].body.conclusions[0].text == "修正後確定。"
+    assert reader.sections[0].body.conclusions[0].text == (
+        "修正後確定，修正之點：貳、三「將屆」修正為「即將屆至」。"
+    )
     with pytest.raises(EditError, match="already confirmed"):
         edits.confirm(repo, 101)
 

@@ -453,10 +453,10 @@ def test_7_decide_progress_is_stored_and_shown_clean(db: Path) -> None:
 
 
 def test_7_confirm_correction_is_stored_and_shown_clean(db: Path) -> None:
-    run(db, "confirm", "101", "--correction", f"「甲」修正為「乙」{HOSTILE}")
+    run(db, "confirm", "101", "--correction", f"貳、一=同意備查=准予備查{HOSTILE}")
     record = stored(db, 101)
     assert record.confirmation is not None and record.confirmation.corrections
-    assert "乙" in record.confirmation.corrections[0]
+    assert record.confirmation.corrections[0].new.startswith("准予備查")
     assert dirt(strings_in(record)) == [], "stored meeting 101"
     assert dirt(strings_in(stored(db, 102))) == [], "stored meeting 102 (its 宣讀 item)"
     assert dirt(printed_json(db, "show", "101", "--json")) == [], "show 101 --json"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 from hypothesis import assume, given
@@ -77,3 +78,71 @@ def test_no_line_starts_with_closing_punctuation(text: str, columns: int) -> Non
     assume(not re.search(r"[，。、」 ]{2}", text))
     for line in wrap(text, columns)[1:]:
         assert not line.startswith(("，", "。", "、", "」"))
+
+
+OPENING = "「『（(〔【《〈“‘"
+CLOSING_OR_PAUSE = "，。、；：！？」』）〕】》〉”’"
+IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def rendered_lines(record: ImportedRecord, columns: int) -> list[str]:
+    text = render_record(record.meeting, record.office, RenderOptions("txt", width=columns))
+    return text.split("\n")
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80])
+def test_motions_hang_under_their_text(record: ImportedRecord, columns: int) -> None:
+    lines = rendered_lines(record, columns)
+    start = lines.index("參、臨時動議")
+    for line in lines[start + 1 :]:
+        if not line or line.startswith("散會"):
+            continue
+        assert line.startswith(("一、", "二、", "三、", "    ")), (columns, line)
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80])
+def test_no_line_ends_on_an_opening_bracket(record: ImportedRecord, columns: int) -> None:
+    lines = [line.rstrip() for line in rendered_lines(record, columns) if line.strip()]
+    ending = [line for line in lines if line[-1] in OPENING]
+    assert ending == [], columns
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80])
+def test_no_line_starts_with_a_closing_mark_or_a_pause(
+    record: ImportedRecord, columns: int
+) -> None:
+    lines = [line.lstrip() for line in rendered_lines(record, columns) if line.strip()]
+    starting = [line for line in lines if line[0] in CLOSING_OR_PAUSE]
+    assert starting == [], columns
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80])
+def test_a_number_stays_with_its_unit(record: ImportedRecord, columns: int) -> None:
+    lines = rendered_lines(record, columns)
+    split = [
+        (line, after)
+        for line, after in pairwise(lines)
+        if line.rstrip()[-1:].isdigit() and IDEOGRAPH.match(after.lstrip()[:1])
+    ]
+    assert split == [], columns
+
+
+def test_a_number_and_its_unit_move_down_together() -> None:
+    # 「並於7 / 月底前」: the break falls between the number and its unit
+    lines = wrap("請總務組統計並於7月底前提送處長參考。", 18)
+    assert lines == ["請總務組統計並於", "7月底前提送處長參", "考。"]
+    lines = wrap("已排定 6 月 21 日邀請市長至議會報告", 20)
+    assert all(not line.rstrip().endswith(("6", "21")) for line in lines), lines
+
+
+def test_an_opening_bracket_moves_down_with_what_it_opens() -> None:
+    lines = wrap("於寄送的「員工薪資單」電子郵件", 10)
+    assert lines[0] == "於寄送的"
+    assert lines[1].startswith("「員工")
+
+
+@given(cjk_text, st.integers(min_value=10, max_value=80))
+def test_no_line_ends_with_an_opening_bracket(text: str, columns: int) -> None:
+    assume(not re.search(r"[「 ]{2}", text))
+    for line in wrap(text, columns)[:-1]:
+        assert not line.endswith("「"), wrap(text, columns)

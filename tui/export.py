@@ -37,3 +37,38 @@ def write_file(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
         raise
+
+
+def write_new_file(path: Path, data: bytes) -> None:
+    """`data` in a new file at `path`, written whole; FileExistsError when a file is there,
+    even one made a moment ago by someone else (the synced temp file is linked, never
+    renamed, into place)."""
+    temp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{os.urandom(4).hex()}")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.link(temp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+
+
+def numbered(path: Path, n: int) -> Path:
+    """record-102.odt, record-102-2.odt, record-102-3.odt …"""
+    return path if n < 2 else path.with_name(f"{path.stem}-{n}{path.suffix}")
+
+
+def write_free_name(path: Path, data: bytes) -> Path:
+    """`data` in a new file: at `path`, else at the first numbered name that is free. Returns
+    where it went."""
+    for n in range(1, 10_000):
+        candidate = numbered(path, n)
+        try:
+            write_new_file(candidate, data)
+        except FileExistsError:
+            continue
+        return candidate
+    raise FileExistsError(path)

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 from tui.database import profile_of
 from tui.domain import places
-from tui.domain.agenda import prepare_meeting, undecided_cases
+from tui.domain.agenda import first_meeting, prepare_meeting, undecided_cases
 from tui.domain.codec import to_data
 from tui.domain.identity import name_entries
 from tui.domain.model import Item, Meeting
 from tui.domain.profile import Profile
+from tui.domain.rocdate import format_numeric_date
 from tui.domain.schedule import ScheduleError, infer_rule, next_meeting
 from tui.edits import EditError, EditService
 from tui.edits.errors import Hint
@@ -118,7 +119,19 @@ def prepare(
     after: int | None = None,
     on: date | datetime | None = None,
     force: bool = False,
+    number: int | None = None,
 ) -> Prepared:
+    """Meeting N+1 from record N; with no meeting stored, the series' first (`number`,
+    else 1) from the profile alone."""
+    if not repo.meeting_numbers():
+        return _prepare_first(repo, number or 1, on)
+    if number is not None:
+        raise SecretaryError(
+            _(
+                "a meeting's number follows the last one stored; "
+                "--number is for the first meeting of a database"
+            )
+        )
     previous = _previous_meeting(repo, after)
     if repo.has_meeting(previous.number + 1):
         raise SecretaryError(
@@ -143,6 +156,41 @@ def prepare(
     except EditError as error:
         raise SecretaryError(str(error)) from None
     return Prepared(name_entries(meeting), undecided)
+
+
+def _prepare_first(repo: Repository, number: int, on: date | datetime | None) -> Prepared:
+    if number < 1:
+        raise SecretaryError(_("meeting numbers start at 1, not {number}").format(number=number))
+    profile = profile_of(repo)
+    meeting = first_meeting(profile, number, _first_start(profile, on))
+    try:
+        editor(repo).apply(CreateMeeting(meeting.number, to_data(meeting)))
+    except EditError as error:
+        raise SecretaryError(str(error)) from None
+    return Prepared(name_entries(meeting), [])
+
+
+def _first_start(profile: Profile, on: date | datetime | None) -> datetime:
+    """When the first meeting is held: the date given, at the rule's time; else the rule's
+    next date."""
+    if isinstance(on, datetime):
+        return on
+    rule = profile.schedule.rule
+    if on is None and rule:
+        try:
+            return next_meeting(rule, datetime.now(), profile.schedule.skip)
+        except ScheduleError as error:
+            raise SecretaryError(_("schedule: {error}").format(error=error)) from None
+    if on is None:
+        raise SecretaryError(_("the profile has no schedule rule"), Hint.GIVE_DATE)
+    if "BYHOUR=" not in rule.upper():
+        raise SecretaryError(
+            _(
+                "the profile's schedule rule gives no time: give it with the date "
+                "(--date '{date} 14:30')"
+            ).format(date=format_numeric_date(on))
+        )
+    return datetime.combine(on, _rule_time(rule, Meeting(0, datetime.combine(on, time()))))
 
 
 def _previous_meeting(repo: Repository, after: int | None) -> Meeting:

@@ -91,6 +91,12 @@ class LiveMeeting:
         self.sent.append((self._serial, op))
         return self._serial, op
 
+    def pass_on(self, op: Operation) -> int:
+        """A number for an operation on another meeting (the last record, confirmed): the
+        writer applies it, and the copy shows what it did here once it is read back."""
+        self._serial += 1
+        return self._serial
+
     def type(self, op: Operation) -> None:
         """Typed text: applied here at once, sent when the typing pauses (take_typing)."""
         if self.typing is not None and not op.replaces(self.typing):

@@ -86,7 +86,7 @@ def render(args: argparse.Namespace, session: Session) -> int:
     if args.format in DOCUMENT_FORMATS:
         data = secretary.render_document(repo, found, agenda=args.agenda, format=args.format)
         name = f"{'agenda' if args.agenda else 'record'}-{args.number}.{args.format}"
-        output.write_document(data, args.output, name)
+        output.write_document(data, args.output, name, force=args.force)
         return 0
     text = secretary.render_meeting(
         repo, found, agenda=args.agenda, format=args.format, width=args.width
@@ -138,6 +138,7 @@ _ELSEWHERE = {
     ),
     "search": "search_command",
     **dict.fromkeys(("edit", "attend", "delete", "undo"), "header_commands"),
+    "init": "init_command",
 }
 
 

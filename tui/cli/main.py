@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.cli.header_parsers import add_header_commands
+from tui.cli.init_command import add_parser as _add_init
 from tui.cli.parser import Parser
 from tui.i18n import N_, _
 
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_show(commands)
     _add_cases(commands)
     _add_prepare(commands)
+    _add_init(commands)
     _add_decide(commands)
     _add_conclude(commands)
     _add_status(commands)
@@ -172,7 +174,8 @@ def _add_render(commands: _Commands) -> None:
         description=_(
             "Write a meeting's record, or its agenda, through the templates. ODT and "
             "DOCX are documents to edit: without -o they go down a pipe, or at a terminal into "
-            "record-N.odt (agenda-N.docx …) in the current folder."
+            "record-N.odt (agenda-N.docx …) in the current folder; a file there is kept and "
+            "the next free name (record-N-2.odt) written, unless --force. -o FILE replaces FILE."
         ),
     )
     cmd.add_argument("number", type=int, metavar="N", help=_("meeting number"))
@@ -185,6 +188,11 @@ def _add_render(commands: _Commands) -> None:
     )
     cmd.add_argument("--width", type=int, default=None, help=_("text width in columns (txt)"))
     cmd.add_argument("-o", "--output", type=Path, metavar="FILE", help=_("write here, not stdout"))
+    cmd.add_argument(
+        "--force",
+        action="store_true",
+        help=_("at a terminal, replace record-N.odt if it is there (else record-N-2.odt …)"),
+    )
 
 
 def _add_show(commands: _Commands) -> None:
@@ -223,6 +231,15 @@ def _add_prepare(commands: _Commands) -> None:
     )
     cmd.add_argument(
         "--force", action="store_true", help=_("prepare even if meeting N left cases undecided")
+    )
+    cmd.add_argument(
+        "--number",
+        type=int,
+        metavar="N",
+        help=_(
+            "the first meeting's number, in a database with none stored (agenda init): "
+            "default 1; a later number reads the last record by its number"
+        ),
     )
 
 
@@ -272,15 +289,26 @@ def _add_status(commands: _Commands) -> None:
 
 def _add_confirm(commands: _Commands) -> None:
     cmd = commands.add_parser(
-        "confirm", help=_("confirm record N as read at the next meeting (紀錄確定)")
+        "confirm",
+        help=_("confirm record N as read at the next meeting (紀錄確定)"),
+        description=_(
+            "Record N read and confirmed at meeting N+1: 紀錄確定, or with corrections "
+            "修正後確定. Each correction is made in record N and printed in N+1's 宣讀 item "
+            "(修正之點：貳、一「old」修正為「new」). Records can be confirmed in any order."
+        ),
     )
     cmd.add_argument("number", type=int, metavar="N", help=_("the record's meeting number"))
     cmd.add_argument(
         "--correction",
         action="append",
         default=[],
-        metavar="TEXT",
-        help=_("a correction read out (修正後確定); repeat for several"),
+        metavar="WHERE=OLD=NEW",
+        help=_(
+            "a correction read out (修正後確定): the item (貳、一 or 2.1), the words the record "
+            "has and the words meant, such as 貳、一=同意備查=准予備查; nothing after the last = "
+            "deletes the words (「…」等字刪除); text without = is printed as it is given. "
+            "Repeat for several"
+        ),
     )
 
 

@@ -8,14 +8,16 @@ a second (its own typing goes on where it was).
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Callable
 from datetime import date, datetime, time
 
 from tui import secretary
 from tui.cli.session import Session, UsageError
+from tui.domain.amendments import confirmation_conclusion
 from tui.domain.lifecycle import status_word
-from tui.domain.model import CaseDecision, CaseKind, MeetingStatus
-from tui.domain.places import parse_place, written_place
+from tui.domain.model import Amendment, CaseDecision, CaseKind, MeetingStatus
+from tui.domain.places import PlaceError, parse_place, written_place
 from tui.domain.rocdate import DateError, format_datetime, parse_datetime, parse_time
 from tui.edits import requests
 from tui.edits.cases import WORDS
@@ -24,7 +26,9 @@ from tui.i18n import _, ngettext
 
 def prepare(args: argparse.Namespace, session: Session) -> int:
     on = _when(args.date, "--date") if args.date else None
-    prepared = secretary.prepare(session.repo(), after=args.after, on=on, force=args.force)
+    prepared = secretary.prepare(
+        session.repo(), after=args.after, on=on, force=args.force, number=args.number
+    )
     found = prepared.meeting
     print(
         _("prepared meeting {number} on {when}").format(
@@ -119,11 +123,38 @@ def _end(text: str) -> time:
 
 
 def confirm(args: argparse.Namespace, session: Session) -> int:
+    corrections = [_amendment(text) for text in args.correction]
     service = secretary.editor(session.repo())
-    requests.confirm(service, args.number, args.correction)
-    how = "修正後確定" if args.correction else "紀錄確定"
+    requests.confirm(service, args.number, corrections)
+    said = confirmation_conclusion(corrections)
+    how = said.text.rstrip("。")
     print(_("record of meeting {number}: {how}").format(number=args.number, how=how))
+    for point in said.points:
+        print(f"  {point.text}")
     return 0
+
+
+def _amendment(text: str) -> Amendment:
+    """WHERE=OLD=NEW (NEW empty: the words deleted); text without = as it is given."""
+    parts = re.split("[=＝]", text, maxsplit=2)
+    if len(parts) == 1:
+        return Amendment(note=text)
+    if len(parts) == 2:
+        raise UsageError(
+            _("--correction {text}: give WHERE=OLD=NEW (nothing after the last = deletes)").format(
+                text=text
+            )
+        )
+    where, old, new = (part.strip() for part in parts)
+    try:
+        place = parse_place(where)
+    except PlaceError:
+        raise UsageError(
+            _("--correction {text}: {where} is not a place (give 貳、一 or 2.1)").format(
+                text=text, where=where
+            )
+        ) from None
+    return Amendment(place, old, new)
 
 
 def log(args: argparse.Namespace, session: Session) -> int:

@@ -26,17 +26,46 @@ def write_text(text: str, path: Path | None) -> None:
     _write(path, text.encode("utf-8"))
 
 
-def write_document(data: bytes, path: Path | None, name: str) -> None:
-    """A document at `path`; else down a pipe or into a file; else, at a terminal, in
-    `name` in the current folder, whose path is printed."""
-    if path is None and not sys.stdout.isatty():
+def write_document(data: bytes, path: Path | None, name: str, *, force: bool = False) -> None:
+    """A document at `path`, replacing what is there; else down a pipe; else, at a terminal,
+    in `name` in the current folder (replaced only with `force`: a file there already is
+    kept and the next free name, name-2, name-3 …, taken), whose path is printed."""
+    if path is not None:
+        _write(path, data)
+        return
+    if not sys.stdout.isatty():
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         return
-    target = path if path is not None else Path.cwd() / name
-    _write(target, data)
-    if path is None:
-        print(target)
+    chosen = Path.cwd() / name
+    if force:
+        _write(chosen, data)
+        print(chosen)
+        return
+    written = _write_new(chosen, data)
+    if written != chosen:
+        print(
+            _("{name} exists and is kept; written to {written} (--force replaces it)").format(
+                name=chosen.name, written=written.name
+            ),
+            file=sys.stderr,
+        )
+    print(written)
+
+
+def _write_new(path: Path, data: bytes) -> Path:
+    from tui.export import write_free_name
+
+    try:
+        return write_free_name(path, data)
+    except OSError as error:
+        from tui.cli.session import UsageError
+
+        raise UsageError(
+            _("{path}: cannot be written ({reason})").format(
+                path=path, reason=error.strerror or error
+            )
+        ) from None
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from tui.domain.amendments import confirmation_conclusion
 from tui.domain.attendance import AS_SIGNED
 from tui.domain.model import (
     Attendee,
     CaseDecision,
     CaseKind,
     CaseRef,
+    Conclusion,
     Item,
     ItemKind,
     Meeting,
@@ -70,11 +72,21 @@ class _Filler:
             item.cases = [CaseRef(c.number, c.kind) for c in internal_cases(self.cases)]
         elif standing.kind is ItemKind.OUTSIDE_CASES:
             item.cases = [CaseRef(c.number, c.kind) for c in outside_cases(self.cases)]
+        elif standing.kind is ItemKind.READ_RECORD:
+            item.conclusions = self.confirmation()
         elif standing.kind is ItemKind.UNIT_REPORTS:
             item.reports = [
                 Report(speaker=u.name + u.reporter, unit=u.name) for u in self.profile.units
             ]
         return item
+
+    def confirmation(self) -> list[Conclusion]:
+        """What the 宣讀 item says when the last record was confirmed before this meeting
+        was prepared."""
+        confirmed = self.previous.confirmation
+        if confirmed is None or confirmed.at_meeting != self.previous.number + 1:
+            return []
+        return [confirmation_conclusion(confirmed.corrections)]
 
 
 def internal_cases(cases: Iterable[TrackedCase]) -> list[TrackedCase]:
@@ -113,3 +125,22 @@ def meetings_open(case: TrackedCase, at_meeting: int) -> int:
 def decided(case: TrackedCase, meeting: int) -> CaseDecision | None:
     event = case.decision_at(meeting)
     return event.decision if event else None
+
+
+def first_meeting(profile: Profile, number: int, start: datetime) -> Meeting:
+    """The first meeting prepared for a series with no record stored. Meeting 1 reads no
+    record and reports on no earlier conclusions; a later one (an office that kept its
+    records on paper until now) reads the last record by its number alone."""
+    unrecorded = Meeting(number - 1, start)  # stands for the record nobody stored
+    meeting = prepare_meeting(profile, unrecorded, start, [])
+    date_said = format_short_date(unrecorded.date)
+    for section in meeting.sections:
+        if section.kind is ItemKind.READ_RECORD:
+            section.title = section.title.replace(date_said, "").replace("  ", " ")
+            section.title = section.title.replace("宣讀 第", "宣讀第")
+    if number > 1:
+        return meeting
+    meeting.sections = [s for s in meeting.sections if s.kind is not ItemKind.READ_RECORD]
+    for section in meeting.sections:
+        section.items = [i for i in section.items if i.kind is not ItemKind.CASE_REPORT]
+    return meeting

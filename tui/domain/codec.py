@@ -69,6 +69,8 @@ def _convert_list(kind: Any, data: Any, where: str) -> list[Any]:
 
 
 def _convert_dataclass(kind: Any, data: Any, where: str) -> Any:
+    if isinstance(data, str) and hasattr(kind, "from_text"):
+        return kind.from_text(data)  # a shape stored as a sentence before it had fields
     if not isinstance(data, dict):
         raise ShapeError(
             _("{where}: expected an object, found {found}").format(

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from tui.domain.decisions import case_number, decision_sentence
 from tui.domain.model import (
+    Amendment,
     CaseDecision,
     CaseEvent,
     CaseKind,
@@ -176,7 +177,7 @@ _ALREADY = {
 }
 
 
-def confirm(record: Meeting, at_meeting: int, corrections: Sequence[str] = ()) -> None:
+def confirm(record: Meeting, at_meeting: int, corrections: Sequence[Amendment] = ()) -> None:
     """紀錄確定 (or 修正後確定 with the corrections) when meeting `at_meeting` reads the record."""
     if record.status is MeetingStatus.CONFIRMED:
         raise LifecycleError(
@@ -186,10 +187,6 @@ def confirm(record: Meeting, at_meeting: int, corrections: Sequence[str] = ()) -
         raise LifecycleError(_("a record is confirmed by a later meeting"))
     record.status = MeetingStatus.CONFIRMED
     record.confirmation = Confirmation(at_meeting, list(corrections))
-
-
-def confirmation_text(corrections: Sequence[str]) -> str:
-    return "修正後確定。" if corrections else "紀錄確定。"
 
 
 def correct(record: Meeting, by: str, what: str, at: datetime) -> None:

@@ -154,11 +154,28 @@ class Section:
 
 
 @dataclass
+class Amendment:
+    """One 修正之點 read out when a record is confirmed: where, the words the record has and
+    the words meant ("" deletes them); or, as records confirmed before places were kept
+    wrote it, a correction in words only (`note`)."""
+
+    place: str = ""  # the item corrected, "2.1"
+    old: str = ""
+    new: str = ""
+    note: str = ""
+
+    @classmethod
+    def from_text(cls, text: str) -> Amendment:
+        """A correction stored as a sentence."""
+        return cls(note=text)
+
+
+@dataclass
 class Confirmation:
     """紀錄確定, or 修正後確定 with the corrections read out at the next meeting."""
 
     at_meeting: int
-    corrections: list[str] = field(default_factory=list)
+    corrections: list[Amendment] = field(default_factory=list)
 
 
 @dataclass

@@ -3,10 +3,11 @@
 from tui.edits.attendance import Attend, SetAttendance
 from tui.edits.cases import Decide, Track, Untrack, WriteProgress
 from tui.edits.clock import Adjourn, Begin, SetClock, SetStatus
+from tui.edits.confirming import Confirm, Unconfirm
 from tui.edits.entries import InsertEntry, MoveEntry, RemoveEntry, WriteConclusion, WriteReport
 from tui.edits.header import SetHeader
 from tui.edits.meeting import AddMotion, CreateMeeting, DeleteMeeting, InsertItem, RemoveItem
-from tui.edits.record import Confirm, Correct, Unconfirm
+from tui.edits.record import Correct
 from tui.edits.records import ImportRecord
 
 __all__ = [

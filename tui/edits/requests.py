@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, time
 
 from tui.domain.identity import find_entry, new_id
-from tui.domain.model import CaseDecision, CaseKind, Conclusion, MeetingStatus
+from tui.domain.model import Amendment, CaseDecision, CaseKind, Conclusion, MeetingStatus
 from tui.domain.places import PlaceError, item_at, placed_items
 from tui.edits.errors import EditError
 from tui.edits.ops import AddMotion, Confirm, Correct, Decide, SetStatus, Track, WriteConclusion
@@ -74,8 +74,12 @@ def set_status(
 
 
 def confirm(
-    service: EditService, meeting: int, corrections: Sequence[str] = (), at: int | None = None
+    service: EditService,
+    meeting: int,
+    corrections: Sequence[Amendment] = (),
+    at: int | None = None,
 ) -> Done:
+    """Record `meeting` confirmed when meeting `at` (the next, unless given) reads it."""
     reader = meeting + 1 if at is None else at
     return service.apply(Confirm(meeting, reader, list(corrections)))
 

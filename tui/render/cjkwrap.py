@@ -1,14 +1,29 @@
-"""Wrapping for plain text where CJK characters take two columns and may break anywhere."""
+"""Wrapping for plain text where CJK characters take two columns and may break anywhere,
+but for the rules of Traditional Chinese typesetting (禁則): a line does not start with a
+closing mark or a pause (，。、；：」』）), does not end on an opening one (「『（), and a
+number stays with the character after it, its unit (7月, 110 年, 第 1 次).
+
+The app wraps its own panes with the same rules: `line_spans` gives where each line of a
+paragraph starts and ends, so styled text can be cut at the same places."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 # Characters a line must not start with (行首禁則).
-_NO_LINE_START = set("，。、；：！？」』）〕】》〉,.;:!?)]}%…—～")
-# A run of these stays together, like an English word or a number.
-_WORD = re.compile(r"[A-Za-z0-9@#$%&*_+=/\\.:\-'\"<>()\[\]]+|\s+|.", re.DOTALL)
+_NO_LINE_START = frozenset("，。、；：！？」』）〕】》〉”’,.;:!?)]}%…—～")
+# Characters a line must not end with (行尾禁則).
+_NO_LINE_END = frozenset("「『（〔【《〈“‘([{")
+_IDEOGRAPH = r"\u3400-\u9fff\uf900-\ufaff"
+_RUN = r"A-Za-z0-9@#$%&*_+=/\\.,:\-'\"<>()\[\]"
+# A run of these stays together: an English word, a web address, a number with its unit
+# (a run that ends in a digit takes the character after it, over one space).
+_WORD = re.compile(
+    rf"[{_RUN}]*[0-9](?![{_RUN}])(?: ?[{_IDEOGRAPH}])?|[{_RUN}]+|\s+|.",
+    re.DOTALL,
+)
 
 
 def width(text: str) -> int:
@@ -29,49 +44,98 @@ def wrap(text: str, columns: int, first: str = "", rest: str | None = None) -> l
     rest = " " * width(first) if rest is None else rest
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, columns, first if not lines else rest, rest))
+        lead = first if not lines else rest
+        rooms = (columns - width(lead), columns - width(rest))
+        spans = line_spans(paragraph, *rooms)
+        lines.extend(
+            (lead if i == 0 else rest) + paragraph[start:end]
+            for i, (start, end) in enumerate(spans)
+        )
     return lines
 
 
-def _wrap_paragraph(text: str, columns: int, first: str, rest: str) -> list[str]:
-    lines: list[list[str]] = [[]]
-    room = max(columns - width(first), 2)
-    used = 0
-    for token in _tokens(text, min(room, max(columns - width(rest), 2))):
-        size = width(token)
-        if used + size > room and lines[-1]:
-            carried = _carry(lines[-1], token)
-            lines.append(carried)
-            room = max(columns - width(rest), 2)
-            used = sum(width(t) for t in carried)
-            if token.isspace():
-                continue
-        lines[-1].append(token)
-        used += size
-    return [(first if i == 0 else rest) + "".join(ts).rstrip() for i, ts in enumerate(lines)]
+def line_spans(text: str, first: int, rest: int | None = None) -> list[tuple[int, int]]:
+    """Where each line of `text` starts and ends (offsets into it) when the first line has
+    `first` columns and the others `rest`: spaces at a break are left out, and a line breaks
+    only where the rules allow, unless a line has no such place at all."""
+    rooms = (max(first, 2), max(first if rest is None else rest, 2))
+    tokens = _tokens(text, min(rooms))
+    spans: list[tuple[int, int]] = []
+    start, used, i = 0, 0, 0
+    while i < len(tokens):
+        begin, end = tokens[i]
+        room = rooms[1 if spans else 0]
+        if used + width(text[begin:end]) > room and i > start:
+            cut = _last_break(text, tokens, start, i)
+            spans.append(_trimmed(text, tokens, start, cut))
+            start = i = _skip_spaces(text, tokens, cut)
+            used = 0
+            continue
+        used += width(text[begin:end])
+        i += 1
+    if start < len(tokens) or not spans:
+        spans.append(_trimmed(text, tokens, start, len(tokens)))
+    return spans
 
 
-def _tokens(text: str, room: int) -> list[str]:
-    tokens: list[str] = []
+def _tokens(text: str, room: int) -> list[tuple[int, int]]:
+    tokens: list[tuple[int, int]] = []
     for found in _WORD.finditer(text):
-        tokens.extend(_pieces(found.group(0), room))
+        tokens.extend(_pieces(text, found.start(), found.end(), room))
     return tokens
 
 
-def _pieces(token: str, room: int) -> list[str]:
-    """A word too long for any line, cut to fit; a web address stays whole to stay usable."""
-    if len(token) <= room or "://" in token:
-        return [token]
-    return [token[i : i + room] for i in range(0, len(token), room)]
+def _pieces(text: str, start: int, end: int, room: int) -> list[tuple[int, int]]:
+    """A word too wide for any line, cut to fit; a web address stays whole to stay usable."""
+    token = text[start:end]
+    if width(token) <= room or "://" in token:
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    begin, used = start, 0
+    for at in range(start, end):
+        size = _char_width(text[at])
+        if used + size > room and at > begin:
+            pieces.append((begin, at))
+            begin, used = at, 0
+        used += size
+    pieces.append((begin, end))
+    return pieces
 
 
-def _carry(line: list[str], token: str) -> list[str]:
-    """What moves down with `token`: the last character, if `token` may not start a line."""
-    while line and line[-1].isspace():
-        line.pop()
-    carried: list[str] = []
-    first = token
-    while first and first[0] in _NO_LINE_START and len(line) > 1:
-        carried.insert(0, line.pop())
-        first = carried[0]
-    return carried
+def _last_break(text: str, tokens: list[tuple[int, int]], start: int, at: int) -> int:
+    """The latest token, after `start` and up to `at`, a line may begin with; `at` if none."""
+    for cut in range(at, start, -1):
+        if _may_break(text, tokens, start, cut):
+            return cut
+    return at
+
+
+def _may_break(text: str, tokens: list[tuple[int, int]], start: int, cut: int) -> bool:
+    before = next((t for t in _words(text, tokens, range(cut - 1, start - 1, -1))), "")
+    after = next((t for t in _words(text, tokens, range(cut, len(tokens)))), "")
+    if not before or (after and after[0] in _NO_LINE_START):
+        return False
+    return before[-1] not in _NO_LINE_END
+
+
+def _words(text: str, tokens: list[tuple[int, int]], at: range) -> Iterator[str]:
+    """The tokens at these positions that are not spaces."""
+    for index in at:
+        word = text[tokens[index][0] : tokens[index][1]]
+        if not word.isspace():
+            yield word
+
+
+def _skip_spaces(text: str, tokens: list[tuple[int, int]], at: int) -> int:
+    while at < len(tokens) and text[tokens[at][0] : tokens[at][1]].isspace():
+        at += 1
+    return at
+
+
+def _trimmed(text: str, tokens: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The span of tokens[start:end], without the spaces it ends with."""
+    if start >= end:
+        at = tokens[start][0] if start < len(tokens) else len(text)
+        return at, at
+    begin, finish = tokens[start][0], tokens[end - 1][1]
+    return begin, begin + len(text[begin:finish].rstrip())

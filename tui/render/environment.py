@@ -139,10 +139,20 @@ def column(value: object) -> str:
 _WIDEST_HANG = 12
 
 
+# The numeral a label starts with: 一、 (一) （一） 1. (1)
+_NUMERAL = re.compile(
+    r"[一二三四五六七八九十百千零]+、|[(（][一二三四五六七八九十百千零0-9]+[)）]|[0-9]+\."
+)
+
+
 def _hang(text: str, columns: int, label: str = "", indent: int = 0) -> str:
-    """`label` + `text` wrapped to `columns`, continuation lines hanging under the text."""
+    """`label` + `text` wrapped to `columns`, continuation lines hanging under the text; under
+    the label's numeral when the label is too wide (一、法制王視察口頭報告：)."""
     first = " " * indent + label
-    hang = width(label) if width(label) <= _WIDEST_HANG else 0
+    hang = width(label)
+    if hang > _WIDEST_HANG:
+        numeral = _NUMERAL.match(label)
+        hang = width(numeral.group(0)) if numeral else 0
     return "\n".join(wrap(plain(text), columns, first, " " * (indent + hang)))
 
 

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.titlebar import TitleBar
+from tui.app.widgets.wrapped import Wrapped
 from tui.app.workspace import Workspace
 from tui.domain.cases import (
     KIND_WORDS,
@@ -147,7 +148,7 @@ class CasesScreen(Screen[None]):
         key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         kind, number = key.split(":")
         case = next(c for c in self.cases if c.kind.value == kind and c.number == int(number))
-        history.update(case_history(case))
+        history.update(Wrapped(case_history(case)))
 
     def action_toggle_open(self) -> None:
         self.only_open = not self.only_open

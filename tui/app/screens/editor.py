@@ -6,6 +6,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
+from tui.app.screens.confirming import confirm_last_record, typed_confirmation
 from tui.app.screens.copying import copy_entry, copy_record
 from tui.app.screens.dialogs import (
     CorrectionDialog,
@@ -15,6 +16,7 @@ from tui.app.screens.dialogs import (
     TrackDialog,
     Tracking,
 )
+from tui.app.screens.editor_core import MeetingScreen
 from tui.app.screens.editor_header import HeaderKeys
 from tui.app.screens.editor_keys import BINDINGS, GROUPS, NEEDS
 from tui.app.screens.entry_typing import Typing
@@ -236,6 +238,17 @@ class EditorScreen(HeaderKeys):
             self.show_status()
             self.refresh_bindings()
             self.notify(_("Correction logged; the record can be changed now."))
+
+    async def action_confirm_record(self) -> None:
+        if self.can_change():
+            await MeetingScreen.finish_typing(self)  # not as a typed 紀錄確定。: the dialog asks
+            confirm_last_record(self)
+
+    async def finish_typing(self) -> None:
+        typing = self.typing
+        await super().finish_typing()
+        if typing is not None:
+            typed_confirmation(self, typing)
 
     def action_take_over(self) -> None:
         if not self.opened.hold.held and not self.opened.locked:

@@ -85,6 +85,13 @@ BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
         N_("出席, 列席, 請假, stand-ins and late arrivals"),
         RECORDING,
     ),
+    _binding(
+        "f",
+        "confirm_record",
+        N_("Confirm record"),
+        N_("Confirm the last record as read (宣讀): 紀錄確定, or 修正後確定 with its 修正之點"),
+        RECORDING,
+    ),
     _binding("ctrl+z", "undo", N_("Undo"), N_("Undo this session's last change"), RECORDING),
     _binding(
         "ctrl+y,ctrl+shift+z", "redo", N_("Redo"), N_("Redo the change last undone"), RECORDING

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from functools import partial
 from pathlib import Path
 
 from textual import work
@@ -11,6 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static, TextArea
 
+from tui.app.screens.replace_dialog import KEEP_BOTH, REPLACE, ReplaceFileDialog
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.titlebar import TitleBar
 from tui.app.workspace import Workspace
@@ -125,20 +127,38 @@ class PreviewScreen(Screen[None]):
         self._export(Path(event.value).expanduser(), self.format, bool(self.agenda), self.text)
 
     @work(thread=True)
-    def _export(self, path: Path, format: str, agenda: bool, text: str) -> None:
-        from tui.export import write_file
+    def _export(self, path: Path, format: str, agenda: bool, text: str, how: str = "") -> None:
+        """Write the export: a file at `path` is replaced only when asked (how: replace, or
+        keep both: the next free name)."""
+        from tui.export import write_file, write_free_name, write_new_file
         from tui.render.formats import RenderError
 
+        written = path
         try:
             data = self._document(format, agenda) if format in DOCUMENTS else text.encode()
-            write_file(path, data)
+            if how == REPLACE:
+                write_file(path, data)
+            elif how == KEEP_BOTH:
+                written = write_free_name(path, data)
+            else:
+                write_new_file(path, data)
+        except FileExistsError:
+            ask = partial(self._answered, path, format, agenda, text)
+            self.app.call_from_thread(self.app.push_screen, ReplaceFileDialog(path), ask)
+            return
         except (OSError, RenderError) as error:
             reason = error.strerror if isinstance(error, OSError) else str(error)
             self.app.call_from_thread(
                 self.notify, f"{path}: {reason}", title=_("Not written"), severity="error"
             )
             return
-        self.app.call_from_thread(self.notify, _("Written to {path}").format(path=path))
+        self.app.call_from_thread(self.notify, _("Written to {path}").format(path=written))
+
+    def _answered(self, path: Path, format: str, agenda: bool, text: str, how: object) -> None:
+        if isinstance(how, str) and how:
+            self._export(path, format, agenda, text, how)
+        else:
+            self.notify(_("Nothing written: {path} is kept").format(path=path))
 
     @work(thread=True)
     def _deliver(self, format: str, agenda: bool, text: str) -> None:

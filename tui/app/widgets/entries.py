@@ -7,6 +7,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.labels import DECISION
+from tui.app.widgets.wrapped import Wrapped
 from tui.domain.model import CaseDecision, CaseKind, Conclusion, Report, TrackedCase
 from tui.domain.numerals import Ladder, label
 
@@ -26,7 +27,7 @@ class Entry(Option):
     """One entry of the item pane; `target` is the model object it shows."""
 
     def __init__(self, target: Target, text: Text) -> None:
-        super().__init__(text)
+        super().__init__(Wrapped(text))
         self.target = target
         self.key = key_of(target)
 
@@ -97,13 +98,13 @@ class EntryList(OptionList):
         for index in range(self.option_count):
             option = self.get_option_at_index(index)
             if isinstance(option, Entry) and option.key == key:
-                self.replace_option_prompt_at_index(index, text)
+                self.replace_option_prompt_at_index(index, Wrapped(text))
 
 
 def plain_text(entry: Entry) -> str:
     """The entry as the record writes it, for the clipboard: 一、同意備查。"""
     prompt = entry.prompt
-    text = prompt.plain if isinstance(prompt, Text) else str(prompt)
+    text = prompt.plain if isinstance(prompt, Text | Wrapped) else str(prompt)
     for placeholder in PLACEHOLDERS:
         text = text.replace(placeholder, "")
     return text.replace("\u00a0", "").strip()

@@ -16,6 +16,7 @@ from tui.app.widgets.entries import (
     report_text,
 )
 from tui.app.widgets.entry_editor import EntryEditor
+from tui.app.widgets.wrapped import Wrapped
 from tui.domain.model import CaseKind, Conclusion, Item, TrackedCase
 from tui.edits.workset import CaseKey
 from tui.i18n import N_, _
@@ -59,7 +60,7 @@ class ItemPane(Vertical):
         title = Text(f"{where}\n{heading}")
         if not entries:
             title.append(_(EMPTY_HINT), "dim")
-        self.query_one("#item-title", Static).update(title)
+        self.query_one("#item-title", Static).update(Wrapped(title))
         self.entries.show(entries, select)
 
     @property
