@@ -133,6 +133,7 @@ _ELSEWHERE = {
         ("prepare", "decide", "conclude", "status", "confirm", "log"), "meeting_commands"
     ),
     "search": "search_command",
+    **dict.fromkeys(("item", "section"), "item_commands"),
 }
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
+from tui.cli import item_parsers
 from tui.i18n import N_, _
 
 EPILOG = N_("""\
@@ -83,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_meetings(commands)
     _add_serve(commands)
     _add_completion(commands)
+    item_parsers.add_parsers(commands)
     for name, command in commands.choices.items():
         command.epilog = _(EPILOG) + _note(name)
         command.formatter_class = _HelpFormatter
