@@ -79,3 +79,15 @@ def item_title(item: Item) -> str:
 def holds_cases(item: Item) -> bool:
     """The item reports on tracked cases, or one of its conclusions opened one."""
     return bool(item.cases) or any(c.case is not None for c in item.conclusions)
+
+
+def nearest_place(meeting: Meeting, place: str) -> str:
+    """The place to stand on when `place` is gone: the item before it, else its section."""
+    places = outline_places(meeting)
+    if place in places or not places:
+        return place if place in places else ""
+    head, _dot, tail = place.partition(".")
+    candidates = [f"{head}.{int(tail) - 1}"] if tail.isdigit() and int(tail) > 1 else []
+    if head.isdigit():
+        candidates.append(str(min(int(head), len(meeting.sections))))
+    return next((c for c in candidates if c in places), places[-1])

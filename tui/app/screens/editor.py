@@ -15,12 +15,12 @@ from tui.app.screens.dialogs import (
     TrackDialog,
     Tracking,
 )
-from tui.app.screens.editor_core import MeetingScreen
+from tui.app.screens.editor_agenda import AgendaKeys
 from tui.app.screens.editor_keys import BINDINGS, GROUPS, NEEDS
 from tui.app.screens.entry_typing import Typing
 from tui.app.widgets.entries import key_of
 from tui.domain.identity import find_entry, new_id
-from tui.domain.model import CaseDecision, Conclusion, Report, TrackedCase
+from tui.domain.model import Block, CaseDecision, Conclusion, Report, TrackedCase
 from tui.domain.places import placed_items
 from tui.domain.rocdate import format_time
 from tui.domain.units import owner_in
@@ -46,7 +46,7 @@ def _now() -> str:
     return datetime.now().strftime("%H:%M")
 
 
-class EditorScreen(MeetingScreen):
+class EditorScreen(AgendaKeys):
     BINDINGS = BINDINGS
     KEY_GROUPS = GROUPS
 
@@ -71,7 +71,10 @@ class EditorScreen(MeetingScreen):
 
     async def action_add_conclusion(self) -> None:
         self.follow_outline()
-        if not self.can_change() or self.item() is None:
+        if self.item() is None:
+            self.not_on_a_section("conclude")
+            return
+        if not self.can_change():
             return
         await self.finish_typing()
         draft = Conclusion("", id=new_id("c"))
@@ -86,7 +89,9 @@ class EditorScreen(MeetingScreen):
             return
         await self.finish_typing()
         meeting, item, group = self.opened.number, self._item_id(), new_id("g")
-        if isinstance(target, Conclusion):
+        if isinstance(target, Block):
+            await self.edit_block(target)
+        elif isinstance(target, Conclusion):
             if target.decisions:
                 self.notify(_("The decision sentence is written from the decisions (r / k)."))
                 self.refused()
@@ -196,7 +201,9 @@ class EditorScreen(MeetingScreen):
 
     def action_report(self) -> None:
         self.follow_outline()
-        if self.can_change() and self.item() is not None:
+        if self.item() is None:
+            self.not_on_a_section("report")
+        elif self.can_change():
             self.app.push_screen(ReportDialog(), self._report_added)
 
     async def _report_added(self, result: object) -> None:

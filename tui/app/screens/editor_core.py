@@ -28,12 +28,14 @@ from tui.app.screens.entry_typing import Typing
 from tui.app.screens.takeover import HoldKeeper
 from tui.app.widgets.entries import Entry, EntryList, key_of
 from tui.app.widgets.entry_editor import EntryEditor
-from tui.app.widgets.item_pane import ItemPane, entries_of
+from tui.app.widgets.item_pane import ItemPane, entries_of, section_hint
 from tui.app.widgets.keybar import KeyBar
-from tui.app.widgets.outline import MeetingOutline, item_heading
+from tui.app.widgets.outline import MeetingOutline, item_heading, outline_shape
 from tui.app.widgets.titlebar import TitleBar
 from tui.app.workspace import OpenMeeting, Workspace
 from tui.domain.model import Item
+from tui.domain.numerals import Ladder, label
+from tui.domain.outline import nearest_place, outline_places, section_at, section_heading
 from tui.domain.places import PlaceError, item_at, placed_items
 from tui.domain.rocdate import format_datetime, format_time
 from tui.edits import Done, EditError, Operation
@@ -54,7 +56,7 @@ class MeetingScreen(Screen[None]):
         self.workspace = workspace
         self.opened = opened
         self.live = opened.live
-        places = [p for p, _, _ in placed_items(self.live.meeting)]
+        places = outline_places(self.live.meeting)
         self.place = place if place in places else (places[0] if places else "")
         self._landing = hit  # a search result: its entry is highlighted on opening
         self.typing: Typing | None = None
@@ -107,6 +109,7 @@ class MeetingScreen(Screen[None]):
     def show_item(self, select: object = None) -> None:
         found = self.item()
         if found is None:
+            self._show_section()
             return
         heading, item = found
         draft = self.typing.draft if self.typing else None
@@ -115,6 +118,22 @@ class MeetingScreen(Screen[None]):
             select = self.pane.current.key
         self.pane.show(heading, item_heading(item), entries, select)
         self.refresh_bindings()  # the keys that act on what is highlighted now
+        self._remember_place()
+
+    def _show_section(self) -> None:
+        """A section highlighted: its heading and items, and what can be done there."""
+        found = section_at(self.live.meeting, self.place)
+        if found is None:
+            return
+        index, section = found
+        lines = [
+            f"{label(Ladder.ITEM, i)}{item_heading(item)}"
+            for i, item in enumerate(section.items, start=1)
+        ]
+        self.pane.show_section(
+            section_heading(self.live.meeting, index), lines, section_hint(section)
+        )
+        self.refresh_bindings()
         self._remember_place()
 
     def _show_outline(self) -> None:
@@ -276,11 +295,12 @@ class MeetingScreen(Screen[None]):
 
     def stored(self, snapshot: Snapshot, upto: int) -> None:
         """The meeting as stored now: shown with this session's unsent changes on top."""
-        before = [(p, i.id) for p, _, i in placed_items(self.live.meeting)]
+        before = outline_shape(self.live.meeting)
         if not self.live.rebase(snapshot, upto) or not self.query(ItemPane):
             return  # unchanged, or not laid out yet (it shows the copy when it is)
-        after = [(p, i.id) for p, _, i in placed_items(self.live.meeting)]
-        if before != after:
+        if outline_shape(self.live.meeting) != before:
+            if self.place not in outline_places(self.live.meeting):
+                self.place = nearest_place(self.live.meeting, self.place)
             self._show_outline()
         self._show_title()
         self.show_item()  # the key bar follows it
