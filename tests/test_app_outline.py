@@ -180,3 +180,28 @@ async def test_a_proposal_with_its_blocks_in_a_new_section(db: Path) -> None:
     )
     assert "一、案由：修正會議室使用要點案，提請討論。" in record
     assert "決議：照案通過。" in record
+
+
+async def test_keys_in_one_burst_down_to_an_empty_section_conclude_nothing(db: Path) -> None:
+    """Over SSH: the moves down to 參、臨時動議 and `a` and text arrive together. The outline's
+    late highlights of the places passed on the way must not take the pane back there."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(app, pilot)
+        before = conclusions(db)
+        keys = [("down", None)] * 6 + [("a", "a")]
+        keys += [(c if c.isalnum() else _character_to_key(c), c) for c in "本次無臨時動議。"]
+        keys += [("enter", "\r")]
+        assert app._driver is not None
+        for key, char in keys:
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)
+        await until(pilot, lambda: editor.place == "3" and "參、臨時動議" in pane_title(editor))
+        await pilot.pause(0.5)
+        assert editor.typing is None
+        assert app.workspace is not None and app.workspace.writer.flush()
+    assert conclusions(db) == before

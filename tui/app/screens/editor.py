@@ -69,6 +69,11 @@ class EditorScreen(AgendaKeys):
         found = self.item()
         return found[1].id if found else ""
 
+    def _conclusion_label(self) -> str:
+        """會議結論, or what the item calls its conclusions (a proposal's 決議)."""
+        found = self.item()
+        return found[1].conclusion_label if found else "會議結論"
+
     async def action_add_conclusion(self) -> None:
         self.follow_outline()
         if self.item() is None:
@@ -81,7 +86,7 @@ class EditorScreen(AgendaKeys):
         self.typing = Typing("conclusion", self.opened.number, self._item_id(), draft.id)
         self.typing.draft, self.typing.group = draft, new_id("g")
         self.show_item(key_of(draft))
-        self.pane.start_typing("", "會議結論")
+        self.pane.start_typing("", self._conclusion_label())
 
     async def action_edit(self) -> None:
         target = self.target()
@@ -97,7 +102,7 @@ class EditorScreen(AgendaKeys):
                 self.refused()
                 return
             self.typing = Typing("conclusion", meeting, item, target.id, group=group)
-            self.pane.start_typing(target.text, "會議結論")
+            self.pane.start_typing(target.text, self._conclusion_label())
         elif isinstance(target, Report):
             self.typing = Typing("report", meeting, item, target.id, group=group)
             self.pane.start_typing(target.text, f"{target.speaker}{target.kind}")

@@ -130,9 +130,8 @@ class MeetingScreen(Screen[None]):
             f"{label(Ladder.ITEM, i)}{item_heading(item)}"
             for i, item in enumerate(section.items, start=1)
         ]
-        self.pane.show_section(
-            section_heading(self.live.meeting, index), lines, section_hint(section)
-        )
+        heading = section_heading(self.live.meeting, index)
+        self.pane.show_section(heading, lines, *section_hint(section))
         self.refresh_bindings()
         self._remember_place()
 
@@ -162,6 +161,8 @@ class MeetingScreen(Screen[None]):
     @on(Tree.NodeHighlighted)
     async def _item_chosen(self, event: Tree.NodeHighlighted[str]) -> None:
         outline = self.outline
+        if event.node is not outline.cursor_node:
+            return  # a move the cursor has gone past (keys in a burst): follow_outline went on
         if outline.moving_to:
             if event.node.data != outline.moving_to:
                 return  # the outline is being rebuilt and has not reached its place yet

@@ -27,9 +27,11 @@ MOTIONS_HINT = N_("m: add a motion · R: rename · {}: move")
 SECTION_HINT = N_("i: add an item · R: rename · D: delete · {}: move · S: new section")
 
 
-def section_hint(section: Section) -> str:
-    hint = MOTIONS_HINT if section.kind is ItemKind.MOTIONS else SECTION_HINT
-    return _(hint)
+def section_hint(section: Section) -> tuple[str, str]:
+    """What can be done on the section, and what it shows when it has no items."""
+    if section.kind is ItemKind.MOTIONS:
+        return _(MOTIONS_HINT), _("(no motions yet)")
+    return _(SECTION_HINT), _("(no items yet)")
 
 
 PROPOSAL_BLOCKS = ("案由", "說明", "擬辦")
@@ -86,20 +88,18 @@ class ItemPane(Vertical):
             title.append(_(EMPTY_HINT), "dim")
         self.query_one("#item-title", Static).update(title)
         self.query_one("#section-items", Static).display = False
-        self.entries.display = True
         self.entries.show(entries, select)
 
-    def show_section(self, heading: str, items: list[str], hint: str) -> None:
-        """A section: its heading, its items' headings (or that it has none), what to do."""
+    def show_section(self, heading: str, items: list[str], hint: str, empty: str) -> None:
+        """A section: its heading, its items' headings (else `empty`), what can be done."""
         title = Text(heading)
         title.append(f"\n{hint}", "dim")
         self.query_one("#item-title", Static).update(title)
-        shown = "\n".join(items) if items else _("(no items yet)")
+        shown = "\n".join(items) if items else empty
         body = self.query_one("#section-items", Static)
         body.update(Text(shown, style="" if items else "dim"))
         body.display = True
-        self.entries.show([], None)
-        self.entries.display = False
+        self.entries.show([], None)  # still there, so that the focus goes on to it as ever
 
     @property
     def current(self) -> Entry | None:
