@@ -3,6 +3,7 @@ the record rendered as offices print a proposal (案由 / 說明 / 擬辦, 決�
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,22 @@ def test_help_lists_the_actions() -> None:
         assert action in item
     add = agenda("item", "add", "--help").stdout
     assert "--kind" in add and "--presenter" in add and "--block" in add
+
+
+def test_a_rendered_proposal_and_special_report_import_back_the_same(
+    db: Path, tmp_path: Path
+) -> None:
+    ok(db, "item", "add", "102", "討論事項", SUBJECT, "--block", EXPLANATION)
+    ok(db, "item", "add", "102", "貳", "智慧城市", "--kind", "special", "--presenter", "資訊室")
+    ok(db, "conclude", "102", "參、一", "照案通過。")
+    record = tmp_path / "record-102.md"
+    record.write_text(ok(db, "render", "102"), encoding="utf-8")
+    again = tmp_path / "again"
+    ok(again, "import", str(REFERENCE), str(record))
+    assert ok(again, "render", "102") == record.read_text(encoding="utf-8")
+    shown = json.loads(ok(again, "show", "102", "--json"))
+    special = shown["sections"][1]["items"][4]
+    assert (special["presenter"], special["presenter_kind"]) == ("資訊室", "專題報告")
+    proposal = shown["sections"][2]["items"][0]
+    assert [b["label"] for b in proposal["blocks"]] == ["案由", "說明"]
+    assert proposal["conclusion_label"] == "決議"
