@@ -28,13 +28,12 @@ from tui.app.screens.entry_typing import Typing
 from tui.app.screens.takeover import HoldKeeper
 from tui.app.widgets.entries import Entry, EntryList, key_of
 from tui.app.widgets.entry_editor import EntryEditor
-from tui.app.widgets.item_pane import ItemPane, entries_of, section_hint
+from tui.app.widgets.item_pane import ItemPane, entries_of
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.outline import MeetingOutline, item_heading, outline_shape
 from tui.app.widgets.titlebar import TitleBar
 from tui.app.workspace import OpenMeeting, Workspace
 from tui.domain.model import Item
-from tui.domain.numerals import Ladder, label
 from tui.domain.outline import nearest_place, outline_places, section_at, section_heading
 from tui.domain.places import PlaceError, item_at, placed_items
 from tui.domain.rocdate import format_datetime, format_time
@@ -107,32 +106,21 @@ class MeetingScreen(Screen[None]):
             return None
 
     def show_item(self, select: object = None) -> None:
+        """The highlighted place in the pane: an item's entries, or a section's items."""
         found = self.item()
-        if found is None:
-            self._show_section()
+        section = section_at(self.live.meeting, self.place) if found is None else None
+        if found is not None:
+            heading, item = found
+            draft = self.typing.draft if self.typing else None
+            entries = entries_of(item, self.live.meeting.number, self.live.cases, draft)
+            if select is None and self.pane.current is not None:
+                select = self.pane.current.key
+            self.pane.show(heading, item_heading(item), entries, select)
+        elif section is not None:
+            self.pane.show_section(section_heading(self.live.meeting, section[0]), section[1])
+        else:
             return
-        heading, item = found
-        draft = self.typing.draft if self.typing else None
-        entries = entries_of(item, self.live.meeting.number, self.live.cases, draft)
-        if select is None and self.pane.current is not None:
-            select = self.pane.current.key
-        self.pane.show(heading, item_heading(item), entries, select)
         self.refresh_bindings()  # the keys that act on what is highlighted now
-        self._remember_place()
-
-    def _show_section(self) -> None:
-        """A section highlighted: its heading and items, and what can be done there."""
-        found = section_at(self.live.meeting, self.place)
-        if found is None:
-            return
-        index, section = found
-        lines = [
-            f"{label(Ladder.ITEM, i)}{item_heading(item)}"
-            for i, item in enumerate(section.items, start=1)
-        ]
-        heading = section_heading(self.live.meeting, index)
-        self.pane.show_section(heading, lines, *section_hint(section))
-        self.refresh_bindings()
         self._remember_place()
 
     def _show_outline(self) -> None:

@@ -17,7 +17,9 @@ from tui.app.widgets.entries import (
     report_text,
 )
 from tui.app.widgets.entry_editor import EntryEditor
+from tui.app.widgets.outline import item_heading
 from tui.domain.model import Block, CaseKind, Conclusion, Item, ItemKind, Section, TrackedCase
+from tui.domain.numerals import Ladder, label
 from tui.edits.workset import CaseKey
 from tui.i18n import N_, _
 
@@ -90,14 +92,17 @@ class ItemPane(Vertical):
         self.query_one("#section-items", Static).display = False
         self.entries.show(entries, select)
 
-    def show_section(self, heading: str, items: list[str], hint: str, empty: str) -> None:
-        """A section: its heading, its items' headings (else `empty`), what can be done."""
+    def show_section(self, heading: str, section: Section) -> None:
+        """A section: its heading, what can be done there, its items' headings."""
+        hint, empty = section_hint(section)
         title = Text(heading)
         title.append(f"\n{hint}", "dim")
         self.query_one("#item-title", Static).update(title)
-        shown = "\n".join(items) if items else empty
+        items = [
+            f"{label(Ladder.ITEM, i)}{item_heading(it)}" for i, it in enumerate(section.items, 1)
+        ]
         body = self.query_one("#section-items", Static)
-        body.update(Text(shown, style="" if items else "dim"))
+        body.update(Text("\n".join(items), style="") if items else Text(empty, style="dim"))
         body.display = True
         self.entries.show([], None)  # still there, so that the focus goes on to it as ever
 
