@@ -27,6 +27,7 @@ SLOW_MODULES = frozenset(
         "test_app_hostile_text",
         "test_app_in_chinese",
         "test_app_language",
+        "test_app_outline",
         "test_app_keys",
         "test_app_pty",
         "test_app_search",

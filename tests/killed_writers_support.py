@@ -129,7 +129,7 @@ async def _drive_app(db: Path, start: int, *, blank: bool = False) -> None:
     from tui.app.app import AgendaApp
     from tui.app.screens.editor import EditorScreen
     from tui.app.screens.meetings import MeetingsScreen
-    from tui.domain.places import placed_items
+    from tui.domain.outline import outline_places
 
     app = AgendaApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -151,7 +151,7 @@ async def _drive_app(db: Path, start: int, *, blank: bool = False) -> None:
         if not editor.opened.hold.held:
             say(f"fail {start} readonly held by {editor.opened.holder}")
             sys.exit(3)
-        places = [p for p, _, _ in placed_items(editor.live.meeting)]
+        places = outline_places(editor.live.meeting)  # sections are places too
         for _ in range(3 * len(places)):
             if editor.place == PLACE:
                 break

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-COMMAND_LINE = re.compile(r"\bagenda(?: [a-z]+)?\b")  # `agenda conclude`: the commands' own words
+# The commands' own words: `agenda conclude`, `agenda item add`, and a help's list of
+# a command's actions ("  add       在段落末新增一案").
+COMMAND_LINE = re.compile(r"\bagenda(?: [a-z]+){0,2}\b|^\s{2,}[a-z]+(?=\s{2,})")
 WORD = re.compile(r"(?<![\w./$~-])[A-Za-z][A-Za-z']+(?![\w/-]|\.\w)")  # not a file name
 
 # Names that stay as they are in a Chinese interface (formats, programs, keys, units).
@@ -19,8 +21,9 @@ _NAMES = """
     docx html HTML Textual SQLite sqlite ctrl shift alt tab enter esc escape space up down
     super meta left right home end pgup pgdn pageup pagedown delete backspace insert ins del
     PATH COMMAND CASE TIME DATE FILE FILES DIR FOLDER TEXT QUERY WIDTH HOST PORT SHELL
-    UNIT FORMAT PLACE WHO OWNER NAME SEQ HH MM WHERE OLD NEW REPORTER TITLE
-    RRULE RFC FREQ MONTHLY BYDAY BYHOUR BYMINUTE en DEADLINE KIND NUMBER AGENDA_DB AGENDA_LANG bash zsh
+    UNIT FORMAT PLACE WHO OWNER NAME ACTION SECTION SEQ HH MM WHERE OLD NEW REPORTER TITLE
+    RRULE RFC FREQ MONTHLY BYDAY BYHOUR BYMINUTE en DEADLINE KIND NUMBER AGENDA_DB AGENDA_LANG
+    bash zsh
     in_session recorded draft localhost http https www
     """
 NAMES = frozenset(_NAMES.split())

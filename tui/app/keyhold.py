@@ -26,6 +26,7 @@ OPENING_ACTIONS = frozenset(
     {
         *("open_meeting", "open_hit", "search"),  # a meeting's editor, the search screen
         *("add_conclusion", "edit", "motion", "report", "track", "correct"),  # a box to type in
+        *("add_item", "add_section", "rename_place"),  # a dialog shaping the agenda
     }
 )
 

@@ -139,6 +139,7 @@ _ELSEWHERE = {
     "search": "search_command",
     **dict.fromkeys(("edit", "attend", "delete", "undo"), "header_commands"),
     "init": "init_command",
+    **dict.fromkeys(("item", "section"), "item_commands"),
 }
 
 

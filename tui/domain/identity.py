@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from tui.domain.model import Conclusion, Item, Meeting, Report
+from tui.domain.model import Conclusion, Item, Meeting, Report, Section
 
 
 def new_id(prefix: str) -> str:
@@ -17,8 +17,10 @@ def new_id(prefix: str) -> str:
 
 
 def name_entries(meeting: Meeting) -> Meeting:
-    """Give every unnamed item, report and conclusion its place's name; returns meeting."""
+    """Give every unnamed section, item, report and conclusion its place's name; returns
+    meeting."""
     for s, section in enumerate(meeting.sections, start=1):
+        section.id = section.id or f"s{s}"
         if section.body is not None:
             _name_item(section.body, f"{s}")
         for i, item in enumerate(section.items, start=1):
@@ -39,6 +41,14 @@ Entry = Report | Conclusion
 
 def find_item(meeting: Meeting, item_id: str) -> Item | None:
     return next((item for item in meeting.items() if item.id == item_id), None)
+
+
+def find_section(meeting: Meeting, section_id: str) -> tuple[int, Section] | None:
+    """The section named section_id and its 0-based index."""
+    for index, section in enumerate(meeting.sections):
+        if section.id == section_id:
+            return index, section
+    return None
 
 
 def find_entry(meeting: Meeting, entry_id: str) -> tuple[Item, Entry] | None:

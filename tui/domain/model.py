@@ -45,6 +45,10 @@ class ItemKind(enum.StrEnum):
     UNIT_REPORTS = "unit_reports"  # 各組室業務工作報告
     PROPOSALS = "proposals"  # 討論事項
     MOTIONS = "motions"  # 臨時動議
+    # Items the secretary adds for one meeting:
+    REPORT = "report"  # 報告, by its presenting unit
+    SPECIAL = "special"  # 專題報告, with its presenter
+    PROPOSAL = "proposal"  # 提案: 案由 / 說明 / 擬辦 before the meeting, 決議 at it
 
 
 @dataclass
@@ -151,6 +155,7 @@ class Section:
     body: Item | None = None  # a section whose heading is itself the item (宣讀上次會議紀錄)
     listed: bool = False  # items written as a list ("- 一、**…**") as in 臨時動議
     kind: ItemKind = ItemKind.ORDINARY
+    id: str = ""  # stable within the meeting (see identity.py)
 
 
 @dataclass

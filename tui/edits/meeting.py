@@ -13,6 +13,7 @@ from tui.domain.places import motions_section, written_place
 from tui.edits.entries import place_of
 from tui.edits.errors import ConflictError, EditError
 from tui.edits.operation import Applied, Operation, nothing, operation
+from tui.edits.origins import refresh_origins
 from tui.edits.said import said
 from tui.edits.workset import Workset
 from tui.i18n import N_, _
@@ -63,14 +64,17 @@ class RemoveItem(Operation):
         for s, section in enumerate(meeting.sections):
             for position, item in enumerate(section.items):
                 if item.id == self.id:
-                    return self._remove(meeting, s, position, item)
+                    return self._remove(ws, meeting, s, position, item)
         raise ConflictError(_("that item has been deleted already"))
 
-    def _remove(self, meeting: Meeting, section: int, position: int, item: Item) -> Applied:
+    def _remove(
+        self, ws: Workset, meeting: Meeting, section: int, position: int, item: Item
+    ) -> Applied:
         if any(c.case is not None for c in item.conclusions) or item.cases:
             raise EditError(_("this item has tracked cases; it stays"))
         place = place_of(meeting, item)
         meeting.sections[section].items.remove(item)
+        refresh_origins(ws, meeting)
         undo = InsertItem(
             self.meeting, section, position, to_data(item), correction=self.correction
         )
@@ -96,6 +100,7 @@ class InsertItem(Operation):
             raise ConflictError(_("the section of that item is gone"))
         items = meeting.sections[self.section].items
         items.insert(max(0, min(self.position, len(items))), item)
+        refresh_origins(ws, meeting)
         undo = RemoveItem(self.meeting, item.id, correction=self.correction)
         return Applied(self, undo, said(N_("{place} item put back"), place=place_of(meeting, item)))
 

@@ -1,5 +1,13 @@
 """Every operation, by name (importing this registers them all for the log)."""
 
+from tui.edits.agenda_items import AddItem, MoveItem, RenameItem, WriteBlock
+from tui.edits.agenda_sections import (
+    AddSection,
+    InsertSection,
+    MoveSection,
+    RemoveSection,
+    RenameSection,
+)
 from tui.edits.attendance import Attend, SetAttendance
 from tui.edits.cases import Decide, Track, Untrack, WriteProgress
 from tui.edits.clock import Adjourn, Begin, SetClock, SetStatus
@@ -11,7 +19,9 @@ from tui.edits.record import Correct
 from tui.edits.records import ImportRecord
 
 __all__ = [
+    "AddItem",
     "AddMotion",
+    "AddSection",
     "Adjourn",
     "Attend",
     "Begin",
@@ -23,9 +33,15 @@ __all__ = [
     "ImportRecord",
     "InsertEntry",
     "InsertItem",
+    "InsertSection",
     "MoveEntry",
+    "MoveItem",
+    "MoveSection",
     "RemoveEntry",
     "RemoveItem",
+    "RemoveSection",
+    "RenameItem",
+    "RenameSection",
     "SetAttendance",
     "SetClock",
     "SetHeader",
@@ -33,6 +49,7 @@ __all__ = [
     "Track",
     "Unconfirm",
     "Untrack",
+    "WriteBlock",
     "WriteConclusion",
     "WriteProgress",
     "WriteReport",

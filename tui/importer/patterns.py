@@ -23,7 +23,7 @@ REPORT = re.compile(
     rf"(?P<kind>補充報告|口頭報告|報告|補充說明){_COLON}(?P<text>.*)$"
 )
 PRESENTER = re.compile(
-    r"^\*\*(?P<speaker>[^*]+?)(?P<kind>口頭報告|補充報告|臨時動議|提案|報告)"
+    r"^\*\*(?P<speaker>[^*]+?)(?P<kind>口頭報告|補充報告|專題報告|臨時動議|提案|報告)"
     rf"(?:\*\*{_COLON}|{_COLON}\*\*\s*)(?P<text>.*)$"
 )
 CASE_HEADING = re.compile(

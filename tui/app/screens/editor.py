@@ -16,13 +16,14 @@ from tui.app.screens.dialogs import (
     TrackDialog,
     Tracking,
 )
+from tui.app.screens.editor_agenda import AgendaKeys
 from tui.app.screens.editor_core import MeetingScreen
 from tui.app.screens.editor_header import HeaderKeys
 from tui.app.screens.editor_keys import BINDINGS, GROUPS, NEEDS
 from tui.app.screens.entry_typing import Typing
 from tui.app.widgets.entries import key_of
 from tui.domain.identity import find_entry, new_id
-from tui.domain.model import CaseDecision, Conclusion, Report, TrackedCase
+from tui.domain.model import Block, CaseDecision, Conclusion, Report, TrackedCase
 from tui.domain.places import placed_items
 from tui.domain.rocdate import format_time
 from tui.domain.units import owner_in
@@ -48,7 +49,7 @@ def _now() -> str:
     return datetime.now().strftime("%H:%M")
 
 
-class EditorScreen(HeaderKeys):
+class EditorScreen(AgendaKeys, HeaderKeys):
     BINDINGS = BINDINGS
     KEY_GROUPS = GROUPS
 
@@ -71,16 +72,24 @@ class EditorScreen(HeaderKeys):
         found = self.item()
         return found[1].id if found else ""
 
+    def _conclusion_label(self) -> str:
+        """會議結論, or what the item calls its conclusions (a proposal's 決議)."""
+        found = self.item()
+        return found[1].conclusion_label if found else "會議結論"
+
     async def action_add_conclusion(self) -> None:
         self.follow_outline()
-        if not self.can_change() or self.item() is None:
+        if self.item() is None:
+            self.not_on_a_section("conclude")
+            return
+        if not self.can_change():
             return
         await self.finish_typing()
         draft = Conclusion("", id=new_id("c"))
         self.typing = Typing("conclusion", self.opened.number, self._item_id(), draft.id)
         self.typing.draft, self.typing.group = draft, new_id("g")
         self.show_item(key_of(draft))
-        self.pane.start_typing("", "會議結論")
+        self.pane.start_typing("", self._conclusion_label())
 
     async def action_edit(self) -> None:
         target = self.target()
@@ -88,13 +97,15 @@ class EditorScreen(HeaderKeys):
             return
         await self.finish_typing()
         meeting, item, group = self.opened.number, self._item_id(), new_id("g")
-        if isinstance(target, Conclusion):
+        if isinstance(target, Block):
+            await self.edit_block(target)
+        elif isinstance(target, Conclusion):
             if target.decisions:
                 self.notify(_("The decision sentence is written from the decisions (r / k)."))
                 self.refused()
                 return
             self.typing = Typing("conclusion", meeting, item, target.id, group=group)
-            self.pane.start_typing(target.text, "會議結論")
+            self.pane.start_typing(target.text, self._conclusion_label())
         elif isinstance(target, Report):
             self.typing = Typing("report", meeting, item, target.id, group=group)
             self.pane.start_typing(target.text, f"{target.speaker}{target.kind}")
@@ -198,7 +209,9 @@ class EditorScreen(HeaderKeys):
 
     def action_report(self) -> None:
         self.follow_outline()
-        if self.can_change() and self.item() is not None:
+        if self.item() is None:
+            self.not_on_a_section("report")
+        elif self.can_change():
             self.app.push_screen(ReportDialog(), self._report_added)
 
     async def _report_added(self, result: object) -> None:

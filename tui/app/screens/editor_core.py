@@ -30,10 +30,11 @@ from tui.app.widgets.entries import Entry, EntryList, key_of
 from tui.app.widgets.entry_editor import EntryEditor
 from tui.app.widgets.item_pane import ItemPane, entries_of
 from tui.app.widgets.keybar import KeyBar
-from tui.app.widgets.outline import MeetingOutline, item_heading
+from tui.app.widgets.outline import MeetingOutline, item_heading, outline_shape
 from tui.app.widgets.titlebar import TitleBar
 from tui.app.workspace import OpenMeeting, Workspace
 from tui.domain.model import Item
+from tui.domain.outline import nearest_place, outline_places, section_at, section_heading
 from tui.domain.places import PlaceError, item_at, placed_items
 from tui.domain.rocdate import format_datetime, format_time
 from tui.edits import Done, EditError, Operation
@@ -54,7 +55,7 @@ class MeetingScreen(Screen[None]):
         self.workspace = workspace
         self.opened = opened
         self.live = opened.live
-        places = [p for p, _, _ in placed_items(self.live.meeting)]
+        places = outline_places(self.live.meeting)
         self.place = place if place in places else (places[0] if places else "")
         self._landing = hit  # a search result: its entry is highlighted on opening
         self.typing: Typing | None = None
@@ -105,15 +106,20 @@ class MeetingScreen(Screen[None]):
             return None
 
     def show_item(self, select: object = None) -> None:
+        """The highlighted place in the pane: an item's entries, or a section's items."""
         found = self.item()
-        if found is None:
+        section = section_at(self.live.meeting, self.place) if found is None else None
+        if found is not None:
+            heading, item = found
+            draft = self.typing.draft if self.typing else None
+            entries = entries_of(item, self.live.meeting.number, self.live.cases, draft)
+            if select is None and self.pane.current is not None:
+                select = self.pane.current.key
+            self.pane.show(heading, item_heading(item), entries, select)
+        elif section is not None:
+            self.pane.show_section(section_heading(self.live.meeting, section[0]), section[1])
+        else:
             return
-        heading, item = found
-        draft = self.typing.draft if self.typing else None
-        entries = entries_of(item, self.live.meeting.number, self.live.cases, draft)
-        if select is None and self.pane.current is not None:
-            select = self.pane.current.key
-        self.pane.show(heading, item_heading(item), entries, select)
         self.refresh_bindings()  # the keys that act on what is highlighted now
         self._remember_place()
 
@@ -143,6 +149,8 @@ class MeetingScreen(Screen[None]):
     @on(Tree.NodeHighlighted)
     async def _item_chosen(self, event: Tree.NodeHighlighted[str]) -> None:
         outline = self.outline
+        if event.node is not outline.cursor_node:
+            return  # a move the cursor has gone past (keys in a burst): follow_outline went on
         if outline.moving_to:
             if event.node.data != outline.moving_to:
                 return  # the outline is being rebuilt and has not reached its place yet
@@ -276,11 +284,12 @@ class MeetingScreen(Screen[None]):
 
     def stored(self, snapshot: Snapshot, upto: int) -> None:
         """The meeting as stored now: shown with this session's unsent changes on top."""
-        before = [(p, i.id) for p, _, i in placed_items(self.live.meeting)]
+        before = outline_shape(self.live.meeting)
         if not self.live.rebase(snapshot, upto) or not self.query(ItemPane):
             return  # unchanged, or not laid out yet (it shows the copy when it is)
-        after = [(p, i.id) for p, _, i in placed_items(self.live.meeting)]
-        if before != after:
+        if outline_shape(self.live.meeting) != before:
+            if self.place not in outline_places(self.live.meeting):
+                self.place = nearest_place(self.live.meeting, self.place)
             self._show_outline()
         self._show_title()
         self.show_item()  # the key bar follows it

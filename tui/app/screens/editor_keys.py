@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from tui.domain.model import Conclusion, Report, TrackedCase
+from tui.domain.model import Block, Conclusion, Report, TrackedCase
 from tui.i18n import N_
 
 RECORDING, CASES, NAVIGATION = N_("Recording"), N_("Cases"), N_("Navigation")
+AGENDA = N_("Agenda")  # acting on the place highlighted in the outline
 GROUPS: dict[str, str] = {}
 
 
@@ -97,6 +98,27 @@ BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
         "ctrl+y,ctrl+shift+z", "redo", N_("Redo"), N_("Redo the change last undone"), RECORDING
     ),
     _binding("escape", "leave", N_("Back"), N_("Back to the meetings"), NAVIGATION),
+    # The agenda's shape: seldom needed live, so the first to leave a narrow key bar.
+    _binding(
+        "i", "add_item", N_("Item"), N_("Add an item: report, 專題報告, proposal (提案)"), AGENDA
+    ),
+    _binding("S", "add_section", N_("Section"), N_("Add a section (討論事項 …)"), AGENDA),
+    _binding("R", "rename_place", N_("Rename"), N_("Rename the item or section"), AGENDA),
+    _binding("D", "delete_place", N_("Delete item"), N_("Delete the item or section"), AGENDA),
+    _binding(
+        "left_curly_bracket",
+        "move_place_up",
+        N_("Item up"),
+        N_("Move the item or section up"),
+        AGENDA,
+    ),
+    _binding(
+        "right_curly_bracket",
+        "move_place_down",
+        N_("Item down"),
+        N_("Move the item or section down"),
+        AGENDA,
+    ),
 ]
 
 # Actions that only make sense on one kind of highlighted entry.
@@ -107,6 +129,6 @@ NEEDS: dict[str, type | tuple[type, ...]] = {
     "delete": (Conclusion, Report),
     "move_up": (Conclusion, Report),
     "move_down": (Conclusion, Report),
-    "edit": (Conclusion, Report, TrackedCase),
+    "edit": (Conclusion, Report, TrackedCase, Block),
     "copy_entry": (Conclusion, Report, TrackedCase),
 }

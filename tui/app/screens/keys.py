@@ -18,7 +18,7 @@ from tui.i18n import N_, _
 
 APP = N_("App")
 THIS_SCREEN = N_("This screen")
-GROUP_ORDER = ("Recording", "Cases", "Navigation", THIS_SCREEN, APP)
+GROUP_ORDER = ("Recording", "Cases", "Agenda", "Navigation", THIS_SCREEN, APP)
 # The descriptions of Textual's own keys every screen has, for the catalogs.
 TEXTUAL_KEYS = (N_("Focus Next"), N_("Focus Previous"), N_("Copy selected text"))
 

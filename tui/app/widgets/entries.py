@@ -8,10 +8,10 @@ from textual.widgets.option_list import Option
 
 from tui.app.labels import DECISION
 from tui.app.widgets.wrapped import Wrapped
-from tui.domain.model import CaseDecision, CaseKind, Conclusion, Report, TrackedCase
+from tui.domain.model import Block, CaseDecision, CaseKind, Conclusion, Point, Report, TrackedCase
 from tui.domain.numerals import Ladder, label
 
-Target = Report | TrackedCase | Conclusion
+Target = Report | TrackedCase | Conclusion | Block
 
 
 def key_of(target: object) -> tuple[object, ...]:
@@ -20,6 +20,8 @@ def key_of(target: object) -> tuple[object, ...]:
         return ("case", target.kind, target.number)
     if isinstance(target, Report | Conclusion):
         return (type(target).__name__, target.id)
+    if isinstance(target, Block):
+        return ("Block", target.label)
     return ("?", id(target))
 
 
@@ -41,6 +43,25 @@ def report_text(report: Report) -> Text:
     for n, point in enumerate(report.points, start=1):
         text.append(f"\n{label(Ladder.SUBITEM, n)} {point.text}")
     return text
+
+
+def block_text(block: Block) -> Text:
+    """A proposal's 案由, 說明 (with its points), 擬辦 …"""
+    text = Text(f"{block.label}：", style="bold")
+    empty = not block.text and not block.points
+    text.append(block.text or (PLACEHOLDERS[1] if empty else ""), style="dim" if empty else "")
+    _points(text, block.points, 0)
+    return text
+
+
+_POINT_LADDERS = (Ladder.SUBITEM, Ladder.POINT, Ladder.SUBPOINT)
+
+
+def _points(text: Text, points: list[Point], depth: int) -> None:
+    ladder = _POINT_LADDERS[min(depth, 2)]
+    for n, point in enumerate(points, start=1):
+        text.append(f"\n{'  ' * depth}{label(ladder, n)} {point.text}")
+        _points(text, point.points, depth + 1)
 
 
 _DECISION_STYLE = {CaseDecision.RELEASE: "green", CaseDecision.KEEP: "cyan"}

@@ -11,24 +11,52 @@ from textual.widgets import Static
 from tui.app.widgets.entries import (
     Entry,
     EntryList,
+    block_text,
     case_text,
     conclusion_text,
     report_text,
 )
 from tui.app.widgets.entry_editor import EntryEditor
+from tui.app.widgets.outline import item_heading
 from tui.app.widgets.wrapped import Wrapped
-from tui.domain.model import CaseKind, Conclusion, Item, TrackedCase
+from tui.domain.model import Block, CaseKind, Conclusion, Item, ItemKind, Section, TrackedCase
+from tui.domain.numerals import Ladder, label
 from tui.edits.workset import CaseKey
 from tui.i18n import N_, _
 
 EMPTY_HINT = N_("\n(empty — a: conclusion · n: report · m: motion)")
+# What can be done on a section highlighted in the outline.
+MOTIONS_HINT = N_("m: add a motion · R: rename · {}: move")
+SECTION_HINT = N_("i: add an item · R: rename · D: delete · {}: move · S: new section")
+
+
+def section_hint(section: Section) -> tuple[str, str]:
+    """What can be done on the section, and what it shows when it has no items."""
+    if section.kind is ItemKind.MOTIONS:
+        return _(MOTIONS_HINT), _("(no motions yet)")
+    return _(SECTION_HINT), _("(no items yet)")
+
+
+PROPOSAL_BLOCKS = ("案由", "說明", "擬辦")
+
+
+def blocks_of(item: Item) -> list[Block]:
+    """The item's blocks; a proposal's 案由, 說明 and 擬辦 even before they are written."""
+    if item.kind is not ItemKind.PROPOSAL:
+        return list(item.blocks)
+    written = {b.label for b in item.blocks}
+    missing = [Block(label) for label in PROPOSAL_BLOCKS if label not in written]
+    order = {label: n for n, label in enumerate(PROPOSAL_BLOCKS)}
+    return sorted([*item.blocks, *missing], key=lambda b: order.get(b.label, len(order)))
 
 
 def entries_of(
     item: Item, meeting: int, cases: dict[CaseKey, TrackedCase], draft: Conclusion | None = None
 ) -> list[Entry]:
-    """The item's reports, the cases it reports on, its conclusions (and one being begun)."""
-    found = [Entry(r, report_text(r)) for r in item.reports]
+    """The item's blocks (a proposal's 案由, 說明, 擬辦, those not written yet too), its
+    reports, the cases it reports on, its conclusions (and one being begun)."""
+    found = [Entry(b, block_text(b)) for b in blocks_of(item)]
+    found += [Entry(r, report_text(r)) for r in item.reports]
     listed = [c for r in item.cases if (c := cases.get((r.kind, r.number))) is not None]
     found += [Entry(c, case_text(c, meeting)) for c in listed]
     internal = {n: c for (k, n), c in cases.items() if k is CaseKind.INTERNAL}
@@ -42,6 +70,7 @@ def entries_of(
 class ItemPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="item-title")
+        yield Static(id="section-items")
         yield EntryList(id="entries")
         yield EntryEditor()
 
@@ -61,7 +90,22 @@ class ItemPane(Vertical):
         if not entries:
             title.append(_(EMPTY_HINT), "dim")
         self.query_one("#item-title", Static).update(Wrapped(title))
+        self.query_one("#section-items", Static).display = False
         self.entries.show(entries, select)
+
+    def show_section(self, heading: str, section: Section) -> None:
+        """A section: its heading, what can be done there, its items' headings."""
+        hint, empty = section_hint(section)
+        title = Text(heading)
+        title.append(f"\n{hint}", "dim")
+        self.query_one("#item-title", Static).update(Wrapped(title))
+        items = [
+            f"{label(Ladder.ITEM, i)}{item_heading(it)}" for i, it in enumerate(section.items, 1)
+        ]
+        body = self.query_one("#section-items", Static)
+        body.update(Text("\n".join(items), style="") if items else Text(empty, style="dim"))
+        body.display = True
+        self.entries.show([], None)  # still there, so that the focus goes on to it as ever
 
     @property
     def current(self) -> Entry | None:

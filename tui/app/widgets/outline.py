@@ -31,7 +31,7 @@ def _fit(heading: str, cells: int) -> Text:
 
 
 class MeetingOutline(Tree[str]):
-    """Sections and items; the node's data is the item's place ("1" or "2.4")."""
+    """Sections and items; the node's data is the place ("3" for a section, "2.4")."""
 
     def __init__(self) -> None:
         super().__init__("", id="outline")
@@ -51,7 +51,8 @@ class MeetingOutline(Tree[str]):
         chosen: TreeNode[str] | None = None
         for s, section in enumerate(meeting.sections, start=1):
             heading = _fit(f"{label(Ladder.SECTION, s)}{section.title}", SECTION_CELLS)
-            node = self.root.add(heading, data=str(s) if section.body else "", expand=True)
+            # Every section is a place, so that the pane shows it when it is highlighted.
+            node = self.root.add(heading, data=str(s), expand=True)
             if section.body is None:
                 node.allow_expand = bool(section.items)
             chosen = node if node.data == place else chosen
@@ -73,3 +74,12 @@ class MeetingOutline(Tree[str]):
 
     def arrived(self) -> None:
         self.moving_to = ""
+
+
+def outline_shape(meeting: Meeting) -> list[tuple[str, str]]:
+    """What the outline shows, to tell whether it must be drawn again."""
+    shape: list[tuple[str, str]] = []
+    for s, section in enumerate(meeting.sections, start=1):
+        shape.append((str(s), section.title))
+        shape.extend((f"{s}.{i}", item_heading(item)) for i, item in enumerate(section.items, 1))
+    return shape
