@@ -25,6 +25,7 @@ SLOW_MODULES = frozenset(
         "test_app_in_chinese",
         "test_app_language",
         "test_app_keys",
+        "test_app_live",
         "test_app_pty",
         "test_app_search",
         "test_app_sessions",

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from rich.text import Text
+from textual._widget_navigation import find_next_enabled_no_wrap
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -85,6 +88,19 @@ class EntryList(OptionList):
         self.add_options(spaced)
         found = [i for i, e in enumerate(entries) if e.key == select]
         self.highlighted = found[0] if found else (0 if entries else None)
+
+    def action_cursor_down(self) -> None:
+        """Down on the last entry stays there: wrapping to the first, an `e` typed next would
+        write into an entry far from the one meant."""
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: Literal[-1, 1]) -> None:
+        found = find_next_enabled_no_wrap(self.options, self.highlighted, direction)
+        if found is not None:
+            self.highlighted = found
 
     @property
     def current(self) -> Entry | None:
