@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
@@ -17,6 +18,7 @@ from tui.domain.model import (
     ItemKind,
     Meeting,
     MeetingStatus,
+    Point,
     TrackedCase,
 )
 from tui.domain.units import owner_in
@@ -68,9 +70,14 @@ def undecide(case: TrackedCase, meeting: int) -> None:
         found.decision = None
 
 
-def report_progress(case: TrackedCase, meeting: int, progress: str) -> None:
-    """The owner unit's 辦理情形 for this meeting."""
-    _event_at(case, meeting).progress = progress
+def report_progress(
+    case: TrackedCase, meeting: int, progress: str, points: Sequence[Point] | None = None
+) -> None:
+    """The owner unit's 辦理情形 for this meeting (with its points, when given)."""
+    event = _event_at(case, meeting)
+    event.progress = progress
+    if points is not None:
+        event.progress_points = copy.deepcopy(list(points))
 
 
 def _event_at(case: TrackedCase, meeting: int) -> CaseEvent:

@@ -14,6 +14,7 @@ from jinja2.exceptions import SecurityError
 from tui.domain.agenda import meetings_open
 from tui.domain.cases import deadline_state, kind_name
 from tui.domain.model import Meeting, Office, TrackedCase
+from tui.domain.points import as_one_text
 from tui.render.environment import environment
 from tui.render.formats import DOCUMENT_FORMATS, FORMATS, RenderError
 from tui.render.isolation import RunawayError, run_isolated
@@ -68,7 +69,7 @@ def render_agenda(
 
 def _progress(case: TrackedCase, meeting: int) -> str:
     event = case.decision_at(meeting)
-    return event.progress if event else ""
+    return as_one_text(event.progress, event.progress_points) if event else ""
 
 
 def _render(
