@@ -27,7 +27,7 @@ SLOW_MODULES = frozenset(
         "test_app_keys",
         "test_app_live",
         "test_app_pty",
-        "test_app_pty_burst",
+        "test_app_pty_live",
         "test_app_search",
         "test_app_sessions",
         "test_app_snapshots",

@@ -6,10 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.pilot import Pilot
 
-from tests.app_support import demo_database, open_editor, type_text, until
+from tests.app_support import demo_database, open_editor, stored, type_text, until
 from tui.app.app import AgendaApp
-from tui.domain.model import TrackedCase
+from tui.app.screens.editor import EditorScreen
+from tui.app.widgets.entries import plain_text
+from tui.domain.identity import find_entry
+from tui.domain.model import Conclusion, Point, Report, TrackedCase
 from tui.storage.repository import Repository
 
 
@@ -54,3 +59,100 @@ async def test_down_on_the_last_entry_stays_and_e_opens_that_entry_s_own_text(db
         assert app.workspace is not None and app.workspace.writer.flush()
     assert progress(db, 9805) == "已簽辦。"
     assert progress(db, 10101) == "刻正辦理中。"
+
+
+def entry_of(db: Path, number: int, entry_id: str) -> Conclusion | Report:
+    found = find_entry(stored(db, number), entry_id)
+    assert found is not None
+    return found[1]
+
+
+async def to_item(pilot: Pilot[None], editor: EditorScreen, downs: int, place: str) -> None:
+    await pilot.press(*["down"] * downs, "tab")
+    await until(pilot, lambda: editor.place == place)
+
+
+async def test_a_report_s_points_are_typed_with_enter_and_ctrl_j(db: Path) -> None:
+    """Enter on a point begins the next; ctrl+j one level in; Enter on an empty point goes
+    one level out, and at the top ends the report."""
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(app, pilot)
+        await to_item(pilot, editor, 5, "2.4")
+        await pilot.press("e")  # 國際事務組組長, the first report
+        await type_text(pilot, "報告如下：")
+        await pilot.press("ctrl+j")
+        await type_text(pilot, "場地已安排。")
+        await pilot.press("enter")
+        await type_text(pilot, "口譯人員：")
+        await pilot.press("ctrl+j")
+        await type_text(pilot, "已聯繫。")
+        await pilot.press("enter", "enter")  # an empty 2.: out to (三)
+        await type_text(pilot, "隔離板明日放置。")
+        assert editor.pane.editor.text == (
+            "報告如下：\n(一) 場地已安排。\n(二) 口譯人員：\n  1. 已聯繫。\n(三) 隔離板明日放置。"
+        )
+        await pilot.press("enter", "enter")  # an empty (四): the report ends
+        assert editor.typing is None and not editor.pane.editor.display
+        await pilot.pause(1.2)
+        assert app.workspace is not None and app.workspace.writer.flush()
+    report = entry_of(db, 102, "r2.4.1")
+    assert report.text == "報告如下："
+    assert report.points == [
+        Point("場地已安排。"),
+        Point("口譯人員：", [Point("已聯繫。")]),
+        Point("隔離板明日放置。"),
+    ]
+
+
+async def test_pasted_lines_stay_lines_and_labelled_ones_become_points(db: Path) -> None:
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(app, pilot)
+        await pilot.press("a")
+        await until(pilot, lambda: app.focused is editor.pane.editor)
+        app.post_message(events.Paste("第一行\n第二行"))
+        await until(pilot, lambda: editor.pane.editor.text == "第一行\n第二行")
+        await pilot.press("enter", "shift+tab")  # back to the outline
+        await to_item(pilot, editor, 5, "2.4")
+        await pilot.press("down", "e")  # 機要組組長
+        await until(pilot, lambda: app.focused is editor.pane.editor)
+        app.post_message(events.Paste("議會報告：\n（一）備詢資料\n（二）模擬題"))
+        await until(pilot, lambda: "模擬題" in editor.pane.editor.text)
+        await pilot.press("enter", "enter")
+        await pilot.pause(1.2)
+        assert app.workspace is not None and app.workspace.writer.flush()
+    conclusion = stored(db, 102).items()[0].conclusions[0]
+    assert (conclusion.text, conclusion.points) == ("第一行\n第二行", [])
+    report = entry_of(db, 102, "r2.4.2")
+    assert report.text == "議會報告："
+    assert report.points == [Point("備詢資料"), Point("模擬題")]
+
+
+async def test_an_imported_report_s_points_are_shown_and_edited(db: Path) -> None:
+    """Meeting 101's 政風室劉主任 report is four points under no text: no （待記錄） above
+    them, and `e` opens them, (一) to (四), for editing."""
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(app, pilot, rows_down=1)
+        await to_item(pilot, editor, 5, "2.4")
+        await pilot.press("down", "down", "down")
+        current = editor.current()
+        assert current is not None and isinstance(current.target, Report)
+        shown = plain_text(current)
+        assert shown.startswith("政風室劉主任補充報告：\n(一) 居家辦公係新的辦公形態")
+        assert "（待記錄）" not in str(current.prompt)
+        await pilot.press("e")
+        box = editor.pane.editor
+        assert box.text.startswith("(一) 居家辦公係新的辦公形態")
+        assert box.text.count("\n(") == 3  # (二) (三) (四)
+        box.move_cursor((3, len(box.document.get_line(3))))
+        await pilot.press("enter")
+        await type_text(pilot, "本室將持續宣導。")
+        await pilot.press("enter", "enter")
+        await pilot.pause(1.2)
+        assert app.workspace is not None and app.workspace.writer.flush()
+    report = entry_of(db, 101, "r2.4.4")
+    assert report.text == "" and len(report.points) == 5
+    assert report.points[3].text.startswith("府級資訊稽核因疫情延至 8 月實施")
+    assert report.points[4] == Point("本室將持續宣導。")

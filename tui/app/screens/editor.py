@@ -6,6 +6,8 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
+
 from tui.app.screens.copying import copy_entry, copy_record
 from tui.app.screens.dialogs import (
     CorrectionDialog,
@@ -19,9 +21,11 @@ from tui.app.screens.editor_core import MeetingScreen
 from tui.app.screens.editor_keys import BINDINGS, GROUPS, NEEDS
 from tui.app.screens.entry_typing import Typing
 from tui.app.widgets.entries import key_of
+from tui.app.widgets.entry_editor import TYPING, EntryEditor
 from tui.domain.identity import find_entry, new_id
-from tui.domain.model import CaseDecision, Conclusion, Report, TrackedCase
+from tui.domain.model import CaseDecision, Conclusion, Point, Report, TrackedCase
 from tui.domain.places import placed_items
+from tui.domain.points import write_points
 from tui.domain.rocdate import format_time
 from tui.domain.units import owner_in
 from tui.edits.ops import (
@@ -49,6 +53,7 @@ def _now() -> str:
 class EditorScreen(MeetingScreen):
     BINDINGS = BINDINGS
     KEY_GROUPS = GROUPS
+    EXTRA_KEYS = [(TYPING, b) for b in EntryEditor.BINDINGS if isinstance(b, Binding)]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool:
         """Keys that cannot act on the highlighted entry leave the key bar."""
@@ -78,7 +83,7 @@ class EditorScreen(MeetingScreen):
         self.typing = Typing("conclusion", self.opened.number, self._item_id(), draft.id)
         self.typing.draft, self.typing.group = draft, new_id("g")
         self.show_item(key_of(draft))
-        self.pane.start_typing("", "會議結論")
+        self.pane.start_typing("", "會議結論", self.typing.rungs)
 
     async def action_edit(self) -> None:
         target = self.target()
@@ -92,15 +97,28 @@ class EditorScreen(MeetingScreen):
                 self.refused()
                 return
             self.typing = Typing("conclusion", meeting, item, target.id, group=group)
-            self.pane.start_typing(target.text, "會議結論")
+            self._start(target.text, target.points, "會議結論")
         elif isinstance(target, Report):
             self.typing = Typing("report", meeting, item, target.id, group=group)
-            self.pane.start_typing(target.text, f"{target.speaker}{target.kind}")
+            self._start(target.text, target.points, f"{target.speaker}{target.kind}")
         elif isinstance(target, TrackedCase):
             event = target.decision_at(meeting)
             kind = target.kind.value
             self.typing = Typing("progress", meeting, item, str(target.number), kind, group)
-            self.pane.start_typing(event.progress if event else "", f"{target.number} 辦理情形")
+            text, points = (event.progress, event.progress_points) if event else ("", [])
+            self._start(text, points, f"{target.number} 辦理情形")
+
+    def _start(self, text: str, points: list[Point], title: str) -> None:
+        """The entry's own text and points in the box, as they are typed."""
+        assert self.typing is not None
+        rungs = self.typing.rungs
+        self.pane.start_typing(write_points(text, points, rungs), title, rungs)
+
+    async def action_edit_outside(self) -> None:
+        """The highlighted entry opened in the user's own editor ($EDITOR)."""
+        await self.action_edit()
+        if self.typing is not None:
+            self.pane.editor.action_outside()
 
     async def action_delete(self) -> None:
         target = self.target()

@@ -29,6 +29,13 @@ BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
         RECORDING,
     ),
     _binding("e", "edit", N_("Edit"), N_("Edit the highlighted entry"), RECORDING),
+    _binding(
+        "E",
+        "edit_outside",
+        N_("$EDITOR"),
+        N_("Edit the highlighted entry in your own editor ($VISUAL or $EDITOR)"),
+        RECORDING,
+    ),
     _binding("r", "release", N_("Release"), N_("Release the highlighted case (解除列管)"), CASES),
     _binding("k", "keep", N_("Keep"), N_("Keep tracking the highlighted case (賡續列管)"), CASES),
     _binding(
@@ -91,5 +98,6 @@ NEEDS: dict[str, type | tuple[type, ...]] = {
     "move_up": (Conclusion, Report),
     "move_down": (Conclusion, Report),
     "edit": (Conclusion, Report, TrackedCase),
+    "edit_outside": (Conclusion, Report, TrackedCase),
     "copy_entry": (Conclusion, Report, TrackedCase),
 }

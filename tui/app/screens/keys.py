@@ -18,7 +18,7 @@ from tui.i18n import N_, _
 
 APP = N_("App")
 THIS_SCREEN = N_("This screen")
-GROUP_ORDER = ("Recording", "Cases", "Navigation", THIS_SCREEN, APP)
+GROUP_ORDER = ("Recording", "Typing", "Cases", "Navigation", THIS_SCREEN, APP)
 # The descriptions of Textual's own keys every screen has, for the catalogs.
 TEXTUAL_KEYS = (N_("Focus Next"), N_("Focus Previous"), N_("Copy selected text"))
 
@@ -43,6 +43,10 @@ def key_groups(screen: Screen[object]) -> list[tuple[str, list[tuple[str, Bindin
         if shown not in keys:
             keys.append(shown)
 
+    # Keys of a widget that has them only while it is there (the box one types in): `?`
+    # cannot be typed in it, so they are listed with the screen's.
+    for group, binding in getattr(screen, "EXTRA_KEYS", ()):
+        add(group, binding)
     everywhere = {b.action for b in Screen.BINDINGS if isinstance(b, Binding)}
     for binding in _bindings(screen):
         if binding.description and not binding.system:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from rich.text import Text
@@ -10,8 +11,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.labels import DECISION
-from tui.domain.model import CaseDecision, CaseKind, Conclusion, Report, TrackedCase
+from tui.domain.model import CaseDecision, CaseKind, Conclusion, Point, Report, TrackedCase
 from tui.domain.numerals import Ladder, label
+from tui.domain.points import CONCLUSION_RUNGS, REPORT_RUNGS, write_points
 
 Target = Report | TrackedCase | Conclusion
 
@@ -37,11 +39,17 @@ class Entry(Option):
 PLACEHOLDERS = ("（待記錄）", "（待填）", "（輸入結論）")  # shown for what is not written yet
 
 
+def _points(text: Text, points: list[Point], rungs: Sequence[Ladder], indent: str = "") -> None:
+    """The points under an entry, a line each, as the box shows them for typing."""
+    for line in write_points("", points, rungs).split("\n") if points else []:
+        text.append(f"\n{indent}{line}")
+
+
 def report_text(report: Report) -> Text:
     text = Text(f"{report.speaker}{report.kind}：", style="bold")
-    text.append(report.text or PLACEHOLDERS[0], style="" if report.text else "dim")
-    for n, point in enumerate(report.points, start=1):
-        text.append(f"\n{label(Ladder.SUBITEM, n)} {point.text}")
+    empty = not report.text and not report.points
+    text.append(PLACEHOLDERS[0] if empty else report.text, style="dim" if empty else "")
+    _points(text, report.points, REPORT_RUNGS)
     return text
 
 
@@ -59,16 +67,19 @@ def case_text(case: TrackedCase, meeting: int) -> Text:
     if case.subject:
         text.append(f"\n{case.subject}", style="dim")
     progress = event.progress if event else ""
+    points = event.progress_points if event else []
     text.append("\n辦理情形：")
-    text.append(progress or PLACEHOLDERS[1], style="" if progress else "dim")
+    empty = not progress and not points
+    text.append(PLACEHOLDERS[1] if empty else progress, style="dim" if empty else "")
+    _points(text, points, REPORT_RUNGS)
     return text
 
 
 def conclusion_text(conclusion: Conclusion, number: int, cases: dict[int, TrackedCase]) -> Text:
     text = Text(f"{label(Ladder.SUBITEM, number)}\u00a0", style="bold")
-    text.append(conclusion.text or PLACEHOLDERS[2], style="" if conclusion.text else "dim")
-    for n, point in enumerate(conclusion.points, start=1):
-        text.append(f"\n  {label(Ladder.POINT, n)} {point.text}")
+    empty = not conclusion.text and not conclusion.points
+    text.append(PLACEHOLDERS[2] if empty else conclusion.text, style="dim" if empty else "")
+    _points(text, conclusion.points, CONCLUSION_RUNGS, "  ")
     if conclusion.case is not None:
         case = cases.get(conclusion.case)
         owner = case.owner if case and case.owner else "主辦單位未定"

@@ -3,6 +3,8 @@ which the highlighted one is typed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -17,6 +19,8 @@ from tui.app.widgets.entries import (
 )
 from tui.app.widgets.entry_editor import EntryEditor
 from tui.domain.model import CaseKind, Conclusion, Item, TrackedCase
+from tui.domain.numerals import Ladder
+from tui.domain.points import REPORT_RUNGS
 from tui.edits.workset import CaseKey
 from tui.i18n import N_, _
 
@@ -70,8 +74,8 @@ class ItemPane(Vertical):
     def typing(self) -> bool:
         return bool(self.editor.display)
 
-    def start_typing(self, text: str, title: str) -> None:
-        self.editor.start(text, title)
+    def start_typing(self, text: str, title: str, rungs: Sequence[Ladder] = REPORT_RUNGS) -> None:
+        self.editor.start(text, title, rungs)
         self.call_after_refresh(self.entries.scroll_to_highlight)
 
     def stop_typing(self) -> None:
