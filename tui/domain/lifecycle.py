@@ -161,6 +161,21 @@ def advance(meeting: Meeting, status: MeetingStatus) -> None:
     meeting.status = status
 
 
+def move_back(meeting: Meeting, status: MeetingStatus) -> None:
+    """Put the record back a step or two (recorded → in session → draft): the adjournment
+    stamped goes with it. A confirmed record goes back by taking the confirmation back."""
+    if meeting.status is MeetingStatus.CONFIRMED:
+        raise LifecycleError(
+            f"the record of meeting {meeting.number} is confirmed; take the confirmation back first"
+        )
+    if ORDER.index(status) >= ORDER.index(meeting.status):
+        raise LifecycleError(
+            f"meeting {meeting.number} is {meeting.status.value}, not past {status.value}"
+        )
+    meeting.status = status
+    meeting.end = None
+
+
 def confirm(record: Meeting, at_meeting: int, corrections: Sequence[str] = ()) -> None:
     """紀錄確定 (or 修正後確定 with the corrections) when meeting `at_meeting` reads the record."""
     if record.status is MeetingStatus.CONFIRMED:
