@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from tui import secretary
 from tui.cli.session import Session, UsageError
-from tui.domain.lifecycle import status_word
-from tui.domain.model import CaseDecision, CaseKind, MeetingStatus
+from tui.domain.model import CaseDecision, CaseKind
 from tui.domain.places import parse_place, written_place
-from tui.domain.rocdate import DateError, format_datetime, parse_datetime, parse_time
+from tui.domain.rocdate import DateError, format_datetime, parse_datetime
 from tui.edits import requests
 from tui.edits.cases import WORDS
 from tui.i18n import _, ngettext
@@ -99,25 +98,6 @@ def conclude(args: argparse.Namespace, session: Session) -> int:
     return 0
 
 
-def status(args: argparse.Namespace, session: Session) -> int:
-    end = _end(args.end) if args.end else None
-    service = secretary.editor(session.repo())
-    requests.set_status(service, args.number, MeetingStatus(args.status), end)
-    print(
-        _("meeting {number} is {status}").format(
-            number=args.number, status=status_word(args.status)
-        )
-    )
-    return 0
-
-
-def _end(text: str) -> time:
-    try:
-        return parse_time(text)
-    except DateError as error:
-        raise UsageError(f"--end: {error}") from None
-
-
 def confirm(args: argparse.Namespace, session: Session) -> int:
     service = secretary.editor(session.repo())
     requests.confirm(service, args.number, args.correction)
@@ -136,7 +116,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Session], int]] = {
     "prepare": prepare,
     "decide": decide,
     "conclude": conclude,
-    "status": status,
     "confirm": confirm,
     "log": log,
 }
