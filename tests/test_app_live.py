@@ -8,13 +8,15 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.pilot import Pilot
+from textual.widgets import Input, Select
 
 from tests.app_support import demo_database, open_editor, stored, type_text, until
+from tui import secretary
 from tui.app.app import AgendaApp
 from tui.app.screens.editor import EditorScreen
 from tui.app.widgets.entries import plain_text
 from tui.domain.identity import find_entry
-from tui.domain.model import Conclusion, Point, Report, TrackedCase
+from tui.domain.model import Conclusion, Item, MeetingStatus, Point, Report, TrackedCase
 from tui.storage.repository import Repository
 
 
@@ -156,3 +158,119 @@ async def test_an_imported_report_s_points_are_shown_and_edited(db: Path) -> Non
     assert report.text == "" and len(report.points) == 5
     assert report.points[3].text.startswith("府級資訊稽核因疫情延至 8 月實施")
     assert report.points[4] == Point("本室將持續宣導。")
+
+
+def motions_of(db: Path) -> list[tuple[str, str, str, list[str]]]:
+    return [
+        (m.presenter, m.presenter_kind, m.title, [c.text for c in m.conclusions])
+        for m in stored(db, 102).sections[-1].items
+    ]
+
+
+async def in_dialog(pilot: Pilot[None], name: str) -> None:
+    await until(pilot, lambda: type(pilot.app.screen).__name__ == name)
+
+
+async def test_a_motion_is_edited_concluded_moved_and_deleted(db: Path) -> None:
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(app, pilot)
+        await pilot.press("m")
+        await in_dialog(pilot, "MotionDialog")
+        await type_text(pilot, "總務組王組長口頭報告")
+        assert app.screen.query_one("#kind", Select).value == "口頭報告"
+        await pilot.press("enter", "enter")  # its words: later
+        await until(pilot, lambda: editor.place == "3.1")
+        current = editor.current()
+        assert current is not None and isinstance(current.target, Item)
+        assert "總務組王組長口頭報告：（待記錄）" in str(current.prompt)
+        await pilot.press("e")  # the motion: its dialog, filled in
+        await in_dialog(pilot, "MotionDialog")
+        assert app.screen.query_one("#presenter", Input).value == "總務組王組長"
+        await pilot.press("tab")
+        await type_text(pilot, "薪資單請標示明細。")
+        await pilot.press("enter")
+        await in_dialog(pilot, "EditorScreen")
+        await pilot.press("a")
+        await type_text(pilot, "請總務組改正。")
+        await pilot.press("enter")
+        await pilot.press("m")
+        await in_dialog(pilot, "MotionDialog")
+        await type_text(pilot, "法制王視察")
+        await pilot.press("enter")
+        await type_text(pilot, "兩公約課程。")
+        await pilot.press("enter")
+        await until(pilot, lambda: editor.place == "3.2")
+        await pilot.press("left_square_bracket")  # the motion up, before 總務組
+        await until(pilot, lambda: editor.place == "3.1")
+        await pilot.pause(1.2)
+        assert app.workspace is not None and app.workspace.writer.flush()
+        assert motions_of(db) == [
+            ("法制王視察", "口頭報告", "兩公約課程。", []),
+            ("總務組王組長", "口頭報告", "薪資單請標示明細。", ["請總務組改正。"]),
+        ]
+        await pilot.press("shift+tab", "down")  # 參、二 in the outline
+        await until(pilot, lambda: editor.place == "3.2")
+        await pilot.press("d")
+        await until(pilot, lambda: len(editor.live.meeting.sections[-1].items) == 1)
+        assert editor.place == "3.1"
+        await pilot.pause(1.2)
+        assert app.workspace.writer.flush()
+        assert [m[0] for m in motions_of(db)] == ["法制王視察"]
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: len(motions_of(db)) == 2)
+    assert motions_of(db)[1][3] == ["請總務組改正。"]
+
+
+async def test_a_report_s_speaker_is_renamed_and_its_kind_changed_with_s(db: Path) -> None:
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(app, pilot)
+        await to_item(pilot, editor, 5, "2.4")
+        await pilot.press("down", "s")  # 機要組組長
+        await in_dialog(pilot, "ReportDialog")
+        assert app.screen.query_one("#speaker", Input).value == "機要組組長"
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "機要組莊組長書面報告")
+        await pilot.press("enter")
+        await in_dialog(pilot, "EditorScreen")
+        await pilot.pause(1.2)
+        assert app.workspace is not None and app.workspace.writer.flush()
+    report = entry_of(db, 102, "r2.4.2")
+    assert isinstance(report, Report)
+    assert (report.speaker, report.kind) == ("機要組莊組長", "書面報告")
+
+
+async def test_the_times_are_corrected_and_the_adjournment_taken_back(db: Path) -> None:
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(app, pilot)
+        await pilot.press("b")  # a draft: in session now
+        await until(pilot, lambda: stored(db, 102).status is MeetingStatus.IN_SESSION, 3)
+        await pilot.press("b")  # again: the start corrected
+        await in_dialog(pilot, "TimesDialog")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "14:30")
+        await pilot.press("enter")
+        await in_dialog(pilot, "EditorScreen")
+        await pilot.press("x")  # 散會, now
+        await until(pilot, lambda: stored(db, 102).end is not None, 3)
+        await pilot.press("x")  # again: the times corrected
+        await in_dialog(pilot, "TimesDialog")
+        await pilot.press("enter", "ctrl+u")  # to 散會
+        await type_text(pilot, "下午4時5分")
+        await pilot.press("enter")
+        await in_dialog(pilot, "EditorScreen")
+        await until(pilot, lambda: str(stored(db, 102).end) == "16:05:00", 3)
+        assert stored(db, 102).start.strftime("%H:%M") == "14:30"
+        await pilot.press("b")  # after 散會: back in session, and why
+        await in_dialog(pilot, "BackInSessionDialog")
+        await type_text(pilot, "主席宣布續會")
+        await pilot.press("enter")
+        await until(pilot, lambda: stored(db, 102).status is MeetingStatus.IN_SESSION, 3)
+        assert stored(db, 102).end is None
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: stored(db, 102).status is MeetingStatus.RECORDED, 3)
+    assert str(stored(db, 102).end) == "16:05:00"
+    log = secretary.editor(Repository.open(db)).log(102)
+    assert any("主席宣布續會" in line.summary for line in log)

@@ -27,6 +27,7 @@ OPENING_ACTIONS = frozenset(
     {
         *("open_meeting", "open_hit", "search"),  # a meeting's editor, the search screen
         *("add_conclusion", "edit", "motion", "report", "track", "correct"),  # a box to type in
+        *("speaker", "begin", "adjourn"),  # a form, when there is something to correct
     }
 )
 

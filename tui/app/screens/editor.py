@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -14,24 +13,21 @@ from tui.app.screens.dialogs import (
     Motion,
     MotionDialog,
     ReportDialog,
+    Speaker,
     TrackDialog,
     Tracking,
 )
-from tui.app.screens.editor_core import MeetingScreen
 from tui.app.screens.editor_keys import BINDINGS, GROUPS, NEEDS
+from tui.app.screens.editor_live import LiveEditing
 from tui.app.screens.entry_typing import Typing
 from tui.app.widgets.entries import key_of
 from tui.app.widgets.entry_editor import TYPING, EntryEditor
 from tui.domain.identity import find_entry, new_id
-from tui.domain.model import CaseDecision, Conclusion, Point, Report, TrackedCase
-from tui.domain.places import placed_items
+from tui.domain.model import CaseDecision, Conclusion, Item, Point, Report, TrackedCase
 from tui.domain.points import write_points
-from tui.domain.rocdate import format_time
 from tui.domain.units import owner_in
 from tui.edits.ops import (
     AddMotion,
-    Adjourn,
-    Begin,
     Correct,
     Decide,
     MoveEntry,
@@ -46,11 +42,7 @@ if TYPE_CHECKING:
     from tui.search.hits import Hit
 
 
-def _now() -> str:
-    return datetime.now().strftime("%H:%M")
-
-
-class EditorScreen(MeetingScreen):
+class EditorScreen(LiveEditing):
     BINDINGS = BINDINGS
     KEY_GROUPS = GROUPS
     EXTRA_KEYS = [(TYPING, b) for b in EntryEditor.BINDINGS if isinstance(b, Binding)]
@@ -65,10 +57,6 @@ class EditorScreen(MeetingScreen):
         if wanted is None:
             return True
         return isinstance(self.target(), wanted)
-
-    def target(self) -> object | None:
-        entry = self.current()
-        return entry.target if entry else None
 
     def _item_id(self) -> str:
         found = self.item()
@@ -90,6 +78,9 @@ class EditorScreen(MeetingScreen):
         if not self.can_change() or target is None:
             return
         await self.finish_typing()
+        if isinstance(target, Item):
+            self.edit_motion(target)
+            return
         meeting, item, group = self.opened.number, self._item_id(), new_id("g")
         if isinstance(target, Conclusion):
             if target.decisions:
@@ -122,16 +113,21 @@ class EditorScreen(MeetingScreen):
 
     async def action_delete(self) -> None:
         target = self.target()
-        if not isinstance(target, Conclusion | Report) or not self.can_change():
+        if not isinstance(target, Conclusion | Report | Item) or not self.can_change():
             return
         await self.finish_typing()
+        if isinstance(target, Item):
+            self.delete_motion(target)
+            return
         if self.send(RemoveEntry(self.opened.number, target.id, correction=self.correction)):
             self.show_item()
             self.notify(_("Deleted. ctrl+z undoes it."))
 
     async def _move(self, step: int) -> None:
         target = self.target()
-        if isinstance(target, Conclusion | Report) and self.can_change():
+        if isinstance(target, Item) and self.can_change():
+            self.move_motion(target, step)
+        elif isinstance(target, Conclusion | Report) and self.can_change():
             op = MoveEntry(self.opened.number, target.id, step, correction=self.correction)
             if self.send(op):
                 self.show_item(key_of(target))
@@ -206,11 +202,9 @@ class EditorScreen(MeetingScreen):
             return
         await self.finish_typing()
         motion = new_id("i")
-        if self.send(AddMotion(self.opened.number, motion, result.presenter, result.text)):
-            places = placed_items(self.live.meeting)
-            self.place = next(p for p, _, item in places if item.id == motion)
-            self.outline.show(self.live.meeting, self.place)
-            self.show_item()
+        add = AddMotion(self.opened.number, motion, result.presenter, result.text, result.kind)
+        if self.send(add):
+            self.follow_item(motion)
 
     def action_report(self) -> None:
         self.follow_outline()
@@ -218,29 +212,17 @@ class EditorScreen(MeetingScreen):
             self.app.push_screen(ReportDialog(), self._report_added)
 
     async def _report_added(self, result: object) -> None:
-        if not isinstance(result, str):
+        if not isinstance(result, Speaker):
             return
         await self.finish_typing()
         meeting, item, report = self.opened.number, self._item_id(), new_id("r")
-        if self.send(WriteReport(meeting, item, report, "", result, correction=self.correction)):
+        add = WriteReport(
+            meeting, item, report, "", result.name, result.kind, correction=self.correction
+        )
+        if self.send(add):
             self.typing = Typing("report", meeting, item, report, group=new_id("g"))
             self.show_item(("Report", report))
-            self.pane.start_typing("", f"{result}補充報告")
-
-    async def action_begin(self) -> None:
-        if self.can_change():
-            await self.finish_typing()
-            if self.send(Begin(self.opened.number, _now(), correction=self.correction)):
-                self.stamped()
-
-    async def action_adjourn(self) -> None:
-        if self.can_change():
-            await self.finish_typing()
-            if self.send(Adjourn(self.opened.number, _now(), correction=self.correction)):
-                self.stamped()
-                end = self.live.meeting.end
-                adjourned = _("散會 ({time})").format(time=format_time(end)) if end else _("散會")
-                self.notify(adjourned)
+            self.pane.start_typing("", f"{result.name}{result.kind}")
 
     def action_correct(self) -> None:
         if self.opened.locked and self.opened.hold.held:

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from tui.domain.model import Conclusion, Report, TrackedCase
+from tui.domain.model import Conclusion, Item, Report, TrackedCase
 from tui.i18n import N_
 
 RECORDING, CASES, NAVIGATION = N_("Recording"), N_("Cases"), N_("Navigation")
 GROUPS: dict[str, str] = {}
 
 
-def _binding(key: str, action: str, description: str, tooltip: str, group: str) -> Binding:
+def _binding(
+    key: str, action: str, description: str, tooltip: str, group: str, *, show: bool = True
+) -> Binding:
+    """show=False: a key for now and then, in `?` and the palette, not in the key bar."""
     GROUPS[action] = group
-    return Binding(key, action, description, id=f"editor.{action}", tooltip=tooltip)
+    return Binding(key, action, description, show=show, id=f"editor.{action}", tooltip=tooltip)
 
 
 BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
@@ -35,6 +38,7 @@ BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
         N_("$EDITOR"),
         N_("Edit the highlighted entry in your own editor ($VISUAL or $EDITOR)"),
         RECORDING,
+        show=False,
     ),
     _binding("r", "release", N_("Release"), N_("Release the highlighted case (解除列管)"), CASES),
     _binding("k", "keep", N_("Keep"), N_("Keep tracking the highlighted case (賡續列管)"), CASES),
@@ -45,15 +49,33 @@ BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
         "d,delete",
         "delete",
         N_("Delete"),
-        N_("Delete the highlighted conclusion or report"),
+        N_("Delete the highlighted conclusion, report or motion"),
         RECORDING,
     ),
     _binding("n", "report", N_("Report"), N_("Add a report (補充報告) to this item"), RECORDING),
+    _binding(
+        "s",
+        "speaker",
+        N_("Speaker"),
+        N_("Rename who gives the highlighted report or motion, or change its kind (口頭報告 …)"),
+        RECORDING,
+        show=False,
+    ),
     _binding("m", "motion", N_("Motion"), N_("Add a temporary motion (臨時動議)"), RECORDING),
     _binding(
-        "b", "begin", N_("Begin"), N_("Stamp the start time: the meeting is in session"), RECORDING
+        "b",
+        "begin",
+        N_("Begin"),
+        N_("Stamp the start (in session); again: correct it; after 散會: back in session"),
+        RECORDING,
     ),
-    _binding("x", "adjourn", N_("Adjourn"), N_("Stamp the adjournment time (散會)"), RECORDING),
+    _binding(
+        "x",
+        "adjourn",
+        N_("Adjourn"),
+        N_("Stamp the adjournment (散會); again: correct the times"),
+        RECORDING,
+    ),
     _binding(
         "left_square_bracket,ctrl+up", "move_up", N_("Up"), N_("Move the entry up"), RECORDING
     ),
@@ -94,10 +116,11 @@ NEEDS: dict[str, type | tuple[type, ...]] = {
     "release": TrackedCase,
     "keep": TrackedCase,
     "track": Conclusion,
-    "delete": (Conclusion, Report),
-    "move_up": (Conclusion, Report),
-    "move_down": (Conclusion, Report),
-    "edit": (Conclusion, Report, TrackedCase),
+    "delete": (Conclusion, Report, Item),
+    "move_up": (Conclusion, Report, Item),
+    "move_down": (Conclusion, Report, Item),
+    "edit": (Conclusion, Report, TrackedCase, Item),
     "edit_outside": (Conclusion, Report, TrackedCase),
-    "copy_entry": (Conclusion, Report, TrackedCase),
+    "speaker": (Report, Item),
+    "copy_entry": (Conclusion, Report, TrackedCase, Item),
 }

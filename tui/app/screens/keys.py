@@ -4,6 +4,7 @@ every Textual widget has (arrows, home, end …) are left out."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from rich.table import Table
@@ -46,7 +47,8 @@ def key_groups(screen: Screen[object]) -> list[tuple[str, list[tuple[str, Bindin
     # Keys of a widget that has them only while it is there (the box one types in): `?`
     # cannot be typed in it, so they are listed with the screen's.
     for group, binding in getattr(screen, "EXTRA_KEYS", ()):
-        add(group, binding)
+        for key in binding.key.split(","):
+            add(group, dataclasses.replace(binding, key=key.strip()))
     everywhere = {b.action for b in Screen.BINDINGS if isinstance(b, Binding)}
     for binding in _bindings(screen):
         if binding.description and not binding.system:

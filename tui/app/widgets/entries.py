@@ -11,18 +11,18 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.labels import DECISION
-from tui.domain.model import CaseDecision, CaseKind, Conclusion, Point, Report, TrackedCase
+from tui.domain.model import CaseDecision, CaseKind, Conclusion, Item, Point, Report, TrackedCase
 from tui.domain.numerals import Ladder, label
 from tui.domain.points import CONCLUSION_RUNGS, REPORT_RUNGS, write_points
 
-Target = Report | TrackedCase | Conclusion
+Target = Report | TrackedCase | Conclusion | Item
 
 
 def key_of(target: object) -> tuple[object, ...]:
     """What names an entry whatever copy of the meeting shows it."""
     if isinstance(target, TrackedCase):
         return ("case", target.kind, target.number)
-    if isinstance(target, Report | Conclusion):
+    if isinstance(target, Report | Conclusion | Item):
         return (type(target).__name__, target.id)
     return ("?", id(target))
 
@@ -50,6 +50,13 @@ def report_text(report: Report) -> Text:
     empty = not report.text and not report.points
     text.append(PLACEHOLDERS[0] if empty else report.text, style="dim" if empty else "")
     _points(text, report.points, REPORT_RUNGS)
+    return text
+
+
+def motion_text(motion: Item) -> Text:
+    """A temporary motion as the record heads it: **presenter and kind**: its words."""
+    text = Text(f"{motion.presenter}{motion.presenter_kind}：", style="bold")
+    text.append(motion.title or PLACEHOLDERS[0], style="" if motion.title else "dim")
     return text
 
 

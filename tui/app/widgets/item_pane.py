@@ -15,6 +15,7 @@ from tui.app.widgets.entries import (
     EntryList,
     case_text,
     conclusion_text,
+    motion_text,
     report_text,
 )
 from tui.app.widgets.entry_editor import EntryEditor
@@ -30,8 +31,10 @@ EMPTY_HINT = N_("\n(empty — a: conclusion · n: report · m: motion)")
 def entries_of(
     item: Item, meeting: int, cases: dict[CaseKey, TrackedCase], draft: Conclusion | None = None
 ) -> list[Entry]:
-    """The item's reports, the cases it reports on, its conclusions (and one being begun)."""
-    found = [Entry(r, report_text(r)) for r in item.reports]
+    """A motion's own words, the item's reports, the cases it reports on, its conclusions
+    (and one being begun)."""
+    found = [Entry(item, motion_text(item))] if item.presenter else []
+    found += [Entry(r, report_text(r)) for r in item.reports]
     listed = [c for r in item.cases if (c := cases.get((r.kind, r.number))) is not None]
     found += [Entry(c, case_text(c, meeting)) for c in listed]
     internal = {n: c for (k, n), c in cases.items() if k is CaseKind.INTERNAL}
