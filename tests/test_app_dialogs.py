@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import time
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +15,14 @@ from textual.widgets import Input, Label, Select
 
 from tests.app_support import demo_database, open_editor, type_text, until
 from tui.app.app import AgendaApp
+from tui.app.screens.clock_dialogs import BackInSessionDialog, TimesDialog
 from tui.app.screens.dialogs import (
     CorrectionDialog,
+    Motion,
     MotionDialog,
     QuitUnsavedDialog,
     ReportDialog,
+    Speaker,
     TrackDialog,
 )
 from tui.app.screens.editor import EditorScreen
@@ -93,6 +97,10 @@ DIALOGS: dict[str, Callable[[], ModalScreen[Any]]] = {
     "correction": CorrectionDialog,
     "report": ReportDialog,
     "quit": lambda: QuitUnsavedDialog(2, "No space left on device"),
+    "times": lambda: TimesDialog(time(10, 7), time(11, 14)),
+    "back in session": lambda: BackInSessionDialog(time(11, 14)),
+    "motion edited": lambda: MotionDialog(Motion("總務組王組長", "薪資單標示。", "書面報告")),
+    "speaker": lambda: ReportDialog(Speaker("機要組莊組長", "口頭報告")),
 }
 
 
