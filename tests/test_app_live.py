@@ -142,7 +142,7 @@ async def test_an_imported_report_s_points_are_shown_and_edited(db: Path) -> Non
         current = editor.current()
         assert current is not None and isinstance(current.target, Report)
         shown = plain_text(current)
-        assert shown.startswith("政風室劉主任補充報告：\n(一) 居家辦公係新的辦公形態")
+        assert shown.startswith("政風室劉主任補充報告：\n(一)居家辦公係新的辦公形態")
         assert "（待記錄）" not in str(current.prompt)
         await pilot.press("e")
         box = editor.pane.editor

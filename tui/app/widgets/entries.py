@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from tui.app.labels import DECISION
 from tui.domain.model import CaseDecision, CaseKind, Conclusion, Item, Point, Report, TrackedCase
 from tui.domain.numerals import Ladder, label
-from tui.domain.points import CONCLUSION_RUNGS, REPORT_RUNGS, write_points
+from tui.domain.points import CONCLUSION_RUNGS, REPORT_RUNGS
 
 Target = Report | TrackedCase | Conclusion | Item
 
@@ -39,10 +39,16 @@ class Entry(Option):
 PLACEHOLDERS = ("（待記錄）", "（待填）", "（輸入結論）")  # shown for what is not written yet
 
 
-def _points(text: Text, points: list[Point], rungs: Sequence[Ladder], indent: str = "") -> None:
-    """The points under an entry, a line each, as the box shows them for typing."""
-    for line in write_points("", points, rungs).split("\n") if points else []:
-        text.append(f"\n{indent}{line}")
+def _points(
+    text: Text, points: list[Point], rungs: Sequence[Ladder], indent: str = "", depth: int = 0
+) -> None:
+    """The points under an entry, a line each, labelled as the box shows them. The label
+    sits against its text, as offices write it ((一)場地已安排): a space after it, even a
+    no-break one, would let the line break there and leave the label alone."""
+    rung = rungs[min(depth, len(rungs) - 1)]
+    for n, point in enumerate(points, start=1):
+        text.append(f"\n{indent}{'  ' * depth}{label(rung, n)}{point.text}")
+        _points(text, point.points, rungs, indent, depth + 1)
 
 
 def report_text(report: Report) -> Text:

@@ -31,9 +31,7 @@ class EntryEditor(TextArea):
             "enter",
             N_("Done / next point"),
             id="entry.enter",
-            tooltip=N_(
-                "End the entry; on a point, begin the next (on an empty one: one level out)"
-            ),
+            tooltip=N_("End it; on a point, begin the next (on an empty one: one level out)"),
         ),
         Binding(
             "ctrl+j",
@@ -47,7 +45,7 @@ class EntryEditor(TextArea):
             "outside",
             N_("$EDITOR"),
             id="entry.outside",
-            tooltip=N_("Open the text in your own editor ($VISUAL or $EDITOR)"),
+            tooltip=N_("Open the text in your own editor ($EDITOR)"),
         ),
         Binding("escape,ctrl+s", "finish", N_("Done"), id="entry.finish", tooltip=N_("End it")),
     ]

@@ -63,7 +63,9 @@ class ItemPane(Vertical):
         return self.query_one(EntryEditor)
 
     def show(self, where: str, heading: str, entries: list[Entry], select: object) -> None:
-        title = Text(f"{where}\n{heading}")
+        if entries and isinstance(entries[0].target, Item):
+            heading = ""  # a motion: its first entry says it
+        title = Text(f"{where}\n{heading}" if heading else where)
         if not entries:
             title.append(_(EMPTY_HINT), "dim")
         self.query_one("#item-title", Static).update(title)
