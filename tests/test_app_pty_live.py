@@ -96,10 +96,10 @@ def test_a_conclusion_opened_in_the_user_s_editor_comes_back_with_its_points(
         terminal.send("a請各組室配合：")
         terminal.wait_for("請各組室配合：")
         terminal.send(CTRL_E)
-        terminal.wait_for("(一) 請各組室配合：", "1. 子項")
+        terminal.wait_for("(一) 請各組室配合：", "1.子項")
         terminal.read(0.5)
         terminal.send("E")  # the list has the focus, on the conclusion, after it ended
-        terminal.wait_for("2. 丑項")
+        terminal.wait_for("2.丑項")
         terminal.read(1.5)
     finally:
         terminal.close()

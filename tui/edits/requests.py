@@ -3,13 +3,13 @@ the stored meeting inside the same transaction as the change."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from datetime import date, time
 
 from tui.domain import places
 from tui.domain.identity import find_entry, new_id
 from tui.domain.model import CaseDecision, CaseKind, Conclusion, Item, MeetingStatus, Point, Report
+from tui.domain.motions import ORAL
 from tui.domain.places import PlaceError, item_at, placed_items
 from tui.edits.errors import EditError
 from tui.edits.motions import motion_named
@@ -81,9 +81,8 @@ def add_motion(
 ) -> str:
     """A temporary motion; returns its place for conclusions ("3.1")."""
     motion = new_id("i")
-    add = AddMotion(meeting, motion, presenter, text)
     with service.repo.change() as records:
-        service.apply_in(records, dataclasses.replace(add, kind=kind) if kind else add)
+        service.apply_in(records, AddMotion(meeting, motion, presenter, text, kind or ORAL))
         stored = records.meeting(meeting)
     assert stored is not None
     return next(place for place, _, item in placed_items(stored) if item.id == motion)
