@@ -9,10 +9,11 @@ import pytest
 
 from tests.app_support import demo_database
 from tui import secretary
+from tui.app.widgets.point_typing import enter, point_in
 from tui.domain.identity import find_entry
 from tui.domain.model import Conclusion, Point, Report
 from tui.domain.numerals import Ladder
-from tui.domain.points import CONCLUSION_RUNGS, read_points, write_points
+from tui.domain.points import CONCLUSION_RUNGS, REPORT_RUNGS, read_points, write_points
 from tui.edits import EditService
 from tui.edits.operation import from_record
 from tui.edits.ops import WriteConclusion, WriteProgress, WriteReport
@@ -140,3 +141,19 @@ def test_a_progress_report_with_points_is_undone_and_shown_in_the_agenda(
     assert case is not None
     event = case.decision_at(102)
     assert event is not None and (event.progress, event.progress_points) == ("", [])
+
+
+def test_enter_and_ctrl_j_in_the_box() -> None:
+    """Enter on a point: the next, renumbered below; on an empty point: one level out, and
+    at the top the entry ends without it; on a line that is no point: the entry ends."""
+    started = point_in("報告如下：", 0, REPORT_RUNGS)
+    assert (started.text, started.cursor) == ("報告如下：\n(一) ", (1, 4))
+    split = enter("(一) 甲\n(二) 乙", 0, 5)
+    assert split.text == "(一) 甲\n(二) \n(三) 乙" and not split.finished
+    deeper = point_in("(一) 甲", 0, REPORT_RUNGS)
+    assert deeper.text == "(一) 甲\n  1. "
+    out = enter("(一) 甲\n  1. 子\n  2. ", 2, 5)
+    assert out.text == "(一) 甲\n  1. 子\n(二) " and not out.finished
+    done = enter("(一) 甲\n(二) ", 1, 4)
+    assert (done.text, done.finished) == ("(一) 甲", True)
+    assert enter("同意備查。", 0, 5).finished
