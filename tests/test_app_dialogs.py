@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +15,14 @@ from textual.widgets import Input, Label, Select
 
 from tests.app_support import demo_database, open_editor, type_text, until
 from tui.app.app import AgendaApp
+from tui.app.screens.clock_dialogs import BackInSessionDialog, TimesDialog
 from tui.app.screens.dialogs import (
     CorrectionDialog,
+    Motion,
     MotionDialog,
     QuitUnsavedDialog,
     ReportDialog,
+    Speaker,
     TrackDialog,
 )
 from tui.app.screens.editor import EditorScreen
@@ -106,6 +109,10 @@ DIALOGS: dict[str, Callable[[], ModalScreen[Any]]] = {
     ),
     "attendance": lambda: AttendanceDialog(Attendance(absent=[Attendee("陳○○", "公假")])),
     "delete": lambda: DeleteDraftDialog(102, "民國 110 年 7 月 15 日"),
+    "times": lambda: TimesDialog(time(10, 7), time(11, 14)),
+    "back in session": lambda: BackInSessionDialog(time(11, 14)),
+    "motion edited": lambda: MotionDialog(Motion("總務組王組長", "薪資單標示。", "書面報告")),
+    "speaker": lambda: ReportDialog(Speaker("機要組莊組長", "口頭報告")),
 }
 
 

@@ -120,7 +120,9 @@ async def test_question_mark_lists_the_editors_keys_first_grouped(db: Path) -> N
         assert rows[1] == ("a", "Conclude", "Add a conclusion (會議結論) to this item")
         assert rows[2][:2] == ("e", "Edit")
         groups = [shown for shown, description, _ in rows if shown and not description]
-        assert groups == ["Recording", "Cases", "Agenda", "Navigation", "App"]
+        assert groups == ["Recording", "Typing", "Cases", "Agenda", "Navigation", "App"]
+        typing = rows[rows.index(("Typing", "", "")) + 1 :][:4]
+        assert [row[0] for row in typing] == ["⏎", "^j", "^e", "esc ^s"]
         assert not any(shown in ("home", "end", "pgup") for shown, _, _ in rows)
         scroll = screen.query_one("#keys")
         assert scroll.has_focus

@@ -13,7 +13,7 @@ from tui.app.app import AgendaApp
 from tui.app.screens.editor import EditorScreen
 from tui.app.screens.search import SearchScreen
 from tui.app.widgets.entries import EntryList
-from tui.domain.model import CaseDecision, Conclusion, Report, TrackedCase
+from tui.domain.model import CaseDecision, Conclusion, Item, Report, TrackedCase
 from tui.storage.repository import Repository
 
 
@@ -113,8 +113,8 @@ async def test_within_the_same_meeting_the_editor_moves_to_the_item(db: Path) ->
         await pilot.press("enter")
         await until(pilot, lambda: app.screen is editor and editor.place == place)
         assert len(app.screen_stack) == 3  # the default screen, the meetings, this editor
-        target = landed(app)[2]
-        assert isinstance(target, Conclusion | Report) and "兩公約" in target.text
+        target = landed(app)[2]  # the motion that names it: its words, the first entry
+        assert isinstance(target, Item) and "兩公約" in target.title
 
 
 async def test_the_search_screen_fits_80_by_24_and_escape_goes_back(db: Path) -> None:

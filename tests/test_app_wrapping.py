@@ -47,6 +47,6 @@ async def test_the_item_pane_wraps_by_the_rules(tmp_path: Path) -> None:
             points = [i for i, line in enumerate(lines) if line.startswith("(二)")]
             for at in points:
                 following = lines[at + 1] if at + 1 < len(lines) else "("
-                if not following.startswith(("(", "─", " " * 5)):
+                if not following.startswith(("(", "─", " " * 4)):  # under the text after (二)
                     problems.append(f"{place}: not hanging under its text: {following!r}")
     assert problems == []

@@ -16,11 +16,11 @@ CHINESE = {"AGENDA_LANG": "zh-TW"}
 def test_a_chinese_error_is_worded_in_chinese() -> None:
     result = agenda("status", "1", "bogus", env=CHINESE)
     assert result.returncode == 2
-    usage, error = result.stderr.splitlines()
-    assert usage.startswith("用法：agenda status ")
+    *usage, error = result.stderr.splitlines()
+    assert usage[0].startswith("用法：agenda status ")
     assert error == (
         "agenda status：錯誤：引數 status："
-        "無效的選擇：「bogus」（可選：「in_session」、「recorded」）"
+        "無效的選擇：「bogus」（可選：「draft」、「in_session」、「recorded」）"
     )
 
 
@@ -51,9 +51,10 @@ def test_argparse_errors_in_chinese(words: list[str], said: str) -> None:
 def test_english_errors_keep_argparse_words() -> None:
     result = agenda("status", "1", "bogus")
     assert result.stderr.splitlines() == [
-        "usage: agenda status [-h] [--end TIME] N {in_session,recorded}",
+        "usage: agenda status [-h] [--end TIME] [--reason TEXT]",
+        "                     N {draft,in_session,recorded}",
         "agenda status: error: argument status: invalid choice: 'bogus' "
-        "(choose from 'in_session', 'recorded')",
+        "(choose from 'draft', 'in_session', 'recorded')",
     ]
     assert agenda("show", "x").stderr.endswith("argument N: 'x' is not a whole number\n")
 

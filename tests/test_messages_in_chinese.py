@@ -80,7 +80,7 @@ def test_a_step_the_record_cannot_take_is_said_in_chinese(
     db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     line = error_line(capsys, "--db", db, "status", "101", "in_session")
-    assert "第 101 次會議紀錄已完成" in line
+    assert "第 101 次會議為紀錄完成：退回請以 --reason 說明原因" in line
     line = error_line(capsys, "--db", db, "conclude", "101", "玖、一", "本案列管")
     assert "第 101 次會議沒有項次" in line
 

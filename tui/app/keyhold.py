@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import weakref
 from functools import partial
+from typing import Any
 
 from textual import events
 from textual.app import App
@@ -27,6 +28,7 @@ OPENING_ACTIONS = frozenset(
         *("open_meeting", "open_hit", "search"),  # a meeting's editor, the search screen
         *("add_conclusion", "edit", "motion", "report", "track", "correct"),  # a box to type in
         *("add_item", "add_section", "rename_place"),  # a dialog shaping the agenda
+        *("speaker", "begin", "adjourn"),  # a form, when there is something to correct
     }
 )
 
@@ -76,6 +78,8 @@ class KeyHold:
 
     def _opens(self, key: events.Key) -> bool:
         focused = self.app.focused
+        if focused is not None and key.key in getattr(focused, "HOLD_AFTER", ()):
+            return True  # it says when the keys after it may go on (key_handled)
         if focused is not None and focused.check_consume_key(key.key, key.character):
             return False  # typed into a text box, not a key of the screen
         active = self.app.screen.active_bindings.get(key.key)
@@ -92,7 +96,15 @@ class KeyHold:
             return
         screen = widget.screen
         editor = getattr(screen, "KEYS_LAND_HERE", False) and screen is not self._opened_from
+        if editor and not getattr(screen, "ready_for_keys", True):
+            return  # its outline is still on its way to the item: the screen says when (landed)
         if editor or widget.check_consume_key("a", "a"):
+            self.release()
+
+    def landed(self, screen: Screen[Any]) -> None:
+        """A meeting's editor is ready for the keys: its outline is on the item it opened at.
+        Replayed before, `down` would move a cursor the outline then moves back."""
+        if self._blocking and self._until_focus and screen is not self._opened_from:
             self.release()
 
     def not_for(self, screen: Screen[object]) -> None:
@@ -129,6 +141,9 @@ class KeyHold:
         self._blocking = self._until_focus = False
         for key in keys:
             again = events.Key(key.key, key.character)
+            # From the app, whoever asked for the release: a key sent by a screen stops
+            # bubbling at that screen, before the app can match it to a binding.
+            again.set_sender(self.app)
             self._replays.add(again)
             self.app.post_message(again)
         self.app.post_message(KeysReplayed())
@@ -161,6 +176,17 @@ def keys_wait_for_focus(app: App[object]) -> None:
 def nothing_opened(app: App[object]) -> None:
     if (hold := _of(app)) is not None:
         hold.nothing_opened()
+
+
+def keys_landed(app: App[object], screen: Screen[Any]) -> None:
+    if (hold := _of(app)) is not None:
+        hold.landed(screen)
+
+
+def key_handled(app: App[object]) -> None:
+    """A widget that holds the keys after one of its own (HOLD_AFTER) is done with it: the
+    keys held meanwhile go on, to what has the focus now."""
+    nothing_opened(app)
 
 
 def keys_not_for(app: App[object], screen: Screen[object]) -> None:

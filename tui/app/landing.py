@@ -13,9 +13,12 @@ if TYPE_CHECKING:  # the search is loaded when it is used, not with the editor
 
 def entry_found(
     hit: Hit, item: Item, cases: dict[CaseKey, TrackedCase]
-) -> Conclusion | Report | TrackedCase | None:
+) -> Conclusion | Report | TrackedCase | Item | None:
     """The conclusion, report or case of `item` that the hit names (by position, as the
-    index records it), or the conclusion that opened the case it names."""
+    index records it), the conclusion that opened the case it names, or the motion itself
+    (the first entry of its item) when its words were found."""
+    if hit.field == "motion" and item.presenter:
+        return item
     if hit.case_number is not None:
         number = hit.case_number
         listed = [c for (_, n), c in cases.items() if n == number]

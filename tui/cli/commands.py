@@ -133,9 +133,9 @@ Handler = Callable[[argparse.Namespace, Session], int]
 
 # Commands whose modules are imported only when they run: each pays for its own imports.
 _ELSEWHERE = {
-    **dict.fromkeys(
-        ("prepare", "decide", "conclude", "status", "confirm", "log"), "meeting_commands"
-    ),
+    **dict.fromkeys(("prepare", "decide", "conclude", "confirm", "log"), "meeting_commands"),
+    **dict.fromkeys(("motion", "report"), "motion_commands"),
+    **dict.fromkeys(("stamp", "status"), "clock_commands"),
     "search": "search_command",
     **dict.fromkeys(("edit", "attend", "delete", "undo"), "header_commands"),
     "init": "init_command",

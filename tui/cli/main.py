@@ -14,6 +14,7 @@ from tui import __version__
 from tui.cli import item_parsers
 from tui.cli.header_parsers import add_header_commands
 from tui.cli.init_command import add_parser as _add_init
+from tui.cli.live_parsers import add_live_commands
 from tui.cli.parser import Parser
 from tui.i18n import N_, _
 
@@ -79,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_init(commands)
     _add_decide(commands)
     _add_conclude(commands)
-    _add_status(commands)
+    add_live_commands(commands)  # motion, report, stamp, status
     _add_confirm(commands)
     _add_log(commands)
     _add_search(commands)
@@ -280,13 +281,6 @@ def _add_conclude(commands: _Commands) -> None:
         "--owner", default="", metavar="UNIT", help=_("owner unit (default: from text)")
     )
     cmd.add_argument("--deadline", metavar="DATE", help=_("列管期限 (ROC or ISO)"))
-
-
-def _add_status(commands: _Commands) -> None:
-    cmd = commands.add_parser("status", help=_("move a meeting to in_session or recorded"))
-    cmd.add_argument("number", type=int, metavar="N", help=_("meeting number"))
-    cmd.add_argument("status", choices=("in_session", "recorded"))
-    cmd.add_argument("--end", metavar="TIME", help=_("adjournment time (散會), such as 11:14"))
 
 
 def _add_confirm(commands: _Commands) -> None:

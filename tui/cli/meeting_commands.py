@@ -10,15 +10,14 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from tui import secretary
 from tui.cli.session import Session, UsageError
 from tui.domain.amendments import confirmation_conclusion
-from tui.domain.lifecycle import status_word
-from tui.domain.model import Amendment, CaseDecision, CaseKind, MeetingStatus
+from tui.domain.model import Amendment, CaseDecision, CaseKind
 from tui.domain.places import PlaceError, parse_place, written_place
-from tui.domain.rocdate import DateError, format_datetime, parse_datetime, parse_time
+from tui.domain.rocdate import DateError, format_datetime, parse_datetime
 from tui.edits import requests
 from tui.edits.cases import WORDS
 from tui.i18n import _, ngettext
@@ -103,25 +102,6 @@ def conclude(args: argparse.Namespace, session: Session) -> int:
     return 0
 
 
-def status(args: argparse.Namespace, session: Session) -> int:
-    end = _end(args.end) if args.end else None
-    service = secretary.editor(session.repo())
-    requests.set_status(service, args.number, MeetingStatus(args.status), end)
-    print(
-        _("meeting {number} is {status}").format(
-            number=args.number, status=status_word(args.status)
-        )
-    )
-    return 0
-
-
-def _end(text: str) -> time:
-    try:
-        return parse_time(text)
-    except DateError as error:
-        raise UsageError(_("{option}: {problem}").format(option="--end", problem=error)) from None
-
-
 def confirm(args: argparse.Namespace, session: Session) -> int:
     corrections = [_amendment(text) for text in args.correction]
     service = secretary.editor(session.repo())
@@ -167,7 +147,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Session], int]] = {
     "prepare": prepare,
     "decide": decide,
     "conclude": conclude,
-    "status": status,
     "confirm": confirm,
     "log": log,
 }

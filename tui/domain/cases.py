@@ -9,6 +9,7 @@ from datetime import date
 
 from tui.domain.decisions import DECISION_WORDS, UNDECIDED_WORD
 from tui.domain.model import CaseKind, TrackedCase
+from tui.domain.points import as_one_text
 from tui.domain.rocdate import format_date, format_numeric_date
 
 # Who tracks the case; "列管" follows in a sentence (本處列管, 市長室列管).
@@ -104,8 +105,9 @@ def history_lines(case: TrackedCase, narrow: bool = False) -> list[HistoryLine]:
     for event in case.history:
         word = DECISION_WORDS[event.decision] if event.decision else UNDECIDED_WORD
         lines.append(HistoryLine(Part.EVENT, f"第 {event.meeting} 次：{word}"))
-        if event.progress:
-            lines.append(HistoryLine(Part.PROGRESS, f"辦理情形：{event.progress}"))
+        if event.progress or event.progress_points:
+            progress = as_one_text(event.progress, event.progress_points)
+            lines.append(HistoryLine(Part.PROGRESS, f"辦理情形：{progress}"))
         if event.conclusion:
             lines.append(HistoryLine(Part.CONCLUSION, f"結論：{event.conclusion}"))
     return lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
@@ -18,6 +19,7 @@ from tui.domain.model import (
     ItemKind,
     Meeting,
     MeetingStatus,
+    Point,
     TrackedCase,
 )
 from tui.domain.units import owner_in
@@ -78,9 +80,14 @@ def _decided_later(case: TrackedCase, event: CaseEvent) -> LifecycleError:
     )
 
 
-def report_progress(case: TrackedCase, meeting: int, progress: str) -> None:
-    """The owner unit's 辦理情形 for this meeting."""
-    _event_at(case, meeting).progress = progress
+def report_progress(
+    case: TrackedCase, meeting: int, progress: str, points: Sequence[Point] | None = None
+) -> None:
+    """The owner unit's 辦理情形 for this meeting (with its points, when given)."""
+    event = _event_at(case, meeting)
+    event.progress = progress
+    if points is not None:
+        event.progress_points = copy.deepcopy(list(points))
 
 
 def _event_at(case: TrackedCase, meeting: int) -> CaseEvent:
@@ -175,6 +182,27 @@ _ALREADY = {
     MeetingStatus.RECORDED: N_("meeting {number} is already recorded"),
     MeetingStatus.CONFIRMED: N_("meeting {number} is already confirmed"),
 }
+
+
+def move_back(meeting: Meeting, status: MeetingStatus) -> None:
+    """Put the record back a step or two (recorded → in session → draft): the adjournment
+    stamped goes with it. A confirmed record goes back by taking the confirmation back."""
+    if meeting.status is MeetingStatus.CONFIRMED:
+        raise LifecycleError(
+            _(
+                "the record of meeting {number} is confirmed; take the confirmation back first"
+            ).format(number=meeting.number)
+        )
+    if ORDER.index(status) >= ORDER.index(meeting.status):
+        raise LifecycleError(
+            _("meeting {number} is {status}, not past {wanted}").format(
+                number=meeting.number,
+                status=status_word(meeting.status),
+                wanted=status_word(status),
+            )
+        )
+    meeting.status = status
+    meeting.end = None
 
 
 def confirm(record: Meeting, at_meeting: int, corrections: Sequence[Amendment] = ()) -> None:

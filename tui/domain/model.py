@@ -231,6 +231,7 @@ class CaseEvent:
 
     meeting: int
     progress: str = ""  # 辦理情形
+    progress_points: list[Point] = field(default_factory=list)  # its (一)(二)…
     decision: CaseDecision | None = None
     conclusion: str = ""  # what the chair said of it
 

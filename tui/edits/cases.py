@@ -16,8 +16,9 @@ from tui.domain.model import (
     Item,
     ItemKind,
     Meeting,
+    Point,
 )
-from tui.edits.entries import place_of, short
+from tui.edits.entries import place_of, quoted, written
 from tui.edits.errors import ConflictError, EditError
 from tui.edits.operation import Applied, Operation, nothing, operation
 from tui.edits.said import said
@@ -110,33 +111,43 @@ class Decide(Operation):
 @operation("write_progress")
 @dataclass(frozen=True)
 class WriteProgress(Operation):
-    """The owner unit's 辦理情形 on a case, for this meeting."""
+    """The owner unit's 辦理情形 on a case, for this meeting (with its points, when given)."""
 
-    MULTILINE = frozenset({"text"})
+    MULTILINE = frozenset({"text", "expect"})
+    POINTS = frozenset({"points"})
     TYPED = ("case", "kind")
     case: int
     text: str
     kind: str = CaseKind.INTERNAL.value
     expect: str | None = None
+    points: tuple[Point, ...] | None = None  # None: the points it has stay
 
     def apply(self, ws: Workset) -> Applied:
         ws.change(self.meeting, self.correction)
         case = ws.case(self.case, _kind(self.kind))
         event = case.decision_at(self.meeting)
         before = event.progress if event else ""
-        if self.expect is not None and before != self.expect:
+        before_points = list(event.progress_points) if event else []
+        if self.expect is not None and written(before, before_points) != self.expect:
             raise ConflictError(
                 _("the progress of case {case} has been changed since").format(case=self.case)
             )
-        if before == self.text:
+        points = before_points if self.points is None else list(self.points)
+        if (before, before_points) == (self.text, points):
             return nothing(self)
-        lifecycle.report_progress(case, self.meeting, self.text)
+        lifecycle.report_progress(case, self.meeting, self.text, points)
         ws.change_case(case)
         undo = WriteProgress(
-            self.meeting, self.case, before, self.kind, expect=self.text, correction=self.correction
+            self.meeting,
+            self.case,
+            before,
+            self.kind,
+            expect=written(self.text, points),
+            points=tuple(before_points),
+            correction=self.correction,
         )
         summary = said(
-            N_("case {case} 辦理情形: 「{text}」"), case=self.case, text=short(self.text)
+            N_("case {case} 辦理情形: 「{text}」"), case=self.case, text=quoted(self.text, points)
         )
         return Applied(self, undo, summary)
 

@@ -104,6 +104,13 @@ class Adjourn(Operation):
         return Applied(self, _restore(self, before, after), adjourned)
 
 
+def _status(value: str) -> MeetingStatus:
+    try:
+        return MeetingStatus(value)
+    except ValueError:
+        raise EditError(_("no status {value!r}").format(value=value)) from None
+
+
 def _time(text: str) -> time:
     try:
         return time.fromisoformat(text).replace(second=0, microsecond=0)
@@ -133,3 +140,77 @@ class SetStatus(Operation):
             return nothing(self)
         summary = said(N_("status {status}"), status=status_word(meeting.status))
         return Applied(self, _restore(self, before, after), summary)
+
+
+@operation("correct_times")
+@dataclass(frozen=True)
+class CorrectTimes(Operation):
+    """The start or the adjournment (散會) as it really was, HH:MM (None: as it is); the
+    status stays."""
+
+    start: str | None = None
+    end: str | None = None
+
+    def apply(self, ws: Workset) -> Applied:
+        meeting = ws.change(self.meeting, self.correction)
+        before = _clock(meeting)
+        if self.start:
+            meeting.start = datetime.combine(meeting.start.date(), _time(self.start))
+        if self.end:
+            if meeting.end is None:
+                raise EditError(
+                    _("meeting {number} has not adjourned: stamp 散會 first").format(
+                        number=self.meeting
+                    )
+                )
+            meeting.end = _time(self.end)
+        if meeting.end is not None and meeting.end < meeting.start.time():
+            raise EditError(
+                _("散會 ({end}) would be before the start ({start})").format(
+                    end=format_time(meeting.end), start=format_time(meeting.start.time())
+                )
+            )
+        after = _clock(meeting)
+        if after == before:
+            return nothing(self)
+        summary = said(
+            N_("times corrected: 開會 {start}, 散會 {end}"),
+            start=format_time(meeting.start.time()),
+            end=format_time(meeting.end) if meeting.end else "—",
+        )
+        return Applied(self, _restore(self, before, after), summary)
+
+
+@operation("move_back")
+@dataclass(frozen=True)
+class MoveBack(Operation):
+    """The record back to an earlier status (recorded → in session: the adjournment taken
+    back), and why: the reason is in the log."""
+
+    status: str
+    reason: str
+
+    def apply(self, ws: Workset) -> Applied:
+        meeting = ws.change(self.meeting, self.correction)
+        before = _clock(meeting)
+        if not self.reason:
+            raise EditError(_("say why the record goes back"))
+        wanted = _status(self.status)
+        if lifecycle.ORDER.index(wanted) >= lifecycle.ORDER.index(meeting.status):
+            raise EditError(
+                _("meeting {number} is {status}: it cannot go back to {wanted}").format(
+                    number=self.meeting,
+                    status=status_word(meeting.status),
+                    wanted=status_word(wanted),
+                )
+            )
+        try:
+            lifecycle.move_back(meeting, wanted)
+        except lifecycle.LifecycleError as error:
+            raise EditError(str(error)) from None
+        summary = said(
+            N_("status back to {status}: {reason}"),
+            status=status_word(meeting.status),
+            reason=self.reason,
+        )
+        return Applied(self, _restore(self, before, _clock(meeting)), summary)

@@ -8,8 +8,9 @@ from typing import Any
 from tui.domain import places
 from tui.domain.codec import ShapeError, from_data, to_data
 from tui.domain.identity import find_entry, find_item
-from tui.domain.model import Conclusion, Item, Meeting, Report
+from tui.domain.model import Conclusion, Item, Meeting, Point, Report
 from tui.domain.places import written_place
+from tui.domain.points import copied, first_words, write_points
 from tui.domain.units import unit_at_start
 from tui.edits.errors import ConflictError, EditError, Hint
 from tui.edits.operation import Applied, Operation, nothing, operation
@@ -43,6 +44,16 @@ def short(text: str) -> str:
     return text if len(text) <= 30 else text[:29] + "…"
 
 
+def written(text: str, points: list[Point]) -> str:
+    """An entry's text with its points, as an undo checks it is unchanged (its text alone
+    when it has no points, as the logs written before points were kept)."""
+    return write_points(text, points)
+
+
+def quoted(text: str, points: list[Point] | tuple[Point, ...] = ()) -> str:
+    return short(first_words(text, points).replace("\n", " "))
+
+
 def _expect(current: str, expected: str | None, changed: str) -> None:
     """`changed` is the message saying the entry has been changed since (marked N_())."""
     if expected is not None and current != expected:
@@ -52,15 +63,18 @@ def _expect(current: str, expected: str | None, changed: str) -> None:
 @operation("write_conclusion")
 @dataclass(frozen=True)
 class WriteConclusion(Operation):
-    """Set a conclusion's text, adding it (at `position`, else last) if it is not there;
-    empty text removes it."""
+    """Set a conclusion's text (and its points, when given), adding it (at `position`, else
+    last) if it is not there; empty text and no points remove it."""
 
     TYPED = ("id", "position")
+    MULTILINE = frozenset({"text", "expect"})
+    POINTS = frozenset({"points"})
     item: str
     id: str
     text: str
     position: int | None = None
-    expect: str | None = None  # the text it must have now (an undo's check)
+    expect: str | None = None  # the text (with its points) it must have now: an undo's check
+    points: tuple[Point, ...] | None = None  # None: the points it has stay
 
     def apply(self, ws: Workset) -> Applied:
         meeting = ws.change(self.meeting, self.correction)
@@ -70,55 +84,64 @@ class WriteConclusion(Operation):
         item, entry = found
         if not isinstance(entry, Conclusion):
             raise EditError(_("that entry is not a conclusion"))
-        _expect(entry.text, self.expect, _CONCLUSION_CHANGED)
+        _expect(written(entry.text, entry.points), self.expect, _CONCLUSION_CHANGED)
         if entry.decisions:
             raise EditError(_(_SENTENCE), Hint.DECIDE_INSTEAD)
-        if entry.text == self.text:
+        points = entry.points if self.points is None else list(self.points)
+        if (entry.text, entry.points) == (self.text, points):
             return nothing(self)
-        if not self.text:
+        if not self.text and not points:
             return RemoveEntry(self.meeting, self.id, correction=self.correction).apply(ws)
-        before, entry.text = entry.text, self.text
-        undo = WriteConclusion(
-            self.meeting, self.item, self.id, before, expect=self.text, correction=self.correction
+        before = WriteConclusion(
+            self.meeting,
+            self.item,
+            self.id,
+            entry.text,
+            points=tuple(entry.points),
+            expect=written(self.text, points),
+            correction=self.correction,
         )
+        entry.text, entry.points = self.text, copied(points)
         place = place_of(meeting, item)
-        return Applied(
-            self,
-            undo,
-            said(N_("{place} conclusion: 「{text}」"), place=place, text=short(self.text)),
+        summary = said(
+            N_("{place} conclusion: 「{text}」"), place=place, text=quoted(self.text, points)
         )
+        return Applied(self, before, summary)
 
     def _add(self, meeting: Meeting) -> Applied:
         _expect("", self.expect, _CONCLUSION_CHANGED)
-        if not self.text:
+        points = list(self.points or ())
+        if not self.text and not points:
             return nothing(self)
         item = item_named(meeting, self.item)
         at = len(item.conclusions) if self.position is None else self.position
-        item.conclusions.insert(max(0, min(at, len(item.conclusions))), _conclusion(self))
-        undo = RemoveEntry(self.meeting, self.id, expect=self.text, correction=self.correction)
+        conclusion = Conclusion(self.text, copied(points), id=self.id)
+        item.conclusions.insert(max(0, min(at, len(item.conclusions))), conclusion)
+        expect = written(self.text, points)
+        undo = RemoveEntry(self.meeting, self.id, expect=expect, correction=self.correction)
         place = place_of(meeting, item)
         summary = said(
-            N_("{place} conclusion added: 「{text}」"), place=place, text=short(self.text)
+            N_("{place} conclusion added: 「{text}」"), place=place, text=quoted(self.text, points)
         )
         return Applied(self, undo, summary)
-
-
-def _conclusion(op: WriteConclusion) -> Conclusion:
-    return Conclusion(op.text, id=op.id)
 
 
 @operation("write_report")
 @dataclass(frozen=True)
 class WriteReport(Operation):
-    """Set a report's text, adding it (with its speaker) if it is not there."""
+    """Set a report's text (and its points, when given), adding it (with its speaker) if it
+    is not there."""
 
     TYPED = ("id", "speaker", "kind")
+    MULTILINE = frozenset({"text", "expect"})
+    POINTS = frozenset({"points"})
     item: str
     id: str
     text: str
     speaker: str = ""
     kind: str = "補充報告"
     expect: str | None = None
+    points: tuple[Point, ...] | None = None  # None: the points it has stay
 
     def apply(self, ws: Workset) -> Applied:
         meeting = ws.change(self.meeting, self.correction)
@@ -128,19 +151,26 @@ class WriteReport(Operation):
         item, entry = found
         if not isinstance(entry, Report):
             raise EditError(_("that entry is not a report"))
-        _expect(entry.text, self.expect, _REPORT_CHANGED)
-        if entry.text == self.text:
+        _expect(written(entry.text, entry.points), self.expect, _REPORT_CHANGED)
+        points = entry.points if self.points is None else list(self.points)
+        if (entry.text, entry.points) == (self.text, points):
             return nothing(self)
-        before, entry.text = entry.text, self.text
         undo = WriteReport(
-            self.meeting, self.item, self.id, before, expect=self.text, correction=self.correction
+            self.meeting,
+            self.item,
+            self.id,
+            entry.text,
+            points=tuple(entry.points),
+            expect=written(self.text, points),
+            correction=self.correction,
         )
+        entry.text, entry.points = self.text, copied(points)
         summary = said(
             N_("{place} {speaker}{kind}: 「{text}」"),
             place=place_of(meeting, item),
             speaker=entry.speaker,
             kind=entry.kind,
-            text=short(self.text),
+            text=quoted(self.text, points),
         )
         return Applied(self, undo, summary)
 
@@ -150,7 +180,8 @@ class WriteReport(Operation):
             raise EditError(_("a report needs its speaker (國際事務組陳組長)"))
         item = item_named(meeting, self.item)
         unit = unit_at_start(self.speaker, ws.units)
-        report = Report(self.speaker, self.kind, self.text, unit=unit, id=self.id)
+        points = copied(self.points or ())
+        report = Report(self.speaker, self.kind, self.text, points, unit=unit, id=self.id)
         item.reports.append(report)
         undo = RemoveEntry(self.meeting, self.id, correction=self.correction)
         summary = said(
@@ -166,6 +197,7 @@ class WriteReport(Operation):
 class RemoveEntry(Operation):
     """Delete a conclusion or a report; the undo puts it back where it was."""
 
+    MULTILINE = frozenset({"expect"})
     id: str
     expect: str | None = None
 
@@ -175,7 +207,7 @@ class RemoveEntry(Operation):
         if found is None:
             raise ConflictError(_("that entry has been deleted already"))
         item, entry = found
-        _expect(entry.text, self.expect, _ENTRY_CHANGED)
+        _expect(written(entry.text, entry.points), self.expect, _ENTRY_CHANGED)
         if isinstance(entry, Conclusion):
             _check_removable(entry)
             kind, position = "conclusion", item.conclusions.index(entry)
@@ -186,16 +218,17 @@ class RemoveEntry(Operation):
         undo = InsertEntry(
             self.meeting, item.id, kind, position, to_data(entry), correction=self.correction
         )
-        return Applied(self, undo, _deleted(place_of(meeting, item), kind, entry.text))
+        words = quoted(entry.text, entry.points)
+        return Applied(self, undo, _deleted(place_of(meeting, item), kind, words))
 
 
 def _deleted(place: str, kind: str, text: str) -> Said:
     if kind == "conclusion":
         if text:
-            return said(N_("{place} conclusion deleted 「{text}」"), place=place, text=short(text))
+            return said(N_("{place} conclusion deleted 「{text}」"), place=place, text=text)
         return said(N_("{place} conclusion deleted"), place=place)
     if text:
-        return said(N_("{place} report deleted 「{text}」"), place=place, text=short(text))
+        return said(N_("{place} report deleted 「{text}」"), place=place, text=text)
     return said(N_("{place} report deleted"), place=place)
 
 

@@ -9,6 +9,7 @@ from tui.domain.codec import ShapeError, from_data, to_data
 from tui.domain.identity import find_item, name_entries
 from tui.domain.lifecycle import status_word
 from tui.domain.model import Item, Meeting, MeetingStatus
+from tui.domain.motions import ORAL, read_presenter
 from tui.domain.places import motions_section, written_place
 from tui.edits.entries import place_of
 from tui.edits.errors import ConflictError, EditError
@@ -18,14 +19,14 @@ from tui.edits.said import said
 from tui.edits.workset import Workset
 from tui.i18n import N_, _
 
-ORAL = "口頭報告"
-
 
 @operation("add_motion")
 @dataclass(frozen=True)
 class AddMotion(Operation):
-    """A temporary motion (臨時動議) as it comes: who presents it and what."""
+    """A temporary motion (臨時動議) as it comes: who presents it and what. A presenter typed
+    as the record writes it (總務組王組長口頭報告：…) gives its kind, and its words."""
 
+    MULTILINE = frozenset({"text"})
     id: str
     presenter: str
     text: str = ""
@@ -36,8 +37,11 @@ class AddMotion(Operation):
         if find_item(meeting, self.id) is not None:
             return nothing(self)
         index, section = motions_section(meeting)
-        presenter = self.presenter.removesuffix(self.kind) if self.kind else self.presenter
-        motion = Item(self.text, presenter=presenter, presenter_kind=self.kind, id=self.id)
+        typed = read_presenter(self.presenter)
+        presenter, kind, text = typed.name, typed.kind or self.kind, self.text or typed.text
+        if not presenter:
+            raise EditError(_("a motion needs who presents it (法制王視察)"))
+        motion = Item(text, presenter=presenter, presenter_kind=kind, id=self.id)
         section.items.append(motion)
         undo = RemoveItem(self.meeting, self.id, correction=self.correction)
         return Applied(
@@ -47,7 +51,7 @@ class AddMotion(Operation):
                 N_("{place} motion: {presenter}{kind}"),
                 place=written_place(f"{index}.{len(section.items)}"),
                 presenter=presenter,
-                kind=self.kind,
+                kind=kind,
             ),
         )
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
-from tui.edits.clean import clean_text
+from tui.edits.clean import clean_points, clean_text
 from tui.edits.errors import EditError
 from tui.edits.said import Said
 from tui.edits.workset import Workset
@@ -23,6 +23,7 @@ from tui.i18n import _
 class Operation:
     name: ClassVar[str] = ""
     MULTILINE: ClassVar[frozenset[str]] = frozenset()
+    POINTS: ClassVar[frozenset[str]] = frozenset()  # fields holding points (Point objects)
     meeting: int
     # The correction (1-based, in the record's corrections) under which a confirmed
     # record is changed; None for a record not yet confirmed.
@@ -34,7 +35,9 @@ class Operation:
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
             multiline = f.name in self.MULTILINE
-            if isinstance(value, str) and f.name != "group":
+            if f.name in self.POINTS:
+                object.__setattr__(self, f.name, clean_points(value))
+            elif isinstance(value, str) and f.name != "group":
                 object.__setattr__(self, f.name, clean_text(value, multiline=multiline))
             elif isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
                 cleaned = [clean_text(v, multiline=multiline) for v in value]

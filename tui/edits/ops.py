@@ -10,13 +10,15 @@ from tui.edits.agenda_sections import (
 )
 from tui.edits.attendance import Attend, SetAttendance
 from tui.edits.cases import Decide, Track, Untrack, WriteProgress
-from tui.edits.clock import Adjourn, Begin, SetClock, SetStatus
+from tui.edits.clock import Adjourn, Begin, CorrectTimes, MoveBack, SetClock, SetStatus
 from tui.edits.confirming import Confirm, Unconfirm
 from tui.edits.entries import InsertEntry, MoveEntry, RemoveEntry, WriteConclusion, WriteReport
 from tui.edits.header import SetHeader
 from tui.edits.meeting import AddMotion, CreateMeeting, DeleteMeeting, InsertItem, RemoveItem
+from tui.edits.motions import EditMotion, MoveMotion
 from tui.edits.record import Correct
 from tui.edits.records import ImportRecord
+from tui.edits.reports import EditReport
 
 __all__ = [
     "AddItem",
@@ -27,15 +29,20 @@ __all__ = [
     "Begin",
     "Confirm",
     "Correct",
+    "CorrectTimes",
     "CreateMeeting",
     "Decide",
     "DeleteMeeting",
+    "EditMotion",
+    "EditReport",
     "ImportRecord",
     "InsertEntry",
     "InsertItem",
     "InsertSection",
+    "MoveBack",
     "MoveEntry",
     "MoveItem",
+    "MoveMotion",
     "MoveSection",
     "RemoveEntry",
     "RemoveItem",

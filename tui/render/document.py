@@ -15,6 +15,7 @@ from tui.domain.agenda import meetings_open
 from tui.domain.attendance import sign_in_rows
 from tui.domain.cases import deadline_state, kind_name
 from tui.domain.model import Meeting, Office, TrackedCase
+from tui.domain.points import as_one_text
 from tui.domain.profile import Member
 from tui.i18n import _
 from tui.render.environment import environment
@@ -96,7 +97,7 @@ SIGN_IN_FORMATS = ("md", *DOCUMENT_FORMATS)
 
 def _progress(case: TrackedCase, meeting: int) -> str:
     event = case.decision_at(meeting)
-    return event.progress if event else ""
+    return as_one_text(event.progress, event.progress_points) if event else ""
 
 
 def _render(

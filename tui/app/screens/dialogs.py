@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
 
+from tui.domain.motions import MOTION_KINDS, ORAL, REPORT_KINDS, read_presenter
 from tui.domain.rocdate import DateError, parse_date
 from tui.domain.text import without_controls
 from tui.i18n import N_, _, ngettext
@@ -105,26 +106,49 @@ class TrackDialog(_Form):
 class Motion:
     presenter: str
     text: str
+    kind: str = ORAL
+
+
+def _kinds(kinds: tuple[str, ...], current: str) -> list[tuple[str, str]]:
+    shown = kinds if not current or current in kinds else (*kinds, current)
+    return [(k, k) for k in shown]
 
 
 class MotionDialog(_Form):
-    """A temporary motion (臨時動議): who raised it and what it says."""
+    """A temporary motion (臨時動議): who raised it, what it says, and how it was given; a
+    motion's own when it is edited. A presenter typed as the record writes it
+    (總務組王組長口頭報告) sets the kind."""
+
+    def __init__(self, motion: Motion | None = None) -> None:
+        super().__init__()
+        self.motion = motion or Motion("", "")
 
     def compose(self) -> ComposeResult:
         with Vertical() as form:
             form.border_title = _("臨時動議 Temporary motion")
             yield Label(_("提出人 Presenter (法制王視察)"))
-            yield Input(id="presenter")
+            yield Input(self.motion.presenter, id="presenter")
             yield Label(_("內容 What was reported (may be typed later)"))
-            yield Input(id="text")
+            yield Input(self.motion.text, id="text")
+            yield Label(_("方式 Given as"))
+            kinds = _kinds(MOTION_KINDS, self.motion.kind)
+            yield Select(kinds, value=self.motion.kind or ORAL, allow_blank=False, id="kind")
             yield Label("", classes="problem")
 
+    @on(Input.Changed, "#presenter")
+    def _kind_typed(self, event: Input.Changed) -> None:
+        typed = read_presenter(event.value)
+        if typed.kind:
+            self.query_one("#kind", Select).value = typed.kind
+
     def result(self) -> Motion | None:
-        presenter = without_controls(self.query_one("#presenter", Input).value).strip()
-        if not presenter:
+        typed = read_presenter(without_controls(self.query_one("#presenter", Input).value))
+        if not typed.name:
             self.complain(_("name who raised the motion"))
             return None
-        return Motion(presenter, without_controls(self.query_one("#text", Input).value).strip())
+        text = without_controls(self.query_one("#text", Input).value).strip() or typed.text
+        kind = self.query_one("#kind", Select).value
+        return Motion(typed.name, text, typed.kind or (kind if isinstance(kind, str) else ORAL))
 
 
 class CorrectionDialog(_Form):
@@ -145,22 +169,36 @@ class CorrectionDialog(_Form):
         return what
 
 
+@dataclass
+class Speaker:
+    name: str
+    kind: str
+
+
 class ReportDialog(_Form):
-    """A unit head's 補充報告: who speaks."""
+    """Who reports (國際事務組陳組長), and how: for a new report, or a report renamed."""
+
+    def __init__(self, speaker: Speaker | None = None) -> None:
+        super().__init__()
+        self.speaker = speaker or Speaker("", REPORT_KINDS[0])
 
     def compose(self) -> ComposeResult:
         with Vertical() as form:
             form.border_title = _("補充報告 Report")
             yield Label(_("報告人 Speaker (國際事務組陳組長)"))
-            yield Input(id="speaker")
+            yield Input(self.speaker.name, id="speaker")
+            yield Label(_("方式 Given as"))
+            kinds = _kinds(REPORT_KINDS, self.speaker.kind)
+            yield Select(kinds, value=self.speaker.kind, allow_blank=False, id="kind")
             yield Label("", classes="problem")
 
-    def result(self) -> str | None:
-        speaker = without_controls(self.query_one("#speaker", Input).value).strip()
-        if not speaker:
+    def result(self) -> Speaker | None:
+        typed = read_presenter(without_controls(self.query_one("#speaker", Input).value))
+        if not typed.name:
             self.complain(_("name who reports"))
             return None
-        return speaker
+        kind = self.query_one("#kind", Select).value
+        return Speaker(typed.name, typed.kind or (kind if isinstance(kind, str) else "補充報告"))
 
 
 class QuitUnsavedDialog(ModalScreen[bool]):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
+
+from textual.binding import Binding
 
 from tui.app.screens.confirming import confirm_last_record, typed_confirmation
 from tui.app.screens.copying import copy_entry, copy_record
@@ -13,6 +14,7 @@ from tui.app.screens.dialogs import (
     Motion,
     MotionDialog,
     ReportDialog,
+    Speaker,
     TrackDialog,
     Tracking,
 )
@@ -20,17 +22,16 @@ from tui.app.screens.editor_agenda import AgendaKeys
 from tui.app.screens.editor_core import MeetingScreen
 from tui.app.screens.editor_header import HeaderKeys
 from tui.app.screens.editor_keys import BINDINGS, GROUPS, NEEDS
+from tui.app.screens.editor_live import LiveEditing
 from tui.app.screens.entry_typing import Typing
 from tui.app.widgets.entries import key_of
+from tui.app.widgets.entry_editor import TYPING, EntryEditor
 from tui.domain.identity import find_entry, new_id
-from tui.domain.model import Block, CaseDecision, Conclusion, Report, TrackedCase
-from tui.domain.places import placed_items
-from tui.domain.rocdate import format_time
+from tui.domain.model import Block, CaseDecision, Conclusion, Item, Point, Report, TrackedCase
+from tui.domain.points import write_points
 from tui.domain.units import owner_in
 from tui.edits.ops import (
     AddMotion,
-    Adjourn,
-    Begin,
     Correct,
     Decide,
     MoveEntry,
@@ -45,13 +46,10 @@ if TYPE_CHECKING:
     from tui.search.hits import Hit
 
 
-def _now() -> str:
-    return datetime.now().strftime("%H:%M")
-
-
-class EditorScreen(AgendaKeys, HeaderKeys):
+class EditorScreen(AgendaKeys, HeaderKeys, LiveEditing):
     BINDINGS = BINDINGS
     KEY_GROUPS = GROUPS
+    EXTRA_KEYS = [(TYPING, b) for b in EntryEditor.BINDINGS if isinstance(b, Binding)]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool:
         """Keys that cannot act on the highlighted entry leave the key bar."""
@@ -63,10 +61,6 @@ class EditorScreen(AgendaKeys, HeaderKeys):
         if wanted is None:
             return True
         return isinstance(self.target(), wanted)
-
-    def target(self) -> object | None:
-        entry = self.current()
-        return entry.target if entry else None
 
     def _item_id(self) -> str:
         found = self.item()
@@ -89,13 +83,16 @@ class EditorScreen(AgendaKeys, HeaderKeys):
         self.typing = Typing("conclusion", self.opened.number, self._item_id(), draft.id)
         self.typing.draft, self.typing.group = draft, new_id("g")
         self.show_item(key_of(draft))
-        self.pane.start_typing("", self._conclusion_label())
+        self.pane.start_typing("", self._conclusion_label(), self.typing.rungs)
 
     async def action_edit(self) -> None:
         target = self.target()
         if not self.can_change() or target is None:
             return
         await self.finish_typing()
+        if isinstance(target, Item):
+            self.edit_motion(target)
+            return
         meeting, item, group = self.opened.number, self._item_id(), new_id("g")
         if isinstance(target, Block):
             await self.edit_block(target)
@@ -105,28 +102,46 @@ class EditorScreen(AgendaKeys, HeaderKeys):
                 self.refused()
                 return
             self.typing = Typing("conclusion", meeting, item, target.id, group=group)
-            self.pane.start_typing(target.text, self._conclusion_label())
+            self._start(target.text, target.points, self._conclusion_label())
         elif isinstance(target, Report):
             self.typing = Typing("report", meeting, item, target.id, group=group)
-            self.pane.start_typing(target.text, f"{target.speaker}{target.kind}")
+            self._start(target.text, target.points, f"{target.speaker}{target.kind}")
         elif isinstance(target, TrackedCase):
             event = target.decision_at(meeting)
             kind = target.kind.value
             self.typing = Typing("progress", meeting, item, str(target.number), kind, group)
-            self.pane.start_typing(event.progress if event else "", f"{target.number} 辦理情形")
+            text, points = (event.progress, event.progress_points) if event else ("", [])
+            self._start(text, points, f"{target.number} 辦理情形")
+
+    def _start(self, text: str, points: list[Point], title: str) -> None:
+        """The entry's own text and points in the box, as they are typed."""
+        assert self.typing is not None
+        rungs = self.typing.rungs
+        self.pane.start_typing(write_points(text, points, rungs), title, rungs)
+
+    async def action_edit_outside(self) -> None:
+        """The highlighted entry opened in the user's own editor ($EDITOR)."""
+        await self.action_edit()
+        if self.typing is not None:
+            self.pane.editor.action_outside()
 
     async def action_delete(self) -> None:
         target = self.target()
-        if not isinstance(target, Conclusion | Report) or not self.can_change():
+        if not isinstance(target, Conclusion | Report | Item) or not self.can_change():
             return
         await self.finish_typing()
+        if isinstance(target, Item):
+            self.delete_motion(target)
+            return
         if self.send(RemoveEntry(self.opened.number, target.id, correction=self.correction)):
             self.show_item()
             self.notify(_("Deleted. ctrl+z undoes it."))
 
     async def _move(self, step: int) -> None:
         target = self.target()
-        if isinstance(target, Conclusion | Report) and self.can_change():
+        if isinstance(target, Item) and self.can_change():
+            self.move_motion(target, step)
+        elif isinstance(target, Conclusion | Report) and self.can_change():
             op = MoveEntry(self.opened.number, target.id, step, correction=self.correction)
             if self.send(op):
                 self.show_item(key_of(target))
@@ -201,11 +216,9 @@ class EditorScreen(AgendaKeys, HeaderKeys):
             return
         await self.finish_typing()
         motion = new_id("i")
-        if self.send(AddMotion(self.opened.number, motion, result.presenter, result.text)):
-            places = placed_items(self.live.meeting)
-            self.place = next(p for p, _, item in places if item.id == motion)
-            self.outline.show(self.live.meeting, self.place)
-            self.show_item()
+        add = AddMotion(self.opened.number, motion, result.presenter, result.text, result.kind)
+        if self.send(add):
+            self.follow_item(motion)
 
     def action_report(self) -> None:
         self.follow_outline()
@@ -215,29 +228,17 @@ class EditorScreen(AgendaKeys, HeaderKeys):
             self.app.push_screen(ReportDialog(), self._report_added)
 
     async def _report_added(self, result: object) -> None:
-        if not isinstance(result, str):
+        if not isinstance(result, Speaker):
             return
         await self.finish_typing()
         meeting, item, report = self.opened.number, self._item_id(), new_id("r")
-        if self.send(WriteReport(meeting, item, report, "", result, correction=self.correction)):
+        add = WriteReport(
+            meeting, item, report, "", result.name, result.kind, correction=self.correction
+        )
+        if self.send(add):
             self.typing = Typing("report", meeting, item, report, group=new_id("g"))
             self.show_item(("Report", report))
-            self.pane.start_typing("", f"{result}補充報告")
-
-    async def action_begin(self) -> None:
-        if self.can_change():
-            await self.finish_typing()
-            if self.send(Begin(self.opened.number, _now(), correction=self.correction)):
-                self.stamped()
-
-    async def action_adjourn(self) -> None:
-        if self.can_change():
-            await self.finish_typing()
-            if self.send(Adjourn(self.opened.number, _now(), correction=self.correction)):
-                self.stamped()
-                end = self.live.meeting.end
-                adjourned = _("散會 ({time})").format(time=format_time(end)) if end else _("散會")
-                self.notify(adjourned)
+            self.pane.start_typing("", f"{result.name}{result.kind}")
 
     def action_correct(self) -> None:
         if self.opened.locked and self.opened.hold.held:
@@ -254,12 +255,14 @@ class EditorScreen(AgendaKeys, HeaderKeys):
 
     async def action_confirm_record(self) -> None:
         if self.can_change():
-            await MeetingScreen.finish_typing(self)  # not as a typed 紀錄確定。: the dialog asks
+            MeetingScreen.end_typing(self)  # not as a typed 紀錄確定。: the dialog asks
             confirm_last_record(self)
 
-    async def finish_typing(self) -> None:
+    def end_typing(self) -> None:
+        """However the entry ends (Enter, another key, leaving): a 紀錄確定。 typed under
+        壹 confirms the last record."""
         typing = self.typing
-        await super().finish_typing()
+        super().end_typing()
         if typing is not None:
             typed_confirmation(self, typing)
 

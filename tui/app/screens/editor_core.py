@@ -18,7 +18,7 @@ from textual.timer import Timer
 from textual.widgets import Static, Tree
 
 from tui.app.hints import worded
-from tui.app.keyhold import nothing_opened
+from tui.app.keyhold import keys_landed, nothing_opened
 from tui.app.labels import STATUS
 from tui.app.landing import entry_found
 from tui.app.live import Snapshot
@@ -64,6 +64,7 @@ class MeetingScreen(Screen[None]):
         self.correction: int | None = None  # the logged correction changes are made under
         self.undoing: list[str] = []  # "Undone" / "Redone", for each request not answered yet
         self.holds = HoldKeeper(self)
+        self.ready_for_keys = False  # keys typed while it opens wait for its outline (keyhold)
 
     # -- layout ---------------------------------------------------------------
 
@@ -87,6 +88,7 @@ class MeetingScreen(Screen[None]):
                     holder=self.opened.holder
                 )
             )
+        self.pane.editor.when_finished = self.entry_finished
         self.workspace.writer.watch(self.opened.number)
         self.set_interval(0.5, self.holds.look)
         self.query_one(ItemPane).entries.focus() if found else self.outline.focus()
@@ -160,6 +162,12 @@ class MeetingScreen(Screen[None]):
             self.place = event.node.data
             self.show_item()
 
+    @on(MeetingOutline.Arrived)
+    def _outline_arrived(self) -> None:
+        if not self.ready_for_keys:
+            self.ready_for_keys = True
+            keys_landed(self.app, self)
+
     def follow_outline(self) -> None:
         """Keys run before the outline's moves reach this screen (a burst over SSH: down,
         down, a): act on the item under the cursor, not the one shown last."""
@@ -183,10 +191,11 @@ class MeetingScreen(Screen[None]):
     def _typed(self, event: EntryEditor.Changed) -> None:
         self.type_text(event.text_area.text)
 
-    @on(EntryEditor.Finished)
-    async def _done_typing(self) -> None:
-        await self.finish_typing()
-        self.pane.entries.focus()
+    def entry_finished(self) -> None:
+        """Enter (or esc) in the box: the entry ends now and the list has the focus before
+        the next key is read, so a key typed right after Enter (`a`) acts on the list."""
+        self.end_typing()
+        self.set_focus(self.pane.entries)
 
     def _entry_of(self, hit: Hit | None) -> object | None:
         found = self.item()
@@ -273,6 +282,9 @@ class MeetingScreen(Screen[None]):
         self._send_typing()
 
     async def finish_typing(self) -> None:
+        self.end_typing()
+
+    def end_typing(self) -> None:
         if not self.query(ItemPane):
             return  # being taken down: what was typed went with save_now
         typing = self.typing

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from tui.domain.model import Block, Conclusion, Report, TrackedCase
+from tui.domain.model import Block, Conclusion, Item, Report, TrackedCase
 from tui.i18n import N_
 
 RECORDING, CASES, NAVIGATION = N_("Recording"), N_("Cases"), N_("Navigation")
@@ -16,9 +16,12 @@ AGENDA = N_("Agenda")  # acting on the place highlighted in the outline
 GROUPS: dict[str, str] = {}
 
 
-def _binding(key: str, action: str, description: str, tooltip: str, group: str) -> Binding:
+def _binding(
+    key: str, action: str, description: str, tooltip: str, group: str, *, show: bool = True
+) -> Binding:
+    """show=False: a key for now and then, in `?` and the palette, not in the key bar."""
     GROUPS[action] = group
-    return Binding(key, action, description, id=f"editor.{action}", tooltip=tooltip)
+    return Binding(key, action, description, show=show, id=f"editor.{action}", tooltip=tooltip)
 
 
 BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
@@ -30,6 +33,14 @@ BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
         RECORDING,
     ),
     _binding("e", "edit", N_("Edit"), N_("Edit the highlighted entry"), RECORDING),
+    _binding(
+        "E",
+        "edit_outside",
+        N_("$EDITOR"),
+        N_("Edit the highlighted entry in your own editor ($EDITOR)"),
+        RECORDING,
+        show=False,
+    ),
     _binding("r", "release", N_("Release"), N_("Release the highlighted case (解除列管)"), CASES),
     _binding("k", "keep", N_("Keep"), N_("Keep tracking the highlighted case (賡續列管)"), CASES),
     _binding(
@@ -39,15 +50,33 @@ BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
         "d,delete",
         "delete",
         N_("Delete"),
-        N_("Delete the highlighted conclusion or report"),
+        N_("Delete the highlighted conclusion, report or motion"),
         RECORDING,
     ),
     _binding("n", "report", N_("Report"), N_("Add a report (補充報告) to this item"), RECORDING),
+    _binding(
+        "s",
+        "speaker",
+        N_("Speaker"),
+        N_("Rename the speaker or presenter, or change the kind"),
+        RECORDING,
+        show=False,
+    ),
     _binding("m", "motion", N_("Motion"), N_("Add a temporary motion (臨時動議)"), RECORDING),
     _binding(
-        "b", "begin", N_("Begin"), N_("Stamp the start time: the meeting is in session"), RECORDING
+        "b",
+        "begin",
+        N_("Begin"),
+        N_("Stamp the start; again, correct it; after 散會, resume"),
+        RECORDING,
     ),
-    _binding("x", "adjourn", N_("Adjourn"), N_("Stamp the adjournment time (散會)"), RECORDING),
+    _binding(
+        "x",
+        "adjourn",
+        N_("Adjourn"),
+        N_("Stamp 散會; again, correct the times"),
+        RECORDING,
+    ),
     _binding(
         "left_square_bracket,ctrl+up", "move_up", N_("Up"), N_("Move the entry up"), RECORDING
     ),
@@ -126,9 +155,11 @@ NEEDS: dict[str, type | tuple[type, ...]] = {
     "release": TrackedCase,
     "keep": TrackedCase,
     "track": Conclusion,
-    "delete": (Conclusion, Report),
-    "move_up": (Conclusion, Report),
-    "move_down": (Conclusion, Report),
-    "edit": (Conclusion, Report, TrackedCase, Block),
-    "copy_entry": (Conclusion, Report, TrackedCase),
+    "delete": (Conclusion, Report, Item),
+    "move_up": (Conclusion, Report, Item),
+    "move_down": (Conclusion, Report, Item),
+    "edit": (Conclusion, Report, TrackedCase, Item, Block),
+    "edit_outside": (Conclusion, Report, TrackedCase),
+    "speaker": (Report, Item),
+    "copy_entry": (Conclusion, Report, TrackedCase, Item),
 }

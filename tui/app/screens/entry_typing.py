@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,8 @@ from rich.text import Text
 from tui.app.widgets.entries import case_text, conclusion_text, report_text
 from tui.domain.identity import find_entry
 from tui.domain.model import CaseKind, Conclusion, Report
+from tui.domain.numerals import Ladder
+from tui.domain.points import CONCLUSION_RUNGS, REPORT_RUNGS, read_points
 from tui.edits import Operation
 from tui.edits.ops import WriteConclusion, WriteProgress, WriteReport
 
@@ -35,8 +38,16 @@ class Typing:
             return ("case", CaseKind(self.case_kind), int(self.target))
         return ("Conclusion" if self.kind == "conclusion" else "Report", self.target)
 
-    def operation(self, text: str, correction: int | None) -> Operation:
-        common = {"group": self.group, "correction": correction}
+    @property
+    def rungs(self) -> Sequence[Ladder]:
+        """The labels of its points in the box: 1. (1) under a conclusion, else (一) 1. (1)."""
+        return CONCLUSION_RUNGS if self.kind == "conclusion" else REPORT_RUNGS
+
+    def operation(self, typed: str, correction: int | None) -> Operation:
+        """What is typed, its lines read as a lead and its points."""
+        written = read_points(typed)
+        text, points = written.text, tuple(written.points)
+        common = {"group": self.group, "correction": correction, "points": points}
         if self.kind == "conclusion":
             return WriteConclusion(self.meeting, self.item, self.target, text, **common)  # type: ignore[arg-type]
         if self.kind == "report":

@@ -4,6 +4,7 @@ every Textual widget has (arrows, home, end …) are left out."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from rich.table import Table
@@ -18,7 +19,7 @@ from tui.i18n import N_, _
 
 APP = N_("App")
 THIS_SCREEN = N_("This screen")
-GROUP_ORDER = ("Recording", "Cases", "Agenda", "Navigation", THIS_SCREEN, APP)
+GROUP_ORDER = ("Recording", "Typing", "Cases", "Agenda", "Navigation", THIS_SCREEN, APP)
 # The descriptions of Textual's own keys every screen has, for the catalogs.
 TEXTUAL_KEYS = (N_("Focus Next"), N_("Focus Previous"), N_("Copy selected text"))
 
@@ -43,6 +44,11 @@ def key_groups(screen: Screen[object]) -> list[tuple[str, list[tuple[str, Bindin
         if shown not in keys:
             keys.append(shown)
 
+    # Keys of a widget that has them only while it is there (the box one types in): `?`
+    # cannot be typed in it, so they are listed with the screen's.
+    for group, binding in getattr(screen, "EXTRA_KEYS", ()):
+        for key in binding.key.split(","):
+            add(group, dataclasses.replace(binding, key=key.strip()))
     everywhere = {b.action for b in Screen.BINDINGS if isinstance(b, Binding)}
     for binding in _bindings(screen):
         if binding.description and not binding.system:

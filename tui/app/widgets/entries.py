@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Literal
+
 from rich.text import Text
+from textual._widget_navigation import find_next_enabled_no_wrap
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.labels import DECISION
 from tui.app.widgets.wrapped import Wrapped
-from tui.domain.model import Block, CaseDecision, CaseKind, Conclusion, Point, Report, TrackedCase
+from tui.domain.model import (
+    Block,
+    CaseDecision,
+    CaseKind,
+    Conclusion,
+    Item,
+    Point,
+    Report,
+    TrackedCase,
+)
 from tui.domain.numerals import Ladder, label
+from tui.domain.points import CONCLUSION_RUNGS, REPORT_RUNGS
 
-Target = Report | TrackedCase | Conclusion | Block
+Target = Report | TrackedCase | Conclusion | Block | Item
 
 
 def key_of(target: object) -> tuple[object, ...]:
     """What names an entry whatever copy of the meeting shows it."""
     if isinstance(target, TrackedCase):
         return ("case", target.kind, target.number)
-    if isinstance(target, Report | Conclusion):
+    if isinstance(target, Report | Conclusion | Item):
         return (type(target).__name__, target.id)
     if isinstance(target, Block):
         return ("Block", target.label)
@@ -37,11 +51,30 @@ class Entry(Option):
 PLACEHOLDERS = ("（待記錄）", "（待填）", "（輸入結論）")  # shown for what is not written yet
 
 
+def _points(
+    text: Text, points: list[Point], rungs: Sequence[Ladder], indent: str = "", depth: int = 0
+) -> None:
+    """The points under an entry, a line each, labelled as the box shows them. The label
+    sits against its text, as offices write it ((一)場地已安排): a space after it, even a
+    no-break one, would let the line break there and leave the label alone."""
+    rung = rungs[min(depth, len(rungs) - 1)]
+    for n, point in enumerate(points, start=1):
+        text.append(f"\n{indent}{'  ' * depth}{label(rung, n)}{point.text}")
+        _points(text, point.points, rungs, indent, depth + 1)
+
+
 def report_text(report: Report) -> Text:
     text = Text(f"{report.speaker}{report.kind}：", style="bold")
-    text.append(report.text or PLACEHOLDERS[0], style="" if report.text else "dim")
-    for n, point in enumerate(report.points, start=1):
-        text.append(f"\n{label(Ladder.SUBITEM, n)} {point.text}")
+    empty = not report.text and not report.points
+    text.append(PLACEHOLDERS[0] if empty else report.text, style="dim" if empty else "")
+    _points(text, report.points, REPORT_RUNGS)
+    return text
+
+
+def motion_text(motion: Item) -> Text:
+    """A temporary motion as the record heads it: **presenter and kind**: its words."""
+    text = Text(f"{motion.presenter}{motion.presenter_kind}：", style="bold")
+    text.append(motion.title or PLACEHOLDERS[0], style="" if motion.title else "dim")
     return text
 
 
@@ -50,18 +83,8 @@ def block_text(block: Block) -> Text:
     text = Text(f"{block.label}：", style="bold")
     empty = not block.text and not block.points
     text.append(block.text or (PLACEHOLDERS[1] if empty else ""), style="dim" if empty else "")
-    _points(text, block.points, 0)
+    _points(text, block.points, REPORT_RUNGS)
     return text
-
-
-_POINT_LADDERS = (Ladder.SUBITEM, Ladder.POINT, Ladder.SUBPOINT)
-
-
-def _points(text: Text, points: list[Point], depth: int) -> None:
-    ladder = _POINT_LADDERS[min(depth, 2)]
-    for n, point in enumerate(points, start=1):
-        text.append(f"\n{'  ' * depth}{label(ladder, n)} {point.text}")
-        _points(text, point.points, depth + 1)
 
 
 _DECISION_STYLE = {CaseDecision.RELEASE: "green", CaseDecision.KEEP: "cyan"}
@@ -78,16 +101,19 @@ def case_text(case: TrackedCase, meeting: int) -> Text:
     if case.subject:
         text.append(f"\n{case.subject}", style="dim")
     progress = event.progress if event else ""
+    points = event.progress_points if event else []
     text.append("\n辦理情形：")
-    text.append(progress or PLACEHOLDERS[1], style="" if progress else "dim")
+    empty = not progress and not points
+    text.append(PLACEHOLDERS[1] if empty else progress, style="dim" if empty else "")
+    _points(text, points, REPORT_RUNGS)
     return text
 
 
 def conclusion_text(conclusion: Conclusion, number: int, cases: dict[int, TrackedCase]) -> Text:
     text = Text(f"{label(Ladder.SUBITEM, number)}\u00a0", style="bold")
-    text.append(conclusion.text or PLACEHOLDERS[2], style="" if conclusion.text else "dim")
-    for n, point in enumerate(conclusion.points, start=1):
-        text.append(f"\n  {label(Ladder.POINT, n)} {point.text}")
+    empty = not conclusion.text and not conclusion.points
+    text.append(PLACEHOLDERS[2] if empty else conclusion.text, style="dim" if empty else "")
+    _points(text, conclusion.points, CONCLUSION_RUNGS, "  ")
     if conclusion.case is not None:
         case = cases.get(conclusion.case)
         owner = case.owner if case and case.owner else "主辦單位未定"
@@ -107,6 +133,19 @@ class EntryList(OptionList):
         self.add_options(spaced)
         found = [i for i, e in enumerate(entries) if e.key == select]
         self.highlighted = found[0] if found else (0 if entries else None)
+
+    def action_cursor_down(self) -> None:
+        """Down on the last entry stays there: wrapping to the first, an `e` typed next would
+        write into an entry far from the one meant."""
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: Literal[-1, 1]) -> None:
+        found = find_next_enabled_no_wrap(self.options, self.highlighted, direction)
+        if found is not None:
+            self.highlighted = found
 
     @property
     def current(self) -> Entry | None:

@@ -1,39 +1,111 @@
-"""Where the secretary types: a wrapping text area in which Enter finishes the entry."""
+"""Where the secretary types: a wrapping text area in which Enter ends the entry, or, on a
+point of a (一)(二)… list, begins the next point (tui/app/widgets/point_typing.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
+from textual import events
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import TextArea
 
-from tui.i18n import N_
+from tui.app.keyhold import key_handled
+from tui.app.widgets.point_typing import Lines, enter, point_in
+from tui.domain.numerals import Ladder
+from tui.domain.points import REPORT_RUNGS
+from tui.i18n import N_, _
+
+TYPING = N_("Typing")
 
 
 class EntryEditor(TextArea):
+    """Enter is taken here, in the order the keys came (a key binding of priority would run
+    it before the keys typed just ahead of it reached the box), and the keys typed after it
+    wait (keyhold: HOLD_AFTER) until it is done: after an entry ends they go where the focus
+    is then, not into the entry just finished."""
+
+    HOLD_AFTER = frozenset({"enter", "escape", "ctrl+s", "ctrl+j", "ctrl+e"})
     BINDINGS = [
-        # Priority: a text area would otherwise take Enter as a new line.
         Binding(
             "enter",
-            "finish",
-            N_("Done"),
-            id="entry.finish",
-            tooltip=N_("Finish this entry"),
-            priority=True,
+            "enter",
+            N_("Done / next point"),
+            id="entry.enter",
+            tooltip=N_("End it; on a point, begin the next (on an empty one: one level out)"),
         ),
-        Binding("escape", "finish", N_("Done"), show=False, id="entry.escape", priority=True),
+        Binding(
+            "ctrl+j",
+            "point_in",
+            N_("Point"),
+            id="entry.point",
+            tooltip=N_("Begin a point one level in: (一) under the text, 1. under (一)"),
+        ),
+        Binding(
+            "ctrl+e",
+            "outside",
+            N_("$EDITOR"),
+            id="entry.outside",
+            tooltip=N_("Open the text in your own editor ($EDITOR)"),
+        ),
+        Binding("escape,ctrl+s", "finish", N_("Done"), id="entry.finish", tooltip=N_("End it")),
     ]
-
-    class Finished(Message):
-        """Typing is over for this entry (the text was saved as it was typed)."""
 
     def __init__(self) -> None:
         super().__init__(id="entry-editor", soft_wrap=True, show_line_numbers=False)
+        self.when_finished: Callable[[], None] | None = None  # the screen's: ends the entry
+        self.rungs: Sequence[Ladder] = REPORT_RUNGS
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.action_enter()
+            return
+        await super()._on_key(event)
+
+    def action_enter(self) -> None:
+        row, column = self.cursor_location
+        self._apply(enter(self.text, row, column))
+
+    def action_point_in(self) -> None:
+        self._apply(point_in(self.text, self.cursor_location[0], self.rungs))
+
+    def _apply(self, lines: Lines) -> None:
+        if lines.text != self.text:
+            self.replace(lines.text, (0, 0), self.document.end)
+            self.move_cursor(lines.cursor)
+        if lines.finished:
+            self.action_finish()
+        else:
+            key_handled(self.app)
 
     def action_finish(self) -> None:
-        self.post_message(self.Finished())
+        if self.when_finished is not None:
+            self.when_finished()
+        key_handled(self.app)
 
-    def start(self, text: str, title: str) -> None:
+    def action_outside(self) -> None:
+        """The text in the user's editor, the app suspended; back as it was saved, and the
+        entry ends."""
+        from tui.app.outside import OutsideEditorError, edit_outside
+
+        try:
+            edited = edit_outside(self.app, self.text)
+        except OutsideEditorError as error:
+            self.notify(str(error), severity="warning")
+            key_handled(self.app)
+            return
+        if edited is None:
+            self.notify(_("No editor can be opened here (a browser has no terminal to lend)."))
+            key_handled(self.app)
+            return
+        if edited != self.text:
+            self.replace(edited, (0, 0), self.document.end)
+        self.action_finish()
+
+    def start(self, text: str, title: str, rungs: Sequence[Ladder] = REPORT_RUNGS) -> None:
         self.border_title = title
+        self.rungs = rungs
         self.load_text(text)
         self.move_cursor(self.document.end)
         self.display = True

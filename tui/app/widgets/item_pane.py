@@ -3,6 +3,8 @@ which the highlighted one is typed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -14,6 +16,7 @@ from tui.app.widgets.entries import (
     block_text,
     case_text,
     conclusion_text,
+    motion_text,
     report_text,
 )
 from tui.app.widgets.entry_editor import EntryEditor
@@ -21,6 +24,7 @@ from tui.app.widgets.outline import item_heading
 from tui.app.widgets.wrapped import Wrapped
 from tui.domain.model import Block, CaseKind, Conclusion, Item, ItemKind, Section, TrackedCase
 from tui.domain.numerals import Ladder, label
+from tui.domain.points import REPORT_RUNGS
 from tui.edits.workset import CaseKey
 from tui.i18n import N_, _
 
@@ -53,9 +57,11 @@ def blocks_of(item: Item) -> list[Block]:
 def entries_of(
     item: Item, meeting: int, cases: dict[CaseKey, TrackedCase], draft: Conclusion | None = None
 ) -> list[Entry]:
-    """The item's blocks (a proposal's 案由, 說明, 擬辦, those not written yet too), its
-    reports, the cases it reports on, its conclusions (and one being begun)."""
-    found = [Entry(b, block_text(b)) for b in blocks_of(item)]
+    """A motion's own words, the item's blocks (a proposal's 案由, 說明, 擬辦, those not
+    written yet too), its reports, the cases it reports on, its conclusions (and one being
+    begun)."""
+    found = [Entry(item, motion_text(item))] if item.presenter else []
+    found += [Entry(b, block_text(b)) for b in blocks_of(item)]
     found += [Entry(r, report_text(r)) for r in item.reports]
     listed = [c for r in item.cases if (c := cases.get((r.kind, r.number))) is not None]
     found += [Entry(c, case_text(c, meeting)) for c in listed]
@@ -86,7 +92,9 @@ class ItemPane(Vertical):
         return self.query_one(EntryEditor)
 
     def show(self, where: str, heading: str, entries: list[Entry], select: object) -> None:
-        title = Text(f"{where}\n{heading}")
+        if entries and isinstance(entries[0].target, Item):
+            heading = ""  # a motion: its first entry says it
+        title = Text(f"{where}\n{heading}" if heading else where)
         if not entries:
             title.append(_(EMPTY_HINT), "dim")
         self.query_one("#item-title", Static).update(Wrapped(title))
@@ -115,8 +123,8 @@ class ItemPane(Vertical):
     def typing(self) -> bool:
         return bool(self.editor.display)
 
-    def start_typing(self, text: str, title: str) -> None:
-        self.editor.start(text, title)
+    def start_typing(self, text: str, title: str, rungs: Sequence[Ladder] = REPORT_RUNGS) -> None:
+        self.editor.start(text, title, rungs)
         self.call_after_refresh(self.entries.scroll_to_highlight)
 
     def stop_typing(self) -> None:

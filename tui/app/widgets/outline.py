@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -32,6 +33,9 @@ def _fit(heading: str, cells: int) -> Text:
 
 class MeetingOutline(Tree[str]):
     """Sections and items; the node's data is the place ("3" for a section, "2.4")."""
+
+    class Arrived(Message):
+        """The rebuilt outline's cursor is on its place, and the screen knows it."""
 
     def __init__(self) -> None:
         super().__init__("", id="outline")
@@ -65,7 +69,7 @@ class MeetingOutline(Tree[str]):
 
     def _arrive(self, chosen: TreeNode[str] | None) -> None:
         if chosen is None:
-            self.moving_to = ""
+            self.arrived()
             return
         self.move_cursor(chosen)
         # The screen clears moving_to when the highlight of `chosen` reaches it; should
@@ -73,7 +77,9 @@ class MeetingOutline(Tree[str]):
         self.set_timer(0.5, self.arrived)
 
     def arrived(self) -> None:
-        self.moving_to = ""
+        if self.moving_to:
+            self.moving_to = ""
+            self.post_message(self.Arrived())
 
 
 def outline_shape(meeting: Meeting) -> list[tuple[str, str]]:
