@@ -9,13 +9,13 @@ from typing import Any
 
 from tui.cli import output
 from tui.cli.session import Session, UsageError
-from tui.cli.words import quoted, search_field
+from tui.cli.words import quoted
 from tui.domain.places import written_place
 from tui.domain.rocdate import format_numeric_date
 from tui.i18n import _
 from tui.render.cjkwrap import width
 from tui.search.grams import QueryError
-from tui.search.hits import Hit, snippet
+from tui.search.hits import Hit, field_word, snippet
 from tui.search.index import SearchIndex
 from tui.search.query import Found
 
@@ -101,7 +101,7 @@ def _print(found: Found) -> None:
 
 def _what(hit: Hit) -> str:
     """ "conclusion 2", "case 10101", "title", in the user's words."""
-    what = search_field(hit.field)
+    what = field_word(hit.field)
     if hit.case_number is not None:
         return f"{what} {hit.case_number}"
     return f"{what} {hit.entry}" if hit.entry else what
