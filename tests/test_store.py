@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from tinydb.table import Document
 
+from tests.notation_support import offences
 from tui.storage.envelope import encode_tables, wrap
 from tui.storage.errors import (
     SCHEMA,
@@ -583,6 +584,7 @@ def test_a_held_lock_times_out_naming_the_holder(store: Store) -> None:
                 access().__enter__()
             assert 0.3 <= time.monotonic() - started < 3
             assert str(store.root / ".lock") in str(caught.value)
+            assert offences("lock", str(caught.value).split(".lock")[-1]) == []  # 115/12/2
     with waiting.transaction():
         pass
 

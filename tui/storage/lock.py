@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+from tui.domain.rocdate import format_numeric_date, format_time
 from tui.i18n import _
 from tui.storage.errors import LockTimeoutError, StorageError
 from tui.storage.files import pid_alive
@@ -137,9 +138,18 @@ def _describe(record: str) -> str:
     parts = record.split()
     if len(parts) == 3 and parts[0].isdigit() and _may_be_alive(int(parts[0]), parts[1]):
         return _("held by pid {pid} on {host} since {since}").format(
-            pid=parts[0], host=parts[1], since=parts[2]
+            pid=parts[0], host=parts[1], since=_worded_time(parts[2])
         )
     return _("held by another process (a reader, or one that did not record itself)")
+
+
+def _worded_time(stamp: str) -> str:
+    """The holder's ISO time as a person reads it: 115/12/2 1 時 30 分."""
+    try:
+        at = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return f"{format_numeric_date(at.date())} {format_time(at.time())}"
 
 
 def _may_be_alive(pid: int, host: str) -> bool:
