@@ -24,9 +24,12 @@ def kind_name(kind: CaseKind) -> str:
     return KIND_WORDS[kind] + TRACKED
 
 
+PROPOSAL_WORDS = {CaseDecision.RELEASE: "建議解除列管", CaseDecision.KEEP: "建議繼續列管"}
+
+
 def proposal_word(proposal: CaseDecision | None) -> str:
-    """建議解除列管 or 建議賡續列管 (the owner unit's 擬辦); 未擬辦 when it proposes nothing."""
-    return "建議" + DECISION_WORDS[proposal] if proposal else NO_PROPOSAL
+    """建議解除列管 or 建議繼續列管 (the owner unit's 擬辦); 未擬辦 when it proposes nothing."""
+    return PROPOSAL_WORDS[proposal] if proposal else NO_PROPOSAL
 
 
 NO_PROPOSAL = "未擬辦"

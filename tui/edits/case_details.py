@@ -199,9 +199,10 @@ class Propose(Operation):
             deadline=None if self.deadline is None else _iso(before[2]),
             correction=self.correction,
         )
-        summary = said(
-            N_("case {case} 擬辦: {proposal}"), case=self.case, proposal=proposal_word(wanted)
-        )
+        proposed = proposal_word(wanted)
+        if deadline:
+            proposed += f"（期限 {format_date(deadline)}）"
+        summary = said(N_("case {case} 擬辦: {proposal}"), case=self.case, proposal=proposed)
         return Applied(self, undo, summary)
 
 
