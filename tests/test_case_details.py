@@ -94,3 +94,21 @@ def test_a_case_stored_before_these_fields_still_reads() -> None:
     found = from_data(TrackedCase, {"number": 9805, "history": [{"meeting": 101}]})
     assert (found.co_owners, found.deadline_changes) == ([], [])
     assert found.history[0].proposal is None
+
+
+def test_a_case_entry_shows_its_deadline_flag_co_owners_and_the_units_proposal() -> None:
+    from datetime import date
+
+    from tui.app.widgets.entries import case_text
+    from tui.domain.model import CaseEvent
+
+    event = CaseEvent(102, progress="施工中。", proposal=CaseDecision.KEEP)
+    event.proposed_deadline = date(2021, 9, 30)
+    found = TrackedCase(9903, owner="總務組", co_owners=["人事室"], history=[event])
+    found.deadline = date(2021, 7, 31)
+    shown = case_text(found, 102, date(2021, 8, 19)).plain
+    assert "列管案號 9903（總務組；協辦：人事室）" in shown
+    assert "列管期限：110/7/31 逾期" in shown
+    assert "擬辦：建議繼續列管（期限 110/9/30）" in shown
+    assert "將屆" in case_text(found, 102, date(2021, 7, 20), 30).plain
+    assert "逾期" not in case_text(found, 102, date(2021, 7, 1), 10).plain
