@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Input
+
 from tests.app_support import demo_database, open_editor, screen_name, type_text, until
 from tests.cli_support import agenda
 from tui.app.app import AgendaApp
+from tui.app.screens.case_dialog import CaseDialog
 from tui.app.screens.dialogs import TrackDialog
 from tui.app.screens.editor import EditorScreen
 from tui.app.widgets.entries import EntryList
+from tui.domain.model import TrackedCase
 from tui.storage.repository import Repository
 
 
@@ -92,3 +96,50 @@ async def test_the_owner_of_a_case_shows_on_the_next_meetings_case_report(
             await pilot.press("down")
             await pilot.pause(0.1)
         assert "列管案號 10201（總務組）" in _entries(app), _entries(app)
+
+
+async def test_k_changes_a_cases_details_and_ctrl_z_takes_the_deadline_back(
+    tmp_path: Path,
+) -> None:
+    db = demo_database(tmp_path)
+    app = AgendaApp(db)
+    async with app.run_test(size=(100, 36)) as pilot:
+        editor = await open_editor(app, pilot)
+        await pilot.press("down", "down", "down", "tab")
+        await until(pilot, lambda: editor.place == "2.2")
+        await until(pilot, lambda: isinstance(editor.target(), TrackedCase))
+        target = editor.target()
+        assert isinstance(target, TrackedCase)
+        number = target.number
+        await pilot.press("K")
+        await until(pilot, lambda: isinstance(app.screen, CaseDialog))
+        subject = app.screen.query_one("#subject", Input)
+        subject.focus()
+        await until(pilot, lambda: subject.has_focus)
+        await type_text(pilot, "辦公室節能")
+        app.screen.query_one("#co_owners", Input).focus()
+        await type_text(pilot, "人事室、會計室")
+        app.screen.query_one("#deadline", Input).focus()
+        await type_text(pilot, "110/9/30")
+        await pilot.press("ctrl+s")  # no reason: refused, the reason asked for
+        reason = app.screen.query_one("#reason", Input)
+        await until(pilot, lambda: reason.has_focus)
+        await type_text(pilot, "廠商延遲交貨")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        await until(pilot, lambda: "列管期限：110/9/30" in _entries(app))
+        assert "協辦：人事室、會計室" in _entries(app)
+
+        def stored() -> TrackedCase:
+            found = Repository.open(db).case(number)
+            assert found is not None
+            return found
+
+        await until(pilot, lambda: stored().deadline is not None)
+        case = stored()
+        assert (case.subject, case.co_owners) == ("辦公室節能", ["人事室", "會計室"])
+        assert [c.reason for c in case.deadline_changes] == ["廠商延遲交貨"]
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: stored().deadline is None)
+        assert stored().deadline_changes == []
+        assert stored().subject == "辦公室節能"
