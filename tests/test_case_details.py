@@ -112,3 +112,10 @@ def test_a_case_entry_shows_its_deadline_flag_co_owners_and_the_units_proposal()
     assert "擬辦：建議繼續列管（期限 110/9/30）" in shown
     assert "將屆" in case_text(found, 102, date(2021, 7, 20), 30).plain
     assert "逾期" not in case_text(found, 102, date(2021, 7, 1), 10).plain
+
+
+def test_a_proposal_on_a_case_the_meeting_does_not_report_on_is_refused(
+    repo: Repository,
+) -> None:
+    with pytest.raises(EditError):
+        service(repo).apply(Propose(102, 10001, "release"))

@@ -17,7 +17,7 @@ from tui.domain import lifecycle
 from tui.domain.cases import NO_OWNER, NO_SUBJECT, proposal_word
 from tui.domain.model import CaseKind, DeadlineChange, TrackedCase
 from tui.domain.rocdate import format_date
-from tui.edits.cases import UNDECIDED, _date, _decision, _kind
+from tui.edits.cases import UNDECIDED, _date, _decision, _kind, case_report
 from tui.edits.errors import ConflictError, EditError
 from tui.edits.operation import Applied, Operation, nothing, operation
 from tui.edits.said import said
@@ -174,8 +174,14 @@ class Propose(Operation):
     deadline: str | None = None  # ISO; "" for none
 
     def apply(self, ws: Workset) -> Applied:
-        ws.change(self.meeting, self.correction)
+        meeting = ws.change(self.meeting, self.correction)
         case = ws.case(self.case, _kind(self.kind))
+        if all((r.kind, r.number) != (case.kind, case.number) for r in case_report(meeting).cases):
+            raise EditError(
+                _("case {case} is not on the case report of meeting {number}").format(
+                    case=self.case, number=self.meeting
+                )
+            )
         event = case.decision_at(self.meeting)
         before = (
             (event.proposal, event.progress, event.proposed_deadline) if event else (None, "", None)
