@@ -76,13 +76,16 @@ class SetCaseDetails(Operation):
             co_owners=None if self.co_owners is None else before[2],
             correction=self.correction,
         )
-        summary = said(
-            N_("case {case}: 案由「{subject}」, 主辦 {owner}, 協辦 {co_owners}"),
-            case=self.case,
-            subject=subject or NO_SUBJECT,
-            owner=owner or NO_OWNER,
-            co_owners="、".join(co_owners) or NO_DEADLINE,
-        )
+        changes = [
+            f"{label}{shown}"
+            for label, shown, was, now in (
+                ("案由", f"「{subject or NO_SUBJECT}」", before[0], subject),
+                ("主辦 ", owner or NO_OWNER, before[1], owner),
+                ("協辦 ", "、".join(co_owners) or NO_DEADLINE, before[2], co_owners),
+            )
+            if was != now
+        ]
+        summary = said(N_("case {case}: {changes}"), case=self.case, changes="，".join(changes))
         return Applied(self, undo, summary)
 
     def _co_owners(self, ws: Workset, owner: str) -> tuple[str, ...]:
