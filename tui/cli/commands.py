@@ -140,6 +140,7 @@ _ELSEWHERE = {
     **dict.fromkeys(("edit", "attend", "delete", "undo"), "header_commands"),
     "init": "init_command",
     **dict.fromkeys(("item", "section"), "item_commands"),
+    **dict.fromkeys(("case", "propose"), "case_commands"),
 }
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.cli import item_parsers
+from tui.cli import case_parsers, item_parsers
 from tui.cli.header_parsers import add_header_commands
 from tui.cli.init_command import add_parser as _add_init
 from tui.cli.live_parsers import add_live_commands
@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_completion(commands)
     add_header_commands(commands)
     item_parsers.add_parsers(commands)
+    case_parsers.add_parsers(commands)
     for name, command in commands.choices.items():
         command.epilog = _(EPILOG) + _note(name)
     return parser

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tui.domain.decisions import DECISION_WORDS, UNDECIDED_WORD
-from tui.domain.model import CaseKind, TrackedCase
+from tui.domain.model import CaseDecision, CaseKind, TrackedCase
 from tui.domain.points import as_one_text
 from tui.domain.rocdate import format_date, format_numeric_date
 
@@ -24,6 +24,15 @@ def kind_name(kind: CaseKind) -> str:
     return KIND_WORDS[kind] + TRACKED
 
 
+PROPOSAL_WORDS = {CaseDecision.RELEASE: "建議解除列管", CaseDecision.KEEP: "建議繼續列管"}
+
+
+def proposal_word(proposal: CaseDecision | None) -> str:
+    """建議解除列管 or 建議繼續列管 (the owner unit's 擬辦); 未擬辦 when it proposes nothing."""
+    return PROPOSAL_WORDS[proposal] if proposal else NO_PROPOSAL
+
+
+NO_PROPOSAL = "未擬辦"
 OPEN_WORD = "列管中"
 CLOSED_WORD = "已解除列管"
 
@@ -92,6 +101,8 @@ def history_lines(case: TrackedCase, narrow: bool = False) -> list[HistoryLine]:
         HistoryLine(Part.DETAIL, case.subject or NO_SUBJECT),
         HistoryLine(Part.DETAIL, f"主辦單位：{case.owner or NO_OWNER}"),
     ]
+    if case.co_owners:
+        lines.append(HistoryLine(Part.DETAIL, f"協辦單位：{'、'.join(case.co_owners)}"))
     if case.origin_meeting:
         origin = f"第 {case.origin_meeting} 次會議起列管 {case.origin_item}".rstrip()
         lines.append(HistoryLine(Part.DETAIL, origin))
@@ -102,12 +113,22 @@ def history_lines(case: TrackedCase, narrow: bool = False) -> list[HistoryLine]:
                 f"列管期限：{(format_numeric_date if narrow else format_date)(case.deadline)}",
             )
         )
+    day = format_numeric_date if narrow else format_date
+    for change in case.deadline_changes:
+        old = day(change.old) if change.old else "（無）"
+        new = day(change.new) if change.new else "（無）"
+        lines.append(HistoryLine(Part.DETAIL, f"期限變更：{old} → {new}（{change.reason}）"))
     for event in case.history:
         word = DECISION_WORDS[event.decision] if event.decision else UNDECIDED_WORD
         lines.append(HistoryLine(Part.EVENT, f"第 {event.meeting} 次：{word}"))
         if event.progress or event.progress_points:
             progress = as_one_text(event.progress, event.progress_points)
             lines.append(HistoryLine(Part.PROGRESS, f"辦理情形：{progress}"))
+        if event.proposal:
+            proposed = proposal_word(event.proposal)
+            if event.proposed_deadline:
+                proposed += f"（期限 {day(event.proposed_deadline)}）"
+            lines.append(HistoryLine(Part.PROGRESS, f"擬辦：{proposed}"))
         if event.conclusion:
             lines.append(HistoryLine(Part.CONCLUSION, f"結論：{event.conclusion}"))
     return lines

@@ -234,6 +234,20 @@ class CaseEvent:
     progress_points: list[Point] = field(default_factory=list)  # its (一)(二)…
     decision: CaseDecision | None = None
     conclusion: str = ""  # what the chair said of it
+    proposal: CaseDecision | None = None  # the owner unit's 擬辦 (release or keep)
+    proposed_deadline: date | None = None  # a new deadline the unit proposes
+
+
+@dataclass
+class DeadlineChange:
+    """One change of a case's 列管期限: from what to what, why, by whom, when."""
+
+    old: date | None
+    new: date | None
+    reason: str
+    by: str = ""
+    on: date | None = None  # the day it was changed
+    meeting: int | None = None  # the meeting whose log holds it
 
 
 @dataclass
@@ -242,13 +256,15 @@ class TrackedCase:
 
     number: int
     subject: str = ""
-    owner: str = ""  # 組室
+    owner: str = ""  # 組室 (主辦)
+    co_owners: list[str] = field(default_factory=list)  # 協辦
     kind: CaseKind = CaseKind.INTERNAL
     origin_meeting: int | None = None
     origin_item: str = ""
     origin_conclusion: int | None = None  # 1-based position among the item's conclusions
     deadline: date | None = None
     history: list[CaseEvent] = field(default_factory=list)
+    deadline_changes: list[DeadlineChange] = field(default_factory=list)
 
     @property
     def is_open(self) -> bool:

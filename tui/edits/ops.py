@@ -9,6 +9,7 @@ from tui.edits.agenda_sections import (
     RenameSection,
 )
 from tui.edits.attendance import Attend, SetAttendance
+from tui.edits.case_details import Propose, SetCaseDetails, SetDeadline
 from tui.edits.cases import Decide, Track, Untrack, WriteProgress
 from tui.edits.clock import Adjourn, Begin, CorrectTimes, MoveBack, SetClock, SetStatus
 from tui.edits.confirming import Confirm, Unconfirm
@@ -44,13 +45,16 @@ __all__ = [
     "MoveItem",
     "MoveMotion",
     "MoveSection",
+    "Propose",
     "RemoveEntry",
     "RemoveItem",
     "RemoveSection",
     "RenameItem",
     "RenameSection",
     "SetAttendance",
+    "SetCaseDetails",
     "SetClock",
+    "SetDeadline",
     "SetHeader",
     "SetStatus",
     "Track",

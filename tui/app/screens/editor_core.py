@@ -114,7 +114,11 @@ class MeetingScreen(Screen[None]):
         if found is not None:
             heading, item = found
             draft = self.typing.draft if self.typing else None
-            entries = entries_of(item, self.live.meeting.number, self.live.cases, draft)
+            meeting = self.live.meeting
+            warning = self.workspace.profile.schedule.deadline_warning_days
+            entries = entries_of(
+                item, meeting.number, self.live.cases, draft, meeting.date, warning
+            )
             if select is None and self.pane.current is not None:
                 select = self.pane.current.key
             self.pane.show(heading, item_heading(item), entries, select)

@@ -44,6 +44,14 @@ BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     _binding("r", "release", N_("Release"), N_("Release the highlighted case (解除列管)"), CASES),
     _binding("k", "keep", N_("Keep"), N_("Keep tracking the highlighted case (賡續列管)"), CASES),
     _binding(
+        "K",
+        "case_details",
+        N_("Case details"),
+        N_("The highlighted case's 案由, 主辦/協辦 units and 列管期限 (with a reason)"),
+        CASES,
+        show=False,
+    ),
+    _binding(
         "t", "track", N_("Track"), N_("Track the highlighted conclusion as a case (列管)"), CASES
     ),
     _binding(
@@ -154,6 +162,7 @@ BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
 NEEDS: dict[str, type | tuple[type, ...]] = {
     "release": TrackedCase,
     "keep": TrackedCase,
+    "case_details": TrackedCase,
     "track": Conclusion,
     "delete": (Conclusion, Report, Item),
     "move_up": (Conclusion, Report, Item),

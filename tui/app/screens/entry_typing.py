@@ -57,7 +57,7 @@ class Typing:
     def shown(self, live: LiveMeeting) -> Text:
         if self.kind == "progress":
             case = live.cases.get((CaseKind(self.case_kind), int(self.target)))
-            return case_text(case, self.meeting) if case else Text("")
+            return case_text(case, self.meeting, live.meeting.date) if case else Text("")
         found = find_entry(live.meeting, self.target)
         if found is None:
             return conclusion_text(self.draft or Conclusion(""), 1, {})

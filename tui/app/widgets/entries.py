@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Literal
 
 from rich.text import Text
@@ -12,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from tui.app.labels import DECISION
 from tui.app.widgets.wrapped import Wrapped
+from tui.domain.cases import DeadlineState, deadline_state, proposal_word
 from tui.domain.model import (
     Block,
     CaseDecision,
@@ -24,6 +26,7 @@ from tui.domain.model import (
 )
 from tui.domain.numerals import Ladder, label
 from tui.domain.points import CONCLUSION_RUNGS, REPORT_RUNGS
+from tui.domain.rocdate import format_numeric_date
 
 Target = Report | TrackedCase | Conclusion | Block | Item
 
@@ -90,23 +93,44 @@ def block_text(block: Block) -> Text:
 _DECISION_STYLE = {CaseDecision.RELEASE: "green", CaseDecision.KEEP: "cyan"}
 
 
-def case_text(case: TrackedCase, meeting: int) -> Text:
+def case_text(
+    case: TrackedCase, meeting: int, on: date | None = None, warning_days: int = 30
+) -> Text:
+    """A case reported on at this meeting: number, owner (協辦), decision, 案由, 列管期限
+    with its flag on the meeting's day `on`, 辦理情形 and the unit's 擬辦."""
     event = case.decision_at(meeting)
     decision = event.decision if event else None
     name = "列管案號" if case.kind is CaseKind.INTERNAL else "案號"
     text = Text(f"{name} {case.number}", style="bold")
-    text.append(f"（{case.owner or '主辦單位未定'}）")
+    owners = case.owner or "主辦單位未定"
+    if case.co_owners:
+        owners += f"；協辦：{'、'.join(case.co_owners)}"
+    text.append(f"（{owners}）")
     style = _DECISION_STYLE.get(decision, "yellow") if decision else "yellow"
     text.append(f" {DECISION[decision]}", style=style)
     if case.subject:
         text.append(f"\n{case.subject}", style="dim")
+    if case.deadline:
+        text.append(f"\n列管期限：{format_numeric_date(case.deadline)}")
+        flag = deadline_state(case, on, warning_days) if on and case.is_open else None
+        if flag and flag.value:
+            text.append(f" {flag.value}", style=_FLAG_STYLE[flag])
     progress = event.progress if event else ""
     points = event.progress_points if event else []
     text.append("\n辦理情形：")
     empty = not progress and not points
     text.append(PLACEHOLDERS[1] if empty else progress, style="dim" if empty else "")
     _points(text, points, REPORT_RUNGS)
+    if event and event.proposal:
+        proposed = proposal_word(event.proposal)
+        if event.proposed_deadline:
+            proposed += f"（期限 {format_numeric_date(event.proposed_deadline)}）"
+        differs = decision is not None and decision is not event.proposal
+        text.append(f"\n擬辦：{proposed}", style="bold red" if differs else "dim")
     return text
+
+
+_FLAG_STYLE = {DeadlineState.PASSED: "bold red", DeadlineState.NEAR: "yellow"}
 
 
 def conclusion_text(conclusion: Conclusion, number: int, cases: dict[int, TrackedCase]) -> Text:

@@ -4,6 +4,7 @@ which the highlighted one is typed."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -55,7 +56,12 @@ def blocks_of(item: Item) -> list[Block]:
 
 
 def entries_of(
-    item: Item, meeting: int, cases: dict[CaseKey, TrackedCase], draft: Conclusion | None = None
+    item: Item,
+    meeting: int,
+    cases: dict[CaseKey, TrackedCase],
+    draft: Conclusion | None = None,
+    on: date | None = None,
+    warning_days: int = 30,
 ) -> list[Entry]:
     """A motion's own words, the item's blocks (a proposal's 案由, 說明, 擬辦, those not
     written yet too), its reports, the cases it reports on, its conclusions (and one being
@@ -64,7 +70,7 @@ def entries_of(
     found += [Entry(b, block_text(b)) for b in blocks_of(item)]
     found += [Entry(r, report_text(r)) for r in item.reports]
     listed = [c for r in item.cases if (c := cases.get((r.kind, r.number))) is not None]
-    found += [Entry(c, case_text(c, meeting)) for c in listed]
+    found += [Entry(c, case_text(c, meeting, on, warning_days)) for c in listed]
     internal = {n: c for (k, n), c in cases.items() if k is CaseKind.INTERNAL}
     conclusions = list(item.conclusions)
     if draft is not None and all(c.id != draft.id for c in conclusions):

@@ -1,0 +1,84 @@
+"""The parsers of `agenda case` (a tracked case's details) and `agenda propose` (the owner
+unit's 擬辦); their handlers are in case_commands, imported only when they run."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from tui.cli.parser import whole_number
+from tui.i18n import _
+
+if TYPE_CHECKING:
+    from tui.cli.parser import Parser
+
+    _Commands = argparse._SubParsersAction[Parser]
+
+KINDS = ("internal", "mayor", "council")
+
+
+def add_parsers(commands: _Commands) -> None:
+    _add_case(commands)
+    _add_propose(commands)
+
+
+def _kind(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
+        "--kind",
+        choices=KINDS,
+        default="internal",
+        help=_("who tracks the case (default: internal)"),
+    )
+
+
+def _add_case(commands: _Commands) -> None:
+    cmd = commands.add_parser(
+        "case",
+        help=_("set a tracked case's subject, owner, co-owners or deadline"),
+        description=_(
+            "Change a tracked case's details without withdrawing it: its number stays. Each "
+            "change is logged (who, when, what) in the log of the newest meeting whose case "
+            "report lists the case, else of the meeting that opened it, and can be undone "
+            "there (`agenda log`, `agenda undo`). A new deadline needs its reason; every "
+            "change of deadline stays in the case's history (`agenda cases --history`)."
+        ),
+    )
+    cmd.add_argument("case", type=whole_number, metavar="NUMBER", help=_("the case number"))
+    cmd.add_argument("--subject", metavar="TEXT", help=_("the case's subject (案由)"))
+    cmd.add_argument("--owner", metavar="UNIT", help=_("the owner unit (主辦單位)"))
+    cmd.add_argument(
+        "--co-owner",
+        action="append",
+        metavar="UNIT",
+        dest="co_owners",
+        help=_("a co-owner unit (協辦單位); repeat for each; an empty one clears them"),
+    )
+    cmd.add_argument(
+        "--deadline",
+        metavar="DATE",
+        help=_("the new deadline (列管期限), such as 110/7/31; needs --reason"),
+    )
+    cmd.add_argument("--reason", metavar="TEXT", help=_("why the deadline changes"))
+    _kind(cmd)
+
+
+def _add_propose(commands: _Commands) -> None:
+    cmd = commands.add_parser(
+        "propose",
+        help=_("the owner unit's proposal (擬辦) on a tracked case for a meeting"),
+        description=_(
+            "Record what the owner unit proposes for a case at meeting N — release (建議解除"
+            "列管) or keep (建議繼續列管) — with its progress and a new deadline it asks for. "
+            "The chair's decision stays `agenda decide`."
+        ),
+    )
+    cmd.add_argument("number", type=whole_number, metavar="N", help=_("the meeting"))
+    cmd.add_argument("case", type=whole_number, metavar="CASE", help=_("the case number"))
+    choice = cmd.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--release", action="store_true", help=_("建議解除列管"))
+    choice.add_argument("--keep", action="store_true", help=_("建議繼續列管"))
+    cmd.add_argument("--progress", metavar="TEXT", help=_("辦理情形 reported"))
+    cmd.add_argument(
+        "--deadline", metavar="DATE", help=_("a new deadline the unit asks for, such as 110/9/30")
+    )
+    _kind(cmd)
