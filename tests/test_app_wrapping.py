@@ -50,3 +50,42 @@ async def test_the_item_pane_wraps_by_the_rules(tmp_path: Path) -> None:
                 if not following.startswith(("(", "─", " " * 4)):  # under the text after (二)
                     problems.append(f"{place}: not hanging under its text: {following!r}")
     assert problems == []
+
+
+async def test_the_log_wraps_each_change_whole_under_its_text(tmp_path: Path) -> None:
+    """The log (l) at 80×24: each change whole, not cut short by 「…」 on each line (it
+    lost the 自 of 「自 8 月 1 日」), its lines hanging under its text, and 「16 時」 kept
+    together."""
+    from tui import secretary
+    from tui.edits.ops import Adjourn, CorrectTimes, WriteConclusion
+    from tui.storage.repository import Repository
+
+    db = demo_database(tmp_path)
+    edits = secretary.editor(Repository.open(db))
+    said = "照案通過，自 8 月 1 日起實施，並請各組室於 7 月底前完成借用程序之調整及宣導。"
+    edits.apply(WriteConclusion(102, "i2.1", "c-long", said))
+    edits.apply(Adjourn(102, "11:00"))
+    edits.apply(CorrectTimes(102, start="14:30", end="16:05"))
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(app, pilot)
+        await pilot.press("l")
+        await until(pilot, lambda: type(app.screen).__name__ == "LogScreen")
+        from textual.widgets import OptionList
+
+        box = app.screen.query_one(OptionList)
+        await until(pilot, lambda: box.option_count > 1)
+        await pilot.pause(0.2)
+        lines = [box.render_line(y).text.rstrip() for y in range(box.size.height)]
+    shown = "".join(line.strip() for line in lines).replace(" ", "")
+    for change in edits.log(102):
+        assert change.summary.replace(" ", "") in shown
+    problems = []
+    for line, after in pairwise(line for line in lines if line.strip()):
+        if after.lstrip()[:1] in CLOSING_OR_PAUSE:
+            problems.append(f"starts with a pause: {after!r}")
+        if line[-1:].isdigit() and IDEOGRAPH.match(after.lstrip()[:1]):
+            problems.append(f"a number parted from its unit: {line!r}")
+    assert problems == [], "\n".join(problems)
+    continued = [line for line in lines if line.startswith(" " * 20)]
+    assert continued, lines  # a long change's lines hang under its text
