@@ -8,6 +8,8 @@ import re
 from itertools import pairwise
 from pathlib import Path
 
+import pytest
+
 from tests.app_support import demo_database, open_editor, until
 from tui.app.app import AgendaApp
 from tui.app.widgets.entries import EntryList
@@ -89,3 +91,31 @@ async def test_the_log_wraps_each_change_whole_under_its_text(tmp_path: Path) ->
     assert problems == [], "\n".join(problems)
     continued = [line for line in lines if line.startswith(" " * 20)]
     assert continued, lines  # a long change's lines hang under its text
+
+
+@pytest.mark.parametrize("language", ["en", "zh-TW"])
+async def test_a_section_s_keys_stay_with_what_they_do(
+    tmp_path: Path, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On 貳 at 80×24 the pane says what can be done there; no line ends on a key and its
+    colon (「S：」 above 「新增段落」)."""
+    from textual.widgets import Static
+
+    from tui import i18n
+
+    monkeypatch.setenv("AGENDA_LANG", language)
+    i18n.choose()
+    try:
+        app = AgendaApp(demo_database(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            editor = await open_editor(app, pilot)
+            await pilot.press("down")
+            await until(pilot, lambda: editor.place == "2")
+            title = editor.query_one("#item-title", Static)
+            await pilot.pause(0.2)
+            lines = [title.render_line(y).text.rstrip() for y in range(title.size.height)]
+    finally:
+        monkeypatch.setenv("AGENDA_LANG", "en")
+        i18n.choose()
+    assert any("S" in line for line in lines), lines
+    assert [line for line in lines if line.endswith(("：", ":"))] == []

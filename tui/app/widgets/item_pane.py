@@ -31,7 +31,8 @@ from tui.i18n import N_, _
 EMPTY_HINT = N_("\n(empty — a: conclusion · n: report · m: motion)")
 # What can be done on a section highlighted in the outline.
 MOTIONS_HINT = N_("m: add a motion · R: rename · {}: move")
-SECTION_HINT = N_("i: add an item · R: rename · D: delete · {}: move · S: new section")
+# Two lines that fit the pane at 80 columns, so that no key is parted from what it does.
+SECTION_HINT = N_("i: add an item · R: rename · D: delete\n{}: move · S: new section")
 
 
 def section_hint(section: Section) -> tuple[str, str]:
