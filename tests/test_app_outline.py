@@ -205,3 +205,23 @@ async def test_keys_in_one_burst_down_to_an_empty_section_conclude_nothing(db: P
         assert editor.typing is None
         assert app.workspace is not None and app.workspace.writer.flush()
     assert conclusions(db) == before
+
+
+async def test_a_proposal_s_case_is_shown_once(db: Path) -> None:
+    """A proposal's 案由 is its first entry (e writes it): the pane's heading above it says
+    the place only, as for a motion, not the 案由 a second time."""
+    from tui.edits import agenda_requests as change
+
+    service = secretary.editor(Repository.open(db))
+    change.add_item(service, 102, "討論事項", "修正會議室使用要點案，提請討論。")
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(app, pilot)
+        await highlight(pilot, editor, "參")
+        await pilot.press("down")
+        await until(pilot, lambda: editor.place == "3.1")
+        await pilot.pause(0.2)
+        assert "參、討論事項 一" in pane_title(editor)
+        assert "案由" not in pane_title(editor)
+        first = editor.pane.entries.get_option_at_index(0).prompt
+        assert "案由：修正會議室使用要點案" in str(first)

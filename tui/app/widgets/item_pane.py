@@ -74,6 +74,12 @@ def entries_of(
     return found
 
 
+def _says_the_heading(first: object, heading: str) -> bool:
+    if isinstance(first, Block):
+        return bool(first.label) and heading == f"{first.label}：{first.text}"
+    return isinstance(first, Item)
+
+
 class ItemPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="item-title")
@@ -93,8 +99,11 @@ class ItemPane(Vertical):
         return self.query_one(EntryEditor)
 
     def show(self, where: str, heading: str, entries: list[Entry], select: object) -> None:
-        if entries and isinstance(entries[0].target, Item):
-            heading = ""  # a motion: its first entry says it
+        first = entries[0].target if entries else None
+        if isinstance(first, Item) or (
+            isinstance(first, Block) and heading.startswith(first.label)
+        ):
+            heading = ""  # a motion, a proposal's 案由: its first entry says it
         title = Text(f"{where}\n{heading}" if heading else where)
         if not entries:
             title.append(_(EMPTY_HINT), "dim")
