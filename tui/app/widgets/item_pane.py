@@ -29,6 +29,15 @@ from tui.edits.workset import CaseKey
 from tui.i18n import N_, _
 
 EMPTY_HINT = N_("\n(empty — a: conclusion · n: report · m: motion)")
+# On 宣讀上次會議紀錄: the key that confirms the last record first.
+READ_HINT = N_("\n(empty — f: confirm the last record · a: conclusion)")
+
+
+def empty_hint(item: Item) -> str:
+    """What an item with nothing in it says can be done there."""
+    return READ_HINT if item.kind is ItemKind.READ_RECORD else EMPTY_HINT
+
+
 # What can be done on a section highlighted in the outline.
 MOTIONS_HINT = N_("m: add a motion · R: rename · {}: move")
 # Two lines that fit the pane at 80 columns, so that no key is parted from what it does.
@@ -98,15 +107,19 @@ class ItemPane(Vertical):
     def editor(self) -> EntryEditor:
         return self.query_one(EntryEditor)
 
-    def show(self, where: str, heading: str, entries: list[Entry], select: object) -> None:
-        first = entries[0].target if entries else None
-        if isinstance(first, Item) or (
-            isinstance(first, Block) and heading.startswith(first.label)
-        ):
+    def show(
+        self,
+        where: str,
+        heading: str,
+        entries: list[Entry],
+        select: object,
+        empty: str = EMPTY_HINT,
+    ) -> None:
+        if entries and _says_the_heading(entries[0].target, heading):
             heading = ""  # a motion, a proposal's 案由: its first entry says it
         title = Text(f"{where}\n{heading}" if heading else where)
         if not entries:
-            title.append(_(EMPTY_HINT), "dim")
+            title.append(_(empty), "dim")
         self.query_one("#item-title", Static).update(Wrapped(title))
         self.query_one("#section-items", Static).display = False
         self.entries.show(entries, select)
