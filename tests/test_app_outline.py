@@ -225,3 +225,16 @@ async def test_a_proposal_s_case_is_shown_once(db: Path) -> None:
         assert "案由" not in pane_title(editor)
         first = editor.pane.entries.get_option_at_index(0).prompt
         assert "案由：修正會議室使用要點案" in str(first)
+
+
+async def test_the_read_item_has_no_arrow_to_open(db: Path) -> None:
+    """壹 (宣讀上次會議紀錄) is itself the item: nothing folds under it, so it shows no ▼,
+    and enter on it does not turn it into ▶."""
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(app, pilot)
+        editor.outline.focus()
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        first = editor.outline.render_line(0).text.strip()
+    assert first.startswith("壹、"), first

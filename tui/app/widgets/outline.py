@@ -57,8 +57,7 @@ class MeetingOutline(Tree[str]):
             heading = _fit(f"{label(Ladder.SECTION, s)}{section.title}", SECTION_CELLS)
             # Every section is a place, so that the pane shows it when it is highlighted.
             node = self.root.add(heading, data=str(s), expand=True)
-            if section.body is None:
-                node.allow_expand = bool(section.items)
+            node.allow_expand = bool(section.items)  # 壹 (itself the item) folds nothing
             chosen = node if node.data == place else chosen
             for i, item in enumerate(section.items, start=1):
                 text = _fit(f"{label(Ladder.ITEM, i)}{item_heading(item)}", ITEM_CELLS)
