@@ -119,3 +119,23 @@ async def test_a_section_s_keys_stay_with_what_they_do(
         i18n.choose()
     assert any("S" in line for line in lines), lines
     assert [line for line in lines if line.endswith(("：", ":"))] == []
+
+
+async def test_a_notice_wraps_by_the_rules(tmp_path: Path) -> None:
+    """A notice at 80×24 (its box 40 columns wide): 「第 102 次」 is not parted, and no line
+    starts with 「、」 (Textual moved 「次會議紀錄：…」 whole to a line and cut it anywhere)."""
+    from textual.widgets._toast import Toast
+
+    app = AgendaApp(demo_database(tmp_path))
+    said = "第 101 次會議紀錄：修正後確定，修正之點：貳、二「提送處長參考」修正為「提送處長參閱」。"
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await until(pilot, lambda: app.workspace is not None)
+        app.notify(said)
+        await until(pilot, lambda: bool(app.screen.query(Toast)))
+        await pilot.pause(0.2)
+        toast = app.screen.query_one(Toast)
+        lines = [toast.render_line(y).text.strip(" ▌") for y in range(toast.size.height)]
+    lines = [line for line in lines if line]
+    assert "".join(lines).replace(" ", "") == said.replace(" ", "")
+    assert lines[0].startswith("第 101 次"), lines
+    assert [line for line in lines[1:] if line[:1] in CLOSING_OR_PAUSE] == [], lines

@@ -23,6 +23,7 @@ from tui.app.messages import (
     WorkspaceFailed,
     WorkspaceReady,
 )
+from tui.app.notices import wrap_notices
 from tui.app.screens.meetings import MeetingsScreen
 from tui.i18n import N_, _, ngettext
 
@@ -49,6 +50,7 @@ class AgendaApp(App[None]):
         from tui.i18n import choose_for
 
         choose_for(db)  # the language, once, before any screen is drawn
+        wrap_notices()
         super().__init__()
         self.db = db
         self.workspace: Workspace | None = None
