@@ -139,3 +139,29 @@ async def test_a_notice_wraps_by_the_rules(tmp_path: Path) -> None:
     assert "".join(lines).replace(" ", "") == said.replace(" ", "")
     assert lines[0].startswith("第 101 次"), lines
     assert [line for line in lines[1:] if line[:1] in CLOSING_OR_PAUSE] == [], lines
+
+
+async def test_the_box_one_types_in_wraps_by_the_rules(tmp_path: Path) -> None:
+    """The box at 80×24 (47 columns): 「7 月」 and 「24 日」 stay together (Textual broke
+    at the space before 月, leaving 「… 自 7」 above 「月起…」) and no line starts with 「，」."""
+    from tests.app_support import type_text
+
+    app = AgendaApp(demo_database(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(app, pilot)
+        await pilot.press("a")
+        await until(pilot, lambda: editor.typing is not None)
+        await type_text(pilot, "員工薪資單電子郵件自七月起標示給付項目明細，並自 7 月起")
+        await type_text(pilot, "實施；市政大樓 7 月 24 日停電檢修，請各組室預為因應。")
+        await pilot.pause(0.2)
+        box = editor.pane.editor
+        lines = [box.render_line(y).text.strip() for y in range(box.size.height)]
+        await pilot.press("escape")
+    lines = [line for line in lines if line.strip("─│╭╮╰╯ ")]
+    problems = []
+    for line, after in pairwise(lines):
+        if after[:1] in CLOSING_OR_PAUSE:
+            problems.append(f"starts with a pause: {after!r}")
+        if line[-1:].isdigit() and IDEOGRAPH.match(after[:1]):
+            problems.append(f"a number parted from its unit: {line!r} / {after!r}")
+    assert problems == [], "\n".join(problems + lines)

@@ -23,8 +23,8 @@ from tui.app.messages import (
     WorkspaceFailed,
     WorkspaceReady,
 )
-from tui.app.notices import wrap_notices
 from tui.app.screens.meetings import MeetingsScreen
+from tui.app.textual_wrapping import wrap_by_the_rules
 from tui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ class AgendaApp(App[None]):
         from tui.i18n import choose_for
 
         choose_for(db)  # the language, once, before any screen is drawn
-        wrap_notices()
+        wrap_by_the_rules()
         super().__init__()
         self.db = db
         self.workspace: Workspace | None = None
