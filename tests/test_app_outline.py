@@ -238,3 +238,20 @@ async def test_the_read_item_has_no_arrow_to_open(db: Path) -> None:
         await pilot.pause(0.2)
         first = editor.outline.render_line(0).text.strip()
     assert first.startswith("壹、"), first
+
+
+async def test_enter_on_the_outline_goes_into_the_place_and_hides_nothing(db: Path) -> None:
+    """Enter on 參、臨時動議 folded it (▶), its motions gone from the outline; it goes to the
+    pane, as tab does, and the section stays open."""
+    from tui.edits import agenda_requests as change
+
+    change.add_item(secretary.editor(Repository.open(db)), 102, "臨時動議", "公文線上簽核")
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(app, pilot)
+        await highlight(pilot, editor, "參")
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        node = editor.outline.cursor_node
+        assert node is not None and node.is_expanded
+        assert app.focused is editor.pane.entries

@@ -42,6 +42,12 @@ class MeetingOutline(Tree[str]):
         self.show_root = False
         self.guide_depth = 2
         self.moving_to = ""  # the place a rebuilt outline is on its way to
+        self.auto_expand = False  # enter folded a section away, its items hidden
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
+        """Enter goes into the highlighted place: the pane beside, as tab does."""
+        event.stop()
+        self.screen.focus_next()
 
     @property
     def place(self) -> str:
