@@ -134,6 +134,7 @@ class LiveEditing(MeetingScreen):
 
     def _said_adjourned(self) -> None:
         start, end = self.live.meeting.start.time(), self.live.meeting.end
+        self.notify(_("散會 ({time})").format(time=format_time(end)) if end else _("散會"))
         if end is not None and end < start:
             self.notify(
                 _("散會 ({end}) is before the start ({start}): x again corrects the times").format(
@@ -142,8 +143,6 @@ class LiveEditing(MeetingScreen):
                 severity="warning",
                 timeout=8,
             )
-            return
-        self.notify(_("散會 ({time})").format(time=format_time(end)) if end else _("散會"))
 
     def _times(self, result: object) -> None:
         if not isinstance(result, Times):
