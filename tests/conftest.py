@@ -45,6 +45,7 @@ SLOW_MODULES = frozenset(
         "test_one_way_to_change",  # app sessions and commands on one database
         "test_killed_writers",
         "test_notation_screens",
+        "test_office_month",  # a month of the meeting through the app, rendered four ways
         "test_power_loss",
         "test_serve",
         "test_store_concurrency",

@@ -244,3 +244,28 @@ def test_points_are_read_from_lines_and_written_back(
 ) -> None:
     assert read_points(text) == (lead, points)
     assert read_points(written_points(lead, points)) == (lead, points)
+
+
+def test_the_plain_text_agenda_writes_a_proposal_whole_and_names_who_reports(
+    repo: Repository,
+) -> None:
+    """案由, 說明 and 擬辦 of a proposal read as one block, as in the record; the units'
+    reporters are a list of who reports, not lines ending on an empty 「：」."""
+    change.add_item(
+        edits(repo),
+        102,
+        "討論事項",
+        "案由一",
+        blocks=[("說明", "(一)甲。"), ("擬辦", "奉核後實施。")],
+    )
+    text = secretary.render_meeting(repo, secretary.load(repo, 102), agenda=True, format="txt")
+    lines = text.splitlines()
+    heading = lines.index("一、案由：案由一")
+    assert lines[heading + 1 : heading + 4] == [
+        "    說明：",
+        "    (一)甲。",
+        "    擬辦：奉核後實施。",
+    ]
+    reporters = lines.index("四、各組室業務工作報告。")
+    assert lines[reporters + 1 : reporters + 3] == ["", "    國際事務組組長"]
+    assert not [line for line in lines if line.endswith("長：") or line.endswith("任：")]

@@ -89,3 +89,16 @@ def _pane(editor: object) -> str:
     entries = editor.pane.entries
     options = [entries.get_option_at_index(i) for i in range(entries.option_count)]
     return "\n".join(getattr(o.prompt, "plain", str(o.prompt)) for o in options)
+
+
+async def test_the_read_item_says_f_confirms_the_last_record(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    db = demo_database(tmp_path)
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(app, pilot)
+        assert editor.place == "1"
+        await pilot.pause(0.2)
+        said = str(editor.query_one("#item-title", Static).content)
+    assert "f: confirm the last record" in said

@@ -274,3 +274,17 @@ async def test_the_times_are_corrected_and_the_adjournment_taken_back(db: Path) 
     assert str(stored(db, 102).end) == "16:05:00"
     log = secretary.editor(Repository.open(db)).log(102)
     assert any("主席宣布續會" in line.summary for line in log)
+
+
+async def test_x_says_so_when_its_time_is_before_the_start(db: Path) -> None:
+    """散會 stamped now, before the start typed earlier (a record typed up at night): the
+    notice says so and how to correct it, instead of a record with 散會 before 開會."""
+    from tui.edits.ops import Begin
+
+    secretary.editor(Repository.open(db)).apply(Begin(102, "23:59"))
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(app, pilot)
+        await pilot.press("x")
+        await until(pilot, lambda: stored(db, 102).end is not None, 3)
+        await until(pilot, lambda: any("before the start" in n.message for n in app._notifications))

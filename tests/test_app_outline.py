@@ -205,3 +205,53 @@ async def test_keys_in_one_burst_down_to_an_empty_section_conclude_nothing(db: P
         assert editor.typing is None
         assert app.workspace is not None and app.workspace.writer.flush()
     assert conclusions(db) == before
+
+
+async def test_a_proposal_s_case_is_shown_once(db: Path) -> None:
+    """A proposal's 案由 is its first entry (e writes it): the pane's heading above it says
+    the place only, as for a motion, not the 案由 a second time."""
+    from tui.edits import agenda_requests as change
+
+    service = secretary.editor(Repository.open(db))
+    change.add_item(service, 102, "討論事項", "修正會議室使用要點案，提請討論。")
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(app, pilot)
+        await highlight(pilot, editor, "參")
+        await pilot.press("down")
+        await until(pilot, lambda: editor.place == "3.1")
+        await pilot.pause(0.2)
+        assert "參、討論事項 一" in pane_title(editor)
+        assert "案由" not in pane_title(editor)
+        first = editor.pane.entries.get_option_at_index(0).prompt
+        assert "案由：修正會議室使用要點案" in str(first)
+
+
+async def test_the_read_item_has_no_arrow_to_open(db: Path) -> None:
+    """壹 (宣讀上次會議紀錄) is itself the item: nothing folds under it, so it shows no ▼,
+    and enter on it does not turn it into ▶."""
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(app, pilot)
+        editor.outline.focus()
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        first = editor.outline.render_line(0).text.strip()
+    assert first.startswith("壹、"), first
+
+
+async def test_enter_on_the_outline_goes_into_the_place_and_hides_nothing(db: Path) -> None:
+    """Enter on 參、臨時動議 folded it (▶), its motions gone from the outline; it goes to the
+    pane, as tab does, and the section stays open."""
+    from tui.edits import agenda_requests as change
+
+    change.add_item(secretary.editor(Repository.open(db)), 102, "臨時動議", "公文線上簽核")
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(app, pilot)
+        await highlight(pilot, editor, "參")
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        node = editor.outline.cursor_node
+        assert node is not None and node.is_expanded
+        assert app.focused is editor.pane.entries

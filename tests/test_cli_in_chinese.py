@@ -252,3 +252,10 @@ def test_the_commands_own_words_in_chinese(said: dict[str, str]) -> None:
     assert said["search, no match"] == "agenda：查無符合「查無此字」的結果\n"
     assert "列管案件 10202" in said["search, building the index"]
     assert said["prepare --date, bad date"].startswith("agenda：錯誤：--date：")
+
+
+def test_the_meetings_table_heads_its_first_column_with_the_meeting_s_number(
+    said: dict[str, str],
+) -> None:
+    """次別 (the meeting's number), not 案號 (a tracked case's number)."""
+    assert said["meetings"].split()[0] == "次別"

@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 
 from tests.app_support import demo_database
+from tests.conftest import REFERENCE
 from tui import secretary
 from tui.domain.identity import find_entry
-from tui.domain.model import CaseDecision, Conclusion, Meeting
+from tui.domain.model import CaseDecision, CaseKind, Conclusion, Meeting
 from tui.edits import ConflictError, EditError, EditService, Operation
 from tui.edits.clean import clean_text
 from tui.edits.operation import OPERATIONS
@@ -118,6 +119,47 @@ def test_decide_writes_the_sentence_and_its_undo_takes_it_back(repo: Repository)
     assert meeting(repo).sections[1].items[1].conclusions == []
     case = repo.case(9805)
     assert case is not None and case.is_open
+
+
+def test_a_case_of_the_mayor_s_office_is_decided_under_its_own_item(repo: Repository) -> None:
+    """12601 and 12616 are listed under 貳、三 (市長室暨市政會議列管秘書處案件): deciding them
+    writes 貳、三's sentence, and 貳、二 (the last meeting's cases) neither lists them nor
+    names them in its own."""
+    edits = service(repo)
+    edits.apply(Decide(102, 9805, "keep"))
+    edits.apply(Decide(102, 12601, "keep", "mayor"))
+    done = edits.apply(Decide(102, 12616, "keep", "mayor"))
+    last, outside = meeting(repo).sections[1].items[1:3]
+    assert [ref.number for ref in last.cases] == [9805, 9903, 9904, 10101]
+    assert [c.text for c in last.conclusions] == ["列管案號 9805 賡續列管。"]
+    assert [ref.number for ref in outside.cases] == [12601, 12616]
+    assert [(c.text, c.decisions) for c in outside.conclusions] == [
+        ("列管案號 12601 及 12616 賡續列管。", True)
+    ]
+    assert done.seq is not None
+    edits.undo(102, done.seq)
+    outside = meeting(repo).sections[1].items[2]
+    assert [c.text for c in outside.conclusions] == ["列管案號 12601 賡續列管。"]
+
+
+def test_a_record_with_the_mayor_s_cases_decided_imports_back_with_them(
+    repo: Repository, tmp_path: Path
+) -> None:
+    """「列管案號 12601 賡續列管。」 under 市長室暨市政會議列管… is the mayor's office's case
+    12601 kept, not an internal case of a 126th meeting."""
+    edits = service(repo)
+    edits.apply(Decide(102, 12601, "keep", "mayor"))
+    edits.apply(Adjourn(102, "11:00"))
+    record = tmp_path / "record-102.md"
+    text = secretary.render_meeting(repo, meeting(repo), agenda=False, format="md")
+    record.write_text(text, "utf-8")
+    again = Repository.open(tmp_path / "again")
+    secretary.import_records(again, [REFERENCE, record], replace=False)
+    assert again.case(12601) is None
+    mayor = again.case(12601, CaseKind.MAYOR)
+    assert mayor is not None
+    event = mayor.decision_at(102)
+    assert event is not None and event.decision is CaseDecision.KEEP
 
 
 def test_track_and_withdraw_never_spend_a_number_twice(repo: Repository) -> None:

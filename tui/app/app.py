@@ -24,6 +24,7 @@ from tui.app.messages import (
     WorkspaceReady,
 )
 from tui.app.screens.meetings import MeetingsScreen
+from tui.app.textual_wrapping import wrap_by_the_rules
 from tui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class AgendaApp(App[None]):
         from tui.i18n import choose_for
 
         choose_for(db)  # the language, once, before any screen is drawn
+        wrap_by_the_rules()
         super().__init__()
         self.db = db
         self.workspace: Workspace | None = None

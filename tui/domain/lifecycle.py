@@ -11,12 +11,10 @@ from tui.domain.model import (
     Amendment,
     CaseDecision,
     CaseEvent,
-    CaseKind,
     Conclusion,
     Confirmation,
     Correction,
     Item,
-    ItemKind,
     Meeting,
     MeetingStatus,
     Point,
@@ -99,20 +97,13 @@ def _event_at(case: TrackedCase, meeting: int) -> CaseEvent:
     return event
 
 
-def write_decision_sentence(meeting: Meeting, cases: Iterable[TrackedCase]) -> None:
-    """Set the case report's decision conclusion from the cases' decisions at this meeting."""
+def write_decision_sentence(item: Item, meeting: int, cases: Iterable[TrackedCase]) -> None:
+    """Set the decision conclusion of the item that reports `cases` from their decisions at
+    this meeting (列管案號 9904 及 10101 均解除列管；…)."""
     by_key = {(c.kind, c.number): c for c in cases}
-    for item in meeting.items():
-        if item.kind is ItemKind.CASE_REPORT:
-            _write_sentence(item, meeting.number, by_key)
-
-
-def _write_sentence(
-    item: Item, meeting: int, cases: dict[tuple[CaseKind, int], TrackedCase]
-) -> None:
     released, kept = [], []
     for ref in item.cases:
-        case = cases.get((ref.kind, ref.number))
+        case = by_key.get((ref.kind, ref.number))
         event = case.decision_at(meeting) if case else None
         if event is not None and event.decision is CaseDecision.RELEASE:
             released.append(ref.number)

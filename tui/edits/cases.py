@@ -57,6 +57,15 @@ def case_report(meeting: Meeting) -> Item:
     )
 
 
+def reporting_item(meeting: Meeting, case: CaseRef) -> Item:
+    """The item a case is reported and decided under: the one that lists it (a case of the
+    mayor's office under 市長室暨市政會議列管…), else the report on the last meeting's cases."""
+    for item in meeting.items():
+        if any((ref.kind, ref.number) == (case.kind, case.number) for ref in item.cases):
+            return item
+    return case_report(meeting)
+
+
 @operation("decide")
 @dataclass(frozen=True)
 class Decide(Operation):
@@ -81,9 +90,10 @@ class Decide(Operation):
         wanted = _decision(self.decision)
         if wanted == before and (self.progress is None or self.progress == before_progress):
             return nothing(self)
-        report = case_report(meeting)
-        if all((r.kind, r.number) != (case.kind, case.number) for r in report.cases):
-            report.cases.append(CaseRef(case.number, case.kind))
+        ref = CaseRef(case.number, case.kind)
+        report = reporting_item(meeting, ref)
+        if ref not in report.cases:
+            report.cases.append(ref)
         try:
             if wanted is None:
                 lifecycle.undecide(case, self.meeting)
@@ -94,7 +104,7 @@ class Decide(Operation):
         if self.progress is not None:
             lifecycle.report_progress(case, self.meeting, self.progress)
         ws.change_case(case)
-        lifecycle.write_decision_sentence(meeting, ws.cases_of(report.cases))
+        lifecycle.write_decision_sentence(report, self.meeting, ws.cases_of(report.cases))
         undo = Decide(
             self.meeting,
             self.case,

@@ -41,11 +41,11 @@ def _cases_of(
 ) -> Iterator[TrackedCase]:
     item = placed[1]
     decided = 0
+    kind = outside_kind(item.title)
     for text in _texts(conclusion):
-        for case in _decided_cases(meeting.number, text):
+        for case in _decided_cases(meeting.number, text, kind):
             decided += 1
             yield case
-    kind = outside_kind(item.title)
     if kind is not None and not decided:
         yield from _outside_cases(meeting.number, kind, conclusion, units)
     if _NEW_CASE.search(conclusion.text):
@@ -58,7 +58,9 @@ def _texts(conclusion: Conclusion | Point) -> Iterator[str]:
         yield from _texts(point)
 
 
-def _decided_cases(meeting: int, text: str) -> Iterator[TrackedCase]:
+def _decided_cases(meeting: int, text: str, outside: CaseKind | None) -> Iterator[TrackedCase]:
+    """The cases a decision sentence decides: the office's own, or under the mayor's office's
+    or the council's item (列管案號 12601 賡續列管。) theirs."""
     try:
         decisions = parse_decision_sentence(text)
     except ValueError:  # a backwards or runaway range: the text stays, read as no decision
@@ -71,7 +73,11 @@ def _decided_cases(meeting: int, text: str) -> Iterator[TrackedCase]:
     ):
         for number in numbers:
             event = CaseEvent(meeting=meeting, decision=decision)
-            yield TrackedCase(number, origin_meeting=split_case_number(number)[0], history=[event])
+            if outside is not None:
+                yield TrackedCase(number, kind=outside, history=[event])
+            else:
+                origin = split_case_number(number)[0]
+                yield TrackedCase(number, origin_meeting=origin, history=[event])
 
 
 def outside_kind(title: str) -> CaseKind | None:

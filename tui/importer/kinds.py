@@ -21,11 +21,12 @@ def mark_kinds(meeting: Meeting, cases: list[TrackedCase]) -> None:
         if section.body is not None and section.kind is ItemKind.READ_RECORD:
             section.body.kind = ItemKind.READ_RECORD
     for item in meeting.items():
-        _mark_item(item, meeting.number, cases)
+        _mark_item(item, cases)
 
 
-def _mark_item(item: Item, meeting: int, cases: list[TrackedCase]) -> None:
-    if outside_kind(item.title) is not None:
+def _mark_item(item: Item, cases: list[TrackedCase]) -> None:
+    outside = outside_kind(item.title)
+    if outside is not None:
         item.kind = ItemKind.OUTSIDE_CASES
         texts = [c.text for c in item.conclusions]
         item.cases = [
@@ -36,16 +37,18 @@ def _mark_item(item: Item, meeting: int, cases: list[TrackedCase]) -> None:
     elif "業務" in item.title and "報告" in item.title:
         item.kind = ItemKind.UNIT_REPORTS
     for conclusion in item.conclusions:
-        decided = _decided_in(conclusion.text, meeting, cases)
-        if decided:
+        decided = _decided_in(conclusion.text, outside or CaseKind.INTERNAL, cases)
+        if not decided:
+            continue
+        if outside is None:
             item.kind = ItemKind.CASE_REPORT
             item.cases = [CaseRef(c.number, c.kind) for c in decided]
-            released = [c.number for c in decided if c.history[-1].decision is CaseDecision.RELEASE]
-            kept = [c.number for c in decided if c.history[-1].decision is CaseDecision.KEEP]
-            conclusion.decisions = decision_sentence(released, kept) == conclusion.text
+        released = [c.number for c in decided if c.history[-1].decision is CaseDecision.RELEASE]
+        kept = [c.number for c in decided if c.history[-1].decision is CaseDecision.KEEP]
+        conclusion.decisions = decision_sentence(released, kept) == conclusion.text
 
 
-def _decided_in(text: str, meeting: int, cases: list[TrackedCase]) -> list[TrackedCase]:
+def _decided_in(text: str, kind: CaseKind, cases: list[TrackedCase]) -> list[TrackedCase]:
     try:
         decisions = parse_decision_sentence(text)
     except ValueError:
@@ -53,4 +56,4 @@ def _decided_in(text: str, meeting: int, cases: list[TrackedCase]) -> list[Track
     if decisions is None:
         return []
     numbers = {*decisions.released, *decisions.kept}
-    return [c for c in cases if c.kind is CaseKind.INTERNAL and c.number in numbers]
+    return [c for c in cases if c.kind is kind and c.number in numbers]

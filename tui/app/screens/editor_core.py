@@ -28,7 +28,7 @@ from tui.app.screens.entry_typing import Typing
 from tui.app.screens.takeover import HoldKeeper
 from tui.app.widgets.entries import Entry, EntryList, key_of
 from tui.app.widgets.entry_editor import EntryEditor
-from tui.app.widgets.item_pane import ItemPane, entries_of
+from tui.app.widgets.item_pane import ItemPane, empty_hint, entries_of
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.outline import MeetingOutline, item_heading, outline_shape
 from tui.app.widgets.titlebar import TitleBar
@@ -121,7 +121,7 @@ class MeetingScreen(Screen[None]):
             )
             if select is None and self.pane.current is not None:
                 select = self.pane.current.key
-            self.pane.show(heading, item_heading(item), entries, select)
+            self.pane.show(heading, item_heading(item), entries, select, empty_hint(item))
         elif section is not None:
             self.pane.show_section(section_heading(self.live.meeting, section[0]), section[1])
         else:

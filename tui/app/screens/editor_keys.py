@@ -41,8 +41,20 @@ BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
         RECORDING,
         show=False,
     ),
-    _binding("r", "release", N_("Release"), N_("Release the highlighted case (解除列管)"), CASES),
-    _binding("k", "keep", N_("Keep"), N_("Keep tracking the highlighted case (賡續列管)"), CASES),
+    _binding(
+        "r",
+        "release",
+        N_("Release"),
+        N_("Release the highlighted case (解除列管); on to the next"),
+        CASES,
+    ),
+    _binding(
+        "k",
+        "keep",
+        N_("Keep"),
+        N_("Keep tracking the highlighted case (賡續列管); on to the next"),
+        CASES,
+    ),
     _binding(
         "K",
         "case_details",

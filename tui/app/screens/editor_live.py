@@ -130,8 +130,19 @@ class LiveEditing(MeetingScreen):
         nothing_opened(self.app)
         if self.send(Adjourn(self.opened.number, _now(), correction=self.correction)):
             self.stamped()
-            end = self.live.meeting.end
-            self.notify(_("散會 ({time})").format(time=format_time(end)) if end else _("散會"))
+            self._said_adjourned()
+
+    def _said_adjourned(self) -> None:
+        start, end = self.live.meeting.start.time(), self.live.meeting.end
+        self.notify(_("散會 ({time})").format(time=format_time(end)) if end else _("散會"))
+        if end is not None and end < start:
+            self.notify(
+                _("散會 ({end}) is before the start ({start}): x again corrects the times").format(
+                    end=format_time(end), start=format_time(start)
+                ),
+                severity="warning",
+                timeout=8,
+            )
 
     def _times(self, result: object) -> None:
         if not isinstance(result, Times):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -11,24 +10,27 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
 from tui.app.widgets.keybar import KeyBar
+from tui.app.widgets.wrapped import Wrapped
 from tui.domain.rocdate import format_numeric_date, format_time
 from tui.edits import EditService, LogLine
 from tui.i18n import N_, _
+from tui.render.cjkwrap import width
 
 
-def log_row(line: LogLine) -> Table:
-    """One change: its number, when, who, and what, the what wrapping in its own column."""
+def log_row(line: LogLine) -> Wrapped:
+    """One change: its number, when, who, and what, the what's lines hanging under its
+    first, wrapped by the record's rules (Textual's table cut each line short with 「…」)."""
     when = f"{format_numeric_date(line.at.date())} {format_time(line.at.time())}"
-    what = Text(line.summary)
+    row = Text.assemble(
+        (f"{line.seq:>3} ", "dim"),
+        (when + " " * max(18 - width(when), 0) + " ", "dim"),
+        (line.who + " ", "bold"),
+    )
+    hang = width(row.plain)
+    row.append(line.summary)
     if line.undoes is not None:
-        what.append(_(" (undoes {seq})").format(seq=line.undoes), style="dim")
-    row = Table.grid(padding=(0, 1))
-    row.add_column(justify="right", style="dim", no_wrap=True, min_width=3)
-    row.add_column(style="dim", no_wrap=True, min_width=18)
-    row.add_column(style="bold", no_wrap=True)
-    row.add_column(ratio=1)
-    row.add_row(str(line.seq), when, line.who, what)
-    return row
+        row.append(_(" (undoes {seq})").format(seq=line.undoes), style="dim")
+    return Wrapped(row, hang=hang)
 
 
 class LogScreen(ModalScreen[None]):

@@ -30,9 +30,19 @@ from tui.edits.workset import CaseKey
 from tui.i18n import N_, _
 
 EMPTY_HINT = N_("\n(empty — a: conclusion · n: report · m: motion)")
+# On 宣讀上次會議紀錄: the key that confirms the last record first.
+READ_HINT = N_("\n(empty — f: confirm the last record · a: conclusion)")
+
+
+def empty_hint(item: Item) -> str:
+    """What an item with nothing in it says can be done there."""
+    return READ_HINT if item.kind is ItemKind.READ_RECORD else EMPTY_HINT
+
+
 # What can be done on a section highlighted in the outline.
 MOTIONS_HINT = N_("m: add a motion · R: rename · {}: move")
-SECTION_HINT = N_("i: add an item · R: rename · D: delete · {}: move · S: new section")
+# Two lines that fit the pane at 80 columns, so that no key is parted from what it does.
+SECTION_HINT = N_("i: add an item · R: rename · D: delete\n{}: move · S: new section")
 
 
 def section_hint(section: Section) -> tuple[str, str]:
@@ -79,6 +89,12 @@ def entries_of(
     return found
 
 
+def _says_the_heading(first: object, heading: str) -> bool:
+    if isinstance(first, Block):
+        return bool(first.label) and heading == f"{first.label}：{first.text}"
+    return isinstance(first, Item)
+
+
 class ItemPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="item-title")
@@ -97,12 +113,19 @@ class ItemPane(Vertical):
     def editor(self) -> EntryEditor:
         return self.query_one(EntryEditor)
 
-    def show(self, where: str, heading: str, entries: list[Entry], select: object) -> None:
-        if entries and isinstance(entries[0].target, Item):
-            heading = ""  # a motion: its first entry says it
+    def show(
+        self,
+        where: str,
+        heading: str,
+        entries: list[Entry],
+        select: object,
+        empty: str = EMPTY_HINT,
+    ) -> None:
+        if entries and _says_the_heading(entries[0].target, heading):
+            heading = ""  # a motion, a proposal's 案由: its first entry says it
         title = Text(f"{where}\n{heading}" if heading else where)
         if not entries:
-            title.append(_(EMPTY_HINT), "dim")
+            title.append(_(empty), "dim")
         self.query_one("#item-title", Static).update(Wrapped(title))
         self.query_one("#section-items", Static).display = False
         self.entries.show(entries, select)

@@ -42,6 +42,12 @@ class MeetingOutline(Tree[str]):
         self.show_root = False
         self.guide_depth = 2
         self.moving_to = ""  # the place a rebuilt outline is on its way to
+        self.auto_expand = False  # enter folded a section away, its items hidden
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
+        """Enter goes into the highlighted place: the pane beside, as tab does."""
+        event.stop()
+        self.screen.focus_next()
 
     @property
     def place(self) -> str:
@@ -57,8 +63,7 @@ class MeetingOutline(Tree[str]):
             heading = _fit(f"{label(Ladder.SECTION, s)}{section.title}", SECTION_CELLS)
             # Every section is a place, so that the pane shows it when it is highlighted.
             node = self.root.add(heading, data=str(s), expand=True)
-            if section.body is None:
-                node.allow_expand = bool(section.items)
+            node.allow_expand = bool(section.items)  # 壹 (itself the item) folds nothing
             chosen = node if node.data == place else chosen
             for i, item in enumerate(section.items, start=1):
                 text = _fit(f"{label(Ladder.ITEM, i)}{item_heading(item)}", ITEM_CELLS)

@@ -25,10 +25,14 @@ _WIDEST_HANG = 12
 
 
 class Wrapped(Visual):
-    def __init__(self, text: Text | Content | str) -> None:
+    """`hang`, when given, is where every paragraph's continuation lines start (a log line's
+    text after its number, time and who), instead of under the text after a numeral."""
+
+    def __init__(self, text: Text | Content | str, hang: int | None = None) -> None:
         if isinstance(text, Text):
             text = Content.from_rich_text(text)
         self.content = text if isinstance(text, Content) else Content(text)
+        self.hang = hang
 
     @property
     def plain(self) -> str:
@@ -39,7 +43,7 @@ class Wrapped(Visual):
 
     def lines(self, columns: int) -> Content:
         """The content with a line break wherever a line of `columns` ends."""
-        return _broken(self.content, max(columns, 4))
+        return _broken(self.content, max(columns, 4), self.hang)
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
@@ -59,19 +63,23 @@ class Wrapped(Visual):
 
 
 @lru_cache(maxsize=512)
-def _broken(content: Content, columns: int) -> Content:
+def _broken(content: Content, columns: int, hang: int | None = None) -> Content:
     lines: list[Content] = []
     offset = 0
     for paragraph in content.plain.split("\n"):
-        lines.extend(_paragraph(content, offset, paragraph, columns))
+        lines.extend(_paragraph(content, offset, paragraph, columns, hang))
         offset += len(paragraph) + 1
     return Content("\n").join(lines)
 
 
-def _paragraph(content: Content, offset: int, paragraph: str, columns: int) -> list[Content]:
-    lead = _LEAD.match(paragraph)
-    hang = width(lead.group(0)) if lead else 0
-    hang = hang if hang <= _WIDEST_HANG and hang < columns // 2 else 0
+def _paragraph(
+    content: Content, offset: int, paragraph: str, columns: int, hang: int | None
+) -> list[Content]:
+    if hang is None:
+        lead = _LEAD.match(paragraph)
+        hang = width(lead.group(0)) if lead else 0
+        hang = hang if hang <= _WIDEST_HANG else 0
+    hang = hang if hang < columns // 2 else 0
     spans = line_spans(paragraph, columns, columns - hang)
     lines = []
     for n, (start, end) in enumerate(spans):
