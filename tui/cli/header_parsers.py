@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from tui.cli.parser import whole_number
+from tui.cli.parser import meeting_number, whole_number
 from tui.i18n import _
 
 if TYPE_CHECKING:
@@ -29,10 +29,6 @@ def add_header_commands(commands: _Commands) -> None:
     )
 
 
-def _number(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("number", type=whole_number, metavar="N", help=_("meeting number"))
-
-
 def _add_edit(commands: _Commands) -> None:
     cmd = commands.add_parser(
         "edit",
@@ -42,7 +38,7 @@ def _add_edit(commands: _Commands) -> None:
             "offices write a stand-in, such as 陳志銘(請假)王主秘(代). Prints what changed."
         ),
     )
-    _number(cmd)
+    meeting_number(cmd)
     cmd.add_argument("--date", metavar="DATE", help=_("the date (ROC or ISO)"))
     cmd.add_argument("--time", metavar="HH:MM", help=_("the starting time, such as 14:30"))
     cmd.add_argument("--place", metavar="TEXT", help=_("地點"))
@@ -64,7 +60,7 @@ def _add_attend(commands: _Commands) -> None:
             "show the attendance as the record prints it (--json: as data)."
         ),
     )
-    _number(cmd)
+    meeting_number(cmd)
     for option, metavar, meaning in (
         ("--present", "NAME", _("出席, by name")),
         ("--absent", "NAME[=請假|公假]", _("on leave (請假, the default) or 公假")),
@@ -101,7 +97,7 @@ def _add_delete(commands: _Commands) -> None:
             "`agenda undo N` puts it back."
         ),
     )
-    _number(cmd)
+    meeting_number(cmd)
 
 
 def _add_undo(commands: _Commands) -> None:
@@ -113,5 +109,5 @@ def _add_undo(commands: _Commands) -> None:
             "default). The undo is logged too; undoing it again redoes the change."
         ),
     )
-    _number(cmd)
+    meeting_number(cmd)
     cmd.add_argument("--change", type=whole_number, metavar="SEQ", help=_("the change to undo"))

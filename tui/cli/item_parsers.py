@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from tui.cli.parser import whole_number
+from tui.cli.parser import meeting_number
 from tui.i18n import _
 
 if TYPE_CHECKING:
@@ -21,10 +21,6 @@ SECTION_KINDS = ("proposals", "motions")
 def add_parsers(commands: _Commands) -> None:
     _add_item(commands)
     _add_section(commands)
-
-
-def _meeting(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("number", type=whole_number, metavar="N", help=_("meeting number"))
 
 
 def _place(cmd: argparse.ArgumentParser) -> None:
@@ -74,7 +70,7 @@ def _add_item(commands: _Commands) -> None:
             "on one line, (一)…(二)… is split into points too."
         ),
     )
-    _meeting(add)
+    meeting_number(add)
     _section_arg(add)
     add.add_argument("title", metavar="TITLE", help=_("the item's title (a proposal: its 案由)"))
     add.add_argument(
@@ -97,16 +93,16 @@ def _add_item(commands: _Commands) -> None:
         help=_("a block such as 說明=… or 擬辦=…; repeat for several"),
     )
     rename = actions.add_parser("rename", help=_("an item's title for this meeting"))
-    _meeting(rename)
+    meeting_number(rename)
     _place(rename)
     rename.add_argument("title", metavar="TITLE", help=_("the new title (a proposal: its 案由)"))
     remove = actions.add_parser(
         "remove", help=_("delete an item (refused while it holds tracked cases)")
     )
-    _meeting(remove)
+    meeting_number(remove)
     _place(remove)
     move = actions.add_parser("move", help=_("move an item up, down or to another place"))
-    _meeting(move)
+    meeting_number(move)
     _place(move)
     _direction(move, _("to this place (參、二), or to the end of a section (參, 討論事項)"))
     block = actions.add_parser(
@@ -118,7 +114,7 @@ def _add_item(commands: _Commands) -> None:
             "--block`; an empty TEXT deletes the block."
         ),
     )
-    _meeting(block)
+    meeting_number(block)
     _place(block)
     block.add_argument("label", metavar="LABEL", help=_("案由, 說明, 擬辦 …"))
     block.add_argument("text", metavar="TEXT", help=_("the block's text, with its points"))
@@ -138,7 +134,7 @@ def _add_section(commands: _Commands) -> None:
     add = actions.add_parser(
         "add", help=_("add a section (before 臨時動議 unless --before says); prints its numeral")
     )
-    _meeting(add)
+    meeting_number(add)
     add.add_argument("title", metavar="TITLE", help=_("its title, such as 專題報告"))
     add.add_argument(
         "--before", default="", metavar="SECTION", help=_("put it before this section")
@@ -150,16 +146,16 @@ def _add_section(commands: _Commands) -> None:
         help=_("proposals (討論事項) or motions (臨時動議); default: read from the title"),
     )
     rename = actions.add_parser("rename", help=_("a section's title for this meeting"))
-    _meeting(rename)
+    meeting_number(rename)
     _section_arg(rename)
     rename.add_argument("title", metavar="TITLE", help=_("the new title"))
     remove = actions.add_parser(
         "remove", help=_("delete a section and its items (refused while they hold tracked cases)")
     )
-    _meeting(remove)
+    meeting_number(remove)
     _section_arg(remove)
     move = actions.add_parser("move", help=_("move a section up, down or to another's place"))
-    _meeting(move)
+    meeting_number(move)
     _section_arg(move)
     _direction(move, _("to the place of this section (its numeral or title)"))
     _finish(cmd, actions)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from tui.cli.parser import whole_number
+from tui.cli.parser import meeting_number, whole_number
 from tui.domain.motions import MOTION_KINDS, REPORT_KINDS
 from tui.i18n import N_, _
 
@@ -24,10 +24,6 @@ def add_live_commands(commands: _Commands) -> None:
     _add_report(commands)
     _add_stamp(commands)
     _add_status(commands)
-
-
-def _number(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("number", type=whole_number, metavar="N", help=_("meeting number"))
 
 
 def _place(cmd: argparse.ArgumentParser, text: str = _MOTION) -> None:
@@ -50,18 +46,18 @@ def _add_motion(commands: _Commands) -> None:
     )
     actions = _subcommands(cmd, "action")
     add = actions.add_parser("add", help=_("add a motion; prints its place (參、一)"))
-    _number(add)
+    meeting_number(add)
     add.add_argument("presenter", metavar="PRESENTER", help=_("who presents it (法制王視察)"))
     add.add_argument("text", metavar="TEXT", nargs="?", default="", help=_("what it says"))
     add.add_argument("--kind", metavar="KIND", default="", help=_kinds(MOTION_KINDS))
     edit = actions.add_parser("edit", help=_("change a motion's presenter, kind or words"))
-    _number(edit)
+    meeting_number(edit)
     _place(edit)
     edit.add_argument("--presenter", metavar="TEXT", help=_("who presents it"))
     edit.add_argument("--kind", metavar="KIND", help=_kinds(MOTION_KINDS))
     edit.add_argument("--text", metavar="TEXT", help=_("what it says"))
     move = actions.add_parser("move", help=_("move a motion among the motions"))
-    _number(move)
+    meeting_number(move)
     _place(move)
     where = move.add_mutually_exclusive_group(required=True)
     where.add_argument("--up", action="store_true", help=_("one place up"))
@@ -70,10 +66,10 @@ def _add_motion(commands: _Commands) -> None:
         "--to", type=whole_number, metavar="K", help=_("to the K-th place (1: first)")
     )
     remove = actions.add_parser("remove", help=_("delete a motion (undo: the app's ctrl+z)"))
-    _number(remove)
+    meeting_number(remove)
     _place(remove)
     listing = actions.add_parser("list", help=_("the motions: place, presenter, kind, words"))
-    _number(listing)
+    meeting_number(listing)
     listing.add_argument("--json", action="store_true", help=_("as a JSON list"))
 
 
@@ -93,23 +89,23 @@ def _add_report(commands: _Commands) -> None:
     )
     actions = _subcommands(cmd, "action")
     add = actions.add_parser("add", help=_("add a report under an item"))
-    _number(add)
+    meeting_number(add)
     _place(add, _ITEM)
     add.add_argument("speaker", metavar="SPEAKER", help=_("who reports (國際事務組陳組長)"))
     add.add_argument("text", metavar="TEXT", nargs="?", default="", help=_("what was reported"))
     _text_options(add, with_text=False)
     edit = actions.add_parser("edit", help=_("rename its speaker, change its kind or its text"))
-    _number(edit)
+    meeting_number(edit)
     _place(edit, _ITEM)
     edit.add_argument("who", metavar="WHO", help=_("its number under the item, or its speaker"))
     edit.add_argument("--speaker", metavar="TEXT", help=_("the speaker's new name"))
     _text_options(edit, with_text=True)
     remove = actions.add_parser("remove", help=_("delete a report"))
-    _number(remove)
+    meeting_number(remove)
     _place(remove, _ITEM)
     remove.add_argument("who", metavar="WHO", help=_("its number under the item, or its speaker"))
     listing = actions.add_parser("list", help=_("the reports of every item, or of one"))
-    _number(listing)
+    meeting_number(listing)
     listing.add_argument("place", metavar="PLACE", nargs="?", help=_("only this item"))
     listing.add_argument("--json", action="store_true", help=_("as a JSON list"))
 
@@ -135,7 +131,7 @@ def _add_stamp(commands: _Commands) -> None:
             "the status stays. To stamp 散會 in the first place: status N recorded --end."
         ),
     )
-    _number(cmd)
+    meeting_number(cmd)
     cmd.add_argument("--start", metavar="TIME", help=_("when it started"))
     cmd.add_argument("--end", metavar="TIME", help=_("when it adjourned (散會)"))
 
@@ -150,7 +146,7 @@ def _add_status(commands: _Commands) -> None:
             "session, the adjournment is taken back)."
         ),
     )
-    _number(cmd)
+    meeting_number(cmd)
     cmd.add_argument("status", choices=("draft", "in_session", "recorded"))
     cmd.add_argument("--end", metavar="TIME", help=_("adjournment time (散會), such as 11:14"))
     cmd.add_argument("--reason", metavar="TEXT", help=_("why the record goes back"))

@@ -15,7 +15,7 @@ from tui.cli import case_parsers, item_parsers
 from tui.cli.header_parsers import add_header_commands
 from tui.cli.init_command import add_parser as _add_init
 from tui.cli.live_parsers import add_live_commands
-from tui.cli.parser import Parser
+from tui.cli.parser import Parser, meeting_number
 from tui.i18n import N_, _
 
 EPILOG = N_("""\
@@ -182,7 +182,7 @@ def _add_render(commands: _Commands) -> None:
             "the next free name (record-N-2.odt) written, unless --force. -o FILE replaces FILE."
         ),
     )
-    cmd.add_argument("number", type=int, metavar="N", help=_("meeting number"))
+    meeting_number(cmd)
     cmd.add_argument("--agenda", action="store_true", help=_("the agenda (議程), not the record"))
     cmd.add_argument(
         "--format",
@@ -201,7 +201,7 @@ def _add_render(commands: _Commands) -> None:
 
 def _add_show(commands: _Commands) -> None:
     cmd = commands.add_parser("show", help=_("show a stored meeting"))
-    cmd.add_argument("number", type=int, metavar="N", help=_("meeting number"))
+    meeting_number(cmd)
     cmd.add_argument("--json", action="store_true", help=_("the whole meeting as JSON"))
 
 
@@ -267,7 +267,7 @@ def _add_decide(commands: _Commands) -> None:
 
 def _add_conclude(commands: _Commands) -> None:
     cmd = commands.add_parser("conclude", help=_("add a conclusion to an item, tracked or not"))
-    cmd.add_argument("number", type=int, metavar="N", help=_("meeting number"))
+    meeting_number(cmd)
     cmd.add_argument(
         "place",
         metavar="PLACE",
@@ -318,7 +318,7 @@ def _add_log(commands: _Commands) -> None:
             "alike, oldest first: when (ROC date), who (the OS user) and what."
         ),
     )
-    cmd.add_argument("number", type=int, metavar="N", help=_("meeting number"))
+    meeting_number(cmd)
     cmd.add_argument("--json", action="store_true", help=_("as a JSON list, times in ISO form"))
 
 

@@ -65,6 +65,11 @@ def whole_number(text: str) -> int:
         ) from None
 
 
+def meeting_number(cmd: argparse.ArgumentParser) -> None:
+    """The N every command about one meeting takes."""
+    cmd.add_argument("number", type=whole_number, metavar="N", help=_("meeting number"))
+
+
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser whose own words (headings, usage, errors) are in our catalogs.
 
