@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, time
 
 from tui.domain.model import Amendment, CaseDecision, CaseKind, Meeting, MeetingStatus, TrackedCase
-from tui.edits import requests
+from tui.edits import EditService, requests
 from tui.secretary import editor
 from tui.storage.repository import Repository
 
@@ -50,15 +50,21 @@ def set_status(
     repo: Repository, number: int, status: MeetingStatus, end: time | None = None
 ) -> Meeting:
     requests.set_status(editor(repo), number, status, end)
-    return _stored(repo, number)
+    return meeting(repo, number)
 
 
 def confirm(repo: Repository, number: int, corrections: Sequence[Amendment] = ()) -> Meeting:
     requests.confirm(editor(repo), number, corrections)
-    return _stored(repo, number)
+    return meeting(repo, number)
 
 
-def _stored(repo: Repository, number: int) -> Meeting:
+def meeting(repo: Repository, number: int = 102) -> Meeting:
+    """The meeting as stored now."""
     found = repo.load_meeting(number)
     assert found is not None
     return found
+
+
+def service(repo: Repository, session: str = "s1", user: str = "許菁芳") -> EditService:
+    """The edit service of one session, with the office's units."""
+    return EditService(repo, user, editor(repo).units, session)

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.app_support import demo_database
+from tests.edit_support import meeting
 from tui import database, secretary
-from tui.domain.model import ItemKind, Meeting, Point
+from tui.domain.model import ItemKind, Point
 from tui.domain.point_text import read_points, written_points
 from tui.edits import EditError, EditService
 from tui.edits import agenda_requests as change
@@ -38,12 +39,6 @@ def repo(tmp_path: Path) -> Repository:
 
 def edits(repo: Repository) -> EditService:
     return secretary.editor(repo)
-
-
-def meeting(repo: Repository, number: int = 102) -> Meeting:
-    found = repo.load_meeting(number)
-    assert found is not None
-    return found
 
 
 def titles(repo: Repository) -> list[str]:

@@ -11,10 +11,11 @@ import pytest
 
 from tests.app_support import demo_database
 from tests.conftest import REFERENCE
+from tests.edit_support import meeting, service
 from tui import secretary
 from tui.domain.identity import find_entry
-from tui.domain.model import CaseDecision, CaseKind, Conclusion, Meeting
-from tui.edits import ConflictError, EditError, EditService, Operation
+from tui.domain.model import CaseDecision, CaseKind, Conclusion
+from tui.edits import ConflictError, EditError, Operation
 from tui.edits.clean import clean_text
 from tui.edits.operation import OPERATIONS
 from tui.edits.ops import (
@@ -40,16 +41,6 @@ ITEM = "i2.1"  # 貳、一 of the prepared meeting 102
 @pytest.fixture
 def repo(tmp_path: Path) -> Repository:
     return Repository.open(demo_database(tmp_path))
-
-
-def service(repo: Repository, session: str = "s1", user: str = "許菁芳") -> EditService:
-    return EditService(repo, user, secretary.editor(repo).units, session)
-
-
-def meeting(repo: Repository, number: int = 102) -> Meeting:
-    found = repo.load_meeting(number)
-    assert found is not None
-    return found
 
 
 def texts(repo: Repository, number: int = 102) -> list[str]:

@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 
 from tests.app_support import demo_database
+from tests.edit_support import meeting, service
 from tui import secretary
 from tui.domain.codec import to_data
-from tui.domain.model import Attendance, Attendee, CaseKind, Meeting
+from tui.domain.model import Attendance, Attendee, CaseKind
 from tui.edits import ConflictError, EditError, EditService
 from tui.edits.attendance import read_people
 from tui.edits.ops import (
@@ -30,16 +31,6 @@ from tui.storage.repository import Repository
 @pytest.fixture
 def repo(tmp_path: Path) -> Repository:
     return Repository.open(demo_database(tmp_path))
-
-
-def service(repo: Repository, session: str = "s1", user: str = "許菁芳") -> EditService:
-    return EditService(repo, user, secretary.editor(repo).units, session)
-
-
-def meeting(repo: Repository, number: int = 102) -> Meeting:
-    found = repo.load_meeting(number)
-    assert found is not None
-    return found
 
 
 def undo_last(edits: EditService, number: int = 102) -> None:

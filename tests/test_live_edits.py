@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from tests.app_support import demo_database
+from tests.edit_support import meeting, service
 from tui import secretary
 from tui.domain.identity import find_entry
-from tui.domain.model import Item, Meeting, MeetingStatus, Report
+from tui.domain.model import Item, MeetingStatus, Report
 from tui.domain.motions import read_presenter
-from tui.edits import ConflictError, EditError, EditService
+from tui.edits import ConflictError, EditError
 from tui.edits.ops import (
     AddMotion,
     Adjourn,
@@ -32,16 +33,6 @@ from tui.storage.repository import Repository
 @pytest.fixture
 def repo(tmp_path: Path) -> Repository:
     return Repository.open(demo_database(tmp_path))
-
-
-def service(repo: Repository) -> EditService:
-    return EditService(repo, "許菁芳", secretary.editor(repo).units, "s1")
-
-
-def meeting(repo: Repository, number: int = 102) -> Meeting:
-    found = repo.load_meeting(number)
-    assert found is not None
-    return found
 
 
 def motions(repo: Repository) -> list[Item]:
