@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from tui.domain.decisions import DECISION_WORDS, UNDECIDED_WORD
-from tui.domain.model import CaseDecision, CaseKind, TrackedCase
+from tui.domain.model import CaseDecision, CaseEvent, CaseKind, ReleaseReason, TrackedCase
 from tui.domain.points import as_one_text
-from tui.domain.rocdate import format_date, format_numeric_date
+from tui.domain.rocdate import format_date, format_numeric_date, format_short_date
 
 # Who tracks the case; "列管" follows in a sentence (本處列管, 市長室列管).
 KIND_WORDS = {CaseKind.INTERNAL: "本處", CaseKind.MAYOR: "市長室", CaseKind.COUNCIL: "議會"}
@@ -33,6 +33,38 @@ def proposal_word(proposal: CaseDecision | None) -> str:
 
 
 NO_PROPOSAL = "未擬辦"
+
+REASON_WORDS = {
+    ReleaseReason.DONE: "辦結",
+    ReleaseReason.MERGED: "併案",
+    ReleaseReason.MOVED: "移列",
+    ReleaseReason.WITHDRAWN: "撤銷",
+}
+
+
+def decision_words(event: CaseEvent | None, *, with_words: bool = True) -> str:
+    """The chair's 決定 on a case at one meeting as a document writes it: 解除列管（辦結）,
+    解除列管（併入列管案號 10101）, 解除列管（移列市政會議）, 賡續列管，列管期限展延至 116 年 1 月
+    31 日; then the chair's own words (`with_words`). Empty when undecided."""
+    if event is None or event.decision is None:
+        return ""
+    text = DECISION_WORDS[event.decision]
+    if event.decision is CaseDecision.RELEASE and event.reason is not None:
+        text += f"（{_reason_words(event)}）"
+    if event.decision is CaseDecision.KEEP and event.new_deadline is not None:
+        text += f"，列管期限展延至 {format_short_date(event.new_deadline)}"
+    if with_words and event.conclusion:
+        text += f"；{event.conclusion.rstrip('。')}"
+    return text + "。" if with_words and event.conclusion else text
+
+
+def _reason_words(event: CaseEvent) -> str:
+    if event.reason is ReleaseReason.MERGED and event.merged_into:
+        return f"併入列管案號 {event.merged_into}"
+    if event.reason is ReleaseReason.MOVED and event.moved_to:
+        return f"移列{event.moved_to}"
+    assert event.reason is not None
+    return REASON_WORDS[event.reason]
 OPEN_WORD = "列管中"
 CLOSED_WORD = "已解除列管"
 

@@ -35,6 +35,15 @@ class CaseDecision(enum.StrEnum):
     KEEP = "keep"  # 賡續列管
 
 
+class ReleaseReason(enum.StrEnum):
+    """Why a case is released: 辦結, 併案 into another case, 移列 to another forum, 撤銷."""
+
+    DONE = "done"
+    MERGED = "merged"
+    MOVED = "moved"
+    WITHDRAWN = "withdrawn"
+
+
 class ItemKind(enum.StrEnum):
     """What a standing item of the agenda does."""
 
@@ -236,6 +245,10 @@ class CaseEvent:
     conclusion: str = ""  # what the chair said of it
     proposal: CaseDecision | None = None  # the owner unit's 擬辦 (release or keep)
     proposed_deadline: date | None = None  # a new deadline the unit proposes
+    reason: ReleaseReason | None = None  # why it was released
+    merged_into: int | None = None  # 併案: the internal case it was merged into
+    moved_to: str = ""  # 移列: the forum that tracks it now
+    new_deadline: date | None = None  # 賡續列管 with a new 列管期限 set at this meeting
 
 
 @dataclass
@@ -265,6 +278,7 @@ class TrackedCase:
     deadline: date | None = None
     history: list[CaseEvent] = field(default_factory=list)
     deadline_changes: list[DeadlineChange] = field(default_factory=list)
+    merged_from: list[int] = field(default_factory=list)  # cases merged into this one (併案)
 
     @property
     def is_open(self) -> bool:
