@@ -150,8 +150,11 @@ def history_lines(case: TrackedCase, narrow: bool = False) -> list[HistoryLine]:
         old = day(change.old) if change.old else "（無）"
         new = day(change.new) if change.new else "（無）"
         lines.append(HistoryLine(Part.DETAIL, f"期限變更：{old} → {new}（{change.reason}）"))
+    if case.merged_from:
+        merged = "、".join(str(number) for number in case.merged_from)
+        lines.append(HistoryLine(Part.DETAIL, f"併入本案：列管案號 {merged}"))
     for event in case.history:
-        word = DECISION_WORDS[event.decision] if event.decision else UNDECIDED_WORD
+        word = decision_words(event, with_words=False) or UNDECIDED_WORD
         lines.append(HistoryLine(Part.EVENT, f"第 {event.meeting} 次：{word}"))
         if event.progress or event.progress_points:
             progress = as_one_text(event.progress, event.progress_points)

@@ -21,6 +21,7 @@ from tui.domain.model import (
 from tui.edits.entries import place_of, quoted, written
 from tui.edits.errors import ConflictError, EditError
 from tui.edits.operation import Applied, Operation, nothing, operation
+from tui.edits.ruling_effects import take_back
 from tui.edits.said import said
 from tui.edits.workset import Workset
 from tui.i18n import N_, _
@@ -94,6 +95,8 @@ class Decide(Operation):
         report = reporting_item(meeting, ref)
         if ref not in report.cases:
             report.cases.append(ref)
+        if wanted != before:  # a merge or a new deadline goes with the decision it came with
+            take_back(ws, self.meeting, case)
         try:
             if wanted is None:
                 lifecycle.undecide(case, self.meeting)

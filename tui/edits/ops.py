@@ -20,8 +20,11 @@ from tui.edits.motions import EditMotion, MoveMotion
 from tui.edits.record import Correct
 from tui.edits.records import ImportRecord
 from tui.edits.reports import EditReport
+from tui.edits.rulings import AcceptProposal, AcceptProposals, RestoreCases, Rule
 
 __all__ = [
+    "AcceptProposal",
+    "AcceptProposals",
     "AddItem",
     "AddMotion",
     "AddSection",
@@ -51,6 +54,8 @@ __all__ = [
     "RemoveSection",
     "RenameItem",
     "RenameSection",
+    "RestoreCases",
+    "Rule",
     "SetAttendance",
     "SetCaseDetails",
     "SetClock",
