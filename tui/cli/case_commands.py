@@ -16,7 +16,7 @@ from tui.i18n import _
 from tui.storage.repository import Repository
 
 
-def _day(text: str, option: str) -> date:
+def day_option(text: str, option: str) -> date:
     try:
         return parse_date(text)
     except DateError as error:
@@ -59,7 +59,7 @@ def case(args: argparse.Namespace, session: Session) -> int:
             SetCaseDetails(meeting, args.case, kind.value, args.subject, args.owner, co_owners)
         )
     if args.deadline:
-        day = _day(args.deadline, "--deadline")
+        day = day_option(args.deadline, "--deadline")
         ops.append(SetDeadline(meeting, args.case, day.isoformat(), args.reason, kind.value))
     if not ops:
         raise UsageError(_("nothing to change: give --subject, --owner, --co-owner or --deadline"))
@@ -72,7 +72,7 @@ def case(args: argparse.Namespace, session: Session) -> int:
 
 def propose(args: argparse.Namespace, session: Session) -> int:
     proposal = CaseDecision.RELEASE if args.release else CaseDecision.KEEP
-    deadline = _day(args.deadline, "--deadline").isoformat() if args.deadline else None
+    deadline = day_option(args.deadline, "--deadline").isoformat() if args.deadline else None
     op = Propose(args.number, args.case, proposal.value, args.kind, args.progress, deadline)
     done = secretary.editor(session.repo()).apply(op)
     print(

@@ -22,7 +22,7 @@ def add_parsers(commands: _Commands) -> None:
     _add_propose(commands)
 
 
-def _kind(cmd: argparse.ArgumentParser) -> None:
+def kind_option(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument(
         "--kind",
         choices=KINDS,
@@ -59,7 +59,7 @@ def _add_case(commands: _Commands) -> None:
         help=_("the new deadline (列管期限), such as 110/7/31; needs --reason"),
     )
     cmd.add_argument("--reason", metavar="TEXT", help=_("why the deadline changes"))
-    _kind(cmd)
+    kind_option(cmd)
 
 
 def _add_propose(commands: _Commands) -> None:
@@ -81,4 +81,4 @@ def _add_propose(commands: _Commands) -> None:
     cmd.add_argument(
         "--deadline", metavar="DATE", help=_("a new deadline the unit asks for, such as 110/9/30")
     )
-    _kind(cmd)
+    kind_option(cmd)

@@ -133,7 +133,8 @@ Handler = Callable[[argparse.Namespace, Session], int]
 
 # Commands whose modules are imported only when they run: each pays for its own imports.
 _ELSEWHERE = {
-    **dict.fromkeys(("prepare", "decide", "conclude", "confirm", "log"), "meeting_commands"),
+    **dict.fromkeys(("prepare", "conclude", "confirm", "log"), "meeting_commands"),
+    **dict.fromkeys(("decide", "accept"), "ruling_commands"),
     **dict.fromkeys(("motion", "report"), "motion_commands"),
     **dict.fromkeys(("stamp", "status"), "clock_commands"),
     "search": "search_command",

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.cli import case_parsers, item_parsers
+from tui.cli import case_parsers, item_parsers, ruling_parsers
 from tui.cli.header_parsers import add_header_commands
 from tui.cli.init_command import add_parser as _add_init
 from tui.cli.live_parsers import add_live_commands
@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_cases(commands)
     _add_prepare(commands)
     _add_init(commands)
-    _add_decide(commands)
+    ruling_parsers.add_parsers(commands)  # decide, accept
     _add_conclude(commands)
     add_live_commands(commands)  # motion, report, stamp, status
     _add_confirm(commands)
@@ -244,24 +244,6 @@ def _add_prepare(commands: _Commands) -> None:
             "the first meeting's number, in a database with none stored (agenda init): "
             "default 1; a later number reads the last record by its number"
         ),
-    )
-
-
-def _add_decide(commands: _Commands) -> None:
-    cmd = commands.add_parser(
-        "decide", help=_("release (解除列管) or keep (賡續列管) a tracked case")
-    )
-    cmd.add_argument("number", type=int, metavar="N", help=_("the meeting deciding"))
-    cmd.add_argument("case", type=int, metavar="CASE", help=_("the case number"))
-    choice = cmd.add_mutually_exclusive_group(required=True)
-    choice.add_argument("--release", action="store_true", help=_("解除列管"))
-    choice.add_argument("--keep", action="store_true", help=_("賡續列管"))
-    cmd.add_argument("--progress", default="", metavar="TEXT", help=_("辦理情形 reported"))
-    cmd.add_argument(
-        "--kind",
-        choices=("internal", "mayor", "council"),
-        default="internal",
-        help=_("who tracks the case (default: internal)"),
     )
 
 

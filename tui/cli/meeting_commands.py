@@ -1,4 +1,4 @@
-"""The monthly work from the command line: prepare, decide, conclude, status, confirm, log.
+"""The monthly work from the command line: prepare, conclude, confirm, log.
 
 Each change is an operation of the edit service, applied to what is stored now: a meeting
 someone is typing in the app is changed all the same, and the app shows the change within
@@ -15,11 +15,10 @@ from datetime import date, datetime
 from tui import secretary
 from tui.cli.session import Session, UsageError
 from tui.domain.amendments import confirmation_conclusion
-from tui.domain.model import Amendment, CaseDecision, CaseKind
+from tui.domain.model import Amendment
 from tui.domain.places import PlaceError, parse_place, written_place
 from tui.domain.rocdate import DateError, format_datetime, parse_datetime
 from tui.edits import requests
-from tui.edits.cases import WORDS
 from tui.i18n import _, ngettext
 
 
@@ -58,19 +57,6 @@ def _when(text: str, option: str) -> date | datetime:
     except DateError as error:
         raise UsageError(_("{option}: {problem}").format(option=option, problem=error)) from None
     return day if at is None else datetime.combine(day, at)
-
-
-def decide(args: argparse.Namespace, session: Session) -> int:
-    decision = CaseDecision.RELEASE if args.release else CaseDecision.KEEP
-    service = secretary.editor(session.repo())
-    kind = CaseKind(args.kind)
-    requests.decide(service, args.number, args.case, decision, args.progress, kind)
-    print(
-        _("case {case}: {decision} at meeting {number}").format(
-            case=args.case, decision=WORDS[decision], number=args.number
-        )
-    )
-    return 0
 
 
 def conclude(args: argparse.Namespace, session: Session) -> int:
@@ -145,7 +131,6 @@ def log(args: argparse.Namespace, session: Session) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Session], int]] = {
     "prepare": prepare,
-    "decide": decide,
     "conclude": conclude,
     "confirm": confirm,
     "log": log,
