@@ -15,6 +15,7 @@ _NUMBERS = {
     "number": "_agenda_meeting_numbers",
     "after": "_agenda_meeting_numbers",
     "case": "_agenda_open_case_numbers",
+    "into": "_agenda_open_case_numbers",
     "history": "_agenda_case_numbers",
 }
 _LISTED_BY = {

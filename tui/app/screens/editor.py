@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
-from tui.app.screens.case_dialog import CaseKeys
 from tui.app.screens.confirming import confirm_last_record, typed_confirmation
 from tui.app.screens.copying import copy_entry, copy_record
 from tui.app.screens.dialogs import (
@@ -24,6 +23,7 @@ from tui.app.screens.editor_core import MeetingScreen
 from tui.app.screens.editor_header import HeaderKeys
 from tui.app.screens.editor_keys import BINDINGS, GROUPS, NEEDS
 from tui.app.screens.entry_typing import Typing
+from tui.app.screens.ruling_dialog import RulingKeys
 from tui.app.widgets.entries import key_of
 from tui.app.widgets.entry_editor import TYPING, EntryEditor
 from tui.domain.identity import find_entry, new_id
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from tui.search.hits import Hit
 
 
-class EditorScreen(AgendaKeys, HeaderKeys, CaseKeys):
+class EditorScreen(AgendaKeys, HeaderKeys, RulingKeys):
     BINDINGS = BINDINGS
     KEY_GROUPS = GROUPS
     EXTRA_KEYS = [(TYPING, b) for b in EntryEditor.BINDINGS if isinstance(b, Binding)]

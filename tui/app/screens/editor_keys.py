@@ -56,6 +56,32 @@ BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
         CASES,
     ),
     _binding(
+        "p",
+        "accept_proposal",
+        N_("Accept"),
+        N_("Decide the highlighted case as its unit proposed (擬辦); on to the next"),
+        CASES,
+    ),
+    _binding(
+        "P",
+        "accept_proposals",
+        N_("Accept all"),
+        N_("Decide every undecided case of this item as its unit proposed (擬辦)"),
+        CASES,
+        show=False,
+    ),
+    _binding(
+        "j",
+        "rule",
+        N_("Decision"),
+        N_(
+            "The chair's decision in full: why released (辦結, 併案, 移列, 撤銷), a new deadline, "
+            "the chair's words"
+        ),
+        CASES,
+        show=False,
+    ),
+    _binding(
         "K",
         "case_details",
         N_("Case details"),
@@ -175,6 +201,8 @@ NEEDS: dict[str, type | tuple[type, ...]] = {
     "release": TrackedCase,
     "keep": TrackedCase,
     "case_details": TrackedCase,
+    "accept_proposal": TrackedCase,
+    "rule": TrackedCase,
     "track": Conclusion,
     "delete": (Conclusion, Report, Item),
     "move_up": (Conclusion, Report, Item),

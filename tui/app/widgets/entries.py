@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from tui.app.labels import DECISION
 from tui.app.widgets.wrapped import Wrapped
-from tui.domain.cases import DeadlineState, deadline_state, proposal_word
+from tui.domain.cases import DeadlineState, deadline_state, decision_words, proposal_word
 from tui.domain.model import (
     Block,
     CaseDecision,
@@ -107,7 +107,7 @@ def case_text(
         owners += f"；協辦：{'、'.join(case.co_owners)}"
     text.append(f"（{owners}）")
     style = _DECISION_STYLE.get(decision, "yellow") if decision else "yellow"
-    text.append(f" {DECISION[decision]}", style=style)
+    text.append(f" {decision_words(event, with_words=False) or DECISION[None]}", style=style)
     if case.subject:
         text.append(f"\n{case.subject}", style="dim")
     if case.deadline:
@@ -127,6 +127,8 @@ def case_text(
             proposed += f"（期限 {format_numeric_date(event.proposed_deadline)}）"
         differs = decision is not None and decision is not event.proposal
         text.append(f"\n擬辦：{proposed}", style="bold red" if differs else "dim")
+    if event and event.decision and event.conclusion and event.meeting != case.origin_meeting:
+        text.append(f"\n主席裁示：{event.conclusion}")
     return text
 
 
