@@ -31,9 +31,11 @@ def _commands() -> tuple[str, ...]:
 
 COMMANDS = _commands()
 KINDS = ("internal", "mayor", "council")  # decide --kind's choices, in its usage line
+REASONS = ("done", "merged", "moved", "withdrawn")  # decide --reason's choices
+DECIDE_WORDS = (*KINDS, *REASONS)
 # Names the help keeps as they are (a standard, a metavar, a byte order mark, a stream, a
 # format, a file, a program); input the help says may be typed (2.4) and an address.
-HELP_WORDS = ("ISO", "URL", "BOM", "stderr", "OpenDocument", "README", "| head", *KINDS)
+HELP_WORDS = ("ISO", "URL", "BOM", "stderr", "OpenDocument", "README", "| head", *DECIDE_WORDS)
 HELP_INPUT = ("2.4", "127.0.0.1")
 RECORD_WORDS = ("TAIPEI ON", "line 群組")  # the record's own words, as written
 
@@ -94,6 +96,12 @@ RUNS = [
     run("conclude", "conclude", "101", "參、一", "洽悉。"),
     run("decide --keep", "decide", "102", "9805", "--keep", "--progress", "刻正辦理中。"),
     run("decide --release", "decide", "102", "9903", "--release"),
+    run("propose --keep", "propose", "102", "9904", "--keep", "--deadline", "110/9/30"),
+    run("accept", "accept", "102"),
+    run("accept again", "accept", "102", status=2),
+    run("decide --into", "decide", "102", "9805", "--release", "--into", "10101"),
+    run("decide --into, not both", "decide", "102", "9805", "--keep", "--into", "10101", status=2),
+    run("decide --to itself", "decide", "102", "9805", "--release", "--into", "9805", status=2),
     run(
         "case",
         *("case", "9805", "--subject", "辦公室節能。", "--owner", "總務組", "--co-owner", "人事室"),
@@ -195,7 +203,7 @@ RUNS = [
     run("invalid choice", "status", "103", "bogus", status=2, content=("status", "bogus")),
     run("invalid command", "bogus", status=2, content=("bogus", *COMMANDS)),
     run("invalid format", "render", "101", "--format", "pdf", status=2, content=("pdf",)),
-    run("missing argument", "decide", "103", status=2, content=KINDS),
+    run("missing argument", "decide", "103", status=2, content=DECIDE_WORDS),
     run("missing file argument", "import", status=2),
     run("missing option value", "prepare", "--date", status=2),
     run("bad int", "show", "x", status=2),
@@ -204,7 +212,14 @@ RUNS = [
     run("unknown shell", "completion", "fish", status=2, content=("shell", "fish")),
     run("unrecognized argument", "meetings", "--nonsense", status=2, content=("nonsense",)),
     run(
-        "release and keep", "decide", "103", "9805", "--release", "--keep", status=2, content=KINDS
+        "release and keep",
+        "decide",
+        "103",
+        "9805",
+        "--release",
+        "--keep",
+        status=2,
+        content=DECIDE_WORDS,
     ),
 ]
 

@@ -97,9 +97,7 @@ def test_kept_with_a_new_deadline_and_words_records_the_deadline_change(
 ) -> None:
     edits = service(repo)
     before = case(repo, 9903).deadline
-    done = edits.apply(
-        Rule(102, 9903, "keep", deadline="2021-12-31", words="請於年底前完成驗收。")
-    )
+    done = edits.apply(Rule(102, 9903, "keep", deadline="2021-12-31", words="請於年底前完成驗收。"))
     found = case(repo, 9903)
     assert found.deadline == date(2021, 12, 31)
     change = found.deadline_changes[-1]

@@ -80,7 +80,7 @@ def rule_on(ws: Workset, meeting: int, case: TrackedCase, ruling: Ruling) -> Non
                 raise EditError(_("say where case {case} is moved to").format(case=case.number))
             event.moved_to = ruling.forum
     elif ruling.deadline is not None and ruling.deadline != case.deadline:
-        reason = _("set by meeting {number}").format(number=meeting)
+        reason = f"第 {meeting} 次會議決定"  # the record's words, in any language
         case.deadline_changes.append(
             DeadlineChange(case.deadline, ruling.deadline, reason, ws.user, ws.now.date(), meeting)
         )

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
 from tui.domain.motions import MOTION_KINDS, ORAL, REPORT_KINDS, read_presenter
@@ -57,11 +58,16 @@ class _Form(ModalScreen[object]):
 
     @on(Input.Submitted)
     def _next_or_done(self, event: Input.Submitted) -> None:
-        inputs = list(self.query(Input))
+        inputs = [i for i in self.query(Input) if _shown(i) or i is event.input]
         if event.input is inputs[-1]:
             self.action_submit()
         else:
             inputs[inputs.index(event.input) + 1].focus()
+
+
+def _shown(widget: Widget) -> bool:
+    """Not hidden by itself or by a part of the form that does not apply."""
+    return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
 
 
 class TrackDialog(_Form):

@@ -38,6 +38,10 @@ class Ruling:
 class RulingDialog(_Form):
     """The decision as it is (else as the unit proposed), to be given in full."""
 
+    DEFAULT_CSS = """
+    RulingDialog .part { height: auto; }
+    """
+
     def __init__(self, case: TrackedCase, meeting: int) -> None:
         super().__init__()
         self.case = case
@@ -56,21 +60,25 @@ class RulingDialog(_Form):
                 allow_blank=False,
                 id="decision",
             )
-            yield Label(_("解除列管理由 Reason for a release"))
             reason = event.reason if event and event.reason else ReleaseReason.DONE
-            yield Select(
-                [(word, r) for r, word in REASON_WORDS.items()],
-                value=reason,
-                allow_blank=False,
-                id="reason",
-            )
-            yield Label(_("併入列管案號 Merged into case (併案)"))
-            merged = str(event.merged_into) if event and event.merged_into else ""
-            yield Input(merged, id="into", restrict=r"[0-9]*")
-            yield Label(_("移列至 Moved to (移列)"))
-            yield Input(event.moved_to if event else "", id="forum")
-            yield Label(_("新列管期限 New deadline when kept (110/8/31)"))
-            yield Input(self._deadline(), id="deadline", placeholder=_("YYY/M/D"))
+            with Vertical(id="for-reason", classes="part"):
+                yield Label(_("解除列管理由 Reason for a release"))
+                yield Select(
+                    [(word, r) for r, word in REASON_WORDS.items()],
+                    value=reason,
+                    allow_blank=False,
+                    id="reason",
+                )
+            with Vertical(id="for-into", classes="part"):
+                yield Label(_("併入列管案號 Merged into case (併案)"))
+                merged = str(event.merged_into) if event and event.merged_into else ""
+                yield Input(merged, id="into", restrict=r"[0-9]*")
+            with Vertical(id="for-forum", classes="part"):
+                yield Label(_("移列至 Moved to (移列)"))
+                yield Input(event.moved_to if event else "", id="forum")
+            with Vertical(id="for-deadline", classes="part"):
+                yield Label(_("新列管期限 New deadline when kept (110/8/31)"))
+                yield Input(self._deadline(), id="deadline", placeholder=_("YYY/M/D"))
             yield Label(_("主席裁示 The chair's words"))
             yield Input(event.conclusion if event else "", id="words")
             yield Label("", classes="problem")
@@ -80,14 +88,20 @@ class RulingDialog(_Form):
         day = (event.new_deadline or event.proposed_deadline) if event else None
         return format_numeric_date(day) if day else ""
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._show_what_applies()
+
     @on(Select.Changed)
     def _show_what_applies(self) -> None:
+        """Only the fields the decision takes: a release its reason (and the case merged
+        into, or the forum), a kept case its new deadline."""
         release = self.query_one("#decision", Select).value is CaseDecision.RELEASE
         reason = self.query_one("#reason", Select).value
-        self.query_one("#reason", Select).disabled = not release
-        self.query_one("#into", Input).disabled = reason is not ReleaseReason.MERGED or not release
-        self.query_one("#forum", Input).disabled = reason is not ReleaseReason.MOVED or not release
-        self.query_one("#deadline", Input).disabled = release
+        self.query_one("#for-reason").display = release
+        self.query_one("#for-into").display = release and reason is ReleaseReason.MERGED
+        self.query_one("#for-forum").display = release and reason is ReleaseReason.MOVED
+        self.query_one("#for-deadline").display = not release
 
     def result(self) -> Ruling | None:
         decision = self.query_one("#decision", Select).value

@@ -110,6 +110,8 @@ def case_text(
     text.append(f" {decision_words(event, with_words=False) or DECISION[None]}", style=style)
     if case.subject:
         text.append(f"\n{case.subject}", style="dim")
+    if case.merged_from:
+        text.append(f"\n併入本案：列管案號 {'、'.join(str(n) for n in case.merged_from)}")
     if case.deadline:
         text.append(f"\n列管期限：{format_numeric_date(case.deadline)}")
         flag = deadline_state(case, on, warning_days) if on and case.is_open else None
