@@ -198,7 +198,7 @@ def print_summary(counts: list[UnitCount], on: Reckoning, warning_days: int) -> 
     for line in table_lines(head, rows, right=(1, 2, 3)):
         print(line)
     print(on.words())
-    print(_("Near: due within {days} days").format(days=warning_days))
+    print(_("near: due within {days} days").format(days=warning_days))
 
 
 def table_lines(

@@ -10,7 +10,7 @@ from datetime import date
 from tui.domain.cases import DeadlineState, deadline_state
 from tui.domain.model import CaseDecision, CaseEvent, CaseKind, MeetingStatus, TrackedCase
 from tui.domain.points import as_one_text
-from tui.domain.rocdate import format_short_date
+from tui.domain.rocdate import format_numeric_date, format_short_date
 from tui.i18n import _
 
 # A meeting being prepared or held: the next one, whose date the register reckons from.
@@ -30,12 +30,13 @@ class Reckoning:
     day: date
     meeting: int | None = None  # the next meeting; None when the day is today
 
-    def words(self) -> str:
-        """What the output says of it: 逾期以第 103 次會議（115 年 12 月 17 日）為準."""
-        day = format_short_date(self.day)
+    def words(self, numeric: bool = False) -> str:
+        """What the output says of it: 逾期以第 103 次會議（115 年 12 月 17 日）為準; `numeric`
+        where space is short (115/12/17)."""
+        day = (format_numeric_date if numeric else format_short_date)(self.day)
         if self.meeting is None:
-            return _("Overdue as of today ({date})").format(date=day)
-        return _("Overdue as of meeting {number} ({date})").format(number=self.meeting, date=day)
+            return _("overdue as of today ({date})").format(date=day)
+        return _("overdue as of meeting {number} ({date})").format(number=self.meeting, date=day)
 
 
 def reckoning(meetings: Iterable[tuple[int, date, MeetingStatus]], today: date) -> Reckoning:
