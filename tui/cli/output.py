@@ -221,12 +221,13 @@ def clip(text: str, columns: int) -> str:
     """`text` cut to `columns` display columns, an ellipsis saying so."""
     if width(text) <= columns:
         return text
-    kept = ""
+    kept, used = [], 0
     for char in text:
-        if width(kept + char) > columns - 1:
+        used += width(char)
+        if used > columns - 1:
             break
-        kept += char
-    return kept + "…"
+        kept.append(char)
+    return "".join(kept) + "…"
 
 
 def pad(text: str, columns: int) -> str:
