@@ -19,6 +19,7 @@ SLOW_MODULES = frozenset(
         "test_app_burst",
         "test_app_case_details",
         "test_app_rulings",
+        "test_app_register",
         "test_app_confirm",
         "test_app_correction",
         "test_app_dialogs",

@@ -101,8 +101,10 @@ def test_undecided_cases_stop_prepare_until_forced(db: Path) -> None:
 
 
 def test_overdue_cases(db: Path) -> None:
+    """Overdue on the next meeting's date (102, 110/7/15), not today's."""
     ok(db, "prepare")
-    ok(db, "conclude", "102", "2.1", "請人事室辦理。", "--track", "--deadline", "110/8/31")
+    ok(db, "conclude", "102", "2.1", "請人事室辦理。", "--track", "--deadline", "110/7/14")
+    ok(db, "conclude", "102", "2.1", "請總務組辦理。", "--track", "--deadline", "110/8/31")
     overdue = json.loads(ok(db, "cases", "--overdue", "--json"))
     assert [c["number"] for c in overdue] == [10201]
-    assert overdue[0]["deadline"] == "2021-08-31"
+    assert overdue[0]["deadline"] == "2021-07-14"

@@ -33,9 +33,20 @@ COMMANDS = _commands()
 KINDS = ("internal", "mayor", "council")  # decide --kind's choices, in its usage line
 REASONS = ("done", "merged", "moved", "withdrawn")  # decide --reason's choices
 DECIDE_WORDS = (*KINDS, *REASONS)
+CHOICES = ("open", "closed", "all", "release", "keep", "none")  # cases --status, --proposal
 # Names the help keeps as they are (a standard, a metavar, a byte order mark, a stream, a
 # format, a file, a program); input the help says may be typed (2.4) and an address.
-HELP_WORDS = ("ISO", "URL", "BOM", "stderr", "OpenDocument", "README", "| head", *DECIDE_WORDS)
+HELP_WORDS = (
+    "ISO",
+    "URL",
+    "BOM",
+    "stderr",
+    "OpenDocument",
+    "README",
+    "| head",
+    *DECIDE_WORDS,
+    *CHOICES,
+)
 HELP_INPUT = ("2.4", "127.0.0.1")
 RECORD_WORDS = ("TAIPEI ON", "line 群組")  # the record's own words, as written
 
@@ -81,6 +92,17 @@ RUNS = [
     run("cases --open", "cases", "--open"),
     run("cases --unit", "cases", "--unit", "總務組"),
     run("cases --overdue", "cases", "--overdue"),
+    run("cases --summary", "cases", "--summary"),
+    run("cases --status closed", "cases", "--status", "closed"),
+    run("cases --due-before", "cases", "--due-before", "110/12/31"),
+    run("cases --proposal", "cases", "--proposal", "none", "--open"),
+    run("cases --due-before, a bad date", "cases", "--due-before", "110/13/1", status=2),
+    run(
+        "cases --overdue --status closed",
+        *("cases", "--overdue", "--status", "closed"),
+        status=2,
+        content=("closed",),
+    ),
     run("cases --history", "cases", "--history", "10101"),
     run("show", "show", "101"),
     run("render md", "render", "101", content=RECORD_WORDS),
@@ -119,6 +141,8 @@ RUNS = [
     run("confirm", "confirm", "101"),
     run("log", "log", "102", content=(getpass.getuser(),)),
     run("cases --history, a new case", "cases", "--history", "10202"),
+    run("cases --summary, after 102", "cases", "--summary"),
+    run("cases --proposal keep", "cases", "--proposal", "keep"),
     run(
         "search, building the index",
         *("search", "總務組", "--limit", "40"),

@@ -1,14 +1,19 @@
-"""`agenda cases`: the tracked cases, filtered, or one case's history."""
+"""`agenda cases`: the register of tracked cases, filtered or summed up per unit, or one
+case's history; deadlines flagged on the day the register reckons from, which it says."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import date
 
+from tui.case_register import reckoning_of
 from tui.cli import output
 from tui.cli.session import UsageError
-from tui.domain.cases import Part, history_lines, is_overdue
+from tui.database import profile_of
+from tui.domain.cases import Part, history_lines
 from tui.domain.model import CaseKind, TrackedCase
+from tui.domain.register import Query, select, unit_counts
+from tui.domain.rocdate import DateError, parse_date
 from tui.i18n import _
 from tui.storage.repository import Repository
 
@@ -16,18 +21,37 @@ from tui.storage.repository import Repository
 def list_cases(args: argparse.Namespace, repo: Repository) -> int:
     if args.history is not None:
         return _history(args, repo)
-    found = repo.open_cases() if (args.open or args.overdue) else repo.all_cases()
-    if args.unit:
-        found = [c for c in found if c.owner == args.unit]
-    if args.overdue:
-        today = date.today()
-        found = [c for c in found if is_overdue(c, today)]
-    found.sort(key=lambda c: (c.kind is not CaseKind.INTERNAL, c.number))
-    if args.json:
-        output.print_json([output.case_json(c) for c in found])
+    query = _query(args)
+    on = reckoning_of(repo)
+    profile = profile_of(repo)
+    warning = profile.schedule.deadline_warning_days
+    found = select(repo.all_cases(), query, on)
+    if args.summary:
+        counts = unit_counts(found, on, warning, profile.unit_names)
+        if args.json:
+            output.print_json(output.summary_json(counts, on, warning))
+        else:
+            output.print_summary(counts, on, warning)
+    elif args.json:
+        output.print_json([output.case_json(c, on, warning) for c in found])
     else:
-        output.print_cases(found)
+        output.print_cases(found, on, warning)
     return 0
+
+
+def _query(args: argparse.Namespace) -> Query:
+    status = "open" if args.overdue else (args.status or "all")
+    if args.overdue and args.status == "closed":
+        raise UsageError(_("--overdue lists open cases only, not --status closed"))
+    due_by = _day(args.due_before, "--due-before") if args.due_before else None
+    return Query(status, args.unit or "", due_by, args.proposal or "", args.overdue)
+
+
+def _day(text: str, option: str) -> date:
+    try:
+        return parse_date(text)
+    except DateError as error:
+        raise UsageError(_("{option}: {problem}").format(option=option, problem=error)) from None
 
 
 def _history(args: argparse.Namespace, repo: Repository) -> int:
@@ -35,7 +59,9 @@ def _history(args: argparse.Namespace, repo: Repository) -> int:
     if not found:
         raise UsageError(_("no tracked case {number}").format(number=args.history))
     if args.json:
-        output.print_json([output.case_json(c) for c in found])
+        on = reckoning_of(repo)
+        warning = profile_of(repo).schedule.deadline_warning_days
+        output.print_json([output.case_json(c, on, warning) for c in found])
         return 0
     for case in found:
         _print_history(case)

@@ -1,5 +1,6 @@
-"""The parsers of `agenda case` (a tracked case's details) and `agenda propose` (the owner
-unit's 擬辦); their handlers are in case_commands, imported only when they run."""
+"""The parsers of `agenda cases` (the register), `agenda case` (a tracked case's details) and
+`agenda propose` (the owner unit's 擬辦); their handlers are in case_listing and
+case_commands, imported only when they run."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
     _Commands = argparse._SubParsersAction[Parser]
 
 KINDS = ("internal", "mayor", "council")
+STATUSES = ("open", "closed", "all")  # as tui.domain.register has them
+PROPOSALS = ("release", "keep", "none")
 
 
 def add_parsers(commands: _Commands) -> None:
@@ -82,3 +85,57 @@ def _add_propose(commands: _Commands) -> None:
         "--deadline", metavar="DATE", help=_("a new deadline the unit asks for, such as 110/9/30")
     )
     kind_option(cmd)
+
+
+def add_cases(commands: _Commands) -> None:
+    cmd = commands.add_parser(
+        "cases",
+        help=_("list tracked cases (列管案件)"),
+        description=_(
+            "The tracked cases, filtered, with their deadlines flagged 逾期 (past) or 將屆 (due "
+            "within the profile's deadline_warning_days). Deadlines are compared with the "
+            "date of the next meeting (the newest draft or meeting in session) when there is "
+            "one, else with today; the output says which."
+        ),
+    )
+    cmd.add_argument(
+        "--status",
+        choices=STATUSES,
+        help=_("open cases, released ones, or all (default: all)"),
+    )
+    cmd.add_argument(
+        "--open",
+        action="store_const",
+        const="open",
+        dest="status",
+        help=_("only cases still tracked (as --status open)"),
+    )
+    cmd.add_argument(
+        "--unit", metavar="UNIT", help=_("only cases this unit (組室) owns or co-owns (主辦或協辦)")
+    )
+    cmd.add_argument(
+        "--due-before",
+        metavar="DATE",
+        help=_("only cases whose deadline is on or before DATE (115/12/31 or ISO)"),
+    )
+    cmd.add_argument(
+        "--proposal",
+        choices=PROPOSALS,
+        help=_("only cases whose owner proposed this (擬辦) at their newest meeting"),
+    )
+    cmd.add_argument(
+        "--overdue", action="store_true", help=_("only open cases past their deadline")
+    )
+    cmd.add_argument(
+        "--summary",
+        action="store_true",
+        help=_("per owner unit: open cases, overdue, due within the warning days"),
+    )
+    cmd.add_argument(
+        "--history", type=whole_number, metavar="NUMBER", help=_("one case, meeting by meeting")
+    )
+    cmd.add_argument(
+        "--json",
+        action="store_true",
+        help=_("as JSON: a list of cases; with --summary, the counts"),
+    )

@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_import(commands)
     _add_render(commands)
     _add_show(commands)
-    _add_cases(commands)
+    case_parsers.add_cases(commands)
     _add_prepare(commands)
     _add_init(commands)
     ruling_parsers.add_parsers(commands)  # decide, accept
@@ -203,19 +203,6 @@ def _add_show(commands: _Commands) -> None:
     cmd = commands.add_parser("show", help=_("show a stored meeting"))
     meeting_number(cmd)
     cmd.add_argument("--json", action="store_true", help=_("the whole meeting as JSON"))
-
-
-def _add_cases(commands: _Commands) -> None:
-    cmd = commands.add_parser("cases", help=_("list tracked cases (列管案件)"))
-    cmd.add_argument("--open", action="store_true", help=_("only cases still tracked"))
-    cmd.add_argument("--unit", metavar="UNIT", help=_("only cases this unit (組室) owns"))
-    cmd.add_argument(
-        "--overdue", action="store_true", help=_("only open cases past their deadline")
-    )
-    cmd.add_argument(
-        "--history", type=int, metavar="NUMBER", help=_("one case, meeting by meeting")
-    )
-    cmd.add_argument("--json", action="store_true", help=_("as a JSON list"))
 
 
 def _add_prepare(commands: _Commands) -> None:
