@@ -30,6 +30,9 @@ HEADING_STYLE = "Heading {}"
 FOOTER_STYLE = "Footer"
 CELL_STYLE = "Table Contents"
 HEAD_CELL_STYLE = "Table Heading"
+TEXT_CELL_STYLE = "Table Text"
+TEXT_HEAD_STYLE = "Table Text Heading"
+TABLE_PT = 12.0  # the 列管 table's text: seven columns across A4
 ROW_MM = 10.0  # a table's line: room to sign in
 TEXT_WIDTH_MM = PAGE_MM[0] - 2 * MARGIN_MM
 
