@@ -193,18 +193,6 @@ def test_docx_has_page_numbers_in_the_footer_of_an_a4_page(record: ImportedRecor
 
 
 @pytest.mark.parametrize("format", FORMATS)
-def test_the_agenda_lists_each_case_under_its_item(record: ImportedRecord, format: str) -> None:
-    paragraphs = shown(agenda_document(record, format), format)
-    assert paragraphs[0].text == "臺北市政府秘書處第 101 次處務會議議程" and paragraphs[0].centred
-    assert [p.text[:2] for p in paragraphs if p.heading] == ["壹、", "貳、", "參、"]
-    cases = [p for p in paragraphs if "列管案號 9805" in p.text]
-    assert len(cases) == 1 and cases[0].hangs and cases[0].text.startswith("(一)\t")
-    progress = [p for p in paragraphs if p.text.startswith("辦理情形：")]
-    assert len(progress) == len([c for i in record.meeting.items() for c in i.cases])
-    assert all(p.left == pytest.approx(cases[0].left) for p in progress)
-
-
-@pytest.mark.parametrize("format", FORMATS)
 def test_a_line_break_inside_a_conclusion_stays_in_its_paragraph(
     record: ImportedRecord, format: str
 ) -> None:

@@ -12,8 +12,9 @@ from tui.render.cjkwrap import width, wrap
 
 GAP = "  "
 # The narrowest a column may be, in display columns: 案號 holds 10101, the date 115/12/31,
-# the long texts six characters a line; a key not here takes 8.
-NARROWEST = {"number": 6, "subject": 12, "owner": 8, "deadline": 9, "progress": 12}
+# 擬辦 建議繼續列管, the long texts five characters a line; a key not here takes 8. With the
+# gaps the seven columns need 79 at the least: a table at 80, a block per case at 60.
+NARROWEST = {"number": 6, "subject": 10, "owner": 8, "deadline": 9, "progress": 10, "proposal": 12}
 NARROW = 8
 
 # What a heading says aside, which the block's line says itself: 主辦單位（協辦）.
@@ -91,7 +92,7 @@ def _table_lines(grid: list[list[str]], widths: list[int], lead: str) -> list[st
 
 
 def _row_lines(cells: list[str], widths: list[int], lead: str) -> list[str]:
-    wrapped = [wrap(text, w) if text else [] for text, w in zip(cells, widths, strict=True)]
+    wrapped = [_wrapped(text, w) for text, w in zip(cells, widths, strict=True)]
     height = max(len(lines) for lines in wrapped) or 1
     lines = []
     for at in range(height):
@@ -101,6 +102,11 @@ def _row_lines(cells: list[str], widths: list[int], lead: str) -> list[str]:
         ]
         lines.append((lead + GAP.join(parts)).rstrip())
     return lines
+
+
+def _wrapped(text: str, columns: int) -> list[str]:
+    """A cell's lines; a line does not start with the space a long word was cut at."""
+    return [line.strip() for line in wrap(text, columns)] if text else []
 
 
 def _pad(text: str, columns: int) -> str:
