@@ -92,4 +92,5 @@ def test_an_office_template_drops_and_renames_columns(tmp_path: Path) -> None:
     options = RenderOptions("md", template_dirs=(tmp_path,))
     text = render_agenda(found.meeting, OFFICE, found.cases, options)
     assert text.split("\n")[0] == "| 案號 | 案名 | 辦理情形 |"
-    assert "總務組" not in text
+    assert "| 12601（市長室列管） | 市政大樓辦公空間中繼及調度。 | （請主辦單位填寫） |" in text
+    assert "會計室" not in text and "建議解除列管" not in text
