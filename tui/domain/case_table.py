@@ -22,15 +22,16 @@ COLUMNS = (
     ("proposal", "擬辦"),
     ("decision", "決定"),
 )
-# Each column's share of a document's width; a key not here takes 1.
+# Each column's share of a document's width (案號 and 列管期限 hold 10201 and 115/12/31 on
+# one line of A4); a key not here takes 1.
 SHARES = {
-    "number": 1.3,
-    "subject": 3.0,
+    "number": 1.7,
+    "subject": 2.3,
     "owner": 1.6,
-    "deadline": 1.4,
-    "progress": 3.2,
-    "proposal": 1.5,
-    "decision": 2.2,
+    "deadline": 2.3,
+    "progress": 2.8,
+    "proposal": 1.6,
+    "decision": 1.9,
 }
 ASK_PROGRESS = "（請主辦單位填寫）"
 NO_SUBJECT = "（案由未載）"

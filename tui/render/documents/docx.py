@@ -56,6 +56,11 @@ def _fonts(rpr: BaseOxmlElement, size: float | None = None, bold: bool = False) 
             element = OxmlElement(tag)
             element.set(qn("w:val"), str(round(size * 2)))  # in half points
             rpr.append(element)
+    for old in rpr.findall(qn("w:lang")):
+        rpr.remove(old)
+    language = OxmlElement("w:lang")
+    language.set(qn("w:eastAsia"), f"{layout.LANGUAGE}-{layout.COUNTRY}")
+    rpr.append(language)
 
 
 def _defaults(doc: WordDocument) -> None:
@@ -66,9 +71,6 @@ def _defaults(doc: WordDocument) -> None:
     for child in list(rpr):
         rpr.remove(child)
     _fonts(rpr, layout.BODY_PT)
-    language = OxmlElement("w:lang")
-    language.set(qn("w:eastAsia"), f"{layout.LANGUAGE}-{layout.COUNTRY}")
-    rpr.append(language)
     spacing = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
     if spacing is not None:  # single lines, a little air after each paragraph
         for key in ("w:line", "w:lineRule"):
