@@ -13,6 +13,9 @@ from tui.domain.text import without_controls
 _TERMINAL = tuple("。！？；：」』）)!?;:.…")
 _LIST_MARK = re.compile(r"^\s*[-*+]\s+")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
+# A line of a Markdown table (the 列管 table our records print): what it says is the cases'
+# own, kept with them, so it is not read as an item, a point or a note.
+_TABLE_ROW = re.compile(r"^\|.*\|$")
 
 
 @dataclass
@@ -24,7 +27,8 @@ class Line:
 
 def record_lines(text: str, is_structural: StructureTest) -> list[Line]:
     lines = [_clean(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
-    return _join_page_breaks([line for line in lines if line.text], is_structural)
+    kept = [line for line in lines if line.text and not _TABLE_ROW.match(line.text)]
+    return _join_page_breaks(kept, is_structural)
 
 
 class Matcher(Protocol):
