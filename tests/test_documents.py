@@ -21,7 +21,7 @@ from tests.conftest import REFERENCE
 from tests.document_support import Shown, open_odt, shown
 from tui.importer.record import ImportedRecord, read_record
 from tui.render.blocks import Block, Run, read_blocks, runs
-from tui.render.document import RenderOptions, render_agenda, render_record
+from tui.render.document import RenderOptions, render_record
 from tui.render.documents import write_document
 from tui.render.documents.layout import lead
 from tui.render.environment import plain
@@ -43,12 +43,6 @@ def record_document(record: ImportedRecord, format: str, templates: Path | None 
     options = RenderOptions(format, template_dirs=folders)
     source = render_record(record.meeting, record.office, options)
     return write_document(source, format, "record.blocks.j2")
-
-
-def agenda_document(record: ImportedRecord, format: str) -> bytes:
-    options = RenderOptions(format)
-    source = render_agenda(record.meeting, record.office, record.cases, options)
-    return write_document(source, format, "agenda.blocks.j2")
 
 
 @pytest.fixture(scope="module", params=FORMATS)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from tui.domain.cases import decision_words, deadline_state, kind_name, proposal_word
+from tui.domain.cases import deadline_state, decision_words, kind_name, proposal_word
 from tui.domain.model import CaseEvent, CaseKind, TrackedCase
 from tui.domain.points import as_one_text
 from tui.domain.rocdate import format_numeric_date
@@ -67,9 +67,7 @@ class TableMeeting:
     warning_days: int = 30
 
 
-def case_rows(
-    cases: list[TrackedCase], at: TableMeeting, *, record: bool = False
-) -> list[CaseRow]:
+def case_rows(cases: list[TrackedCase], at: TableMeeting, *, record: bool = False) -> list[CaseRow]:
     """The rows of `cases` at meeting `at`: as the agenda asks (`record` False) or as the
     record tells (決定 filled, no slot to fill in)."""
     return [_row(case, at, record) for case in cases]
@@ -144,7 +142,5 @@ def _last_time(case: TrackedCase, meeting: int) -> list[str]:
         ("前次決定", decision_words),
     ]
     return [
-        f"{label}（第 {last.meeting} 次）：{text}"
-        for label, words in said
-        if (text := words(last))
+        f"{label}（第 {last.meeting} 次）：{text}" for label, words in said if (text := words(last))
     ]

@@ -65,6 +65,8 @@ def _reason_words(event: CaseEvent) -> str:
         return f"移列{event.moved_to}"
     assert event.reason is not None
     return REASON_WORDS[event.reason]
+
+
 OPEN_WORD = "列管中"
 CLOSED_WORD = "已解除列管"
 

@@ -86,9 +86,7 @@ def render_agenda(
         )
     at = TableMeeting(meeting.number, meeting.date, warning_days)
     extra = {
-        "case_table": lambda item: case_rows(
-            [by_key[(r.kind, r.number)] for r in item.cases], at
-        ),
+        "case_table": lambda item: case_rows([by_key[(r.kind, r.number)] for r in item.cases], at),
         "case_columns": COLUMNS,
         "case": lambda ref: by_key[(ref.kind, ref.number)],
         "kind_name": lambda case: kind_name(case.kind),

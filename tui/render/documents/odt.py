@@ -110,9 +110,7 @@ def _styles() -> list[Element]:
     )
     standard = Style(name="Standard", family="paragraph")
     standard.addElement(ParagraphProperties(marginbottom=_pt(layout.AFTER_PT)))
-    standard.addElement(
-        TextProperties(languageasian=layout.LANGUAGE, countryasian=layout.COUNTRY)
-    )
+    standard.addElement(TextProperties(languageasian=layout.LANGUAGE, countryasian=layout.COUNTRY))
     bold = Style(name=_name(BOLD_STYLE), displayname=BOLD_STYLE, family="text")
     bold.addElement(_size(layout.BODY_PT, bold=True))
     title = _style(
