@@ -32,3 +32,29 @@ def test_the_table_s_rendering_round_trips_the_rest(tmp_path: Path) -> None:
     again = render_record(imported.meeting, imported.office, RenderOptions("md"))
     kept = [line for line in first.split("\n") if line and not line.startswith("|")]
     assert kept == [line for line in again.split("\n") if line]
+
+
+def test_the_table_s_progress_and_proposals_are_read_back(tmp_path: Path) -> None:
+    found = table_meeting(decided=True)
+    text = render_record(found.meeting, OFFICE, RenderOptions("md"), found.cases)
+    imported = {
+        c.number: c for c in parse_record_text(text, tmp_path / "103.md", OFFICE.units).cases
+    }
+    for case in found.cases[:3]:
+        wanted, got = case.decision_at(103), imported[case.number].decision_at(103)
+        assert wanted is not None and got is not None
+        assert (got.progress, got.proposal, got.proposed_deadline, got.decision) == (
+            wanted.progress,
+            wanted.proposal,
+            wanted.proposed_deadline,
+            wanted.decision,
+        )
+
+
+def test_a_record_without_a_table_reads_no_answers(tmp_path: Path) -> None:
+    from tests.conftest import REFERENCE
+    from tui.importer.record import read_record
+
+    imported = read_record(REFERENCE, OFFICE.units)
+    events = [e for c in imported.cases for e in c.history]
+    assert all(e.proposal is None and not e.progress for e in events)

@@ -8,14 +8,12 @@ from typing import Protocol
 
 from tui.domain.numerals import parse_label
 from tui.domain.text import without_controls
+from tui.importer.case_table import TABLE_ROW
 
 # A paragraph that ends like this is complete; anything else was cut by a page break.
 _TERMINAL = tuple("。！？；：」』）)!?;:.…")
 _LIST_MARK = re.compile(r"^\s*[-*+]\s+")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
-# A line of a Markdown table (the 列管 table our records print): what it says is the cases'
-# own, kept with them, so it is not read as an item, a point or a note.
-_TABLE_ROW = re.compile(r"^\|.*\|$")
 
 
 @dataclass
@@ -27,7 +25,9 @@ class Line:
 
 def record_lines(text: str, is_structural: StructureTest) -> list[Line]:
     lines = [_clean(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
-    kept = [line for line in lines if line.text and not _TABLE_ROW.match(line.text)]
+    # The 列管 table's lines are its cases' (tui/importer/case_table.py reads them back),
+    # not items, points or notes.
+    kept = [line for line in lines if line.text and not TABLE_ROW.match(line.text)]
     return _join_page_breaks(kept, is_structural)
 
 
