@@ -85,3 +85,9 @@ def test_a_cell_of_a_key_the_table_does_not_know_is_empty() -> None:
     row = rows(decided=False)["10202"]
     assert row.cell("number") == "10202"
     assert row.cell("__class__") == ""
+
+
+def test_a_narrow_column_has_the_flag_under_the_date() -> None:
+    row = rows(decided=False)["10202"]
+    assert row.stacked("deadline") == "115/11/30\n逾期"
+    assert row.stacked("subject") == row.subject

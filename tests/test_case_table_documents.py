@@ -57,7 +57,7 @@ def test_the_odt_record_fills_the_decisions() -> None:
     doc = load(io.BytesIO(record("odt")))
     (table,) = doc.text.getElementsByType(Table)  # nobody answered for the mayor's case
     text = teletype.extractText(table)
-    assert "解除列管（併入列管案號 10201）" in text and "115/11/30 逾期" in text
+    assert "解除列管（併入列管案號 10201）" in text and "115/11/30\n逾期" in text
 
 
 @pytest.mark.parametrize("document", [agenda, record])

@@ -25,8 +25,8 @@ COLUMNS = (
 # Each column's share of a document's width (案號 and 列管期限 hold 10201 and 115/12/31 on
 # one line of A4); a key not here takes 1.
 SHARES = {
-    "number": 1.7,
-    "subject": 2.3,
+    "number": 1.9,
+    "subject": 2.1,
     "owner": 1.6,
     "deadline": 2.3,
     "progress": 2.8,
@@ -53,6 +53,12 @@ class CaseRow:
     def cell(self, key: str) -> str:
         """The cell of column `key`; empty for a key the table does not know."""
         return str(getattr(self, key, "")) if key in KEYS else ""
+
+    def stacked(self, key: str) -> str:
+        """The cell for a narrow column: the deadline's flag under its date (115/12/31, then
+        逾期), so the flag is never cut in two."""
+        text = self.cell(key)
+        return text.replace(" ", "\n", 1) if key == "deadline" else text
 
 
 KEYS = frozenset(key for key, _ in COLUMNS)

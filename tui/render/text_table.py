@@ -27,7 +27,7 @@ def text_table(rows: Sequence[CaseRow], columns: Columns, columns_wide: int, ind
     """The rows as an aligned table within `columns_wide`, indented; else as blocks."""
     room = columns_wide - indent - width(GAP) * (len(columns) - 1)
     grid = [[heading for _, heading in columns]]
-    grid += [[row.cell(key) for key, _ in columns] for row in rows]
+    grid += [[row.stacked(key) for key, _ in columns] for row in rows]
     widths = _widths(grid, [key for key, _ in columns], room)
     if widths is not None:
         lines = _table_lines(grid, widths, " " * indent)
