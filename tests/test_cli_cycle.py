@@ -60,7 +60,7 @@ def test_the_agenda_lists_open_cases_with_progress_slots(db: Path) -> None:
     for number in ("9805", "9903", "9904", "10101", "12601", "12616"):
         assert number in text
     assert "10001" not in text and "10007" not in text
-    assert text.count("辦理情形：") == 6
+    assert text.count("（請主辦單") == 6  # the 列管 table's slot, wrapped in its column
 
 
 def test_a_meeting_decided_and_recorded(db: Path) -> None:

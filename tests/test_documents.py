@@ -21,7 +21,7 @@ from tests.conftest import REFERENCE
 from tests.document_support import Shown, open_odt, shown
 from tui.importer.record import ImportedRecord, read_record
 from tui.render.blocks import Block, Run, read_blocks, runs
-from tui.render.document import RenderOptions, render_agenda, render_record
+from tui.render.document import RenderOptions, render_record
 from tui.render.documents import write_document
 from tui.render.documents.layout import lead
 from tui.render.environment import plain
@@ -43,12 +43,6 @@ def record_document(record: ImportedRecord, format: str, templates: Path | None 
     options = RenderOptions(format, template_dirs=folders)
     source = render_record(record.meeting, record.office, options)
     return write_document(source, format, "record.blocks.j2")
-
-
-def agenda_document(record: ImportedRecord, format: str) -> bytes:
-    options = RenderOptions(format)
-    source = render_agenda(record.meeting, record.office, record.cases, options)
-    return write_document(source, format, "agenda.blocks.j2")
 
 
 @pytest.fixture(scope="module", params=FORMATS)
@@ -190,18 +184,6 @@ def test_docx_has_page_numbers_in_the_footer_of_an_a4_page(record: ImportedRecor
     assert kinds == ["begin", "separate", "end"] * 2
     assert section.page_width is not None and round(section.page_width.mm) == 210
     assert section.page_height is not None and round(section.page_height.mm) == 297
-
-
-@pytest.mark.parametrize("format", FORMATS)
-def test_the_agenda_lists_each_case_under_its_item(record: ImportedRecord, format: str) -> None:
-    paragraphs = shown(agenda_document(record, format), format)
-    assert paragraphs[0].text == "臺北市政府秘書處第 101 次處務會議議程" and paragraphs[0].centred
-    assert [p.text[:2] for p in paragraphs if p.heading] == ["壹、", "貳、", "參、"]
-    cases = [p for p in paragraphs if "列管案號 9805" in p.text]
-    assert len(cases) == 1 and cases[0].hangs and cases[0].text.startswith("(一)\t")
-    progress = [p for p in paragraphs if p.text.startswith("辦理情形：")]
-    assert len(progress) == len([c for i in record.meeting.items() for c in i.cases])
-    assert all(p.left == pytest.approx(cases[0].left) for p in progress)
 
 
 @pytest.mark.parametrize("format", FORMATS)

@@ -138,10 +138,10 @@ def test_re_dating_moves_the_deadline_flags_and_the_next_meetings_reading(
     def agenda() -> str:
         return secretary.render_meeting(repo, meeting(repo), agenda=True, format="md")
 
-    assert "【將屆】" in agenda() and "【逾期】" not in agenda()
+    assert "| 110/7/20 將屆 |" in agenda() and "逾期" not in agenda()
     edits = service(repo)
     edits.apply(SetHeader(102, date="2021-07-22"))
-    assert "【逾期】" in agenda() and "時間：民國 110 年 7 月 22 日 10 時 0 分" in agenda()
+    assert "| 110/7/20 逾期 |" in agenda() and "時間：民國 110 年 7 月 22 日 10 時 0 分" in agenda()
     # a recorded meeting re-dated: the meeting that reads it names the new date
     edits.apply(SetStatus(102, "in_session"))
     edits.apply(SetStatus(102, "recorded"))

@@ -121,7 +121,7 @@ async def decide_cases(pilot: Pilot[None], editor: EditorScreen, keys: str) -> N
     types the highlighted case's progress first."""
     editor.pane.entries.focus()
     await pilot.press("home")
-    for key in keys.split():
+    for key in re.findall(r"e:.*?(?= [rk](?: |$)|$)|\S+", keys):
         if key.startswith("e:"):
             await pilot.press("e")
             await until(pilot, lambda: editor.typing is not None)
@@ -242,6 +242,8 @@ def paragraphs_of(markdown: str) -> str:
     after a point's label."""
     lines = []
     for line in markdown.splitlines():
+        if line.startswith("|"):  # the 列管 table is a table in a document, not paragraphs
+            continue
         line = re.sub(r"^\s*- ", "", line).replace("**", "")
         line = re.sub(r"^(\([一二三四五六七八九十]+\)) ", "\\1\t", line)
         if line.strip():

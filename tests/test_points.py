@@ -134,7 +134,7 @@ def test_a_progress_report_with_points_is_undone_and_shown_in_the_agenda(
     event = case.decision_at(102)
     assert event is not None and event.progress_points == list(points)
     agenda = secretary.render_meeting(repo, secretary.load(repo, 102), agenda=True, format="md")
-    assert "辦理情形：辦理情形如下：\n(一) 已完成盤點。\n(二) 報廢車輛 3 輛。" in agenda
+    assert "| 辦理情形如下：<br>(一) 已完成盤點。<br>(二) 報廢車輛 3 輛。 |" in agenda
     assert done.seq is not None
     edits.undo(102, done.seq)
     case = repo.case(10101)

@@ -64,7 +64,7 @@ def test_closed_cases_appear_nowhere_in_the_agenda(repo: Repository) -> None:
         assert number in text
     assert text.splitlines()[0] == "臺北市政府秘書處第 102 次處務會議議程"
     assert "宣讀 110 年 6 月 17 日第 101 次處務會議紀錄。" in text
-    assert text.count("辦理情形：") == 6
+    assert text.count("（請主辦單位填寫）") == 6
 
 
 def test_prepare_refuses_an_existing_meeting(repo: Repository) -> None:

@@ -275,10 +275,10 @@ def render_meeting(
         width=profile.text_width if width is None else width,
         template_dirs=() if profile.templates is None else (profile.templates,),
     )
-    if not agenda:
-        return render_record(meeting, profile.office, options)
     refs = [ref for item in meeting.items() for ref in item.cases]
     warning = profile.schedule.deadline_warning_days
+    if not agenda:
+        return render_record(meeting, profile.office, options, repo.cases_of(refs), warning)
     return render_agenda(meeting, profile.office, repo.cases_of(refs), options, warning)
 
 

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from tui.domain.numerals import parse_label
 from tui.domain.text import without_controls
+from tui.importer.case_table import TABLE_ROW
 
 # A paragraph that ends like this is complete; anything else was cut by a page break.
 _TERMINAL = tuple("。！？；：」』）)!?;:.…")
@@ -24,7 +25,10 @@ class Line:
 
 def record_lines(text: str, is_structural: StructureTest) -> list[Line]:
     lines = [_clean(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
-    return _join_page_breaks([line for line in lines if line.text], is_structural)
+    # The 列管 table's lines are its cases' (tui/importer/case_table.py reads them back),
+    # not items, points or notes.
+    kept = [line for line in lines if line.text and not TABLE_ROW.match(line.text)]
+    return _join_page_breaks(kept, is_structural)
 
 
 class Matcher(Protocol):

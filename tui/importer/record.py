@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tui.domain.model import Meeting, Office, TrackedCase
 from tui.domain.units import unit_at_start
+from tui.importer.case_table import fill_answers, table_answers
 from tui.importer.cases import cases_in
 from tui.importer.decode import read_record_text
 from tui.importer.kinds import mark_kinds
@@ -35,5 +36,6 @@ def parse_record_text(text: str, source: Path, units: Sequence[str]) -> Imported
             report.unit = unit_at_start(report.speaker, units)
     office = Office(parsed.organisation, parsed.series, list(units))
     cases = cases_in(meeting, units)
+    fill_answers(cases, meeting.number, table_answers(text))
     mark_kinds(meeting, cases)
     return ImportedRecord(meeting, office, cases, parsed.unplaced, source)

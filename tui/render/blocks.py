@@ -2,7 +2,8 @@
 
 A line is `KIND [LEVEL] | FIELD | FIELD`, the last field taking the rest of the line
 (templates/_record_blocks.j2 lists the kinds); a table's lines, `head | CELL | CELL …`
-and then `row | CELL | CELL …`, take as many cells as they give. A column's name may end
+and then `row | CELL | CELL …`, take as many cells as they give; `head 1` starts a table of
+text rather than a form to fill in. A column's name may end
 with its share of the width, `簽名*2` (1 when it gives none). Text inside a field may hold **bold**,
 <https://…> and [words](https://…), which become bold runs and links.
 """
@@ -20,6 +21,9 @@ from tui.render.formats import RenderError
 _FIELDS = {"title": 1, "field": 2, "heading": 2, "number": 2, "para": 1}
 _DEFAULT_LEVEL = {"title": 0, "field": 0, "heading": 1, "number": 1, "para": 0}
 TABLE_KINDS = ("head", "row")  # a table's column names, and a line of it
+# A table's level, on its `head`: a form to fill in (centred, rows tall enough to sign in),
+# or a table of text (the 列管 table: cells left aligned, as tall as their text).
+FORM, TEXT_TABLE = 0, 1
 _SHARE = re.compile(r"(?P<name>.*?)\*(?P<share>[0-9]+(?:\.[0-9]+)?)")
 _HEAD = re.compile(r"(?P<kind>[a-z]+)(?:\s+(?P<level>[0-9]))?")
 # What XML 1.0 cannot hold; a document with it would not open.
@@ -56,12 +60,13 @@ def _block(line: str, number: int, template: str) -> Block:
     found = _HEAD.fullmatch(head.strip())
     if bar and found is not None and found["kind"] in TABLE_KINDS:
         cells = [c.strip().replace(LINE_BREAK, "\n") for c in rest.split("|")]
+        level = int(found["level"]) if found["level"] else FORM
         if found["kind"] == "row":
-            return Block("row", 0, "", "", tuple(cells))
+            return Block("row", level, "", "", tuple(cells))
         shared = [_SHARE.fullmatch(c) for c in cells]
         names = tuple(m["name"].strip() if m else c for m, c in zip(shared, cells, strict=True))
         shares = tuple(float(m["share"]) if m else 1.0 for m in shared)
-        return Block("head", 0, "", "", names, shares)
+        return Block("head", level, "", "", names, shares)
     if not bar or found is None or found["kind"] not in _FIELDS:
         raise RenderError(
             _("template {template} wrote line {line}, which is not a block: {text!r}").format(
@@ -117,6 +122,10 @@ def tables(blocks: list[Block]) -> list[Block | list[Block]]:
         else:
             found[-1].append(block)
     return found
+
+
+def is_text_table(lines: list[Block]) -> bool:
+    return bool(lines) and lines[0].kind == "head" and lines[0].level == TEXT_TABLE
 
 
 def shares(lines: list[Block]) -> list[float]:

@@ -13,8 +13,9 @@ from jinja2.exceptions import SecurityError
 
 from tui.domain.agenda import meetings_open
 from tui.domain.attendance import sign_in_rows
+from tui.domain.case_table import COLUMNS, CaseRow, TableMeeting, case_rows, has_answers
 from tui.domain.cases import deadline_state, kind_name
-from tui.domain.model import Meeting, Office, TrackedCase
+from tui.domain.model import Item, Meeting, Office, TrackedCase
 from tui.domain.points import as_one_text
 from tui.domain.profile import Member
 from tui.i18n import _
@@ -45,9 +46,24 @@ def template_name(document: str, format: str) -> str:
     return f"{document}.{'blocks' if format in DOCUMENT_FORMATS else format}.j2"
 
 
-def render_record(meeting: Meeting, office: Office, options: RenderOptions) -> str:
-    """The record's text (md, txt), or for a document format the blocks it is made of."""
-    return _render(template_name("record", options.format), meeting, office, options, {})
+def render_record(
+    meeting: Meeting,
+    office: Office,
+    options: RenderOptions,
+    cases: Iterable[TrackedCase] = (),
+    warning_days: int = 30,
+) -> str:
+    """The record's text (md, txt), or for a document format the blocks it is made of; the
+    case report items carry the 列管 table when the units answered at this meeting."""
+    by_key = {(c.kind, c.number): c for c in cases}
+    at = TableMeeting(meeting.number, meeting.date, warning_days)
+
+    def table(item: Item) -> list[CaseRow]:
+        listed = [by_key[(r.kind, r.number)] for r in item.cases if (r.kind, r.number) in by_key]
+        return case_rows(listed, at, record=True) if has_answers(listed, meeting.number) else []
+
+    extra = {"case_table": table, "case_columns": COLUMNS}
+    return _render(template_name("record", options.format), meeting, office, options, extra)
 
 
 def render_agenda(
@@ -68,7 +84,10 @@ def render_agenda(
                 number=meeting.number, cases=missing
             )
         )
+    at = TableMeeting(meeting.number, meeting.date, warning_days)
     extra = {
+        "case_table": lambda item: case_rows([by_key[(r.kind, r.number)] for r in item.cases], at),
+        "case_columns": COLUMNS,
         "case": lambda ref: by_key[(ref.kind, ref.number)],
         "kind_name": lambda case: kind_name(case.kind),
         "flag": lambda case: deadline_state(case, meeting.date, warning_days).value,

@@ -20,11 +20,13 @@ from jinja2.bccache import Bucket
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from tui.domain.attendance import lines, written
+from tui.domain.case_table import SHARES
 from tui.domain.model import Attendee
 from tui.domain.numerals import Ladder, label
 from tui.domain.rocdate import format_date, format_datetime, format_short_date, format_time
 from tui.domain.text import without_controls
 from tui.render.cjkwrap import width, wrap
+from tui.render.text_table import text_table
 
 
 def builtin_templates() -> Path:
@@ -66,6 +68,9 @@ def _environment(overrides: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
         centre=_centre,
         cell=cell,
         column=column,
+        md_cell=md_cell,
+        share=lambda key: f"{SHARES.get(key, 1.0):g}",
+        text_table=text_table,
     )
     return env
 
@@ -133,6 +138,13 @@ def cell(value: object) -> str:
 def column(value: object) -> str:
     """A value in a table's column: on its line, and never taken for the next column."""
     return cell(value).replace("|", "｜")
+
+
+def md_cell(value: object) -> str:
+    """A value in a Markdown table's cell: `|` escaped, its lines joined by <br> so the
+    table stays one line a row."""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("|", "\\|")
+    return "<br>".join(line.strip() for line in text.split("\n"))
 
 
 # A label wider than this (a speaker's name and title) does not push its text to the right.

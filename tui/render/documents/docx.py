@@ -17,7 +17,7 @@ from docx.shared import Mm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
-from tui.render.blocks import Block, Run, runs, shares, tables, title_of
+from tui.render.blocks import Block, Run, is_text_table, runs, shares, tables, title_of
 from tui.render.documents import layout
 
 
@@ -56,6 +56,11 @@ def _fonts(rpr: BaseOxmlElement, size: float | None = None, bold: bool = False) 
             element = OxmlElement(tag)
             element.set(qn("w:val"), str(round(size * 2)))  # in half points
             rpr.append(element)
+    for old in rpr.findall(qn("w:lang")):
+        rpr.remove(old)
+    language = OxmlElement("w:lang")
+    language.set(qn("w:eastAsia"), f"{layout.LANGUAGE}-{layout.COUNTRY}")
+    rpr.append(language)
 
 
 def _defaults(doc: WordDocument) -> None:
@@ -66,9 +71,6 @@ def _defaults(doc: WordDocument) -> None:
     for child in list(rpr):
         rpr.remove(child)
     _fonts(rpr, layout.BODY_PT)
-    language = OxmlElement("w:lang")
-    language.set(qn("w:eastAsia"), f"{layout.LANGUAGE}-{layout.COUNTRY}")
-    rpr.append(language)
     spacing = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
     if spacing is not None:  # single lines, a little air after each paragraph
         for key in ("w:line", "w:lineRule"):
@@ -193,19 +195,31 @@ def _table(doc: WordDocument, lines: list[Block]) -> None:
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
+    text_table = is_text_table(lines)
     for line in lines:
         row = table.add_row()
-        row.height = Mm(layout.ROW_MM)
-        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        if not text_table:
+            row.height = Mm(layout.ROW_MM)
+            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         if line.kind == "head":
             header = OxmlElement("w:tblHeader")
             row._tr.get_or_add_trPr().append(header)
         cells = [*line.cells, *[""] * (len(widths) - len(line.cells))]
         for cell, text, width in zip(row.cells, cells, widths, strict=False):
             cell.width = width
-            paragraph = cell.paragraphs[0]
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            for run in runs(text):
-                _add_run(paragraph, run)
-                if line.kind == "head":
-                    paragraph.runs[-1].bold = True
+            _cell_text(cell.paragraphs[0], text, line.kind == "head", text_table)
+
+
+def _cell_text(paragraph: Paragraph, text: str, head: bool, text_table: bool) -> None:
+    """A cell's text: centred in a form and in a heading, else from the left, smaller."""
+    centred = head or not text_table
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
+    if text_table:
+        paragraph.paragraph_format.space_after = Pt(0)
+    for run in runs(text):
+        _add_run(paragraph, run)
+        added = paragraph.runs[-1]
+        if head:
+            added.bold = True
+        if text_table:
+            added.font.size = Pt(layout.TABLE_PT)

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 FONT = "標楷體"
 # Tried in turn where 標楷體 is missing: its Latin name, the free 全字庫正楷體, other free
-# kaiti and serif faces with the traditional forms.
-FALLBACK_FONTS = ("DFKai-SB", "TW-Kai", "AR PL UKai TW", "Noto Serif CJK TC")
+# kaiti, serif and sans faces with the traditional forms; the chain ends in a TC face, and
+# the text is marked zh-TW, so a program falling back picks Taiwan's forms, not Japan's.
+FALLBACK_FONTS = (
+    "DFKai-SB",
+    "TW-Kai",
+    "AR PL UKai TW",
+    "Noto Serif CJK TC",
+    "Noto Sans CJK TC",
+)
 LANGUAGE, COUNTRY = "zh", "TW"
 
 BODY_PT = 14.0
@@ -30,6 +37,9 @@ HEADING_STYLE = "Heading {}"
 FOOTER_STYLE = "Footer"
 CELL_STYLE = "Table Contents"
 HEAD_CELL_STYLE = "Table Heading"
+TEXT_CELL_STYLE = "Table Text"
+TEXT_HEAD_STYLE = "Table Text Heading"
+TABLE_PT = 11.0  # the 列管 table's text: seven columns across A4
 ROW_MM = 10.0  # a table's line: room to sign in
 TEXT_WIDTH_MM = PAGE_MM[0] - 2 * MARGIN_MM
 

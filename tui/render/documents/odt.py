@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 from odf import dc, teletype
 from odf.element import Element
@@ -27,7 +28,7 @@ from odf.style import (
 from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.text import A, H, P, PageCount, PageNumber, Span
 
-from tui.render.blocks import Block, Run, runs, shares, tables, title_of
+from tui.render.blocks import Block, Run, is_text_table, runs, shares, tables, title_of
 from tui.render.documents import layout
 
 BOLD_STYLE = "Strong Emphasis"
@@ -109,6 +110,7 @@ def _styles() -> list[Element]:
     )
     standard = Style(name="Standard", family="paragraph")
     standard.addElement(ParagraphProperties(marginbottom=_pt(layout.AFTER_PT)))
+    standard.addElement(TextProperties(languageasian=layout.LANGUAGE, countryasian=layout.COUNTRY))
     bold = Style(name=_name(BOLD_STYLE), displayname=BOLD_STYLE, family="text")
     bold.addElement(_size(layout.BODY_PT, bold=True))
     title = _style(
@@ -124,6 +126,16 @@ def _styles() -> list[Element]:
             layout.HEAD_CELL_STYLE,
             ParagraphProperties(textalign="center", marginbottom="0pt"),
             _size(layout.BODY_PT, bold=True),
+        ),
+        _style(
+            layout.TEXT_CELL_STYLE,
+            ParagraphProperties(textalign="start", marginbottom="0pt"),
+            _size(layout.TABLE_PT),
+        ),
+        _style(
+            layout.TEXT_HEAD_STYLE,
+            ParagraphProperties(textalign="center", marginbottom="0pt"),
+            _size(layout.TABLE_PT, bold=True),
         ),
     ]
     return [default, standard, bold, title, footer, *hanging, *cells]
@@ -240,16 +252,16 @@ def _table(doc: OpenDocumentText, lines: list[Block], number: int) -> Table:
         style.addElement(TableColumnProperties(columnwidth=f"{width:g}mm"))
         doc.automaticstyles.addElement(style)
         table.addElement(TableColumn(stylename=style))
-    cell_style, row_style = _cell_styles(doc, name)
+    styles = _cell_styles(doc, name, is_text_table(lines))
     head = [line for line in lines if line.kind == "head"]
     if head:
         headers = TableHeaderRows()
         for line in head:
-            headers.addElement(_row(line, len(widths), row_style, cell_style))
+            headers.addElement(_row(line, len(widths), styles))
         table.addElement(headers)
     for line in lines:
         if line.kind != "head":
-            table.addElement(_row(line, len(widths), row_style, cell_style))
+            table.addElement(_row(line, len(widths), styles))
     return table
 
 
@@ -259,24 +271,42 @@ def _table_style(name: str, width: float) -> Style:
     return style
 
 
-def _cell_styles(doc: OpenDocumentText, table: str) -> tuple[Style, Style]:
+@dataclass(frozen=True)
+class _TableStyles:
+    cell: Style
+    row: Style
+    text: bool  # a table of text: cells left aligned and as tall as their text
+
+
+def _cell_styles(doc: OpenDocumentText, table: str, text: bool) -> _TableStyles:
     cell = Style(name=f"{table}.Cell", family="table-cell")
     cell.addElement(
-        TableCellProperties(border="0.5pt solid #000000", padding="1mm", verticalalign="middle")
+        TableCellProperties(
+            border="0.5pt solid #000000",
+            padding="1mm",
+            verticalalign="top" if text else "middle",
+        )
     )
     row = Style(name=f"{table}.Row", family="table-row")
-    row.addElement(TableRowProperties(minrowheight=f"{layout.ROW_MM:g}mm"))
+    if not text:
+        row.addElement(TableRowProperties(minrowheight=f"{layout.ROW_MM:g}mm"))
     doc.automaticstyles.addElement(cell)
     doc.automaticstyles.addElement(row)
-    return cell, row
+    return _TableStyles(cell, row, text)
 
 
-def _row(line: Block, columns: int, row_style: Style, cell_style: Style) -> TableRow:
-    row = TableRow(stylename=row_style)
-    paragraph_style = layout.HEAD_CELL_STYLE if line.kind == "head" else layout.CELL_STYLE
+def _paragraph_style(line: Block, text: bool) -> str:
+    if text:
+        return layout.TEXT_HEAD_STYLE if line.kind == "head" else layout.TEXT_CELL_STYLE
+    return layout.HEAD_CELL_STYLE if line.kind == "head" else layout.CELL_STYLE
+
+
+def _row(line: Block, columns: int, styles: _TableStyles) -> TableRow:
+    row = TableRow(stylename=styles.row)
+    paragraph_style = _paragraph_style(line, styles.text)
     cells = [*line.cells, *[""] * (columns - len(line.cells))]
     for text in cells[:columns]:
-        cell = TableCell(stylename=cell_style, valuetype="string")
+        cell = TableCell(stylename=styles.cell, valuetype="string")
         paragraph = P(stylename=_name(paragraph_style))
         for run in runs(text):
             _add_run(paragraph, run)
