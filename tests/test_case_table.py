@@ -91,3 +91,9 @@ def test_a_narrow_column_has_the_flag_under_the_date() -> None:
     row = rows(decided=False)["10202"]
     assert row.stacked("deadline") == "115/11/30\n逾期"
     assert row.stacked("subject") == row.subject
+
+
+def test_a_case_others_were_merged_into_names_them_under_its_subject() -> None:
+    case = TrackedCase(10101, subject="薪資單標示給付明細。", merged_from=[9904, 9805])
+    row = case_rows([case], AT)[0]
+    assert row.subject == "薪資單標示給付明細。\n（併入列管案號 9904、9805）"

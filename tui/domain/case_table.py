@@ -29,7 +29,7 @@ SHARES = {
     "subject": 2.1,
     "owner": 1.6,
     "deadline": 2.3,
-    "progress": 2.8,
+    "progress": 3.2,
     "proposal": 1.6,
     "decision": 1.9,
 }
@@ -93,13 +93,22 @@ def _row(case: TrackedCase, at: TableMeeting, record: bool) -> CaseRow:
         progress = "\n".join([progress or ASK_PROGRESS, *_last_time(case, at.number)])
     return CaseRow(
         number=number_cell(case),
-        subject=case.subject or NO_SUBJECT,
+        subject=subject_cell(case),
         owner=owner_cell(case),
         deadline=deadline_cell(case, at),
         progress=progress,
         proposal=proposal_cell(event),
         decision=decision_words(event) if record else "",
     )
+
+
+def subject_cell(case: TrackedCase) -> str:
+    """The 案由, and the cases merged into this one (併案), so their history is found here."""
+    subject = case.subject or NO_SUBJECT
+    if case.merged_from:
+        merged = "、".join(str(number) for number in case.merged_from)
+        subject += f"\n（併入列管案號 {merged}）"
+    return subject
 
 
 def number_cell(case: TrackedCase) -> str:
