@@ -16,6 +16,7 @@ from tui.app.screens.ruling_dialog import RulingDialog
 from tui.domain.model import CaseDecision, ReleaseReason, TrackedCase
 from tui.storage.repository import Repository
 
+EXPECTED = Path(__file__).parent / "expected" / "rulings-record-102.md"
 PROPOSALS = [
     ("9805", "--release", "已全數辦結。"),
     ("9903", "--keep", "刻正辦理採購。"),
@@ -94,3 +95,6 @@ async def test_a_case_report_decided_by_proposals_an_override_and_a_new_deadline
     assert [c.text for c in report.conclusions if c.decisions] == [
         "列管案號 9805 解除列管；列管案號 9903、9904 及 10101 賡續列管。"
     ]
+    record = agenda("render", "102", db=db).stdout
+    start = record.index("二、第 101 次處務會議")
+    assert record[start : record.index("三、", start)].strip() == EXPECTED.read_text().strip()
