@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from tui.domain.model import ItemKind
-from tui.domain.profile import Member, Profile, Schedule, StandingItem, StandingSection, Unit
+from tui.domain.profile import (
+    WIDEST_TEXT,
+    Member,
+    Profile,
+    Schedule,
+    StandingItem,
+    StandingSection,
+    Unit,
+)
 from tui.domain.schedule import ScheduleError, check_rule
 from tui.domain.text import has_controls
 from tui.i18n import _
@@ -97,7 +105,7 @@ class _Reader:
             recorder=self.text(data, "recorder"),
             schedule=self.schedule(data.get("schedule", {})),
             agenda=self.agenda(data.get("agenda", [])),
-            text_width=self.number(data, "text_width", 70, low=20, high=400),
+            text_width=self.number(data, "text_width", 70, low=20, high=WIDEST_TEXT),
             templates=self.templates(data),
             group=self.group(data),
             language=self.language(data),

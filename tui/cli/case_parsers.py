@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from tui.cli.parser import whole_number
+from tui.cli.parser import a_case, a_meeting
 from tui.i18n import _
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def _add_case(commands: _Commands) -> None:
             "change of deadline stays in the case's history (`agenda cases --history`)."
         ),
     )
-    cmd.add_argument("case", type=whole_number, metavar="NUMBER", help=_("the case number"))
+    cmd.add_argument("case", type=a_case, metavar="NUMBER", help=_("the case number"))
     cmd.add_argument("--subject", metavar="TEXT", help=_("the case's subject (案由)"))
     cmd.add_argument("--owner", metavar="UNIT", help=_("the owner unit (主辦單位)"))
     cmd.add_argument(
@@ -75,8 +75,8 @@ def _add_propose(commands: _Commands) -> None:
             "The chair's decision stays `agenda decide`."
         ),
     )
-    cmd.add_argument("number", type=whole_number, metavar="N", help=_("the meeting"))
-    cmd.add_argument("case", type=whole_number, metavar="CASE", help=_("the case number"))
+    cmd.add_argument("number", type=a_meeting, metavar="N", help=_("the meeting"))
+    cmd.add_argument("case", type=a_case, metavar="CASE", help=_("the case number"))
     choice = cmd.add_mutually_exclusive_group(required=True)
     choice.add_argument("--release", action="store_true", help=_("建議解除列管"))
     choice.add_argument("--keep", action="store_true", help=_("建議繼續列管"))
@@ -132,7 +132,7 @@ def add_cases(commands: _Commands) -> None:
         help=_("per owner unit: open cases, overdue, due within the warning days"),
     )
     cmd.add_argument(
-        "--history", type=whole_number, metavar="NUMBER", help=_("one case, meeting by meeting")
+        "--history", type=a_case, metavar="NUMBER", help=_("one case, meeting by meeting")
     )
     cmd.add_argument(
         "--json",

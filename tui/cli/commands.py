@@ -11,6 +11,7 @@ from pathlib import Path
 from tui import database, secretary
 from tui.cli import output
 from tui.cli.session import Session, UsageError
+from tui.domain.profile import WIDEST_TEXT
 from tui.edits.errors import EditError, Hint
 from tui.i18n import N_, _
 from tui.importer.decode import NotARecordError
@@ -76,6 +77,12 @@ def render(args: argparse.Namespace, session: Session) -> int:
     if args.width is not None and args.width < 20:
         raise UsageError(
             _("--width {width} is too narrow; give 20 columns or more").format(width=args.width)
+        )
+    if args.width is not None and args.width > WIDEST_TEXT:
+        raise UsageError(
+            _("--width {width} is too wide; give 20 to {widest} columns").format(
+                width=args.width, widest=WIDEST_TEXT
+            )
         )
     if args.sign_in:
         from tui.cli.header_commands import sign_in

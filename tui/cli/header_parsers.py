@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from tui.cli.parser import meeting_number, whole_number
+from tui.cli.parser import a_change, meeting_number
 from tui.i18n import _
 
 if TYPE_CHECKING:
@@ -110,4 +110,4 @@ def _add_undo(commands: _Commands) -> None:
         ),
     )
     meeting_number(cmd)
-    cmd.add_argument("--change", type=whole_number, metavar="SEQ", help=_("the change to undo"))
+    cmd.add_argument("--change", type=a_change, metavar="SEQ", help=_("the change to undo"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from tui.cli.parser import meeting_number, whole_number
+from tui.cli.parser import a_place, meeting_number
 from tui.domain.motions import MOTION_KINDS, REPORT_KINDS
 from tui.i18n import N_, _
 
@@ -62,9 +62,7 @@ def _add_motion(commands: _Commands) -> None:
     where = move.add_mutually_exclusive_group(required=True)
     where.add_argument("--up", action="store_true", help=_("one place up"))
     where.add_argument("--down", action="store_true", help=_("one place down"))
-    where.add_argument(
-        "--to", type=whole_number, metavar="K", help=_("to the K-th place (1: first)")
-    )
+    where.add_argument("--to", type=a_place, metavar="K", help=_("to the K-th place (1: first)"))
     remove = actions.add_parser("remove", help=_("delete a motion (undo: the app's ctrl+z)"))
     meeting_number(remove)
     _place(remove)

@@ -15,7 +15,7 @@ from tui.cli import case_parsers, item_parsers, ruling_parsers
 from tui.cli.header_parsers import add_header_commands
 from tui.cli.init_command import add_parser as _add_init
 from tui.cli.live_parsers import add_live_commands
-from tui.cli.parser import Parser, meeting_number
+from tui.cli.parser import Parser, a_meeting, meeting_number
 from tui.i18n import N_, _
 
 EPILOG = N_("""\
@@ -215,7 +215,7 @@ def _add_prepare(commands: _Commands) -> None:
         ),
     )
     cmd.add_argument(
-        "--after", type=int, metavar="N", help=_("the meeting to follow (default: latest)")
+        "--after", type=a_meeting, metavar="N", help=_("the meeting to follow (default: latest)")
     )
     cmd.add_argument(
         "--date", metavar="DATE", help=_("the date instead of the rule's (ROC or ISO)")
@@ -225,7 +225,7 @@ def _add_prepare(commands: _Commands) -> None:
     )
     cmd.add_argument(
         "--number",
-        type=int,
+        type=a_meeting,
         metavar="N",
         help=_(
             "the first meeting's number, in a database with none stored (agenda init): "
@@ -263,7 +263,7 @@ def _add_confirm(commands: _Commands) -> None:
             "(修正之點：貳、一「old」修正為「new」). Records can be confirmed in any order."
         ),
     )
-    cmd.add_argument("number", type=int, metavar="N", help=_("the record's meeting number"))
+    cmd.add_argument("number", type=a_meeting, metavar="N", help=_("the record's meeting number"))
     cmd.add_argument(
         "--correction",
         action="append",

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, NoReturn
 
 from tui.cli.words import quoted
+from tui.domain.decisions import LAST_SEQUENCE
+from tui.domain.numerals import LARGEST
 from tui.i18n import N_, _, ngettext
 
 # argparse's own msgids (as Python 3.11 writes them) that a user of `agenda` can meet; each is in
@@ -65,9 +67,30 @@ def whole_number(text: str) -> int:
         ) from None
 
 
+def ranged(low: int, high: int) -> Callable[[str], int]:
+    """A whole number from low to high; argparse names the field in front of the refusal."""
+
+    def number_in_range(text: str) -> int:
+        value = whole_number(text)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                _("{value}: give {low} to {high}").format(value=text, low=low, high=high)
+            )
+        return value
+
+    return number_in_range
+
+
+# Meetings are numbered 1…9999 (meetings/0101); a case is its meeting × 100 + 1…99.
+a_meeting = ranged(1, LARGEST)
+a_case = ranged(1, LARGEST * 100 + LAST_SEQUENCE)
+a_place = ranged(1, LARGEST)
+a_change = ranged(1, 1_000_000_000)
+
+
 def meeting_number(cmd: argparse.ArgumentParser) -> None:
     """The N every command about one meeting takes."""
-    cmd.add_argument("number", type=whole_number, metavar="N", help=_("meeting number"))
+    cmd.add_argument("number", type=a_meeting, metavar="N", help=_("meeting number"))
 
 
 class Parser(argparse.ArgumentParser):

@@ -8,7 +8,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from tui.cli.case_parsers import kind_option
-from tui.cli.parser import whole_number
+from tui.cli.parser import a_case, a_meeting
 from tui.i18n import _
 
 if TYPE_CHECKING:
@@ -35,15 +35,15 @@ def _add_decide(commands: _Commands) -> None:
             "changes) and the chair's instruction (--words). Deciding again replaces it."
         ),
     )
-    cmd.add_argument("number", type=whole_number, metavar="N", help=_("the meeting deciding"))
-    cmd.add_argument("case", type=whole_number, metavar="CASE", help=_("the case number"))
+    cmd.add_argument("number", type=a_meeting, metavar="N", help=_("the meeting deciding"))
+    cmd.add_argument("case", type=a_case, metavar="CASE", help=_("the case number"))
     choice = cmd.add_mutually_exclusive_group(required=True)
     choice.add_argument("--release", action="store_true", help=_("解除列管"))
     choice.add_argument("--keep", action="store_true", help=_("賡續列管"))
     cmd.add_argument("--progress", default="", metavar="TEXT", help=_("辦理情形 reported"))
     cmd.add_argument("--reason", choices=REASONS, help=_("why it is released (with --release)"))
     cmd.add_argument(
-        "--into", type=whole_number, metavar="CASE", help=_("the case it is merged into (併案)")
+        "--into", type=a_case, metavar="CASE", help=_("the case it is merged into (併案)")
     )
     cmd.add_argument("--to", metavar="FORUM", help=_("the forum it is moved to (移列)"))
     cmd.add_argument(
@@ -63,8 +63,6 @@ def _add_accept(commands: _Commands) -> None:
             "every case of meeting N that has a proposal and no decision yet."
         ),
     )
-    cmd.add_argument("number", type=whole_number, metavar="N", help=_("the meeting deciding"))
-    cmd.add_argument(
-        "case", type=whole_number, nargs="?", metavar="CASE", help=_("the case number")
-    )
+    cmd.add_argument("number", type=a_meeting, metavar="N", help=_("the meeting deciding"))
+    cmd.add_argument("case", type=a_case, nargs="?", metavar="CASE", help=_("the case number"))
     kind_option(cmd)

@@ -49,6 +49,10 @@ class Schedule:
     deadline_warning_days: int = 30
 
 
+# Text documents are this many columns wide at most: wider only spends memory on padding.
+WIDEST_TEXT = 400
+
+
 @dataclass
 class Profile:
     organisation: str

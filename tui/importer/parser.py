@@ -17,7 +17,14 @@ from tui.domain.model import (
     Report,
     Section,
 )
-from tui.domain.numerals import Label, Ladder, NumeralError, parse_label, parse_number
+from tui.domain.numerals import (
+    LARGEST,
+    Label,
+    Ladder,
+    NumeralError,
+    parse_label,
+    parse_number,
+)
 from tui.domain.rocdate import DateError, parse_datetime, parse_time
 from tui.i18n import _
 from tui.importer import patterns
@@ -261,9 +268,14 @@ class _RecordParser:
     def _number(self) -> int:
         assert self.title is not None
         try:
-            return parse_number(self.title["number"])
+            number = parse_number(self.title["number"])
         except NumeralError as error:
             raise self._refused(_("{path}: meeting number: {problem}"), problem=error) from None
+        if not 1 <= number <= LARGEST:
+            raise self._refused(
+                _("{path}: meeting number {number}: give 1 to {most}"), number=number, most=LARGEST
+            )
+        return number
 
     def _start(self) -> datetime:
         when = self.header.get("time") or self.header.get("date")
