@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from tui.domain.lifecycle import status_word
+from tui.domain.limits import oversized
 from tui.domain.model import CaseRef, Meeting
 from tui.domain.places import written_place
 from tui.edits.clean import clean_text
@@ -81,6 +82,7 @@ class EditService:
         applied = op.apply(ws)
         if not applied.changed:
             return Done(op.meeting, None, "")
+        _refuse_oversized(ws)
         write(records, ws)
         ws.settle()
         seq = self._log(records, applied, undoes, ws.now)
@@ -199,6 +201,15 @@ def _line(seq: int, entry: dict[str, Any]) -> LogLine:
         entry.get("undoes"),
         str(entry.get("session", "")),
     )
+
+
+def _refuse_oversized(ws: Workset) -> None:
+    """Nothing is written that holds more than the ladders number or the app shows at once."""
+    changed = [ws.meetings.get(number) for number in ws.changed_meetings.keys() | ws.created]
+    changed += [ws.cases.get(key) for key in ws.changed_cases]
+    for thing in changed:
+        if thing is not None and (problem := oversized(thing)):
+            raise EditError(problem)
 
 
 def write(records: Records, ws: Workset) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from tui.domain.limits import oversized
 from tui.domain.model import (
     Attendance,
     Attendee,
@@ -254,6 +255,8 @@ class _RecordParser:
             sections=self.sections,
             notes=self.notes,
         )
+        if problem := oversized(meeting):
+            raise self._refused(_("{path}: {problem}"), problem=problem)
         return ParsedRecord(
             meeting, self.title["organisation"].strip(), self.title["series"], self.unplaced
         )

@@ -1,0 +1,71 @@
+"""Issue 17, sizes: a meeting holds no more entries than the ladders number and no text longer
+than the app shows at once; a file or a command giving more is refused in one line."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.cli_support import agenda, one_error_line, snapshot
+from tests.conftest import REFERENCE
+from tui.app.widgets.wrapped import Wrapped
+from tui.domain.limits import LONGEST_TEXT, MOST_ENTRIES
+from tui.domain.numerals import Ladder, label
+
+FIRST_CONCLUSIONS = "- (一) 紀錄確定。\n- (二) 請人事室統計本處同仁申請「一卡、一通、一付」情形。"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    db = tmp_path / "db"
+    assert agenda("import", REFERENCE, db=db).returncode == 0
+    return db
+
+
+def record(tmp_path: Path, conclusions: str) -> Path:
+    text = REFERENCE.read_text(encoding="utf-8").replace("第 101 次", "第 102 次", 1)
+    assert FIRST_CONCLUSIONS in text
+    path = tmp_path / "102.md"
+    path.write_text(text.replace(FIRST_CONCLUSIONS, conclusions, 1), encoding="utf-8")
+    return path
+
+
+def test_more_conclusions_than_the_ladder_numbers_are_refused(db: Path, tmp_path: Path) -> None:
+    many = "\n".join(f"{n}. 第 {n} 項。" for n in range(1, MOST_ENTRIES + 2))
+    before = snapshot(db)
+    result = agenda("import", record(tmp_path, many), db=db, env={"AGENDA_LANG": "en"})
+    assert result.returncode == 2
+    assert "10,000" in one_error_line(result) and "9,999" in one_error_line(result)
+    assert snapshot(db) == before
+
+
+def test_a_text_of_megabytes_is_refused(db: Path, tmp_path: Path) -> None:
+    huge = "- (一) 紀錄確定" + "長" * 5_000_000 + "。"
+    started = time.monotonic()
+    result = agenda("import", record(tmp_path, huge), db=db, env={"AGENDA_LANG": "en"})
+    assert result.returncode == 2
+    assert f"{LONGEST_TEXT:,}" in one_error_line(result)
+    assert time.monotonic() - started < 20
+
+
+def test_a_command_giving_a_text_too_long_is_refused(db: Path) -> None:
+    before = snapshot(db)
+    text = "長" * (LONGEST_TEXT + 1)
+    result = agenda("conclude", "101", "貳、一", text, db=db, env={"AGENDA_LANG": "en"})
+    assert result.returncode == 2
+    assert f"{LONGEST_TEXT:,}" in one_error_line(result)
+    assert snapshot(db) == before
+
+
+def test_the_longest_text_allowed_is_laid_out_within_a_keystroke() -> None:
+    text = "(一)\u00a0" + "會議結論，" * (LONGEST_TEXT // 5)
+    started = time.monotonic()
+    Wrapped(text).lines(76)
+    assert time.monotonic() - started < 0.3
+
+
+@pytest.mark.parametrize("ladder", list(Ladder))
+def test_every_rung_numbers_the_most_entries(ladder: Ladder) -> None:
+    assert label(ladder, MOST_ENTRIES)
