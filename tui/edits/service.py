@@ -205,7 +205,7 @@ def _line(seq: int, entry: dict[str, Any]) -> LogLine:
 
 def _refuse_oversized(ws: Workset) -> None:
     """Nothing is written that holds more than the ladders number or the app shows at once."""
-    changed = [ws.meetings.get(number) for number in ws.changed_meetings.keys() | ws.created]
+    changed: list[object] = [ws.meetings.get(n) for n in ws.changed_meetings.keys() | ws.created]
     changed += [ws.cases.get(key) for key in ws.changed_cases]
     for thing in changed:
         if thing is not None and (problem := oversized(thing)):
