@@ -20,6 +20,7 @@ from tui.domain.points import as_one_text
 from tui.domain.profile import Member
 from tui.i18n import _
 from tui.render.environment import environment
+from tui.render.failures import template_failure
 from tui.render.formats import DOCUMENT_FORMATS, FORMATS, RenderError
 from tui.render.isolation import RunawayError, run_isolated
 
@@ -123,13 +124,19 @@ def _render(
     name: str, meeting: Meeting, office: Office, options: RenderOptions, extra: dict[str, Any]
 ) -> str:
     env = environment(options.template_dirs)
-    try:
-        template = env.get_template(name)
 
-        def fill() -> str:
+    def fill() -> str:
+        try:
+            template = env.get_template(name)
             return template.render(meeting=meeting, office=office, width=options.width, **extra)
+        except (TemplateError, RenderError):
+            raise
+        except Exception as error:  # an office's template may fail in any way Python can
+            raise RenderError(template_failure(name, error)) from None
 
-        # The shipped templates are ours; an office's own run apart, under a time limit.
+    try:
+        # The shipped templates are ours; an office's own are compiled and run apart, under
+        # the child's limits: compiling one may already evaluate what it holds.
         text = run_isolated(fill, options.time_limit) if options.template_dirs else fill()
     except RunawayError as error:
         stopped = _("template {name} {problem} and was stopped")

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from jinja2 import (
@@ -15,8 +16,10 @@ from jinja2 import (
     FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
+    nodes,
 )
 from jinja2.bccache import Bucket
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from tui.domain.attendance import lines, written
@@ -40,10 +43,25 @@ def environment(overrides: Sequence[Path] = ()) -> ImmutableSandboxedEnvironment
     return _environment(tuple(overrides))
 
 
+class _Unfolded(CodeGenerator):
+    """Jinja evaluates constant expressions while compiling ({{ 7 ** 100000000 }}), in the
+    process that compiles, and keeps the result in the compiled template: here only text
+    and literals are taken as they are, the rest is evaluated when the template runs."""
+
+    def _output_child_to_const(self, node: nodes.Expr, frame: Frame, finalize: Any) -> str:
+        if not isinstance(node, nodes.TemplateData | nodes.Const):
+            raise nodes.Impossible()
+        return super()._output_child_to_const(node, frame, finalize)
+
+
+class _Environment(ImmutableSandboxedEnvironment):
+    code_generator_class = _Unfolded
+
+
 @lru_cache(maxsize=8)
 def _environment(overrides: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
     folders = [str(p) for p in overrides] + [str(builtin_templates())]
-    env = ImmutableSandboxedEnvironment(
+    env = _Environment(
         loader=ChoiceLoader([FileSystemLoader(f) for f in folders]),
         undefined=StrictUndefined,
         autoescape=False,
@@ -52,6 +70,7 @@ def _environment(overrides: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
         keep_trailing_newline=True,
         finalize=_shown,
         bytecode_cache=_compiled_templates(),
+        optimized=False,
     )
     env.filters.update(
         section_label=lambda n: label(Ladder.SECTION, n),

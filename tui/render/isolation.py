@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import resource
 import select
 import signal
 from collections.abc import Callable
@@ -11,6 +12,8 @@ from collections.abc import Callable
 from tui.i18n import _
 
 MAX_OUTPUT = 32 * 1024 * 1024
+# What the child may take beyond what it shares with the parent at the fork.
+MAX_MEMORY = 512 * 1024 * 1024
 
 
 class RunawayError(Exception):
@@ -26,6 +29,7 @@ def run_isolated(render: Callable[[], str], seconds: float) -> str:
         _leave_only(writing)
         # Die on its own after the limit, even if the parent that would stop it is gone.
         signal.alarm(int(seconds) + 1)
+        _limit_memory()
         _child(render, writing)
     os.close(writing)
     try:
@@ -42,6 +46,18 @@ def _leave_only(keep: int) -> None:
     """Close what the parent had open (the store's lock among it), but stdio and `keep`."""
     os.closerange(3, keep)
     os.closerange(keep + 1, os.sysconf("SC_OPEN_MAX"))
+
+
+def _limit_memory() -> None:
+    """A template asking for more memory gets a MemoryError, not the machine's memory."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            size = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        soft = size + MAX_MEMORY if hard == resource.RLIM_INFINITY else min(size + MAX_MEMORY, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    except (OSError, ValueError):
+        pass  # not Linux: the time limit still stops it
 
 
 def _child(render: Callable[[], str], writing: int) -> None:
