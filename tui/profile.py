@@ -55,6 +55,8 @@ def parse_profile(text: str, path: Path) -> Profile:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ProfileError(f"{path}: {error}") from None
+    except RecursionError:  # the parser's own bound: arrays in arrays some thousand deep
+        raise ProfileError(_("{path}: values nested too deeply").format(path=path)) from None
     return _Reader(text, path).profile(data)
 
 

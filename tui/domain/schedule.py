@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
@@ -17,26 +18,74 @@ class ScheduleError(ValueError):
     """A rule that cannot give the next meeting date."""
 
 
+# A rule is tried over this many years: one that gives no date in them gives none at all.
+_YEARS_TRIED = 30
+# The rule of a monthly series names the day it meets; counted from the last meeting instead,
+# it meets the day after it.
+_DAY_PARTS = ("BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYSETPOS")
+_FREQUENCIES = ("YEARLY", "MONTHLY", "WEEKLY", "DAILY")
+SHORTEST_GAP = timedelta(days=7)
+
+
 def check_rule(rule: str) -> None:
-    if rule:
-        _parse(rule, datetime(2000, 1, 1))
+    """A rule that gives meetings at least a week apart, on days it names, for years."""
+    if not rule:
+        return
+    start = datetime(2000, 1, 1)
+    parsed = _parse(rule, start)
+    parts = _parts(rule)
+    if parts.get("FREQ") not in _FREQUENCIES:
+        raise ScheduleError(_("FREQ must be YEARLY, MONTHLY, WEEKLY or DAILY"))
+    if not any(part in parts for part in _DAY_PARTS):
+        raise ScheduleError(
+            _("the rule names no day (BYDAY=+3TH, BYMONTHDAY=15): it would meet the day after")
+        )
+    dates = _dates(parsed, start, 3)
+    if len(dates) < 3:
+        raise ScheduleError(_("the rule gives no meetings from year 2000 on"))
+    for first, then in itertools.pairwise(dates):
+        if then - first < SHORTEST_GAP:
+            raise ScheduleError(
+                _("the rule meets on {first} and again on {then}: less than a week apart").format(
+                    first=format_date(first), then=format_date(then)
+                )
+            )
+
+
+def _parts(rule: str) -> dict[str, str]:
+    text = rule.upper().removeprefix("RRULE:")
+    return dict(part.partition("=")[::2] for part in text.split(";") if part)
 
 
 def _parse(rule: str, start: datetime) -> rrule:
     try:
         parsed = rrulestr(rule, dtstart=start)
-    except (ValueError, TypeError) as error:
+    except (ValueError, TypeError, IndexError, OverflowError) as error:
         raise ScheduleError(_("not an RFC 5545 rule ({error})").format(error=error)) from None
     if not isinstance(parsed, rrule):
         raise ScheduleError(_("give one RRULE, not a set of rules"))
     return parsed
 
 
+def _dates(rule: rrule, start: datetime, most: int) -> list[datetime]:
+    """At most `most` dates of the rule, looked for over the years tried only."""
+    try:
+        last = start.replace(year=start.year + _YEARS_TRIED)
+        own = getattr(rule, "_until", None)
+        bounded = (
+            rule if getattr(rule, "_count", None) else rule.replace(until=min(own or last, last))
+        )
+        return list(itertools.islice(bounded, most))
+    except (ValueError, TypeError, IndexError, OverflowError) as error:
+        raise ScheduleError(_("not an RFC 5545 rule ({error})").format(error=error)) from None
+
+
 def next_meeting(rule: str, after: datetime, skip: Iterable[date] = ()) -> datetime:
     """The first date of `rule` on a later day than `after`, not on a skipped date."""
     skipped = set(skip)
     start = datetime.combine(after.date() + timedelta(days=1), datetime.min.time())
-    for moment in _parse(rule, start.replace(hour=after.hour, minute=after.minute)):
+    start = start.replace(hour=after.hour, minute=after.minute)
+    for moment in _dates(_parse(rule, start), start, len(skipped) + 2):
         if moment.date() > after.date() and moment.date() not in skipped:
             return moment
     raise ScheduleError(
