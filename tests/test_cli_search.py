@@ -175,17 +175,16 @@ def test_a_missing_database_is_status_one_and_creates_nothing(tmp_path: Path) ->
     assert not (tmp_path / "nowhere").exists()
 
 
-def test_a_meeting_numbered_past_what_the_index_can_key_is_noted_and_left_out(
+def test_a_meeting_numbered_past_what_the_index_can_key_is_refused_on_import(
     db: Path, tmp_path: Path
 ) -> None:
+    """Meetings are numbered 1 to 9999 (issue 17), well within what the index keys."""
     record = tmp_path / "huge.md"
     text = (ROOT / "data" / "record-101.md").read_text(encoding="utf-8")
     record.write_text(text.replace("第 101 次", "第 9999999999999 次"), encoding="utf-8")
-    assert agenda(db, "import", str(record)).returncode == 0
-    result = found(db, "會議")
-    notes = [line for line in result.stderr.splitlines() if "out of range" in line]
-    assert notes and all(line.startswith("agenda: note: ") for line in notes)
-    assert "9999999999999" in notes[0]
+    result = agenda(db, "import", str(record))
+    assert result.returncode == 2
+    assert "9999999999999: give 1 to 9999" in result.stderr
 
 
 AS_NOBODY = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]

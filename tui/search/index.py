@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.search import schema, update
 from tui.search.grams import match_expression
 from tui.search.query import Found, find
@@ -31,6 +31,15 @@ BUSY_SECONDS = 5.0
 UPDATE_WAIT = 30.0  # how long to wait for another process updating the index
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 _BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
+# The disk or the system refusing, not the index being damaged: said so, and nothing deleted.
+_NOT_DAMAGE = {
+    3: N_("the search index {path} may not be written: permission denied"),  # SQLITE_PERM
+    7: N_("the search index {path} needs more memory than there is"),  # SQLITE_NOMEM
+    8: N_("the search index {path} may not be written: read-only"),  # SQLITE_READONLY
+    10: N_("the search index {path} could not be written: the disk refused (I/O error)"),
+    13: N_("the search index {path} could not be written: the disk is full"),  # SQLITE_FULL
+    14: N_("the search index {path} could not be opened"),  # SQLITE_CANTOPEN
+}
 
 T = TypeVar("T")
 Note = Callable[[str], None]
@@ -81,6 +90,10 @@ class SearchIndex:
                 if _code(error) in _BUSY:
                     busy = _("{path} is busy: try again").format(path=self.path)
                     raise SearchIndexError(busy) from None
+                if _code(error) in _NOT_DAMAGE:
+                    raise SearchIndexError(
+                        _(_NOT_DAMAGE[_code(error)]).format(path=self.path)
+                    ) from None
                 problem = _("{path} is damaged ({error})").format(path=self.path, error=error)
             except _Unusable as unusable:
                 problem = str(unusable)
