@@ -15,7 +15,7 @@ from tui.cli import case_parsers, item_parsers, ruling_parsers
 from tui.cli.header_parsers import add_header_commands
 from tui.cli.init_command import add_parser as _add_init
 from tui.cli.live_parsers import add_live_commands
-from tui.cli.parser import Parser, a_meeting, meeting_number
+from tui.cli.parser import Parser, a_meeting, meeting_number, ranged
 from tui.i18n import N_, _
 
 EPILOG = N_("""\
@@ -108,6 +108,12 @@ def _add_meetings(commands: _Commands) -> None:
     cmd.add_argument("--json", action="store_true", help=_("as a JSON list"))
 
 
+# Each browser runs the app in its own process (some 40 MB): a limit keeps a crowd, or a
+# script opening sessions in a loop, from taking the machine's memory.
+DEFAULT_SESSIONS = 8
+MOST_SESSIONS = 64
+
+
 def _add_serve(commands: _Commands) -> None:
     cmd = commands.add_parser(
         "serve",
@@ -122,6 +128,13 @@ def _add_serve(commands: _Commands) -> None:
     cmd.add_argument("--port", type=_port, default=8000, help=_("port to listen on (8000)"))
     cmd.add_argument(
         "--public-url", metavar="URL", help=_("the address browsers use, behind a proxy")
+    )
+    cmd.add_argument(
+        "--sessions",
+        type=ranged(1, MOST_SESSIONS),
+        default=DEFAULT_SESSIONS,
+        metavar="N",
+        help=_("browsers served at once, each running the app (default 8; 1 to 64)"),
     )
 
 

@@ -11,6 +11,7 @@ shuts out DNS rebinding.
 from __future__ import annotations
 
 import argparse
+import html
 import ipaddress
 import re
 import shlex
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from textual_serve.server import Server
 
 LOOPBACK = "127.0.0.1"
+# A browser's terminal larger than this is taken as this: the app draws every cell.
+LARGEST_SCREEN = (500, 200)
 WILDCARDS = ("0.0.0.0", "::", "")
 
 
@@ -130,7 +133,7 @@ def serve(args: argparse.Namespace, session: Session) -> int:
     db = session.db
     print(warning(args.host, args.port, db), file=sys.stderr, flush=True)
     url = args.public_url or public_url(args.host, args.port)
-    server = _guarded_server(app_command(db), args.host, args.port, url)
+    server = _guarded_server(app_command(db), args.host, args.port, url, args.sessions)
     try:
         server.serve()
     except OSError as error:
@@ -185,9 +188,18 @@ def local_page(template: str) -> str:
     return template[: found.start()] + _LOCAL_FONT + rest
 
 
-def _guarded_server(command: str, host: str, port: int, url: str) -> Server:
+def full_page(sessions: int) -> str:
+    """The page a browser over the limit gets instead of the app."""
+    said = _(
+        "agenda is serving {sessions} browsers already, as many as it may at once. Try again "
+        "when someone has closed theirs, or ask whoever started it to allow more (--sessions)."
+    ).format(sessions=sessions)
+    return f"<!doctype html><meta charset=utf-8><title>agenda</title><p>{html.escape(said)}</p>"
+
+
+def _guarded_server(command: str, host: str, port: int, url: str, sessions: int) -> Server:
     from aiohttp import web
-    from textual_serve.server import Server
+    from textual_serve.server import Server, to_int
 
     allowed = allowed_hosts(host, port, url)
     refusal = (
@@ -203,6 +215,29 @@ def _guarded_server(command: str, host: str, port: int, url: str) -> Server:
         return response
 
     class GuardedServer(Server):
+        active = 0
+
+        async def handle_index(self, request: web.Request) -> Any:
+            if self.active >= sessions:
+                raise web.HTTPServiceUnavailable(text=full_page(sessions), content_type="text/html")
+            return await super().handle_index(request)
+
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+            if self.active >= sessions:
+                raise web.HTTPServiceUnavailable(text=full_page(sessions), content_type="text/html")
+            width, height = (
+                min(max(to_int(request.query.get(name, ""), low), 1), high)
+                for name, low, high in zip(
+                    ("width", "height"), (80, 24), LARGEST_SCREEN, strict=True
+                )
+            )
+            request = request.clone(rel_url=request.rel_url.with_query(width=width, height=height))
+            self.active += 1
+            try:
+                return await super().handle_websocket(request)
+            finally:
+                self.active -= 1
+
         async def _make_app(self) -> web.Application:
             import aiohttp_jinja2
             import jinja2
