@@ -3,6 +3,7 @@ than the app shows at once; a file or a command giving more is refused in one li
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from tests.conftest import REFERENCE
 from tui.app.widgets.wrapped import Wrapped
 from tui.domain.limits import LONGEST_TEXT, MOST_ENTRIES
 from tui.domain.numerals import Ladder, label
+from tui.importer.decode import MOST_BYTES
 
 FIRST_CONCLUSIONS = "- (一) 紀錄確定。\n- (二) 請人事室統計本處同仁申請「一卡、一通、一付」情形。"
 
@@ -69,3 +71,23 @@ def test_the_longest_text_allowed_is_laid_out_within_a_keystroke() -> None:
 @pytest.mark.parametrize("ladder", list(Ladder))
 def test_every_rung_numbers_the_most_entries(ladder: Ladder) -> None:
     assert label(ladder, MOST_ENTRIES)
+
+
+def test_a_device_or_a_pipe_is_refused_at_once(db: Path, tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+    for path in (Path("/dev/zero"), pipe):
+        started = time.monotonic()
+        result = agenda("import", path, db=db, env={"AGENDA_LANG": "en"})
+        assert result.returncode == 2
+        assert "not a regular file" in one_error_line(result)
+        assert time.monotonic() - started < 20
+
+
+def test_a_file_of_many_megabytes_is_refused_unread(db: Path, tmp_path: Path) -> None:
+    big = tmp_path / "big.md"
+    with big.open("wb") as file:
+        file.truncate(MOST_BYTES + 1)
+    result = agenda("import", big, db=db, env={"AGENDA_LANG": "en"})
+    assert result.returncode == 2
+    assert "larger than 16 MB" in one_error_line(result)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from tui.i18n import _
@@ -14,9 +16,14 @@ class NotARecordError(ValueError):
 _ENCODINGS = ("utf-8-sig", "cp950", "big5hkscs")
 
 
+# A record of hundreds of pages is a few hundred KB; more is not a record, and would only fill
+# the memory (/dev/zero never ends).
+MOST_BYTES = 16 * 1024 * 1024
+
+
 def read_record_text(path: Path) -> str:
     try:
-        raw = path.read_bytes()
+        raw = _read_file(path)
     except FileNotFoundError:
         raise NotARecordError(_("{path}: no such file").format(path=path)) from None
     except IsADirectoryError:
@@ -28,6 +35,26 @@ def read_record_text(path: Path) -> str:
             _("{path}: cannot be read ({reason})").format(path=path, reason=error.strerror)
         ) from None
     return decode_record(raw, str(path))
+
+
+def _read_file(path: Path) -> bytes:
+    """The bytes of a regular file of at most MOST_BYTES (a pipe or device would block or
+    never end); NotARecordError for anything else."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(fd, "rb") as file:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(mode):
+            raise NotARecordError(_("{path}: not a regular file").format(path=path))
+        raw = file.read(MOST_BYTES + 1)
+    if len(raw) > MOST_BYTES:
+        raise NotARecordError(
+            _("{path}: larger than {most} MB, not a record").format(
+                path=path, most=MOST_BYTES // (1024 * 1024)
+            )
+        )
+    return raw
 
 
 def decode_record(raw: bytes, where: str) -> str:
