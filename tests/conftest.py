@@ -40,6 +40,7 @@ SLOW_MODULES = frozenset(
         "test_app_snapshots",
         "test_app_undo",
         "test_app_wrapping",
+        "test_fuzz_hostile",
         "test_app_workflow",
         "test_concurrent_secretaries",  # 2, 4, 8 processes making 100 changes each
         "test_documents_app",
