@@ -11,7 +11,6 @@ import pytest
 
 from tests.cli_support import agenda
 from tests.conftest import REFERENCE
-from tui.search import index as search_index
 from tui.search.index import SearchIndex, SearchIndexError
 from tui.storage.layout import SEARCH_INDEX_FILE
 
@@ -22,7 +21,7 @@ def full_disk(pages: int) -> Any:
     """sqlite3.connect on a disk with room for `pages` pages of the index and no more."""
 
     def connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
-        db = REAL_CONNECT(*args, **kwargs)
+        db: sqlite3.Connection = REAL_CONNECT(*args, **kwargs)
         db.execute(f"PRAGMA max_page_count = {pages}")
         return db
 
@@ -44,13 +43,13 @@ def test_a_full_disk_is_named_and_the_index_kept(
     assert agenda("import", tmp_path / "102.md", db=db).returncode == 0
 
     notes: list[str] = []
-    monkeypatch.setattr(search_index.sqlite3, "connect", full_disk(pages))
+    monkeypatch.setattr(sqlite3, "connect", full_disk(pages))
     with pytest.raises(SearchIndexError) as raised:
         SearchIndex(db, notes.append).search("會議", 5)
     assert "full" in str(raised.value) and "damaged" not in str(raised.value)
     assert not any("rebuilding" in note for note in notes), notes
     assert path.exists()
 
-    monkeypatch.setattr(search_index.sqlite3, "connect", REAL_CONNECT)
+    monkeypatch.setattr(sqlite3, "connect", REAL_CONNECT)
     found = SearchIndex(db, notes.append).search("會議", 5)
     assert found.hits and not any("rebuilding" in note for note in notes), notes
