@@ -11,8 +11,10 @@ import pytest
 
 from tests.cli_support import agenda, one_error_line, snapshot
 from tests.conftest import REFERENCE
+from tui.app.widgets.entries import Entry, conclusion_text
 from tui.app.widgets.wrapped import Wrapped
 from tui.domain.limits import LONGEST_TEXT, MOST_ENTRIES
+from tui.domain.model import Conclusion
 from tui.domain.numerals import Ladder, label
 from tui.importer.decode import MOST_BYTES
 
@@ -91,3 +93,15 @@ def test_a_file_of_many_megabytes_is_refused_unread(db: Path, tmp_path: Path) ->
     result = agenda("import", big, db=db, env={"AGENDA_LANG": "en"})
     assert result.returncode == 2
     assert "larger than 16 MB" in one_error_line(result)
+
+
+def test_an_entry_stored_before_the_limits_is_shown_in_part_at_once() -> None:
+    """A conclusion of 5 MB, the 10,000th of its item: stored before the limits, shown cut."""
+    started = time.monotonic()
+    text = conclusion_text(Conclusion("長" * 5_000_000), MOST_ENTRIES + 1, {})
+    shown = Entry(Conclusion(""), text)
+    assert isinstance(shown.prompt, Wrapped)
+    shown.prompt.lines(76)
+    assert time.monotonic() - started < 0.5
+    assert shown.prompt.plain.startswith("(10000)")
+    assert len(shown.prompt.plain) < LONGEST_TEXT + 100

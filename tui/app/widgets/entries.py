@@ -11,9 +11,10 @@ from textual._widget_navigation import find_next_enabled_no_wrap
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.app.labels import DECISION
+from tui.app.labels import DECISION, safe_label
 from tui.app.widgets.wrapped import Wrapped
 from tui.domain.cases import DeadlineState, deadline_state, decision_words, proposal_word
+from tui.domain.limits import LONGEST_TEXT
 from tui.domain.model import (
     Block,
     CaseDecision,
@@ -24,9 +25,10 @@ from tui.domain.model import (
     Report,
     TrackedCase,
 )
-from tui.domain.numerals import Ladder, label
+from tui.domain.numerals import Ladder
 from tui.domain.points import CONCLUSION_RUNGS, REPORT_RUNGS
 from tui.domain.rocdate import format_numeric_date
+from tui.i18n import _
 
 Target = Report | TrackedCase | Conclusion | Block | Item
 
@@ -46,12 +48,22 @@ class Entry(Option):
     """One entry of the item pane; `target` is the model object it shows."""
 
     def __init__(self, target: Target, text: Text) -> None:
-        super().__init__(Wrapped(text))
+        super().__init__(Wrapped(clipped(text)))
         self.target = target
         self.key = key_of(target)
 
 
 PLACEHOLDERS = ("（待記錄）", "（待填）", "（輸入結論）")  # shown for what is not written yet
+
+
+def clipped(text: Text) -> Text:
+    """An entry longer than the longest text a meeting may hold now (one stored before the
+    limit, of megabytes) shown cut, so that laying it out never keeps the keys waiting."""
+    if len(text) <= LONGEST_TEXT:
+        return text
+    shown = Text(text.plain[:LONGEST_TEXT])  # Rich slices a styled text slowly
+    shown.append(_("… (too long to show whole: shown in part)"), "dim")
+    return shown
 
 
 def _points(
@@ -62,14 +74,15 @@ def _points(
     no-break one, would let the line break there and leave the label alone."""
     rung = rungs[min(depth, len(rungs) - 1)]
     for n, point in enumerate(points, start=1):
-        text.append(f"\n{indent}{'  ' * depth}{label(rung, n)}{point.text}")
+        text.append(f"\n{indent}{'  ' * depth}{safe_label(rung, n)}{point.text}")
         _points(text, point.points, rungs, indent, depth + 1)
 
 
 def report_text(report: Report) -> Text:
     text = Text(f"{report.speaker}{report.kind}：", style="bold")
     empty = not report.text and not report.points
-    text.append(PLACEHOLDERS[0] if empty else report.text, style="dim" if empty else "")
+    shown = report.text[: LONGEST_TEXT + 1]
+    text.append(PLACEHOLDERS[0] if empty else shown, style="dim" if empty else "")
     _points(text, report.points, REPORT_RUNGS)
     return text
 
@@ -138,9 +151,10 @@ _FLAG_STYLE = {DeadlineState.PASSED: "bold red", DeadlineState.NEAR: "yellow"}
 
 
 def conclusion_text(conclusion: Conclusion, number: int, cases: dict[int, TrackedCase]) -> Text:
-    text = Text(f"{label(Ladder.SUBITEM, number)}\u00a0", style="bold")
+    text = Text(f"{safe_label(Ladder.SUBITEM, number)}\u00a0", style="bold")
     empty = not conclusion.text and not conclusion.points
-    text.append(PLACEHOLDERS[2] if empty else conclusion.text, style="dim" if empty else "")
+    shown = conclusion.text[: LONGEST_TEXT + 1]  # the rest would be clipped anyway
+    text.append(PLACEHOLDERS[2] if empty else shown, style="dim" if empty else "")
     _points(text, conclusion.points, CONCLUSION_RUNGS, "  ")
     if conclusion.case is not None:
         case = cases.get(conclusion.case)

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from tui.app.labels import safe_label
 from tui.app.widgets.entries import (
     Entry,
     EntryList,
@@ -24,7 +25,7 @@ from tui.app.widgets.entry_editor import EntryEditor
 from tui.app.widgets.outline import item_heading
 from tui.app.widgets.wrapped import Wrapped
 from tui.domain.model import Block, CaseKind, Conclusion, Item, ItemKind, Section, TrackedCase
-from tui.domain.numerals import Ladder, label
+from tui.domain.numerals import Ladder
 from tui.domain.points import REPORT_RUNGS
 from tui.edits.workset import CaseKey
 from tui.i18n import N_, _
@@ -137,7 +138,8 @@ class ItemPane(Vertical):
         title.append(f"\n{hint}", "dim")
         self.query_one("#item-title", Static).update(Wrapped(title))
         items = [
-            f"{label(Ladder.ITEM, i)}{item_heading(it)}" for i, it in enumerate(section.items, 1)
+            f"{safe_label(Ladder.ITEM, i)}{item_heading(it)}"
+            for i, it in enumerate(section.items, 1)
         ]
         body = self.query_one("#section-items", Static)
         body.update(Text("\n".join(items), style="") if items else Text(empty, style="dim"))

@@ -7,8 +7,9 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from tui.app.labels import safe_label
 from tui.domain.model import Item, Meeting
-from tui.domain.numerals import Ladder, label
+from tui.domain.numerals import Ladder
 
 
 def item_heading(item: Item) -> str:
@@ -60,13 +61,13 @@ class MeetingOutline(Tree[str]):
         self.clear()
         chosen: TreeNode[str] | None = None
         for s, section in enumerate(meeting.sections, start=1):
-            heading = _fit(f"{label(Ladder.SECTION, s)}{section.title}", SECTION_CELLS)
+            heading = _fit(f"{safe_label(Ladder.SECTION, s)}{section.title}", SECTION_CELLS)
             # Every section is a place, so that the pane shows it when it is highlighted.
             node = self.root.add(heading, data=str(s), expand=True)
             node.allow_expand = bool(section.items)  # 壹 (itself the item) folds nothing
             chosen = node if node.data == place else chosen
             for i, item in enumerate(section.items, start=1):
-                text = _fit(f"{label(Ladder.ITEM, i)}{item_heading(item)}", ITEM_CELLS)
+                text = _fit(f"{safe_label(Ladder.ITEM, i)}{item_heading(item)}", ITEM_CELLS)
                 leaf = node.add_leaf(text, data=f"{s}.{i}")
                 chosen = leaf if leaf.data == place else chosen
         # The tree lays its new lines out on the next refresh: only then can it move there.
