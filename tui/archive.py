@@ -46,12 +46,15 @@ def record_files(paths: Iterable[Path], found: ArchiveImport) -> list[Path]:
     once; a path that is neither is refused."""
     files: dict[Path, Path] = {}  # each file once, however it was named
     for path in paths:
-        if path.is_dir():
-            files.update((f.resolve(), f) for f in _files_under(path))
-        elif path.exists():
-            files.setdefault(path.resolve(), path)
-        else:
-            found.refused.append(Refusal(path, _("no such file or folder")))
+        try:
+            if path.is_dir():
+                files.update((f.resolve(), f) for f in _files_under(path))
+            elif path.exists():
+                files.setdefault(path.resolve(), path)
+            else:
+                found.refused.append(Refusal(path, _("no such file or folder")))
+        except OSError as error:  # a name too long, a folder that may not be read
+            found.refused.append(Refusal(path, error.strerror or str(error)))
     found.files = len(files) + len(found.refused)
     return list(files.values())
 

@@ -286,8 +286,12 @@ class _Reader:
         folder = self.text(data, "templates")
         if not folder:
             return None
-        path = (self.path.parent / folder).resolve()
-        if not path.is_dir():
+        try:
+            path = (self.path.parent / folder).resolve()
+            is_folder = path.is_dir()
+        except (OSError, RuntimeError) as error:  # a name too long, a loop of links
+            raise self.fail("templates", str(getattr(error, "strerror", None) or error)) from None
+        if not is_folder:
             raise self.fail("templates", _("{path} is not a folder").format(path=path))
         return path
 
