@@ -223,6 +223,10 @@ RUNS = [
     ),
     run("render --width, too narrow", "render", "101", "--width", "5", status=2),
     run("search --limit 0", "search", "總務組", "--limit", "0", status=2),
+    run("render --width, too wide", "render", "101", "--width", "100000", status=2),
+    run("meeting number out of range", "render", "-1", status=2, content=("-1", "N")),
+    run("case number out of range", "decide", "103", "0", "--keep", status=2, content=DECIDE_WORDS),
+    run("sessions out of range", "serve", "--sessions", "0", status=2, content=("URL",)),
     # argparse's own: status's argument is named by its dest, `status`.
     run("invalid choice", "status", "103", "bogus", status=2, content=("status", "bogus")),
     run("invalid command", "bogus", status=2, content=("bogus", *COMMANDS)),
@@ -291,6 +295,8 @@ def test_the_commands_own_words_in_chinese(said: dict[str, str]) -> None:
     assert said["search, no match"] == "agenda：查無符合「查無此字」的結果\n"
     assert "列管案件 10202" in said["search, building the index"]
     assert said["prepare --date, bad date"].startswith("agenda：錯誤：--date：")
+    assert said["render --width, too wide"].endswith("--width 100000 太寬；請指定 20 至 400 欄\n")
+    assert said["meeting number out of range"].endswith("-1：請指定 1 至 9999\n")
 
 
 def test_the_meetings_table_heads_its_first_column_with_the_meeting_s_number(
