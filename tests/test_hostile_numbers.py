@@ -62,3 +62,16 @@ def test_a_record_numbered_zero_is_refused_and_the_others_stored(
     assert "Traceback" not in result.stderr, result.stderr
     assert 102 in imported_rows(result)
     assert "a-zero.md" in result.stderr and "1 to 9999" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [("import", ""), ("render", "101", "-o", ""), ("--db", "", "meetings")]
+)
+def test_an_empty_name_is_not_the_current_folder(shared_db: Path, args: tuple[str, ...]) -> None:
+    """Found by the fuzzing suite: `import ""` imported every file of the current folder."""
+    before = snapshot(shared_db)
+    db = None if args[0] == "--db" else shared_db
+    result = agenda(*args, db=db, env={"AGENDA_LANG": "en"})
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1].endswith("an empty name is not a file or folder")
+    assert snapshot(shared_db) == before

@@ -15,7 +15,7 @@ from tui.cli import case_parsers, item_parsers, ruling_parsers
 from tui.cli.header_parsers import add_header_commands
 from tui.cli.init_command import add_parser as _add_init
 from tui.cli.live_parsers import add_live_commands
-from tui.cli.parser import Parser, a_meeting, meeting_number, ranged
+from tui.cli.parser import Parser, a_meeting, a_path, meeting_number, ranged
 from tui.i18n import N_, _
 
 EPILOG = N_("""\
@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--db",
-        type=Path,
+        type=a_path,
         metavar="PATH",
         help=_("database folder (default: $AGENDA_DB, else the user's data folder)"),
     )
@@ -179,7 +179,7 @@ def _add_import(commands: _Commands) -> None:
             "imported is named on stderr and the others are stored all the same."
         ),
     )
-    cmd.add_argument("files", nargs="+", type=Path, metavar="FILE|FOLDER")
+    cmd.add_argument("files", nargs="+", type=a_path, metavar="FILE|FOLDER")
     cmd.add_argument("--replace", action="store_true", help=_("replace a meeting already stored"))
     cmd.add_argument("--json", action="store_true", help=_("a summary object as JSON"))
 
@@ -204,7 +204,9 @@ def _add_render(commands: _Commands) -> None:
         help=_("md (default), txt, odt (OpenDocument) or docx (Word)"),
     )
     cmd.add_argument("--width", type=int, default=None, help=_("text width in columns (txt)"))
-    cmd.add_argument("-o", "--output", type=Path, metavar="FILE", help=_("write here, not stdout"))
+    cmd.add_argument(
+        "-o", "--output", type=a_path, metavar="FILE", help=_("write here, not stdout")
+    )
     cmd.add_argument(
         "--force",
         action="store_true",

@@ -16,6 +16,7 @@ import argparse
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, NoReturn
 
 from tui.cli.words import quoted
@@ -65,6 +66,13 @@ def whole_number(text: str) -> int:
         raise argparse.ArgumentTypeError(
             _("{value} is not a whole number").format(value=quoted(text))
         ) from None
+
+
+def a_path(text: str) -> Path:
+    """A file or folder named on the command line; an empty name would be the current folder."""
+    if not text:
+        raise argparse.ArgumentTypeError(_("an empty name is not a file or folder"))
+    return Path(text)
 
 
 def ranged(low: int, high: int) -> Callable[[str], int]:
