@@ -106,7 +106,8 @@ class _CompiledTemplates(FileSystemBytecodeCache):
 def _compiled_templates() -> BytecodeCache | None:
     from platformdirs import user_cache_path
 
-    folder = user_cache_path("agenda") / f"templates-jinja-{jinja2.__version__}"
+    # "-unfolded": a cache from before _Unfolded may hold what a template computed.
+    folder = user_cache_path("agenda") / f"templates-jinja-{jinja2.__version__}-unfolded"
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError:
