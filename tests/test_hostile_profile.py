@@ -64,3 +64,8 @@ def test_prepare_with_a_rule_that_never_meets_is_one_line(tmp_path: Path) -> Non
     assert result.returncode in (1, 2)
     assert "schedule.rule" in one_error_line(result)
     assert snapshot(db) == before
+
+
+def test_a_number_of_thousands_of_digits_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(ProfileError, match="thousands of digits"):
+        parse_profile(BASE + "text_width = " + "9" * 5000 + "\n", tmp_path / "profile.toml")

@@ -56,7 +56,7 @@ def profile_language(path: Path) -> str:
         if not path.exists():
             path = shipped_profile()
         value = tomllib.loads(path.read_text(encoding="utf-8")).get("language", "")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return ""
     return value if value in LANGUAGES else ""
 

@@ -57,6 +57,8 @@ def parse_profile(text: str, path: Path) -> Profile:
         raise ProfileError(f"{path}: {error}") from None
     except RecursionError:  # the parser's own bound: arrays in arrays some thousand deep
         raise ProfileError(_("{path}: values nested too deeply").format(path=path)) from None
+    except ValueError:  # tomllib's int() refuses numbers of thousands of digits
+        raise ProfileError(_("{path}: a number of thousands of digits").format(path=path)) from None
     return _Reader(text, path).profile(data)
 
 

@@ -33,7 +33,7 @@ def load_keymap(path: Path) -> dict[str, str]:
         return {}
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
+    except (OSError, ValueError, RecursionError) as error:
         raise KeymapError(f"{path}: {error}") from None
     keys = data.get("keys", {})
     if not isinstance(keys, dict) or not all(

@@ -72,7 +72,7 @@ class RulingDialog(_Form):
             with Vertical(id="for-into", classes="part"):
                 yield Label(_("併入列管案號 Merged into case (併案)"))
                 merged = str(event.merged_into) if event and event.merged_into else ""
-                yield Input(merged, id="into", restrict=r"[0-9]*")
+                yield Input(merged, id="into", restrict=r"[0-9]*", max_length=6)
             with Vertical(id="for-forum", classes="part"):
                 yield Label(_("移列至 Moved to (移列)"))
                 yield Input(event.moved_to if event else "", id="forum")
