@@ -120,6 +120,8 @@ RUNS = [
     run("decide --release", "decide", "102", "9903", "--release"),
     run("propose --keep", "propose", "102", "9904", "--keep", "--deadline", "110/9/30"),
     run("accept", "accept", "102"),
+    run("case --new-kind", "case", "9903", "--new-kind", "council", "--new-number", "3301"),
+    run("case --new-kind, opened here", "case", "10101", "--new-kind", "mayor", status=2),
     run("accept again", "accept", "102", status=2),
     run("decide --into", "decide", "102", "9805", "--release", "--into", "10101"),
     run("decide --into, not both", "decide", "102", "9805", "--keep", "--into", "10101", status=2),

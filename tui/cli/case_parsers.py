@@ -63,6 +63,17 @@ def _add_case(commands: _Commands) -> None:
     )
     cmd.add_argument("--reason", metavar="TEXT", help=_("why the deadline changes"))
     kind_option(cmd)
+    cmd.add_argument(
+        "--new-kind",
+        choices=KINDS,
+        help=_("who tracks the case in truth: internal (本處), mayor (市長室), council (議會)"),
+    )
+    cmd.add_argument(
+        "--new-number",
+        type=whole_number,
+        metavar="NUMBER",
+        help=_("the number the outside body gives the case (with --new-kind)"),
+    )
 
 
 def _add_propose(commands: _Commands) -> None:

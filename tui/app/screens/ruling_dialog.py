@@ -58,6 +58,7 @@ class RulingDialog(_Form):
                 [(DECISION_WORDS[d], d) for d in (CaseDecision.KEEP, CaseDecision.RELEASE)],
                 value=decision or CaseDecision.KEEP,
                 allow_blank=False,
+                compact=True,
                 id="decision",
             )
             reason = event.reason if event and event.reason else ReleaseReason.DONE
@@ -67,20 +68,21 @@ class RulingDialog(_Form):
                     [(word, r) for r, word in REASON_WORDS.items()],
                     value=reason,
                     allow_blank=False,
+                    compact=True,
                     id="reason",
                 )
             with Vertical(id="for-into", classes="part"):
                 yield Label(_("併入列管案號 Merged into case (併案)"))
                 merged = str(event.merged_into) if event and event.merged_into else ""
-                yield Input(merged, id="into", restrict=r"[0-9]*")
+                yield Input(merged, compact=True, id="into", restrict=r"[0-9]*")
             with Vertical(id="for-forum", classes="part"):
                 yield Label(_("移列至 Moved to (移列)"))
-                yield Input(event.moved_to if event else "", id="forum")
+                yield Input(event.moved_to if event else "", compact=True, id="forum")
             with Vertical(id="for-deadline", classes="part"):
                 yield Label(_("新列管期限 New deadline when kept (110/8/31)"))
-                yield Input(self._deadline(), id="deadline", placeholder=_("YYY/M/D"))
+                yield Input(self._deadline(), compact=True, id="deadline", placeholder=_("YYY/M/D"))
             yield Label(_("主席裁示 The chair's words"))
-            yield Input(event.conclusion if event else "", id="words")
+            yield Input(event.conclusion if event else "", compact=True, id="words")
             yield Label("", classes="problem")
 
     def _deadline(self) -> str:
