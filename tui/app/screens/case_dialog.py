@@ -140,16 +140,23 @@ def operations(meeting: int, case: TrackedCase, given: CaseDetails) -> list[Oper
 
 
 class CaseKeys(LiveEditing):
-    async def action_case_details(self) -> None:
+    async def highlighted_case(self, refusal: str) -> TrackedCase | None:
+        """The highlighted case, ready to change (the entry being typed ended); None, said
+        with `refusal`, when the highlight is not on a case or the meeting cannot change."""
         target = self.target()
         if not isinstance(target, TrackedCase):
-            self.notify(_("Highlight a tracked case to change its details."), severity="warning")
-            return
+            self.notify(refusal, severity="warning")
+            return None
         if not self.can_change():
-            return
+            return None
         await self.finish_typing()
-        dialog = CaseDialog(self.workspace.profile.unit_names, target)
-        self.app.push_screen(dialog, lambda result: self._case_given(target, result))
+        return target
+
+    async def action_case_details(self) -> None:
+        target = await self.highlighted_case(_("Highlight a tracked case to change its details."))
+        if target is not None:
+            dialog = CaseDialog(self.workspace.profile.unit_names, target)
+            self.app.push_screen(dialog, lambda result: self._case_given(target, result))
 
     def _case_given(self, case: TrackedCase, result: object) -> None:
         if not isinstance(result, CaseDetails):

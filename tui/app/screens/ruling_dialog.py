@@ -20,6 +20,7 @@ from tui.domain.cases import REASON_WORDS, proposal_word
 from tui.domain.decisions import DECISION_WORDS
 from tui.domain.model import CaseDecision, ReleaseReason, TrackedCase
 from tui.domain.rocdate import DateError, format_numeric_date, parse_date
+from tui.edits.cases import Decide
 from tui.edits.operation import Operation
 from tui.edits.rulings import AcceptProposal, AcceptProposals, Rule
 from tui.i18n import _
@@ -148,31 +149,35 @@ def ruling_operation(meeting: int, case: TrackedCase, given: Ruling) -> Operatio
 
 
 class RulingKeys(CaseKeys):
+    async def action_release(self) -> None:
+        await self._decide(CaseDecision.RELEASE)
+
+    async def action_keep(self) -> None:
+        await self._decide(CaseDecision.KEEP)
+
+    async def _decide(self, decision: CaseDecision) -> None:
+        target = await self.highlighted_case(_("Highlight a tracked case to decide it."))
+        if target is not None:
+            kind, meeting = target.kind.value, self.opened.number
+            op = Decide(meeting, target.number, decision.value, kind, correction=self.correction)
+            self._decided(op, target)
+
     async def action_rule(self) -> None:
-        target = self.target()
-        if not isinstance(target, TrackedCase):
-            self.notify(_("Highlight a tracked case to decide it."), severity="warning")
-            return
-        if not self.can_change():
-            return
-        await self.finish_typing()
-        dialog = RulingDialog(target, self.opened.number)
-        self.app.push_screen(dialog, lambda result: self._ruled(target, result))
+        target = await self.highlighted_case(_("Highlight a tracked case to decide it."))
+        if target is not None:
+            dialog = RulingDialog(target, self.opened.number)
+            self.app.push_screen(dialog, lambda result: self._ruled(target, result))
 
     def _ruled(self, case: TrackedCase, result: object) -> None:
         if isinstance(result, Ruling):
             self._decided(ruling_operation(self.opened.number, case, result), case)
 
     async def action_accept_proposal(self) -> None:
-        target = self.target()
-        if not isinstance(target, TrackedCase):
-            self.notify(_("Highlight a tracked case to accept its proposal."), severity="warning")
-            return
-        if self.can_change():
-            await self.finish_typing()
-            op = AcceptProposal(
-                self.opened.number, target.number, target.kind.value, correction=self.correction
-            )
+        refusal = _("Highlight a tracked case to accept its proposal.")
+        target = await self.highlighted_case(refusal)
+        if target is not None:
+            meeting, kind = self.opened.number, target.kind.value
+            op = AcceptProposal(meeting, target.number, kind, correction=self.correction)
             self._decided(op, target)
 
     async def action_accept_proposals(self) -> None:
