@@ -25,6 +25,18 @@ def add_parsers(commands: _Commands) -> None:
     _add_propose(commands)
 
 
+def meeting_and_case(cmd: argparse.ArgumentParser, meeting: str) -> None:
+    cmd.add_argument("number", type=whole_number, metavar="N", help=meeting)
+    cmd.add_argument("case", type=whole_number, metavar="CASE", help=_("the case number"))
+
+
+def release_or_keep(cmd: argparse.ArgumentParser, release: str, keep: str) -> None:
+    """--release or --keep, one of them: a decision, or the unit's proposal."""
+    choice = cmd.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--release", action="store_true", help=release)
+    choice.add_argument("--keep", action="store_true", help=keep)
+
+
 def kind_option(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument(
         "--kind",
@@ -86,11 +98,8 @@ def _add_propose(commands: _Commands) -> None:
             "The chair's decision stays `agenda decide`."
         ),
     )
-    cmd.add_argument("number", type=whole_number, metavar="N", help=_("the meeting"))
-    cmd.add_argument("case", type=whole_number, metavar="CASE", help=_("the case number"))
-    choice = cmd.add_mutually_exclusive_group(required=True)
-    choice.add_argument("--release", action="store_true", help=_("建議解除列管"))
-    choice.add_argument("--keep", action="store_true", help=_("建議繼續列管"))
+    meeting_and_case(cmd, _("the meeting"))
+    release_or_keep(cmd, _("建議解除列管"), _("建議繼續列管"))
     cmd.add_argument("--progress", metavar="TEXT", help=_("辦理情形 reported"))
     cmd.add_argument(
         "--deadline", metavar="DATE", help=_("a new deadline the unit asks for, such as 110/9/30")
