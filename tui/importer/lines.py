@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from tui.domain.numerals import parse_label
@@ -12,8 +12,16 @@ from tui.importer.case_table import TABLE_ROW
 
 # A paragraph that ends like this is complete; anything else was cut by a page break.
 _TERMINAL = tuple("。！？；：」』）)!?;:.…")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _LIST_MARK = re.compile(r"^\s*[-*+]\s+")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
+# Page numbers and running marks a PDF's text layer leaves between pages.
+_PAGE_FURNITURE = re.compile(
+    r"^(?:[-－—–]\s*[0-9０-９]+\s*[-－—–]|[0-9０-９]{1,3}|[0-9]+\s*/\s*[0-9]+"
+    r"|第\s*[0-9０-９]+\s*頁(?:\s*[，,、/]?\s*共\s*[0-9０-９]+\s*頁)?"
+    r"|[一二三四五六七八九十〇○]{1,3}|[(（]\s*[0-9０-９]+\s*[)）]|page\s*[0-9]+)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -21,13 +29,34 @@ class Line:
     number: int  # 1-based line number in the file
     text: str  # stripped, without Markdown list or heading marks
     listed: bool = False  # written as a Markdown list item
+    parts: list[str] = field(default_factory=list)  # the lines joined into this one
+
+    def spaced(self) -> str:
+        """The text with a space where lines were joined: names listed in columns."""
+        return " ".join(self.parts) if self.parts else self.text
 
 
-def record_lines(text: str, is_structural: StructureTest) -> list[Line]:
+def record_lines(
+    text: str, is_structural: StructureTest, skipped: list[Line] | None = None
+) -> list[Line]:
+    """The lines that carry the record; page furniture goes to `skipped`, before broken
+    lines are joined, so a page number never lands inside a sentence."""
+    furniture = [
+        Line(number, raw.strip())
+        for number, raw in enumerate(text.split("\n"), start=1)
+        if _PAGE_FURNITURE.match(raw.strip())
+    ]
+    if skipped is not None:
+        skipped.extend(furniture)
     lines = [_clean(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
     # The 列管 table's lines are its cases' (tui/importer/case_table.py reads them back),
     # not items, points or notes.
-    kept = [line for line in lines if line.text and not TABLE_ROW.match(line.text)]
+    page_numbers = {line.number for line in furniture}
+    kept = [
+        line
+        for line in lines
+        if line.text and not TABLE_ROW.match(line.text) and line.number not in page_numbers
+    ]
     return _join_page_breaks(kept, is_structural)
 
 
@@ -38,8 +67,12 @@ class Matcher(Protocol):
 class StructureTest:
     """Tells whether a line opens something (a label, a header field) rather than continues."""
 
-    def __init__(self, *patterns: Matcher) -> None:
+    def __init__(self, *patterns: Matcher, complete: Matcher | None = None) -> None:
         self._patterns = patterns
+        self._complete = complete  # a line that is whole as it stands: a header field
+
+    def is_complete(self, text: str) -> bool:
+        return self._complete is not None and bool(self._complete.match(text))
 
     def __call__(self, text: str) -> bool:
         if parse_label(text) is not None:
@@ -59,7 +92,13 @@ def _join_page_breaks(lines: list[Line], is_structural: StructureTest) -> list[L
     joined: list[Line] = []
     for line in lines:
         previous = joined[-1] if joined else None
-        if previous and _is_cut(previous.text) and not is_structural(line.text):
+        if (
+            previous
+            and _is_cut(previous.text)
+            and not is_structural(line.text)
+            and not is_structural.is_complete(previous.text)
+        ):
+            previous.parts = [*(previous.parts or [previous.text]), line.text]
             previous.text += line.text
         else:
             joined.append(line)
@@ -67,4 +106,5 @@ def _join_page_breaks(lines: list[Line], is_structural: StructureTest) -> list[L
 
 
 def _is_cut(text: str) -> bool:
-    return not text.endswith(_TERMINAL) and len(text) > 20
+    """A Chinese sentence broken off; a date or a number alone is whole (2020-12-22 09:00:00)."""
+    return not text.endswith(_TERMINAL) and len(text) > 20 and bool(_CJK.search(text))

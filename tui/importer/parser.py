@@ -9,7 +9,6 @@ from datetime import date, datetime, time
 
 from tui.domain.model import (
     Attendance,
-    Attendee,
     Block,
     Conclusion,
     Item,
@@ -17,13 +16,16 @@ from tui.domain.model import (
     Report,
     Section,
 )
-from tui.domain.numerals import Label, Ladder, NumeralError, parse_label, parse_number
+from tui.domain.numerals import Label, Ladder, parse_label
 from tui.domain.rocdate import DateError, parse_datetime, parse_time
 from tui.i18n import _
 from tui.importer import patterns
+from tui.importer.attendance import attendance
 from tui.importer.decode import NotARecordError
+from tui.importer.header import HeaderReader
 from tui.importer.lines import Line, record_lines
 from tui.importer.outline import OpenList, conclusion_list, point_list
+from tui.importer.title import Title, read_title
 
 
 @dataclass
@@ -38,17 +40,30 @@ class ParsedRecord:
     organisation: str
     series: str
     unplaced: list[Unplaced] = field(default_factory=list)
+    skipped: list[Unplaced] = field(default_factory=list)  # site chrome, page numbers
 
 
-def parse_record(text: str, where: str) -> ParsedRecord:
-    return _RecordParser(where).parse(text)
+class SecondRecordError(NotARecordError):
+    """A file holding a second record, from `line` on."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def parse_record(text: str, where: str, when: datetime | None = None) -> ParsedRecord:
+    """The record; `when` is its date when the record gives none (--date)."""
+    return _RecordParser(where, when).parse(text)
 
 
 class _RecordParser:
-    def __init__(self, where: str) -> None:
+    def __init__(self, where: str, when: datetime | None) -> None:
         self.where = where
-        self.title: re.Match[str] | None = None
-        self.header: dict[str, tuple[str, str, int]] = {}
+        self.when = when
+        self.title: Title | None = None
+        self.head = HeaderReader()
+        self.header = self.head.fields
+        self.skipped: list[Line] = []
         self.sections: list[Section] = []
         self.item: Item | None = None
         self.open: OpenList | None = None
@@ -57,36 +72,43 @@ class _RecordParser:
         self.unplaced: list[Unplaced] = []
 
     def parse(self, text: str) -> ParsedRecord:
-        for line in record_lines(text, patterns.is_structural):
+        for line in record_lines(text, patterns.is_structural, self.skipped):
             self._take(line)
         return self._finish()
 
     def _take(self, line: Line) -> None:
+        label = parse_label(line.text) or _bare_point(line.text)
         if self.title is None:
             self._before_title(line)
-        elif not self.sections and self._header_line(line):
+        elif label is None and read_title(line.text) and (self.sections or self.header):
+            raise self._second_record(line)
+        elif not self.sections and self._header_line(line, label):
             return
-        elif (label := parse_label(line.text)) is not None:
+        elif match := patterns.ADJOURNMENT.match(line.text):
+            self._adjourned(match, line)
+        elif (heading := patterns.section_heading(line.text)) is not None:
+            self._new_section(heading)
+        elif label is not None:
             self._labelled(label, line)
         else:
             self._unlabelled(line)
 
     def _before_title(self, line: Line) -> None:
-        self.title = patterns.TITLE.match(line.text)
+        """Lines before the title are the site's or the file's chrome, skipped and said."""
+        self.title = read_title(line.text)
         if self.title is None:
-            self._keep_unplaced(line)
+            self.skipped.append(line)
 
-    def _header_line(self, line: Line) -> bool:
-        found = patterns.header_field(line.text)
-        if found is None:
-            return False
-        name, label, value = found
-        if name in self.header:  # a second 出席 line continues the first
-            old, old_label, _ = self.header[name]
-            value = f"{old}、{value}"
-            label = old_label
-        self.header[name] = (value, label, line.number)
-        return True
+    def _header_line(self, line: Line, label: Label | None) -> bool:
+        opens = label is not None or patterns.is_structural(line.text)
+        return self.head.take(line.number, line.spaced(), opens)
+
+    def _second_record(self, line: Line) -> SecondRecordError:
+        message = _(
+            "{path} line {line}: a second record begins here ({title}); "
+            "give each record its own file, or import with --split"
+        ).format(path=self.where, line=line.number, title=line.text)
+        return SecondRecordError(message, line.number)
 
     # -- numbered lines -------------------------------------------------------
 
@@ -161,6 +183,7 @@ class _RecordParser:
     def _openers(self) -> list[tuple[re.Pattern[str], Callable[[re.Match[str], Line], None]]]:
         return [
             (patterns.ADJOURNMENT, self._adjourned),
+            (patterns.RIDER, self._rider),
             (patterns.CONCLUSION, self._conclusion),
             (patterns.BLOCK, self._new_block),
             (patterns.CASE_HEADING, self._case_heading),
@@ -178,7 +201,7 @@ class _RecordParser:
 
     def _conclusion(self, match: re.Match[str], line: Line) -> None:
         item = self._current_item(line)
-        item.conclusion_label = match["label"]
+        item.conclusion_label = _unspaced(match["label"])
         text = match["text"].strip()
         if text:
             item.conclusions.append(Conclusion(text))
@@ -187,15 +210,31 @@ class _RecordParser:
             self.open = conclusion_list(item.conclusions)
 
     def _new_block(self, match: re.Match[str], line: Line) -> None:
+        label = _unspaced(match["label"])
+        if label in patterns.CASE_NAMES and self._starts_item(label):
+            self._new_item("", line)
         item = self._current_item(line)
-        block = Block(match["label"], match["text"].strip())
+        block = Block(label, match["text"].strip())
         item.blocks.append(block)
         self.open = point_list(block.points, _filler(block))
 
+    def _starts_item(self, label: str) -> bool:
+        """案由 after a decided item, or a second 案由, is the next case (no 一、 before it)."""
+        if not self.sections:
+            return False
+        item = self.item
+        return item is None or bool(item.conclusions) or any(b.label == label for b in item.blocks)
+
     def _case_heading(self, match: re.Match[str], line: Line) -> None:
-        self._new_item("", line)
+        self._new_item(match["text"].strip(), line)
         assert self.item is not None
-        self.item.label = re.sub(r"\s+", "", match["label"])
+        self.item.label = _unspaced(match["label"])
+
+    def _rider(self, match: re.Match[str], line: Line) -> None:
+        """附帶決議 follows the decision it rides on, as one more conclusion."""
+        item = self._current_item(line)
+        item.conclusions.append(Conclusion(f"附帶決議：{match['text'].strip()}"))
+        self.open = point_list(item.conclusions[-1].points)
 
     def _report(self, match: re.Match[str], line: Line) -> None:
         item = self._current_item(line)
@@ -233,6 +272,7 @@ class _RecordParser:
     def _finish(self) -> ParsedRecord:
         if self.title is None:
             raise self._refused(_("{path}: no record title (…第 N 次…紀錄) found"))
+        counts: list[str] = []
         if not self.sections and not self.header:
             raise self._refused(_("{path}: a title but no header fields or sections"))
         meeting = Meeting(
@@ -243,13 +283,14 @@ class _RecordParser:
             chair=self._value("chair"),
             recorder=self._value("recorder"),
             recorder_label=self.header.get("recorder", ("", "紀錄", 0))[1],
-            attendance=self._attendance(),
+            attendance=self._attendance(counts),
             sections=self.sections,
-            notes=self.notes,
+            notes=[*counts, *self.notes],
         )
-        return ParsedRecord(
-            meeting, self.title["organisation"].strip(), self.title["series"], self.unplaced
-        )
+        skipped = [Unplaced(line.number, line.text) for line in self.skipped]
+        skipped.sort(key=lambda u: u.line)
+        title = self.title
+        return ParsedRecord(meeting, title.organisation, title.series, self.unplaced, skipped)
 
     def _refused(self, message: str, **values: object) -> NotARecordError:
         """Not a record: `message` (translated) said of this file."""
@@ -260,18 +301,19 @@ class _RecordParser:
 
     def _number(self) -> int:
         assert self.title is not None
-        try:
-            return parse_number(self.title["number"])
-        except NumeralError as error:
-            raise self._refused(_("{path}: meeting number: {problem}"), problem=error) from None
+        return self.title.number
 
     def _start(self) -> datetime:
         when = self.header.get("time") or self.header.get("date")
+        if when is None and self.when is not None:
+            return self.when
         if when is None:
-            raise self._refused(_("{path}: no meeting date (時間：…) found"))
+            raise self._refused(
+                _("{path}: no meeting date (時間：…) found; give it with --date 115/3/5")
+            )
         text, label, number = when
         try:
-            day, at = self._date_and_time(text)
+            day, at = self._date_and_time(_unspaced_digits(text))
         except DateError as error:
             raise self._refused(
                 _("{path} line {line}: {label} {problem}"), line=number, label=label, problem=error
@@ -280,31 +322,41 @@ class _RecordParser:
 
     def _date_and_time(self, text: str) -> tuple[date, time | None]:
         if "date" in self.header and "time" in self.header:
-            day, _ = parse_datetime(self.header["date"][0])
-            return day, parse_time(self.header["time"][0])
+            day, _ = parse_datetime(_unspaced_digits(self.header["date"][0]))
+            return day, parse_time(_unspaced_digits(self.header["time"][0]))
         return parse_datetime(text)
 
-    def _attendance(self) -> Attendance:
-        present = self._value("present")
-        listed = bool(re.search(r"[、，,；;]", present)) or "(" in present or "（" in present
-        return Attendance(
-            present_as_text="" if listed else present,
-            present=attendees(present) if listed else [],
-            observers=attendees(self._value("observers")),
-            absent=attendees(self._value("absent")),
+    def _attendance(self, counts: list[str]) -> Attendance:
+        found, said = attendance(
+            self._value("present"), self._value("observers"), self._value("absent")
         )
+        counts.extend(said)
+        return found
 
 
-_ATTENDEE = re.compile(r"^(?P<name>[^（(]+?)\s*(?:[（(](?P<mark>[^)）]*)[)）])?$")
+_BARE_POINT = re.compile(
+    r"^(?P<number>[1-9][0-9]?|[lI])[ \u3000]+(?P<rest>[^\s0-9年月日時分點人件次案條項.．、%].*)$"
+)
 
 
-def attendees(text: str) -> list[Attendee]:
-    found: list[Attendee] = []
-    for part in re.split(r"\s*[、，,；;]\s*", text.strip()):
-        match = _ATTENDEE.match(part.strip())
-        if match:
-            found.append(Attendee(match["name"].strip(), (match["mark"] or "").strip()))
-    return found
+def _bare_point(text: str) -> Label | None:
+    """A point numbered without punctuation, 「1 本月…」, or 「l 」 as OCR reads a 1."""
+    found = _BARE_POINT.match(text)
+    if found is None:
+        return None
+    number = 1 if found["number"] in "lI" else int(found["number"])
+    return Label(Ladder.POINT, number, found["rest"])
+
+
+def _unspaced_digits(text: str) -> str:
+    """「1 1 3 年 8 月 1 2 日」 as a PDF's text layer spaces it, read as 113 年 8 月 12 日."""
+    return re.sub(
+        r"\d(?:[ \u3000]\d)+(?=\s*[年月日時點分])", lambda m: re.sub(r"\s", "", m[0]), text
+    )
+
+
+def _unspaced(label: str) -> str:
+    return re.sub(r"[\s\u3000]+", "", label)
 
 
 def _filler(holder: Report | Block) -> Callable[[str], None] | None:
