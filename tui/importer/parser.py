@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 from tui.domain.model import (
     Attendance,
@@ -17,7 +17,7 @@ from tui.domain.model import (
     Section,
 )
 from tui.domain.numerals import Label, Ladder, parse_label
-from tui.domain.rocdate import DateError, parse_datetime, parse_time
+from tui.domain.rocdate import DateError, parse_time
 from tui.i18n import _
 from tui.importer import patterns
 from tui.importer.attendance import attendance
@@ -26,6 +26,7 @@ from tui.importer.header import HeaderReader
 from tui.importer.lines import Line, record_lines
 from tui.importer.outline import OpenList, conclusion_list, point_list
 from tui.importer.title import Title, read_title
+from tui.importer.when import meeting_start
 
 
 @dataclass
@@ -77,7 +78,7 @@ class _RecordParser:
         return self._finish()
 
     def _take(self, line: Line) -> None:
-        label = parse_label(line.text) or _bare_point(line.text)
+        label = parse_label(line.text) or patterns.bare_point(line.text)
         if self.title is None:
             self._before_title(line)
         elif label is None and read_title(line.text) and (self.sections or self.header):
@@ -277,7 +278,7 @@ class _RecordParser:
             raise self._refused(_("{path}: a title but no header fields or sections"))
         meeting = Meeting(
             number=self._number(),
-            start=self._start(),
+            start=meeting_start(self.header, self.when, self.where),
             end=self.end,
             place=self._value("place"),
             chair=self._value("chair"),
@@ -303,56 +304,12 @@ class _RecordParser:
         assert self.title is not None
         return self.title.number
 
-    def _start(self) -> datetime:
-        when = self.header.get("time") or self.header.get("date")
-        if when is None and self.when is not None:
-            return self.when
-        if when is None:
-            raise self._refused(
-                _("{path}: no meeting date (時間：…) found; give it with --date 115/3/5")
-            )
-        text, label, number = when
-        try:
-            day, at = self._date_and_time(_unspaced_digits(text))
-        except DateError as error:
-            raise self._refused(
-                _("{path} line {line}: {label} {problem}"), line=number, label=label, problem=error
-            ) from None
-        return datetime.combine(day, at or time(0, 0))
-
-    def _date_and_time(self, text: str) -> tuple[date, time | None]:
-        if "date" in self.header and "time" in self.header:
-            day, _ = parse_datetime(_unspaced_digits(self.header["date"][0]))
-            return day, parse_time(_unspaced_digits(self.header["time"][0]))
-        return parse_datetime(text)
-
     def _attendance(self, counts: list[str]) -> Attendance:
         found, said = attendance(
             self._value("present"), self._value("observers"), self._value("absent")
         )
         counts.extend(said)
         return found
-
-
-_BARE_POINT = re.compile(
-    r"^(?P<number>[1-9][0-9]?|[lI])[ \u3000]+(?P<rest>[^\s0-9年月日時分點人件次案條項.．、%].*)$"
-)
-
-
-def _bare_point(text: str) -> Label | None:
-    """A point numbered without punctuation, 「1 本月…」, or 「l 」 as OCR reads a 1."""
-    found = _BARE_POINT.match(text)
-    if found is None:
-        return None
-    number = 1 if found["number"] in "lI" else int(found["number"])
-    return Label(Ladder.POINT, number, found["rest"])
-
-
-def _unspaced_digits(text: str) -> str:
-    """「1 1 3 年 8 月 1 2 日」 as a PDF's text layer spaces it, read as 113 年 8 月 12 日."""
-    return re.sub(
-        r"\d(?:[ \u3000]\d)+(?=\s*[年月日時點分])", lambda m: re.sub(r"\s", "", m[0]), text
-    )
 
 
 def _unspaced(label: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from tui.domain.numerals import Label, Ladder
 from tui.importer.header import header_field
 from tui.importer.lines import StructureTest
 from tui.importer.title import read_title
@@ -62,6 +63,19 @@ ADJOURNMENT = re.compile(
     r"^(?:[壹貳參肆伍陸柒捌玖拾甲乙丙丁戊己庚辛]\s*[、.．]\s*)?"
     r"散\s*會\s*[：:]?\s*[（(]?(?P<time>[^)）]*?)[)）]?\s*[。.]?$"
 )
+
+_BARE_POINT = re.compile(
+    r"^(?P<number>[1-9][0-9]?|[lI])[ \u3000]+(?P<rest>[^\s0-9年月日時分點人件次案條項.．、%].*)$"
+)
+
+
+def bare_point(text: str) -> Label | None:
+    """A point numbered without punctuation, 「1 本月…」, or 「l 」 as OCR reads a 1."""
+    found = _BARE_POINT.match(text)
+    if found is None:
+        return None
+    number = 1 if found["number"] in "lI" else int(found["number"])
+    return Label(Ladder.POINT, number, found["rest"])
 
 
 def section_heading(text: str) -> str | None:
