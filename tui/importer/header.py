@@ -75,7 +75,8 @@ class HeaderReader:
 
     def take(self, number: int, text: str, opens: bool) -> bool:
         """Whether the line belongs to the header; `opens` says it starts something else."""
-        if self._waiting is not None and not header_fields(text) and not opens:
+        alone = lone_label(text)
+        if self._waiting is not None and not header_fields(text) and not alone and not opens:
             name, label, _ = self._waiting
             self._waiting = None
             self._add(name, label, text, number)
@@ -86,7 +87,7 @@ class HeaderReader:
             self._add(name, label, value, number)
         if fields:
             return True
-        if (alone := lone_label(text)) is not None:
+        if alone is not None:
             self._waiting = (*alone, number)
             self._add(*alone, "", number)
             return True

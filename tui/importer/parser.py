@@ -71,10 +71,15 @@ class _RecordParser:
         self.end: time | None = None
         self.notes: list[str] = []
         self.unplaced: list[Unplaced] = []
+        self.bare_labels: list[tuple[Item, Line]] = []  # 決議： with nothing on its line
 
     def parse(self, text: str) -> ParsedRecord:
         for line in record_lines(text, patterns.is_structural, self.skipped):
             self._take(line)
+        for item, line in self.bare_labels:
+            if not item.conclusions:  # a label that nothing followed is said, not lost
+                self.unplaced.append(Unplaced(line.number, line.text))
+                item.notes.append(line.text)
         return self._finish()
 
     def _take(self, line: Line) -> None:
@@ -209,6 +214,7 @@ class _RecordParser:
             self.open = point_list(item.conclusions[-1].points)
         else:
             self.open = conclusion_list(item.conclusions)
+            self.bare_labels.append((item, line))
 
     def _new_block(self, match: re.Match[str], line: Line) -> None:
         label = _unspaced(match["label"])
