@@ -146,3 +146,59 @@ def test_committee_items_introduced_by_case_name() -> None:
     assert [c.text for c in cases[1].conclusions] == ["請市府補充交通影響評估後再提會討論。"]
     assert meeting.end == time(16, 10)
     assert record.unplaced == []
+
+
+def test_a_proxy_written_after_the_name() -> None:
+    present = {p.name: p for p in _import("bureau-report-16.txt").meeting.attendance.present}
+    assert present["黃科長丁燦"].stand_in == "魏境"
+
+
+def test_a_flattened_table_is_one_block_in_its_place() -> None:
+    record = _import("petitions-88.txt")
+    first, second = record.meeting.sections[0].items
+    assert [b.label for b in first.blocks] == ["案由", "說明", ""]
+    table = first.blocks[2].text.split("\n")
+    assert table[:5] == ["編號", "陳情人", "陳情理由", "市府回應意見", "委員會決議"]
+    assert table[5:7] == ["1", "王○○"]  # a cell's number is not a page number
+    assert len(first.blocks[1].points) == 2
+    assert first.conclusions[0].text.startswith("照案通過")
+    assert second.blocks[2].text.startswith("修正條文 現行條文 說明\n第三條")
+    assert record.unplaced == [] and record.skipped == []
+
+
+def test_legislature_proceedings_in_columns() -> None:
+    record = _import("legislature-5.txt")
+    meeting = record.meeting
+    assert (record.office.organisation, record.office.series) == ("立法院第11屆第2會期", "會議")
+    assert meeting.start == datetime(2024, 10, 8, 9, 0)
+    assert meeting.place == "本院議場"
+    assert len(meeting.attendance.present) == 7
+    assert _names(meeting.attendance.absent) == ["劉委員辛"]
+    assert meeting.notes == ["委員出席 7 人"]
+    assert [s.title for s in meeting.sections] == ["報告事項", "討論事項"]
+    case = meeting.sections[1].items[0]
+    assert case.label == "第一案"
+    explanation = case.blocks[1]
+    assert explanation.points[0].text == "本案經委員會審查完竣，\n不須交由黨團協商。"
+    assert [p.text for p in explanation.points[1].points] == [
+        "提高罰鍰上限。",
+        "增訂主管機關查核權限。",
+    ]
+    assert meeting.end is None
+    assert record.unplaced == []
+
+
+def test_page_furniture_is_removed_before_lines_are_joined(tmp_path: Path) -> None:
+    path = tmp_path / "paged.txt"
+    path.write_text(
+        "某某市政府法務局第 9 次局務會議紀錄\n時間：115 年 4 月 1 日上午 10 時\n"
+        "壹、報告事項\n一、法規整理報告\n"
+        "說明：依行政程序法第 6 條第 1 項及地方制度法相關規定辦理本年度法規整理，依第\n"
+        "\f\n- 13 -\n一〇\n"
+        "6 條第 1 項公告。\n決議：洽悉。\n",
+        encoding="utf-8",
+    )
+    record = read_record(path, [])
+    text = record.meeting.sections[0].items[0].blocks[0].text
+    assert text.endswith("依第6 條第 1 項公告。")
+    assert [u.text for u in record.skipped] == ["- 13 -", "一〇"]

@@ -13,6 +13,11 @@ _SEPARATOR = re.compile(r"\s*[、，,；;]\s*(?![^（(]*[)）])")
 _SPACES = re.compile(r"[\s\u3000]+(?![^（(]*[)）])")
 _PERSON = re.compile(r"^(?P<name>[^（()）]+?)\s*(?:[（(](?P<note>[^()（）]*)[)）])?$")
 COUNT = re.compile(r"[0-9０-９一二三四五六七八九十]+\s*[人位名]")
+# 黃○燦魏○代 or 黃科長○燦魏○代: a name (after its title) of two or three characters, then
+# who stood in.
+_TITLED_PROXY = re.compile(
+    r"^(?P<name>\S*?(?:長|主任|委員|秘書|專員|視察|參議|主秘)\S{2})(?P<stand_in>\S{2,3})代$"
+)
 _SUFFIX_PROXY = re.compile(r"^(?P<name>\S{3})(?P<stand_in>\S{2,3})代$")
 
 
@@ -50,7 +55,8 @@ def _attendee(text: str) -> Attendee:
     name, note = match["name"].strip(), (match["note"] or "").strip()
     if note.endswith(STANDS_IN) and note != STANDS_IN:
         return Attendee(name, stand_in=note.removesuffix(STANDS_IN))
-    proxy = _SUFFIX_PROXY.match(name) if not note and name != AS_SIGNED else None
+    proxy = None if note or name == AS_SIGNED else _TITLED_PROXY.match(name)
+    proxy = proxy or (None if note else _SUFFIX_PROXY.match(name))
     if proxy:
         return Attendee(proxy["name"], stand_in=proxy["stand_in"])
     return Attendee(name, note)

@@ -29,8 +29,13 @@ _LABELS = "|".join(
     for label in sorted(HEADER_FIELDS, key=len, reverse=True)
 )
 # A field starts the line or follows a space: 「主席：林○○　　彙整：胡○○」.
-_FIELD_START = re.compile(rf"(?:^|(?<={_SPACE}))(?P<label>{_LABELS}){_SPACE}*[：:]")
+# 議事錄 write the label and the value in columns, without a colon: 「時　　間　中華民國…」.
+_FIELD_START = re.compile(
+    rf"(?:^|(?<={_SPACE}))(?P<label>{_LABELS})(?:{_SPACE}*[：:]|\u3000+|{_SPACE}{{2,}})"
+)
 _LIST_NUMBER = re.compile(rf"^(?:[0-9０-９]+|[一二三四五六七八九十]+){_SPACE}*[、.．]{_SPACE}*")
+# A head count on its own line: 「委員出席 12 人」, 「應出席 15 人，實到 12 人」.
+_COUNT_LINE = re.compile(r"^\D{0,8}[0-9０-９]+\s*[人位名]")
 _LONE_LABEL = re.compile(rf"^(?P<label>{_LABELS}){_SPACE}*[：:]?$")
 
 Field = tuple[str, str, str]  # (field, label as written without spaces, value)
@@ -72,6 +77,7 @@ class HeaderReader:
         self.fields: dict[str, tuple[str, str, int]] = {}  # field → (value, label, line)
         self._waiting: tuple[str, str, int] | None = None  # a lone label, value to come
         self._last = ""
+        self.counts: list[str] = []  # head counts, kept as the meeting's notes
 
     def take(self, number: int, text: str, opens: bool) -> bool:
         """Whether the line belongs to the header; `opens` says it starts something else."""
@@ -90,6 +96,9 @@ class HeaderReader:
         if alone is not None:
             self._waiting = (*alone, number)
             self._add(*alone, "", number)
+            return True
+        if _COUNT_LINE.match(text):
+            self.counts.append(text)
             return True
         if self._last in ATTENDANCE and not opens:
             self._add(self._last, "", text, number)  # names continued on the next line

@@ -71,7 +71,8 @@ class _RecordParser:
         self.end: time | None = None
         self.notes: list[str] = []
         self.unplaced: list[Unplaced] = []
-        self.bare_labels: list[tuple[Item, Line]] = []  # 決議： with nothing on its line
+        self.bare_labels: list[tuple[Item, Line]] = []
+        self.tables: list[Block] = []  # 決議： with nothing on its line
 
     def parse(self, text: str) -> ParsedRecord:
         for line in record_lines(text, patterns.is_structural, self.skipped):
@@ -86,6 +87,8 @@ class _RecordParser:
         label = parse_label(line.text) or patterns.bare_point(line.text)
         if self.title is None:
             self._before_title(line)
+        elif line.table:
+            self._table(line)
         elif label is None and read_title(line.text) and (self.sections or self.header):
             raise self._second_record(line)
         elif not self.sections and self._header_line(line, label):
@@ -108,6 +111,16 @@ class _RecordParser:
     def _header_line(self, line: Line, label: Label | None) -> bool:
         opens = label is not None or patterns.is_structural(line.text)
         return self.head.take(line.number, line.spaced(), opens)
+
+    def _table(self, line: Line) -> None:
+        """A flattened table: one block in its place, its lines as they were."""
+        if not self.sections:
+            self._keep_unplaced(line)
+            return
+        item = self._current_item(line)
+        item.blocks.append(Block("", line.text))
+        self.tables.append(item.blocks[-1])
+        self.open = None
 
     def _second_record(self, line: Line) -> SecondRecordError:
         message = _(
@@ -197,6 +210,9 @@ class _RecordParser:
         ]
 
     def _adjourned(self, match: re.Match[str], line: Line) -> None:
+        self.open = None
+        if not match["time"].strip():
+            return  # 散會 with no time: the record says none
         try:
             self.end = parse_time(match["time"])
         except DateError as error:
@@ -255,6 +271,8 @@ class _RecordParser:
             self.open.accepts_text = None
         elif self.sections and self._is_body_text(self._current_item(line)):
             self._body_block().text = _join(self._body_block().text, line.text)
+        elif self.open is not None and (holder := self.open.last_text_holder()) is not None:
+            holder.text = _join(holder.text, line.text)  # a paragraph continuing its point
         else:
             self._keep_unplaced(line)
 
@@ -263,8 +281,9 @@ class _RecordParser:
 
     def _body_block(self) -> Block:
         assert self.item is not None
-        if not self.item.blocks or self.item.blocks[-1].label:
-            self.item.blocks.append(Block(""))
+        last = self.item.blocks[-1] if self.item.blocks else None
+        if last is None or last.label or any(last is table for table in self.tables):
+            self.item.blocks.append(Block(""))  # a table's block takes no more text
         return self.item.blocks[-1]
 
     def _keep_unplaced(self, line: Line) -> None:
@@ -292,7 +311,7 @@ class _RecordParser:
             recorder_label=self.header.get("recorder", ("", "紀錄", 0))[1],
             attendance=self._attendance(counts),
             sections=self.sections,
-            notes=[*counts, *self.notes],
+            notes=[*self.head.counts, *counts, *self.notes],
         )
         skipped = [Unplaced(line.number, line.text) for line in self.skipped]
         skipped.sort(key=lambda u: u.line)
