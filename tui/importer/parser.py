@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime, time
 
 from tui.domain.model import (
-    Attendance,
     Block,
     Conclusion,
     Item,
-    Meeting,
     Report,
     Section,
 )
@@ -20,36 +17,13 @@ from tui.domain.numerals import Label, Ladder, parse_label
 from tui.domain.rocdate import DateError, parse_time
 from tui.i18n import _
 from tui.importer import patterns
-from tui.importer.attendance import attendance
+from tui.importer.assemble import ParsedRecord, SecondRecordError, Unplaced, assemble
 from tui.importer.decode import NotARecordError
 from tui.importer.header import HeaderReader
 from tui.importer.lines import Line, record_lines
 from tui.importer.outline import OpenList, conclusion_list, point_list
 from tui.importer.title import Title, read_title
 from tui.importer.when import meeting_start
-
-
-@dataclass
-class Unplaced:
-    line: int
-    text: str
-
-
-@dataclass
-class ParsedRecord:
-    meeting: Meeting
-    organisation: str
-    series: str
-    unplaced: list[Unplaced] = field(default_factory=list)
-    skipped: list[Unplaced] = field(default_factory=list)  # site chrome, page numbers
-
-
-class SecondRecordError(NotARecordError):
-    """A file holding a second record, from `line` on."""
-
-    def __init__(self, message: str, line: int) -> None:
-        super().__init__(message)
-        self.line = line
 
 
 def parse_record(text: str, where: str, when: datetime | None = None) -> ParsedRecord:
@@ -298,43 +272,19 @@ class _RecordParser:
     def _finish(self) -> ParsedRecord:
         if self.title is None:
             raise self._refused(_("{path}: no record title (…第 N 次…紀錄) found"))
-        counts: list[str] = []
         if not self.sections and not self.header:
             raise self._refused(_("{path}: a title but no header fields or sections"))
-        meeting = Meeting(
-            number=self._number(),
-            start=meeting_start(self.header, self.when, self.where),
-            end=self.end,
-            place=self._value("place"),
-            chair=self._value("chair"),
-            recorder=self._value("recorder"),
-            recorder_label=self.header.get("recorder", ("", "紀錄", 0))[1],
-            attendance=self._attendance(counts),
-            sections=self.sections,
-            notes=[*self.head.counts, *counts, *self.notes],
-        )
-        skipped = [Unplaced(line.number, line.text) for line in self.skipped]
-        skipped.sort(key=lambda u: u.line)
+        start = meeting_start(self.header, self.when, self.where)
+        meeting = assemble(self.title.number, start, self.head, self.sections)
+        meeting.end = self.end
+        meeting.notes += self.notes
+        skipped = sorted((Unplaced(s.number, s.text) for s in self.skipped), key=lambda u: u.line)
         title = self.title
         return ParsedRecord(meeting, title.organisation, title.series, self.unplaced, skipped)
 
     def _refused(self, message: str, **values: object) -> NotARecordError:
         """Not a record: `message` (translated) said of this file."""
         return NotARecordError(message.format(path=self.where, **values))
-
-    def _value(self, name: str) -> str:
-        return self.header.get(name, ("", "", 0))[0]
-
-    def _number(self) -> int:
-        assert self.title is not None
-        return self.title.number
-
-    def _attendance(self, counts: list[str]) -> Attendance:
-        found, said = attendance(
-            self._value("present"), self._value("observers"), self._value("absent")
-        )
-        counts.extend(said)
-        return found
 
 
 def _unspaced(label: str) -> str:

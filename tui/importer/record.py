@@ -9,11 +9,12 @@ from pathlib import Path
 
 from tui.domain.model import Meeting, Office, TrackedCase
 from tui.domain.units import unit_at_start
+from tui.importer.assemble import SecondRecordError, Unplaced
 from tui.importer.case_table import fill_answers, table_answers
 from tui.importer.cases import cases_in
 from tui.importer.decode import read_record_text
 from tui.importer.kinds import mark_kinds
-from tui.importer.parser import SecondRecordError, Unplaced, parse_record
+from tui.importer.parser import parse_record
 
 
 @dataclass
