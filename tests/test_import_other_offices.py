@@ -202,3 +202,35 @@ def test_page_furniture_is_removed_before_lines_are_joined(tmp_path: Path) -> No
     text = record.meeting.sections[0].items[0].blocks[0].text
     assert text.endswith("依第6 條第 1 項公告。")
     assert [u.text for u in record.skipped] == ["- 13 -", "一〇"]
+
+
+def test_lettered_points_and_numbers_that_only_look_like_labels(tmp_path: Path) -> None:
+    path = tmp_path / "lettered.txt"
+    path.write_text(
+        "某某區公所第 4 次區務會議紀錄\n時間：115 年 2 月 3 日上午 9 時\n壹、報告事項\n"
+        "一、災害防救整備報告\n說明：\n1. 防汛器材整備情形：\nA. 抽水機 12 台均已測試。\n"
+        "B. 沙包 3,000 包已備妥。\n2. 97 年起逐年汰換老舊機具。\n"
+        "1.97 公頃滯洪池已完工。\n決議：洽悉。\n",
+        encoding="utf-8",
+    )
+    record = read_record(path, [])
+    explanation = record.meeting.sections[0].items[0].blocks[0]
+    assert [p.text for p in explanation.points[0].points] == [
+        "抽水機 12 台均已測試。",
+        "沙包 3,000 包已備妥。",
+    ]
+    assert explanation.points[1].text == "97 年起逐年汰換老舊機具。\n1.97 公頃滯洪池已完工。"
+    assert record.unplaced == []
+
+
+def test_split_from_the_command_line(tmp_path: Path) -> None:
+    from tests.cli_support import agenda
+
+    path = tmp_path / "two.txt"
+    path.write_text(TWO_RECORDS, encoding="utf-8")
+    refused = agenda("import", path, db=tmp_path / "db")
+    assert refused.returncode == 2
+    assert "line 7: a second record begins here" in refused.stderr
+    result = agenda("import", "--split", path, db=tmp_path / "db")
+    assert result.returncode == 0, result.stderr
+    assert "imported 2 meetings from 1 file(s)" in result.stdout

@@ -69,8 +69,15 @@ _BARE_POINT = re.compile(
 )
 
 
+_LETTERED = re.compile(r"^(?P<letter>[A-H])\s*[.．、]\s*(?P<rest>[^\s.．0-9A-Za-z].*)$")
+
+
 def bare_point(text: str) -> Label | None:
-    """A point numbered without punctuation, 「1 本月…」, or 「l 」 as OCR reads a 1."""
+    """A point numbered without punctuation, 「1 本月…」, or 「l 」 as OCR reads a 1; or
+    lettered A. B. C. under a numbered point."""
+    lettered = _LETTERED.match(text)
+    if lettered:
+        return Label(Ladder.SUBPOINT, ord(lettered["letter"]) - ord("A") + 1, lettered["rest"])
     found = _BARE_POINT.match(text)
     if found is None:
         return None
