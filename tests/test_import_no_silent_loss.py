@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import RECORDS
 from tui.importer.decode import NotARecordError
-from tui.importer.header import HEADER_FIELDS, header_fields
+from tui.importer.header import HEADER_FIELDS
 from tui.importer.record import read_record
 from tui.importer.title import read_title
 from tui.render.document import RenderOptions, render_record
@@ -30,19 +30,13 @@ _HEADER_LABEL = re.compile(
 _NORMALISED = re.compile(r"^\S{0,3}散[\s\u3000]*會|^\s*[0-9０-９一二三四五六七八九十〇○]{1,3}\s*$")
 
 
-_DATE_WORDS = frozenset("中華民國年月日星期一二三四五六七八九十〇○零上下午晚時點分整")
+_DATE_WORDS = frozenset("中華民國年月日星期週一二三四五六七八九十〇○零上下中午晚時點分整起至")
 
 
 def _is_normalised(line: str) -> bool:
     """The title, the time and the adjournment are stored as values and written anew."""
-    fields = {name for name, _, _ in header_fields(line.strip())}
-    a_date = set(_chinese(line)) <= _DATE_WORDS
-    return bool(
-        read_title(line.strip())
-        or fields & {"time", "date"}
-        or a_date
-        or _NORMALISED.search(line.strip())
-    )
+    a_date = set(_chinese(_HEADER_LABEL.sub("", line))) <= _DATE_WORDS
+    return bool(read_title(line.strip()) or a_date or _NORMALISED.search(line.strip()))
 
 
 def _chinese(text: str) -> str:

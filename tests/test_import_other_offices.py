@@ -234,3 +234,34 @@ def test_split_from_the_command_line(tmp_path: Path) -> None:
     result = agenda("import", "--split", path, db=tmp_path / "db")
     assert result.returncode == 0, result.stderr
     assert "imported 2 meetings from 1 file(s)" in result.stdout
+
+
+def test_words_beside_the_date_are_said_not_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "online.txt"
+    path.write_text(
+        "某某局第 6 次局務會議紀錄\n時間：115 年 5 月 4 日上午 10 時（視訊會議）\n"
+        "壹、報告事項\n一、業務報告\n決議：洽悉。\n",
+        encoding="utf-8",
+    )
+    record = read_record(path, [])
+    assert record.meeting.start == datetime(2026, 5, 4, 10, 0)
+    assert [u.line for u in record.unplaced] == [2]
+    assert "（視訊會議）" in record.meeting.notes[0]
+
+
+def test_a_long_list_of_names_in_columns_with_marks(tmp_path: Path) -> None:
+    names = [f"委員{'甲乙丙丁戊己庚辛壬癸'[i % 10]}{'一二三四五六七八'[i // 10]}" for i in range(71)]
+    marked = [f"{n}（請假）" if i % 9 == 0 else n for i, n in enumerate(names)]
+    rows = ["　".join(marked[i : i + 8]) for i in range(0, 71, 8)]
+    path = tmp_path / "many.txt"
+    path.write_text(
+        "某某市議會第 3 次大會議事錄\n時間：115 年 6 月 1 日上午 9 時\n出席：\n"
+        + "\n".join(rows)
+        + "\n壹、報告事項\n一、議事日程報告\n決議：洽悉。\n",
+        encoding="utf-8",
+    )
+    record = read_record(path, [])
+    present = record.meeting.attendance.present
+    assert [p.name for p in present] == names
+    assert [p.mark for p in present].count("請假") == 8
+    assert record.unplaced == []

@@ -23,7 +23,7 @@ from tui.importer.header import HeaderReader
 from tui.importer.lines import Line, record_lines
 from tui.importer.outline import OpenList, conclusion_list, point_list
 from tui.importer.title import Title, read_title
-from tui.importer.when import meeting_start
+from tui.importer.when import beside_the_date, meeting_start
 
 
 def parse_record(text: str, where: str, when: datetime | None = None) -> ParsedRecord:
@@ -275,6 +275,11 @@ class _RecordParser:
         if not self.sections and not self.header:
             raise self._refused(_("{path}: a title but no header fields or sections"))
         start = meeting_start(self.header, self.when, self.where)
+        for name in ("time", "date"):
+            value, label, number = self.header.get(name, ("", "", 0))
+            if beside_the_date(value):  # kept whole beside the date read from it
+                self.notes.append(f"{label}：{value}")
+                self.unplaced.append(Unplaced(number, f"{label}：{value}"))
         meeting = assemble(self.title.number, start, self.head, self.sections)
         meeting.end = self.end
         meeting.notes += self.notes

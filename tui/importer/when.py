@@ -43,3 +43,12 @@ def unspaced_digits(text: str) -> str:
     return re.sub(
         r"\d(?:[ \u3000]\d)+(?=\s*[年月日時點分])", lambda m: re.sub(r"\s", "", m[0]), text
     )
+
+
+# The words a written date and time are made of; anything else beside them is said, not lost.
+_DATE_WORDS = frozenset("中華民國年月日星期週一二三四五六七八九十〇○零上下中午晚時點分整起至")
+
+
+def beside_the_date(text: str) -> bool:
+    """Whether a 時間 line holds more than its date and time: 「（視訊會議）」."""
+    return any("\u4e00" <= ch <= "\u9fff" and ch not in _DATE_WORDS for ch in text)
