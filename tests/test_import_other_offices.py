@@ -209,7 +209,7 @@ def test_lettered_points_and_numbers_that_only_look_like_labels(tmp_path: Path) 
     path.write_text(
         "某某區公所第 4 次區務會議紀錄\n時間：115 年 2 月 3 日上午 9 時\n壹、報告事項\n"
         "一、災害防救整備報告\n說明：\n1. 防汛器材整備情形：\nA. 抽水機 12 台均已測試。\n"
-        "B. 沙包 3,000 包已備妥。\n2. 97 年起逐年汰換老舊機具。\n"
+        "B. 沙包 3,000 包已備妥。\n2.97 年起逐年汰換老舊機具。\n"
         "1.97 公頃滯洪池已完工。\n決議：洽悉。\n",
         encoding="utf-8",
     )
@@ -250,7 +250,9 @@ def test_words_beside_the_date_are_said_not_dropped(tmp_path: Path) -> None:
 
 
 def test_a_long_list_of_names_in_columns_with_marks(tmp_path: Path) -> None:
-    names = [f"委員{'甲乙丙丁戊己庚辛壬癸'[i % 10]}{'一二三四五六七八'[i // 10]}" for i in range(71)]
+    names = [
+        f"委員{'甲乙丙丁戊己庚辛壬癸'[i % 10]}{'一二三四五六七八'[i // 10]}" for i in range(71)
+    ]
     marked = [f"{n}（請假）" if i % 9 == 0 else n for i, n in enumerate(names)]
     rows = ["　".join(marked[i : i + 8]) for i in range(0, 71, 8)]
     path = tmp_path / "many.txt"
@@ -265,3 +267,29 @@ def test_a_long_list_of_names_in_columns_with_marks(tmp_path: Path) -> None:
     assert [p.name for p in present] == names
     assert [p.mark for p in present].count("請假") == 8
     assert record.unplaced == []
+
+
+@pytest.mark.parametrize(
+    ("title", "organisation", "number", "series"),
+    [
+        ("某某縣政府某某委員會第 3 次委員會議", "某某縣政府某某委員會", 3, "委員會議"),
+        ("某某縣政府某某委員會第 3 次委員會議紀錄", "某某縣政府某某委員會", 3, "委員會議"),
+        ("臺北市政府第2122次市政會議", "臺北市政府", 2122, "市政會議"),
+        ("某某局 1 0 1 年第 1 6 次主管會報", "某某局", 16, "主管會報"),
+        ("某某市議會第 3 屆第 2 次定期大會議事錄", "某某市議會第3屆", 2, "定期大會"),
+        ("某某委員會 780 次會議紀錄", "某某委員會", 780, "會議"),
+        ("某某委員會第一二二次會議記錄", "某某委員會", 122, "會議"),
+    ],
+)
+def test_titles_as_offices_write_them(
+    tmp_path: Path, title: str, organisation: str, number: int, series: str
+) -> None:
+    from tui.render.document import RenderOptions, render_record
+
+    path = tmp_path / "titled.txt"
+    path.write_text(f"{title}\n時間：115 年 1 月 5 日 14 時\n", encoding="utf-8")
+    record = read_record(path, [])
+    assert (record.office.organisation, record.meeting.number) == (organisation, number)
+    assert record.office.series == series
+    rendered = render_record(record.meeting, record.office, RenderOptions("md"))
+    assert rendered.split("\n", 1)[0] == f"{organisation}第 {number} 次{series}紀錄"

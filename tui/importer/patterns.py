@@ -72,9 +72,16 @@ _BARE_POINT = re.compile(
 _LETTERED = re.compile(r"^(?P<letter>[A-H])\s*[.．、]\s*(?P<rest>[^\s.．0-9A-Za-z].*)$")
 
 
+# 「1.97 年起…」 is point 1 about the year 97, not the number 1.97.
+_POINT_BEFORE_YEAR = re.compile(r"^(?P<number>[1-9][0-9]?)[.．](?P<rest>[0-9]{2,3}\s*年.*)$")
+
+
 def bare_point(text: str) -> Label | None:
     """A point numbered without punctuation, 「1 本月…」, or 「l 」 as OCR reads a 1; or
     lettered A. B. C. under a numbered point."""
+    before_year = _POINT_BEFORE_YEAR.match(text)
+    if before_year:
+        return Label(Ladder.POINT, int(before_year["number"]), before_year["rest"])
     lettered = _LETTERED.match(text)
     if lettered:
         return Label(Ladder.SUBPOINT, ord(lettered["letter"]) - ord("A") + 1, lettered["rest"])
