@@ -293,3 +293,13 @@ def test_titles_as_offices_write_them(
     assert record.office.series == series
     rendered = render_record(record.meeting, record.office, RenderOptions("md"))
     assert rendered.split("\n", 1)[0] == f"{organisation}第 {number} 次{series}紀錄"
+
+
+def test_an_item_written_as_a_heading_renders_on_its_own_line() -> None:
+    from tui.render.document import RenderOptions, render_record
+
+    record = _import("petitions-88.txt")
+    text = render_record(record.meeting, record.office, RenderOptions("txt"))
+    assert "\n第一案\n    案由：變更" in text
+    markdown = render_record(record.meeting, record.office, RenderOptions("md"))
+    assert "\n第一案\n\n案由：變更" in markdown
