@@ -64,8 +64,10 @@ ADJOURNMENT = re.compile(
     r"散\s*會\s*[：:]?\s*[（(]?(?P<time>[^)）]*?)[)）]?\s*[。.]?$"
 )
 
+# What follows a count, not a point's text: 3 月, 10 位委員, 12 萬元.
+_COUNTED = "年月日時分秒點人件次案條項款位名個元萬億天週台輛家間處屆期"
 _BARE_POINT = re.compile(
-    r"^(?P<number>[1-9][0-9]?|[lI])[ \u3000]+(?P<rest>[^\s0-9年月日時分點人件次案條項.．、%].*)$"
+    rf"^(?P<number>[1-9][0-9]?|[lI])[ \u3000]+(?P<rest>[^\s0-9{_COUNTED}.．、%].*)$"
 )
 
 
