@@ -78,15 +78,17 @@ def other_layer(module: str, text: str) -> str:
 
 NOT_A_RECORD = "not-a-record.md"
 MISSING = "missing.md"
-STAMPED = "stamped-101.md"  # the record with its file number on top: a line not placed
-FILES = (NOT_A_RECORD, MISSING, STAMPED)  # made in the test's folder
+STAMPED = "stamped-101.md"  # the record with its file number on top: a line skipped
+TWICE = "twice-101.md"  # two records in one file
+UNDATED = "undated.md"  # a record that gives no date
+FILES = (NOT_A_RECORD, MISSING, STAMPED, TWICE, UNDATED)  # made in the test's folder
 
 # In order, on one database: each sees what the ones before it did.
 RUNS = [
     *(run(f"{c} --help", c, "--help", content=HELP_WORDS + HELP_INPUT) for c in COMMANDS),
     run("--help", "--help", content=HELP_WORDS + COMMANDS),
     run("import", "import", str(REFERENCE)),
-    run("import --replace, a line not placed", "import", "--replace", STAMPED),
+    run("import --replace, a line skipped", "import", "--replace", STAMPED),
     run("meetings", "meetings"),
     run("cases", "cases"),
     run("cases --open", "cases", "--open"),
@@ -180,6 +182,8 @@ RUNS = [
         *("import", MISSING),
         status=2,
     ),
+    run("import, two records in one file", *("import", TWICE), status=2),
+    run("import, no date", *("import", UNDATED), status=2),
     run(
         "show, no such meeting",
         *("show", "999"),
@@ -257,6 +261,9 @@ def said(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     (folder / NOT_A_RECORD).write_text("只是一則筆記，不是會議紀錄。\n", encoding="utf-8")
     record = REFERENCE.read_text(encoding="utf-8")
     (folder / STAMPED).write_text("檔　　號：110/010101\n" + record, encoding="utf-8")
+    (folder / TWICE).write_text(record + "\n" + record, encoding="utf-8")
+    undated = "某某局第 2 次主管會報\n地點：本局會議室\n甲、報告事項\n"
+    (folder / UNDATED).write_text(undated, encoding="utf-8")
     outputs: dict[str, str] = {}
     for each in RUNS:
         words = [str(folder / w) if w in FILES else w for w in each.words]
