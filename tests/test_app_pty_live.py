@@ -108,3 +108,31 @@ def test_a_conclusion_opened_in_the_user_s_editor_comes_back_with_its_points(
     assert conclusion.points == [Point("子項"), Point("丑項")]
     seen = (tmp_path / "seen").read_text("utf-8").split("\f")
     assert seen[:2] == ["請各組室配合：\n", "請各組室配合：\n1. 子項\n"]
+
+
+@needs_pty
+def test_every_character_an_input_method_commits_is_shown_at_once(db: Path) -> None:
+    """Two characters in one write, as an input method commits them, into an entry longer
+    than the box: each is on the screen before the next commit (one that wrapped onto a
+    new last line stayed below the box until the next key)."""
+    terminal = Terminal(db)
+    missed = []
+    try:
+        open_meeting_102(terminal)
+        terminal.send(DOWN)
+        terminal.read(0.2)
+        terminal.send(DOWN)
+        terminal.read(0.3)
+        terminal.send("a")
+        terminal.wait_for("會議結論")
+        terminal.send("測" * 300)
+        terminal.read(1.0)
+        for at in range(40):
+            commit = chr(0x5000 + 2 * at) + chr(0x5001 + 2 * at)
+            terminal.send(commit)
+            terminal.read(0.3)
+            if commit[1] not in terminal.text():
+                missed.append(commit)
+    finally:
+        terminal.close()
+    assert missed == []

@@ -11,9 +11,10 @@ from textual.widgets import Input, Select
 from tests.app_support import demo_database, open_editor, type_text, until
 from tests.cli_support import agenda
 from tui.app.app import AgendaApp
+from tui.app.screens.case_dialog import CaseDialog
 from tui.app.screens.editor import EditorScreen
 from tui.app.screens.ruling_dialog import RulingDialog
-from tui.domain.model import CaseDecision, ReleaseReason, TrackedCase
+from tui.domain.model import CaseDecision, CaseKind, ReleaseReason, TrackedCase
 from tui.storage.repository import Repository
 
 EXPECTED = Path(__file__).parent / "expected" / "rulings-record-102.md"
@@ -98,3 +99,26 @@ async def test_a_case_report_decided_by_proposals_an_override_and_a_new_deadline
     record = agenda("render", "102", db=db).stdout
     start = record.index("二、第 101 次處務會議")
     assert record[start : record.index("三、", start)].strip() == EXPECTED.read_text().strip()
+
+
+async def test_k_corrects_who_tracks_a_case_and_its_outside_number(tmp_path: Path) -> None:
+    db = demo_database(tmp_path)
+    app = AgendaApp(db)
+    async with app.run_test(size=(100, 36)) as pilot:
+        editor = await open_editor(app, pilot)
+        await pilot.press("down", "down", "down", "down", "tab")
+        await until(pilot, lambda: editor.place == "2.3")
+        await until(pilot, lambda: isinstance(editor.target(), TrackedCase))
+        await _highlight(pilot, editor, 12601)
+        await pilot.press("K")
+        await until(pilot, lambda: isinstance(app.screen, CaseDialog))
+        app.screen.query_one("#kind", Select).value = CaseKind.COUNCIL
+        number = app.screen.query_one("#number", Input)
+        number.value = ""
+        number.focus()
+        await type_text(pilot, "3301")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        repo = Repository.open(db)
+        await until(pilot, lambda: repo.case(3301, CaseKind.COUNCIL) is not None)
+    assert Repository.open(db).case(12601, CaseKind.MAYOR) is None

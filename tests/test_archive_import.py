@@ -150,14 +150,31 @@ def test_a_line_not_placed_is_listed_with_its_file_and_line(
 ) -> None:
     stamped = tmp_path / "stamped.md"
     text = archive.records[101].read_text(encoding="utf-8")
-    stamped.write_text("檔　　號：110/010101\n" + text, encoding="utf-8")
+    text = text.replace("處務會議紀錄\n", "處務會議紀錄\n檔　　號：110/010101\n", 1)
+    stamped.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("檔　　號：110/010101") + 1
     result = agenda("import", stamped, archive.records[100], db=tmp_path / "db")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[-3:] == [
         "1 line(s) kept as notes, not placed:",
-        f"  {stamped}:1: 檔　　號：110/010101",
+        f"  {stamped}:{line}: 檔　　號：110/010101",
         "imported 2 meetings from 2 file(s)",
+    ]
+
+
+def test_chrome_before_the_title_is_skipped_and_said(archive: Archive, tmp_path: Path) -> None:
+    stamped = tmp_path / "stamped.md"
+    text = archive.records[101].read_text(encoding="utf-8")
+    stamped.write_text("首頁 > 會議紀錄\n檔　　號：110/010101\n" + text, encoding="utf-8")
+    result = agenda("import", stamped, db=tmp_path / "db")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[-4:] == [
+        "2 line(s) skipped (before the title, or page numbers):",
+        f"  {stamped}:1: 首頁 > 會議紀錄",
+        f"  {stamped}:2: 檔　　號：110/010101",
+        "imported 1 meeting from 1 file(s); every line placed",
     ]
 
 

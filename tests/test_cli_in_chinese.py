@@ -78,15 +78,17 @@ def other_layer(module: str, text: str) -> str:
 
 NOT_A_RECORD = "not-a-record.md"
 MISSING = "missing.md"
-STAMPED = "stamped-101.md"  # the record with its file number on top: a line not placed
-FILES = (NOT_A_RECORD, MISSING, STAMPED)  # made in the test's folder
+STAMPED = "stamped-101.md"  # the record with its file number on top: a line skipped
+TWICE = "twice-101.md"  # two records in one file
+UNDATED = "undated.md"  # a record that gives no date
+FILES = (NOT_A_RECORD, MISSING, STAMPED, TWICE, UNDATED)  # made in the test's folder
 
 # In order, on one database: each sees what the ones before it did.
 RUNS = [
     *(run(f"{c} --help", c, "--help", content=HELP_WORDS + HELP_INPUT) for c in COMMANDS),
     run("--help", "--help", content=HELP_WORDS + COMMANDS),
     run("import", "import", str(REFERENCE)),
-    run("import --replace, a line not placed", "import", "--replace", STAMPED),
+    run("import --replace, a line skipped", "import", "--replace", STAMPED),
     run("meetings", "meetings"),
     run("cases", "cases"),
     run("cases --open", "cases", "--open"),
@@ -120,6 +122,8 @@ RUNS = [
     run("decide --release", "decide", "102", "9903", "--release"),
     run("propose --keep", "propose", "102", "9904", "--keep", "--deadline", "110/9/30"),
     run("accept", "accept", "102"),
+    run("case --new-kind", "case", "9903", "--new-kind", "council", "--new-number", "3301"),
+    run("case --new-kind, opened here", "case", "10101", "--new-kind", "mayor", status=2),
     run("accept again", "accept", "102", status=2),
     run("decide --into", "decide", "102", "9805", "--release", "--into", "10101"),
     run("decide --into, not both", "decide", "102", "9805", "--keep", "--into", "10101", status=2),
@@ -178,6 +182,8 @@ RUNS = [
         *("import", MISSING),
         status=2,
     ),
+    run("import, two records in one file", *("import", TWICE), status=2),
+    run("import, no date", *("import", UNDATED), status=2),
     run(
         "show, no such meeting",
         *("show", "999"),
@@ -259,6 +265,9 @@ def said(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     (folder / NOT_A_RECORD).write_text("只是一則筆記，不是會議紀錄。\n", encoding="utf-8")
     record = REFERENCE.read_text(encoding="utf-8")
     (folder / STAMPED).write_text("檔　　號：110/010101\n" + record, encoding="utf-8")
+    (folder / TWICE).write_text(record + "\n" + record, encoding="utf-8")
+    undated = "某某局第 2 次主管會報\n地點：本局會議室\n甲、報告事項\n"
+    (folder / UNDATED).write_text(undated, encoding="utf-8")
     outputs: dict[str, str] = {}
     for each in RUNS:
         words = [str(folder / w) if w in FILES else w for w in each.words]

@@ -94,3 +94,15 @@ def test_a_ruling_that_cannot_be_is_one_line_and_changes_nothing(
     assert result.returncode in (1, 2)
     assert problem in one_error_line(result)
     assert snapshot(db) == before
+
+
+def test_case_new_kind_moves_a_case_to_its_outside_number(tmp_path: Path) -> None:
+    db = demo_database(tmp_path)
+    done = agenda("case", "9904", "--new-kind", "council", "--new-number", "3301", db=db)
+    assert done.returncode == 0, done.stderr
+    listed = json.loads(agenda("cases", "--json", db=db).stdout)
+    assert [(c["kind"], c["number"]) for c in listed if c["number"] in (9904, 3301)] == [
+        ("council", 3301)
+    ]
+    refused = agenda("case", "10101", "--new-kind", "mayor", db=db, env={"AGENDA_LANG": "en"})
+    assert refused.returncode == 2 and "opened by a conclusion" in one_error_line(refused)

@@ -12,9 +12,9 @@ import pytest
 from tests.app_support import demo_database
 from tests.edit_support import meeting, service
 from tui.domain.cases import decision_words, history_lines
-from tui.domain.model import CaseDecision, ReleaseReason, TrackedCase
+from tui.domain.model import CaseDecision, CaseKind, ReleaseReason, TrackedCase
 from tui.edits import EditError
-from tui.edits.ops import AcceptProposal, AcceptProposals, Decide, Propose, Rule
+from tui.edits.ops import AcceptProposal, AcceptProposals, Decide, Propose, Rule, SetCaseKind
 from tui.storage.repository import Repository
 
 
@@ -153,3 +153,24 @@ def test_accepting_all_proposals_of_an_item_leaves_decided_and_unproposed_cases(
     assert sentence(repo) == "列管案號 9904 賡續列管。"
     with pytest.raises(EditError, match="no undecided case"):
         edits.apply(AcceptProposals(102, meeting(repo).sections[1].items[0].id))
+
+
+def test_a_cases_kind_and_outside_number_are_corrected_and_undone(repo: Repository) -> None:
+    edits = service(repo)
+    done = edits.apply(SetCaseKind(102, 9904, "internal", "council", 3301))
+    assert repo.case(9904) is None
+    moved = repo.case(3301, CaseKind.COUNCIL)
+    assert moved is not None and moved.origin_meeting == 99
+    listed = [(r.kind, r.number) for i in meeting(repo).items() for r in i.cases]
+    assert (CaseKind.COUNCIL, 3301) in listed and (CaseKind.INTERNAL, 9904) not in listed
+    assert "議會列管" in edits.log(102)[-1].summary
+    assert done.seq is not None
+    edits.undo(102, done.seq)
+    assert repo.case(9904) is not None and repo.case(3301, CaseKind.COUNCIL) is None
+
+
+def test_a_case_this_office_opened_keeps_its_kind(repo: Repository) -> None:
+    with pytest.raises(EditError, match="opened by a conclusion"):
+        service(repo).apply(SetCaseKind(102, 10101, "internal", "mayor", 12650))
+    with pytest.raises(EditError, match="already a case"):
+        service(repo).apply(SetCaseKind(102, 9904, "internal", "internal", 9903))

@@ -13,13 +13,15 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from tui.domain.model import Office
 from tui.domain.profile import Profile
 from tui.i18n import _
 from tui.importer.decode import NotARecordError
-from tui.importer.record import ImportedRecord, read_record
+from tui.importer.record import ImportedRecord, read_records
+from tui.importer.title import same_organisation
 from tui.profile import load_profile, profile_text_for
 from tui.storage.repository import Repository
 
@@ -72,17 +74,20 @@ def read_all(
     units: Sequence[str],
     found: ArchiveImport,
     on_read: Callable[[Path], None] = lambda _: None,
+    split: bool = False,
+    when: datetime | None = None,
 ) -> list[ImportedRecord]:
     """The records of the files that are records, in meeting order; a meeting found in two
     files is refused in both, since which one is right is not for us to guess."""
     records: dict[int, list[ImportedRecord]] = {}
     for path in files:
         try:
-            record = read_record(path, units)
+            read = read_records(path, units, split, when)
         except NotARecordError as error:
             found.refused.append(Refusal(path, _reason(str(error), path)))
         else:
-            records.setdefault(record.meeting.number, []).append(record)
+            for record in read:
+                records.setdefault(record.meeting.number, []).append(record)
         on_read(path)
     readable = []
     for number in sorted(records):
@@ -191,7 +196,9 @@ def _refusal(
     repo: Repository, profile: Profile, record: ImportedRecord, replace: bool
 ) -> Refusal | None:
     office, number = record.office, record.meeting.number
-    if (office.organisation, office.series) != (profile.organisation, profile.series):
+    if office.series != profile.series or not same_organisation(
+        office.organisation, profile.organisation
+    ):
         return Refusal(record.source, _other_office(office, profile))
     if not replace and repo.has_meeting(number):
         return _stored_already(record)

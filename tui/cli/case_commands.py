@@ -11,6 +11,7 @@ from tui.cli.session import Session, UsageError
 from tui.domain.model import CaseDecision, CaseKind, ItemKind, TrackedCase
 from tui.domain.rocdate import DateError, parse_date
 from tui.edits.case_details import Propose, SetCaseDetails, SetDeadline
+from tui.edits.case_kind import SetCaseKind
 from tui.edits.operation import Operation
 from tui.i18n import _
 from tui.storage.repository import Repository
@@ -61,8 +62,13 @@ def case(args: argparse.Namespace, session: Session) -> int:
     if args.deadline:
         day = day_option(args.deadline, "--deadline")
         ops.append(SetDeadline(meeting, args.case, day.isoformat(), args.reason, kind.value))
+    if args.new_kind or args.new_number:
+        new_kind = args.new_kind or kind.value
+        ops.append(SetCaseKind(meeting, args.case, kind.value, new_kind, args.new_number))
     if not ops:
-        raise UsageError(_("nothing to change: give --subject, --owner, --co-owner or --deadline"))
+        raise UsageError(
+            _("nothing to change: give --subject, --owner, --co-owner, --deadline or --new-kind")
+        )
     service = secretary.editor(repo)
     changed = [done.summary for op in ops if (done := service.apply(op)).seq is not None]
     for summary in changed or [_("case {case}: nothing changed").format(case=args.case)]:

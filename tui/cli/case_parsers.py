@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from tui.cli.parser import a_case, a_meeting
+from tui.cli.parser import a_case, a_meeting, whole_number
 from tui.i18n import _
 
 if TYPE_CHECKING:
@@ -23,6 +23,18 @@ PROPOSALS = ("release", "keep", "none")
 def add_parsers(commands: _Commands) -> None:
     _add_case(commands)
     _add_propose(commands)
+
+
+def meeting_and_case(cmd: argparse.ArgumentParser, meeting: str) -> None:
+    cmd.add_argument("number", type=a_meeting, metavar="N", help=meeting)
+    cmd.add_argument("case", type=a_case, metavar="CASE", help=_("the case number"))
+
+
+def release_or_keep(cmd: argparse.ArgumentParser, release: str, keep: str) -> None:
+    """--release or --keep, one of them: a decision, or the unit's proposal."""
+    choice = cmd.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--release", action="store_true", help=release)
+    choice.add_argument("--keep", action="store_true", help=keep)
 
 
 def kind_option(cmd: argparse.ArgumentParser) -> None:
@@ -63,6 +75,17 @@ def _add_case(commands: _Commands) -> None:
     )
     cmd.add_argument("--reason", metavar="TEXT", help=_("why the deadline changes"))
     kind_option(cmd)
+    cmd.add_argument(
+        "--new-kind",
+        choices=KINDS,
+        help=_("who tracks the case in truth: internal (本處), mayor (市長室), council (議會)"),
+    )
+    cmd.add_argument(
+        "--new-number",
+        type=whole_number,
+        metavar="NUMBER",
+        help=_("the number the outside body gives the case (with --new-kind)"),
+    )
 
 
 def _add_propose(commands: _Commands) -> None:
@@ -75,11 +98,8 @@ def _add_propose(commands: _Commands) -> None:
             "The chair's decision stays `agenda decide`."
         ),
     )
-    cmd.add_argument("number", type=a_meeting, metavar="N", help=_("the meeting"))
-    cmd.add_argument("case", type=a_case, metavar="CASE", help=_("the case number"))
-    choice = cmd.add_mutually_exclusive_group(required=True)
-    choice.add_argument("--release", action="store_true", help=_("建議解除列管"))
-    choice.add_argument("--keep", action="store_true", help=_("建議繼續列管"))
+    meeting_and_case(cmd, _("the meeting"))
+    release_or_keep(cmd, _("建議解除列管"), _("建議繼續列管"))
     cmd.add_argument("--progress", metavar="TEXT", help=_("辦理情形 reported"))
     cmd.add_argument(
         "--deadline", metavar="DATE", help=_("a new deadline the unit asks for, such as 110/9/30")

@@ -39,6 +39,7 @@ def record_json(record: ImportedRecord) -> dict[str, Any]:
         "cases": case_counts(record),
         "adjourned": meeting.end is not None,
         "unplaced": [{"line": u.line, "text": u.text} for u in record.unplaced],
+        "skipped": [{"line": u.line, "text": u.text} for u in record.skipped],
     }
 
 
@@ -66,6 +67,7 @@ def print_summary(found: ArchiveImport, as_json: bool) -> None:
         print_json(summary_json(found))
     elif found.stored:
         _print_table(found.stored)
+        _print_skipped(found.stored)
         _print_unplaced(found.stored)
         _print_totals(found)
     for refusal in found.refused:
@@ -97,6 +99,17 @@ def _print_table(records: list[ImportedRecord]) -> None:
 
 def _width(column: str) -> int:
     return max(width(_(column)), 9 if column == "date" else 0)
+
+
+def _print_skipped(records: list[ImportedRecord]) -> None:
+    lines = [(r.source, u.line, u.text) for r in records for u in r.skipped]
+    if not lines:
+        return
+    print(
+        _("{count} line(s) skipped (before the title, or page numbers):").format(count=len(lines))
+    )
+    for source, line, text in lines:
+        print(f"  {source}:{line}: {text}")
 
 
 def _print_unplaced(records: list[ImportedRecord]) -> None:

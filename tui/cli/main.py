@@ -181,6 +181,12 @@ def _add_import(commands: _Commands) -> None:
     )
     cmd.add_argument("files", nargs="+", type=a_path, metavar="FILE|FOLDER")
     cmd.add_argument("--replace", action="store_true", help=_("replace a meeting already stored"))
+    cmd.add_argument(
+        "--split", action="store_true", help=_("import each record of a file that holds several")
+    )
+    cmd.add_argument(
+        "--date", metavar="DATE", help=_("the meeting's date when the record gives none")
+    )
     cmd.add_argument("--json", action="store_true", help=_("a summary object as JSON"))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from tui.cli.case_parsers import kind_option
+from tui.cli.case_parsers import kind_option, meeting_and_case, release_or_keep
 from tui.cli.parser import a_case, a_meeting
 from tui.i18n import _
 
@@ -35,11 +35,8 @@ def _add_decide(commands: _Commands) -> None:
             "changes) and the chair's instruction (--words). Deciding again replaces it."
         ),
     )
-    cmd.add_argument("number", type=a_meeting, metavar="N", help=_("the meeting deciding"))
-    cmd.add_argument("case", type=a_case, metavar="CASE", help=_("the case number"))
-    choice = cmd.add_mutually_exclusive_group(required=True)
-    choice.add_argument("--release", action="store_true", help=_("解除列管"))
-    choice.add_argument("--keep", action="store_true", help=_("賡續列管"))
+    meeting_and_case(cmd, _("the meeting deciding"))
+    release_or_keep(cmd, _("解除列管"), _("賡續列管"))
     cmd.add_argument("--progress", default="", metavar="TEXT", help=_("辦理情形 reported"))
     cmd.add_argument("--reason", choices=REASONS, help=_("why it is released (with --release)"))
     cmd.add_argument(

@@ -10,6 +10,7 @@ from tui.edits.agenda_sections import (
 )
 from tui.edits.attendance import Attend, SetAttendance
 from tui.edits.case_details import Propose, SetCaseDetails, SetDeadline
+from tui.edits.case_kind import SetCaseKind
 from tui.edits.cases import Decide, Track, Untrack, WriteProgress
 from tui.edits.clock import Adjourn, Begin, CorrectTimes, MoveBack, SetClock, SetStatus
 from tui.edits.confirming import Confirm, Unconfirm
@@ -58,6 +59,7 @@ __all__ = [
     "Rule",
     "SetAttendance",
     "SetCaseDetails",
+    "SetCaseKind",
     "SetClock",
     "SetDeadline",
     "SetHeader",

@@ -4,97 +4,105 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 from tui.domain.limits import oversized
 from tui.domain.model import (
-    Attendance,
-    Attendee,
     Block,
     Conclusion,
     Item,
-    Meeting,
     Report,
     Section,
 )
-from tui.domain.numerals import (
-    LARGEST,
-    Label,
-    Ladder,
-    NumeralError,
-    parse_label,
-    parse_number,
-)
-from tui.domain.rocdate import DateError, parse_datetime, parse_time
+from tui.domain.numerals import LARGEST, Label, Ladder, parse_label
+from tui.domain.rocdate import DateError, parse_time
 from tui.i18n import _
 from tui.importer import patterns
+from tui.importer.assemble import ParsedRecord, SecondRecordError, Unplaced, assemble
 from tui.importer.decode import NotARecordError
+from tui.importer.header import HeaderReader
 from tui.importer.lines import Line, record_lines
 from tui.importer.outline import OpenList, conclusion_list, point_list
+from tui.importer.title import Title, read_title
+from tui.importer.when import beside_the_date, meeting_start
 
 
-@dataclass
-class Unplaced:
-    line: int
-    text: str
-
-
-@dataclass
-class ParsedRecord:
-    meeting: Meeting
-    organisation: str
-    series: str
-    unplaced: list[Unplaced] = field(default_factory=list)
-
-
-def parse_record(text: str, where: str) -> ParsedRecord:
-    return _RecordParser(where).parse(text)
+def parse_record(text: str, where: str, when: datetime | None = None) -> ParsedRecord:
+    """The record; `when` is its date when the record gives none (--date)."""
+    return _RecordParser(where, when).parse(text)
 
 
 class _RecordParser:
-    def __init__(self, where: str) -> None:
+    def __init__(self, where: str, when: datetime | None) -> None:
         self.where = where
-        self.title: re.Match[str] | None = None
-        self.header: dict[str, tuple[str, str, int]] = {}
+        self.when = when
+        self.title: Title | None = None
+        self.head = HeaderReader()
+        self.header = self.head.fields
+        self.skipped: list[Line] = []
         self.sections: list[Section] = []
         self.item: Item | None = None
         self.open: OpenList | None = None
         self.end: time | None = None
         self.notes: list[str] = []
         self.unplaced: list[Unplaced] = []
+        self.bare_labels: list[tuple[Item, Line]] = []
+        self.tables: list[Block] = []  # 決議： with nothing on its line
 
     def parse(self, text: str) -> ParsedRecord:
-        for line in record_lines(text, patterns.is_structural):
+        for line in record_lines(text, patterns.is_structural, self.skipped):
             self._take(line)
+        for item, line in self.bare_labels:
+            if not item.conclusions:  # a label that nothing followed is said, not lost
+                self.unplaced.append(Unplaced(line.number, line.text))
+                item.notes.append(line.text)
         return self._finish()
 
     def _take(self, line: Line) -> None:
+        label = parse_label(line.text) or patterns.bare_point(line.text)
         if self.title is None:
             self._before_title(line)
-        elif not self.sections and self._header_line(line):
+        elif line.table:
+            self._table(line)
+        elif label is None and read_title(line.text) and (self.sections or self.header):
+            raise self._second_record(line)
+        elif not self.sections and self._header_line(line, label):
             return
-        elif (label := parse_label(line.text)) is not None:
+        elif match := patterns.ADJOURNMENT.match(line.text):
+            self._adjourned(match, line)
+        elif (heading := patterns.section_heading(line.text)) is not None:
+            self._new_section(heading)
+        elif label is not None:
             self._labelled(label, line)
         else:
             self._unlabelled(line)
 
     def _before_title(self, line: Line) -> None:
-        self.title = patterns.TITLE.match(line.text)
+        """Lines before the title are the site's or the file's chrome, skipped and said."""
+        self.title = read_title(line.text)
         if self.title is None:
-            self._keep_unplaced(line)
+            self.skipped.append(line)
 
-    def _header_line(self, line: Line) -> bool:
-        found = patterns.header_field(line.text)
-        if found is None:
-            return False
-        name, label, value = found
-        if name in self.header:  # a second 出席 line continues the first
-            old, old_label, _ = self.header[name]
-            value = f"{old}、{value}"
-            label = old_label
-        self.header[name] = (value, label, line.number)
-        return True
+    def _header_line(self, line: Line, label: Label | None) -> bool:
+        opens = label is not None or patterns.is_structural(line.text)
+        return self.head.take(line.number, line.spaced(), opens)
+
+    def _table(self, line: Line) -> None:
+        """A flattened table: one block in its place, its lines as they were."""
+        if not self.sections:
+            self._keep_unplaced(line)
+            return
+        item = self._current_item(line)
+        item.blocks.append(Block("", line.text))
+        self.tables.append(item.blocks[-1])
+        self.open = None
+
+    def _second_record(self, line: Line) -> SecondRecordError:
+        message = _(
+            "{path} line {line}: a second record begins here ({title}); "
+            "give each record its own file, or import with --split"
+        ).format(path=self.where, line=line.number, title=line.text)
+        return SecondRecordError(message, line.number)
 
     # -- numbered lines -------------------------------------------------------
 
@@ -169,6 +177,7 @@ class _RecordParser:
     def _openers(self) -> list[tuple[re.Pattern[str], Callable[[re.Match[str], Line], None]]]:
         return [
             (patterns.ADJOURNMENT, self._adjourned),
+            (patterns.RIDER, self._rider),
             (patterns.CONCLUSION, self._conclusion),
             (patterns.BLOCK, self._new_block),
             (patterns.CASE_HEADING, self._case_heading),
@@ -176,6 +185,9 @@ class _RecordParser:
         ]
 
     def _adjourned(self, match: re.Match[str], line: Line) -> None:
+        self.open = None
+        if not match["time"].strip():
+            return  # 散會 with no time: the record says none
         try:
             self.end = parse_time(match["time"])
         except DateError as error:
@@ -186,24 +198,41 @@ class _RecordParser:
 
     def _conclusion(self, match: re.Match[str], line: Line) -> None:
         item = self._current_item(line)
-        item.conclusion_label = match["label"]
+        item.conclusion_label = _unspaced(match["label"])
         text = match["text"].strip()
         if text:
             item.conclusions.append(Conclusion(text))
             self.open = point_list(item.conclusions[-1].points)
         else:
             self.open = conclusion_list(item.conclusions)
+            self.bare_labels.append((item, line))
 
     def _new_block(self, match: re.Match[str], line: Line) -> None:
+        label = _unspaced(match["label"])
+        if label in patterns.CASE_NAMES and self._starts_item(label):
+            self._new_item("", line)
         item = self._current_item(line)
-        block = Block(match["label"], match["text"].strip())
+        block = Block(label, match["text"].strip())
         item.blocks.append(block)
         self.open = point_list(block.points, _filler(block))
 
+    def _starts_item(self, label: str) -> bool:
+        """案由 after a decided item, or a second 案由, is the next case (no 一、 before it)."""
+        if not self.sections:
+            return False
+        item = self.item
+        return item is None or bool(item.conclusions) or any(b.label == label for b in item.blocks)
+
     def _case_heading(self, match: re.Match[str], line: Line) -> None:
-        self._new_item("", line)
+        self._new_item(match["text"].strip(), line)
         assert self.item is not None
-        self.item.label = re.sub(r"\s+", "", match["label"])
+        self.item.label = _unspaced(match["label"])
+
+    def _rider(self, match: re.Match[str], line: Line) -> None:
+        """附帶決議 follows the decision it rides on, as one more conclusion."""
+        item = self._current_item(line)
+        item.conclusions.append(Conclusion(f"附帶決議：{match['text'].strip()}"))
+        self.open = point_list(item.conclusions[-1].points)
 
     def _report(self, match: re.Match[str], line: Line) -> None:
         item = self._current_item(line)
@@ -217,6 +246,8 @@ class _RecordParser:
             self.open.accepts_text = None
         elif self.sections and self._is_body_text(self._current_item(line)):
             self._body_block().text = _join(self._body_block().text, line.text)
+        elif self.open is not None and (holder := self.open.last_text_holder()) is not None:
+            holder.text = _join(holder.text, line.text)  # a paragraph continuing its point
         else:
             self._keep_unplaced(line)
 
@@ -225,8 +256,9 @@ class _RecordParser:
 
     def _body_block(self) -> Block:
         assert self.item is not None
-        if not self.item.blocks or self.item.blocks[-1].label:
-            self.item.blocks.append(Block(""))
+        last = self.item.blocks[-1] if self.item.blocks else None
+        if last is None or last.label or any(last is table for table in self.tables):
+            self.item.blocks.append(Block(""))  # a table's block takes no more text
         return self.item.blocks[-1]
 
     def _keep_unplaced(self, line: Line) -> None:
@@ -243,83 +275,34 @@ class _RecordParser:
             raise self._refused(_("{path}: no record title (…第 N 次…紀錄) found"))
         if not self.sections and not self.header:
             raise self._refused(_("{path}: a title but no header fields or sections"))
-        meeting = Meeting(
-            number=self._number(),
-            start=self._start(),
-            end=self.end,
-            place=self._value("place"),
-            chair=self._value("chair"),
-            recorder=self._value("recorder"),
-            recorder_label=self.header.get("recorder", ("", "紀錄", 0))[1],
-            attendance=self._attendance(),
-            sections=self.sections,
-            notes=self.notes,
-        )
+        if not 1 <= self.title.number <= LARGEST:
+            raise self._refused(
+                _("{path}: meeting number {number}: give 1 to {most}"),
+                number=self.title.number,
+                most=LARGEST,
+            )
+        start = meeting_start(self.header, self.when, self.where)
+        for name in ("time", "date"):
+            value, label, number = self.header.get(name, ("", "", 0))
+            if beside_the_date(value):  # kept whole beside the date read from it
+                self.notes.append(f"{label}：{value}")
+                self.unplaced.append(Unplaced(number, f"{label}：{value}"))
+        meeting = assemble(self.title.number, start, self.head, self.sections)
+        meeting.end = self.end
+        meeting.notes += self.notes
         if problem := oversized(meeting):
             raise self._refused(_("{path}: {problem}"), problem=problem)
-        return ParsedRecord(
-            meeting, self.title["organisation"].strip(), self.title["series"], self.unplaced
-        )
+        skipped = sorted((Unplaced(s.number, s.text) for s in self.skipped), key=lambda u: u.line)
+        title = self.title
+        return ParsedRecord(meeting, title.organisation, title.series, self.unplaced, skipped)
 
     def _refused(self, message: str, **values: object) -> NotARecordError:
         """Not a record: `message` (translated) said of this file."""
         return NotARecordError(message.format(path=self.where, **values))
 
-    def _value(self, name: str) -> str:
-        return self.header.get(name, ("", "", 0))[0]
 
-    def _number(self) -> int:
-        assert self.title is not None
-        try:
-            number = parse_number(self.title["number"])
-        except NumeralError as error:
-            raise self._refused(_("{path}: meeting number: {problem}"), problem=error) from None
-        if not 1 <= number <= LARGEST:
-            raise self._refused(
-                _("{path}: meeting number {number}: give 1 to {most}"), number=number, most=LARGEST
-            )
-        return number
-
-    def _start(self) -> datetime:
-        when = self.header.get("time") or self.header.get("date")
-        if when is None:
-            raise self._refused(_("{path}: no meeting date (時間：…) found"))
-        text, label, number = when
-        try:
-            day, at = self._date_and_time(text)
-        except DateError as error:
-            raise self._refused(
-                _("{path} line {line}: {label} {problem}"), line=number, label=label, problem=error
-            ) from None
-        return datetime.combine(day, at or time(0, 0))
-
-    def _date_and_time(self, text: str) -> tuple[date, time | None]:
-        if "date" in self.header and "time" in self.header:
-            day, _ = parse_datetime(self.header["date"][0])
-            return day, parse_time(self.header["time"][0])
-        return parse_datetime(text)
-
-    def _attendance(self) -> Attendance:
-        present = self._value("present")
-        listed = bool(re.search(r"[、，,；;]", present)) or "(" in present or "（" in present
-        return Attendance(
-            present_as_text="" if listed else present,
-            present=attendees(present) if listed else [],
-            observers=attendees(self._value("observers")),
-            absent=attendees(self._value("absent")),
-        )
-
-
-_ATTENDEE = re.compile(r"^(?P<name>[^（(]+?)\s*(?:[（(](?P<mark>[^)）]*)[)）])?$")
-
-
-def attendees(text: str) -> list[Attendee]:
-    found: list[Attendee] = []
-    for part in re.split(r"\s*[、，,；;]\s*", text.strip()):
-        match = _ATTENDEE.match(part.strip())
-        if match:
-            found.append(Attendee(match["name"].strip(), (match["mark"] or "").strip()))
-    return found
+def _unspaced(label: str) -> str:
+    return re.sub(r"[\s\u3000]+", "", label)
 
 
 def _filler(holder: Report | Block) -> Callable[[str], None] | None:

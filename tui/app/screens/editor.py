@@ -27,13 +27,12 @@ from tui.app.screens.ruling_dialog import RulingKeys
 from tui.app.widgets.entries import key_of
 from tui.app.widgets.entry_editor import TYPING, EntryEditor
 from tui.domain.identity import find_entry, new_id
-from tui.domain.model import Block, CaseDecision, Conclusion, Item, Point, Report, TrackedCase
+from tui.domain.model import Block, Conclusion, Item, Point, Report, TrackedCase
 from tui.domain.points import write_points
 from tui.domain.units import owner_in
 from tui.edits.ops import (
     AddMotion,
     Correct,
-    Decide,
     MoveEntry,
     RemoveEntry,
     Track,
@@ -186,26 +185,6 @@ class EditorScreen(AgendaKeys, HeaderKeys, RulingKeys):
                     number=number, owner=result.owner or _("主辦單位未定")
                 )
             )
-
-    async def _decide(self, decision: CaseDecision) -> None:
-        target = self.target()
-        if not isinstance(target, TrackedCase):
-            self.notify(_("Highlight a tracked case to decide it."), severity="warning")
-            return
-        if not self.can_change():
-            return
-        await self.finish_typing()
-        meeting, kind = self.opened.number, target.kind.value
-        op = Decide(meeting, target.number, decision.value, kind, correction=self.correction)
-        if self.send(op):
-            self.show_item(key_of(target))
-            self.pane.next_entry()
-
-    async def action_release(self) -> None:
-        await self._decide(CaseDecision.RELEASE)
-
-    async def action_keep(self) -> None:
-        await self._decide(CaseDecision.KEEP)
 
     def action_motion(self) -> None:
         if self.can_change():

@@ -20,6 +20,7 @@ from tui.domain.cases import REASON_WORDS, proposal_word
 from tui.domain.decisions import DECISION_WORDS
 from tui.domain.model import CaseDecision, ReleaseReason, TrackedCase
 from tui.domain.rocdate import DateError, format_numeric_date, parse_date
+from tui.edits.cases import Decide
 from tui.edits.operation import Operation
 from tui.edits.rulings import AcceptProposal, AcceptProposals, Rule
 from tui.i18n import _
@@ -58,6 +59,7 @@ class RulingDialog(_Form):
                 [(DECISION_WORDS[d], d) for d in (CaseDecision.KEEP, CaseDecision.RELEASE)],
                 value=decision or CaseDecision.KEEP,
                 allow_blank=False,
+                compact=True,
                 id="decision",
             )
             reason = event.reason if event and event.reason else ReleaseReason.DONE
@@ -67,20 +69,21 @@ class RulingDialog(_Form):
                     [(word, r) for r, word in REASON_WORDS.items()],
                     value=reason,
                     allow_blank=False,
+                    compact=True,
                     id="reason",
                 )
             with Vertical(id="for-into", classes="part"):
                 yield Label(_("併入列管案號 Merged into case (併案)"))
                 merged = str(event.merged_into) if event and event.merged_into else ""
-                yield Input(merged, id="into", restrict=r"[0-9]*", max_length=6)
+                yield Input(merged, compact=True, id="into", restrict=r"[0-9]*", max_length=6)
             with Vertical(id="for-forum", classes="part"):
                 yield Label(_("移列至 Moved to (移列)"))
-                yield Input(event.moved_to if event else "", id="forum")
+                yield Input(event.moved_to if event else "", compact=True, id="forum")
             with Vertical(id="for-deadline", classes="part"):
                 yield Label(_("新列管期限 New deadline when kept (110/8/31)"))
-                yield Input(self._deadline(), id="deadline", placeholder=_("YYY/M/D"))
+                yield Input(self._deadline(), compact=True, id="deadline", placeholder=_("YYY/M/D"))
             yield Label(_("主席裁示 The chair's words"))
-            yield Input(event.conclusion if event else "", id="words")
+            yield Input(event.conclusion if event else "", compact=True, id="words")
             yield Label("", classes="problem")
 
     def _deadline(self) -> str:
@@ -146,31 +149,35 @@ def ruling_operation(meeting: int, case: TrackedCase, given: Ruling) -> Operatio
 
 
 class RulingKeys(CaseKeys):
+    async def action_release(self) -> None:
+        await self._decide(CaseDecision.RELEASE)
+
+    async def action_keep(self) -> None:
+        await self._decide(CaseDecision.KEEP)
+
+    async def _decide(self, decision: CaseDecision) -> None:
+        target = await self.highlighted_case(_("Highlight a tracked case to decide it."))
+        if target is not None:
+            kind, meeting = target.kind.value, self.opened.number
+            op = Decide(meeting, target.number, decision.value, kind, correction=self.correction)
+            self._decided(op, target)
+
     async def action_rule(self) -> None:
-        target = self.target()
-        if not isinstance(target, TrackedCase):
-            self.notify(_("Highlight a tracked case to decide it."), severity="warning")
-            return
-        if not self.can_change():
-            return
-        await self.finish_typing()
-        dialog = RulingDialog(target, self.opened.number)
-        self.app.push_screen(dialog, lambda result: self._ruled(target, result))
+        target = await self.highlighted_case(_("Highlight a tracked case to decide it."))
+        if target is not None:
+            dialog = RulingDialog(target, self.opened.number)
+            self.app.push_screen(dialog, lambda result: self._ruled(target, result))
 
     def _ruled(self, case: TrackedCase, result: object) -> None:
         if isinstance(result, Ruling):
             self._decided(ruling_operation(self.opened.number, case, result), case)
 
     async def action_accept_proposal(self) -> None:
-        target = self.target()
-        if not isinstance(target, TrackedCase):
-            self.notify(_("Highlight a tracked case to accept its proposal."), severity="warning")
-            return
-        if self.can_change():
-            await self.finish_typing()
-            op = AcceptProposal(
-                self.opened.number, target.number, target.kind.value, correction=self.correction
-            )
+        refusal = _("Highlight a tracked case to accept its proposal.")
+        target = await self.highlighted_case(refusal)
+        if target is not None:
+            meeting, kind = self.opened.number, target.kind.value
+            op = AcceptProposal(meeting, target.number, kind, correction=self.correction)
             self._decided(op, target)
 
     async def action_accept_proposals(self) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from textual import events
 from textual.binding import Binding
 from textual.widgets import TextArea
+from textual.widgets.text_area import Edit, EditResult
 
 from tui.app.keyhold import key_handled
 from tui.app.widgets.point_typing import Lines, enter, point_in
@@ -54,6 +55,14 @@ class EntryEditor(TextArea):
         super().__init__(id="entry-editor", soft_wrap=True, show_line_numbers=False)
         self.when_finished: Callable[[], None] | None = None  # the screen's: ends the entry
         self.rungs: Sequence[Ladder] = REPORT_RUNGS
+
+    def edit(self, edit: Edit) -> EditResult:
+        """TextArea moves the cursor into view before it grows its height for the edit, so
+        a character that wraps onto a new last line stayed below the view until the next
+        key: into view again once the height is right."""
+        result = super().edit(edit)
+        self.scroll_cursor_visible()
+        return result
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
