@@ -13,6 +13,7 @@ from tests.cli_support import agenda, one_error_line, snapshot
 from tests.conftest import REFERENCE
 from tui.app.widgets.entries import Entry, conclusion_text
 from tui.app.widgets.wrapped import Wrapped
+from tui.archive import MOST_FILES
 from tui.domain.limits import LONGEST_TEXT, MOST_ENTRIES
 from tui.domain.model import Conclusion
 from tui.domain.numerals import Ladder, label
@@ -105,3 +106,17 @@ def test_an_entry_stored_before_the_limits_is_shown_in_part_at_once() -> None:
     assert time.monotonic() - started < 0.5
     assert shown.prompt.plain.startswith("(10000)")
     assert len(shown.prompt.plain) < LONGEST_TEXT + 100
+
+
+def test_a_folder_of_more_files_than_any_archive_is_refused_unread(
+    db: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "everything"
+    folder.mkdir()
+    for n in range(MOST_FILES + 1):
+        (folder / f"{n}.md").touch()
+    started = time.monotonic()
+    result = agenda("import", folder, db=db, env={"AGENDA_LANG": "en"})
+    assert result.returncode == 2
+    assert f"more than {MOST_FILES:,} files" in one_error_line(result)
+    assert time.monotonic() - started < 20

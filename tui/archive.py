@@ -8,6 +8,7 @@ record of another office is refused by name, and the others are stored all the s
 
 from __future__ import annotations
 
+import itertools
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -32,6 +33,10 @@ BATCH = 12  # records to a commit: a year of monthly meetings
 class Refusal:
     file: Path
     reason: str  # one line, without the file's name
+
+
+# Fifty years of monthly records are 600 files; a folder of more is not an archive of records.
+MOST_FILES = 10_000
 
 
 @dataclass
@@ -62,11 +67,18 @@ def record_files(paths: Iterable[Path], found: ArchiveImport) -> list[Path]:
 
 
 def _files_under(folder: Path) -> list[Path]:
-    return sorted(
+    """The files under folder; OSError when there are more than any archive holds (`import /`
+    would read the whole disk)."""
+    found = (
         path
         for path in folder.rglob("*")
         if path.is_file() and not any(p.startswith(".") for p in path.relative_to(folder).parts)
     )
+    files = list(itertools.islice(found, MOST_FILES + 1))
+    if len(files) > MOST_FILES:
+        too_many = _("more than {most:,} files under it: give the folder of the records")
+        raise OSError(0, too_many.format(most=MOST_FILES))
+    return sorted(files)
 
 
 def read_all(
