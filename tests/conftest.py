@@ -32,6 +32,7 @@ SLOW_MODULES = frozenset(
         "test_app_language",
         "test_app_outline",
         "test_app_keys",
+        "test_app_long_text",
         "test_app_live",
         "test_app_pty",
         "test_app_pty_live",
