@@ -8,6 +8,7 @@ from tui.edits.agenda_sections import (
     RemoveSection,
     RenameSection,
 )
+from tui.edits.answers import CollectAnswer
 from tui.edits.attendance import Attend, SetAttendance
 from tui.edits.case_details import Propose, SetCaseDetails, SetDeadline
 from tui.edits.cases import Decide, Track, Untrack, WriteProgress
@@ -31,6 +32,7 @@ __all__ = [
     "Adjourn",
     "Attend",
     "Begin",
+    "CollectAnswer",
     "Confirm",
     "Correct",
     "CorrectTimes",
