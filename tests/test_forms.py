@@ -4,6 +4,7 @@ still owes its answers."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from docx import Document
 from tests.cli_support import agenda, load_json, snapshot
 from tests.form_support import fill_docx, fill_odt, prepared
 from tui import secretary
-from tui.domain.model import CaseDecision, CaseKind, ItemKind, TrackedCase
+from tui.domain.model import CaseDecision, CaseKind, TrackedCase
 from tui.edits.cases import WriteProgress
 from tui.forms import missing, unit_form, units_with_open_cases
 from tui.forms.collect import collect
@@ -65,9 +66,8 @@ def test_three_forms_filled_and_collected_one_unit_missing(
         },
         report=["(一)辦理採購案 3 件。", "（二）完成消防演練。"],
     )
-    foreign = fill_docx(
-        _form(repo, folder, "國際事務組"), {1: ("姊妹市交流已完成。", "☑建議解除列管 ☐建議繼續列管")}
-    )
+    marked = "☑建議解除列管 ☐建議繼續列管"
+    foreign = fill_docx(_form(repo, folder, "國際事務組"), {1: ("姊妹市交流已完成。", marked)})
     centre = fill_odt(
         _form(repo, folder, "公共事務管理中心", "odt"),
         {1: ("工程進度 80%，\n預計年底完工。", "建議繼續列管")},
@@ -80,7 +80,8 @@ def test_three_forms_filled_and_collected_one_unit_missing(
     payslip = _case(repo, 10101).decision_at(102)
     assert payslip is not None
     assert payslip.progress == ""
-    assert [p.text for p in payslip.progress_points] == ["已修正薪資單格式。", "其他給付亦逐項標示。"]
+    points = [p.text for p in payslip.progress_points]
+    assert points == ["已修正薪資單格式。", "其他給付亦逐項標示。"]
     assert payslip.proposal is CaseDecision.RELEASE
     assert payslip.answered_from == general.name and payslip.answered_on is not None
     meeting = _case(repo, 12601).decision_at(102)
@@ -173,6 +174,13 @@ def test_agenda_forms_collect_and_cases_missing(repo: Repository, tmp_path: Path
     assert as_json["missing"]["總務組"] == [12601]
 
 
-def test_the_unit_reports_item_is_where_work_reports_go(repo: Repository) -> None:
-    kinds = [i.kind for i in secretary.load(repo, 102).items()]
-    assert ItemKind.UNIT_REPORTS in kinds
+def test_a_form_whose_property_was_dropped_is_known_by_its_last_line(
+    repo: Repository, tmp_path: Path
+) -> None:
+    path = fill_docx(_form(repo, tmp_path, "總務組"), {1: ("辦理中。", "建議繼續列管")})
+    with zipfile.ZipFile(path) as archive:
+        kept = {n: archive.read(n) for n in archive.namelist() if n != "docProps/custom.xml"}
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in kept.items():
+            archive.writestr(name, data)
+    assert collect(secretary.editor(repo), path).filled == {10101: ["辦理情形", "擬辦"]}
