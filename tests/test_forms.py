@@ -13,6 +13,7 @@ from docx import Document
 from tests.cli_support import agenda, load_json, snapshot
 from tests.form_support import fill_docx, fill_odt, prepared
 from tui import secretary
+from tui.app.widgets.entries import case_text
 from tui.domain.model import CaseDecision, CaseKind, TrackedCase
 from tui.edits.cases import WriteProgress
 from tui.forms import missing, unit_form, units_with_open_cases
@@ -190,3 +191,13 @@ def test_a_form_whose_property_was_dropped_is_known_by_its_last_line(
         for name, data in kept.items():
             archive.writestr(name, data)
     assert collect(secretary.editor(repo), path).filled == {10101: ["辦理情形", "擬辦"]}
+
+
+def test_a_case_entry_says_whether_its_unit_has_answered(repo: Repository, tmp_path: Path) -> None:
+    assert "「未填報」" in case_text(_case(repo, 10101), 102).plain
+    path = fill_docx(_form(repo, tmp_path, "總務組"), {1: ("辦理中。", "建議繼續列管")})
+    collect(secretary.editor(repo), path)
+    event = _case(repo, 10101).decision_at(102)
+    assert event is not None and event.answered_on is not None
+    day = event.answered_on
+    assert f"「已填報 {day.month}/{day.day}」" in case_text(_case(repo, 10101), 102).plain

@@ -75,6 +75,13 @@ class MeetingsScreen(Screen[None]):
             id="meetings.search",
             tooltip=N_("Search every meeting and case, and open the item found"),
         ),
+        Binding(
+            "F",
+            "write_forms",
+            N_("Forms"),
+            id="meetings.forms",
+            tooltip=N_("Write each unit's form (填報表) for the meeting into a folder"),
+        ),
         *DELETION_BINDINGS,
     ]
 
@@ -262,6 +269,20 @@ class MeetingsScreen(Screen[None]):
             from tui.app.screens.preview import PreviewScreen
 
             self.app.push_screen(PreviewScreen(self.workspace, number))
+
+    def action_write_forms(self) -> None:
+        number = self._selected()
+        if number is not None and self.workspace is not None:
+            self._write_forms(number)
+
+    @work(thread=True, exclusive=True, group="forms")
+    def _write_forms(self, number: int) -> None:
+        from tui.app.forms_out import write_unit_forms
+
+        assert self.workspace is not None
+        said, failed = write_unit_forms(self.workspace.repo, number)
+        severity = "warning" if failed else "information"
+        self.app.call_from_thread(self.notify, said, severity=severity, timeout=10)
 
     def action_delete_draft(self) -> None:
         number = self._selected()
