@@ -162,7 +162,10 @@ REFUSALS: dict[str, tuple[Callable[[Repository, Path], Path], str]] = {
     "another unit": (_another_unit, "a form for 機要組, which no longer owns cases 10101"),
     "the owner changed": (_owner_changed, "a form for 總務組, which no longer owns cases 10101"),
     "a row deleted": (_row_deleted, "rows were deleted, added or reordered"),
-    "rows reordered": (_rows_reordered, "sent with 10101、mayor:12601, it has mayor:12601、10101"),
+    "rows reordered": (
+        _rows_reordered,
+        "sent with 10101、12601（市長室列管）, it has 12601（市長室列管）、10101",
+    ),
     "a truncated file": (_truncated, "damaged: not a DOCX or ODT file"),
     "the identifier edited": (_identifier_edited, "damaged: its form identifier has been changed"),
     "not a form": (_not_a_form, "not a form written by agenda"),

@@ -14,6 +14,7 @@ from tui.i18n import _
 
 if TYPE_CHECKING:
     from tui.cli.parser import Parser
+    from tui.edits.answers import Differs
     from tui.forms.collect import Collected
     from tui.storage.repository import Repository
 
@@ -104,19 +105,21 @@ def _print(found: Collected) -> None:
     if found.report:
         print("  " + _("work report (業務工作報告) filled"))
     for differs in found.differs:
-        where = _("case {case}").format(case=differs.case) if differs.case else differs.slot
-        print(
-            "  "
-            + _("{where} {slot} kept (use --replace to take the answer):")
-            .format(where=where, slot=differs.slot if differs.case else "")
-            .replace("  ", " ")
-        )
+        print("  " + _differs(differs))
         print("    " + _("now:    {text}").format(text=_one_line(differs.current)))
         print("    " + _("answer: {text}").format(text=_one_line(differs.answer)))
     if found.cases_changed_since:
         print("  " + _("note: the cases changed after this form was written"))
     if not found.changed:
         print("  " + _("nothing changed"))
+
+
+def _differs(differs: Differs) -> str:
+    if differs.case:
+        return _("case {case} {slot}: kept as it is (--replace takes the answer)").format(
+            case=differs.case, slot=differs.slot
+        )
+    return _("{slot}: kept as it is (--replace takes the answer)").format(slot=differs.slot)
 
 
 def _one_line(text: str) -> str:

@@ -11,13 +11,14 @@ from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
 from tui.database import profile_of
-from tui.domain.model import MeetingStatus
+from tui.domain.cases import kind_name
+from tui.domain.model import CaseKind, MeetingStatus
 from tui.domain.point_text import read_points, written_points
 from tui.edits import EditService
 from tui.edits.answers import CaseAnswer, CollectAnswer, Differs, plan_answer
 from tui.forms.content import FIXED, HEADINGS, kind_of_cell, sent_checksum, unit_cases
 from tui.forms.filled import DateError, Filled, ProposalError, read_deadline, read_proposal
-from tui.forms.identifier import FormError, Identifier, case_key, read_identifier
+from tui.forms.identifier import CaseKey, FormError, Identifier, read_identifier
 from tui.i18n import _
 from tui.storage.repository import Repository
 
@@ -81,7 +82,7 @@ def check(repo: Repository, filled: Filled) -> Identifier:
     if (units and found.unit not in units) or strays:
         raise FormError(
             _("a form for {unit}, which no longer owns cases {cases}").format(
-                unit=found.unit, cases="、".join(case_key(k) for k in strays) or "—"
+                unit=found.unit, cases="、".join(_named(k) for k in strays) or "—"
             )
         )
     _check_rows(filled, found)
@@ -97,10 +98,16 @@ def _check_rows(filled: Filled, found: Identifier) -> None:
             _(
                 "its rows were deleted, added or reordered: it was sent with {sent}, it has {now}"
             ).format(
-                sent="、".join(case_key(k) for k in found.cases) or "—",
-                now="、".join(case_key(k) if k else "?" for k in rows) or "—",
+                sent="、".join(_named(k) for k in found.cases) or "—",
+                now="、".join(_named(k) if k else "?" for k in rows) or "—",
             )
         )
+
+
+def _named(key: CaseKey) -> str:
+    """10101, or 12601（市長室列管）."""
+    kind, number = key
+    return str(number) if kind is CaseKind.INTERNAL else f"{number}（{kind_name(kind)}）"
 
 
 def answers(filled: Filled, found: Identifier) -> tuple[CaseAnswer, ...]:
