@@ -89,7 +89,8 @@ def collect(args: argparse.Namespace, session: Session) -> int:
         try:
             _print(collect_one(service, path, args.replace))
         except FormError as error:
-            print(_("agenda: error: {problem}").format(problem=f"{path}: {error}"), file=sys.stderr)
+            problem = _("{file}: {problem}").format(file=path, problem=error)
+            print(_("agenda: error: {problem}").format(problem=problem), file=sys.stderr)
             failed += 1
     return 2 if failed else 0
 
