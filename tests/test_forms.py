@@ -95,6 +95,9 @@ def test_three_forms_filled_and_collected_one_unit_missing(
     assert [p.text for p in reports["總務組"].points] == ["辦理採購案 3 件。", "完成消防演練。"]
     assert reports["公共事務管理中心"].answered_from == centre.name
     assert missing(repo, 102) == {"機要組": [9903]}
+    agenda_md = secretary.render_meeting(repo, secretary.load(repo, 102), agenda=True, format="md")
+    assert "- 總務組組長：" in agenda_md
+    assert "  - (一) 辦理採購案 3 件。\n  - (二) 完成消防演練。" in agenda_md
     log = secretary.editor(repo).log(102)
     assert [line.who for line in log[-3:]] == ["總務組", "國際事務組", "公共事務管理中心"]
 
