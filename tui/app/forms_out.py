@@ -1,12 +1,36 @@
-"""The app's forms: each unit's form for a meeting written into a folder beside the working
-directory, said in a notice naming the folder."""
+"""The app's forms: each unit's form for a meeting written into a folder under the working
+directory (the notice names it), and the filled ones read back from there."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.i18n import _
-from tui.storage.repository import Repository
+from textual.binding import Binding
+
+from tui.i18n import N_, _
+
+if TYPE_CHECKING:
+    from tui.storage.repository import Repository
+
+# On the meetings list, for the highlighted meeting.
+BINDINGS = [
+    Binding(
+        "F",
+        "write_forms",
+        N_("Forms"),
+        id="meetings.forms",
+        tooltip=N_("Write each unit's form (填報表) for the meeting into a folder"),
+    ),
+    Binding(
+        "G",
+        "collect_forms",
+        N_("Collect forms"),
+        id="meetings.collect_forms",
+        show=False,
+        tooltip=N_("Read the filled forms in the meeting's forms folder back into it"),
+    ),
+]
 
 
 def forms_folder(number: int) -> Path:
@@ -30,3 +54,33 @@ def write_unit_forms(repo: Repository, number: int) -> tuple[str, bool]:
     return _("{count} forms for meeting {number} written to {folder}").format(
         count=len(written), number=number, folder=folder
     ), False
+
+
+def collect_unit_forms(repo: Repository, number: int) -> tuple[str, bool]:
+    """Every DOCX and ODT in the meeting's forms folder read back; what to tell the user."""
+    from tui import secretary
+    from tui.forms.collect import collect
+    from tui.forms.identifier import FormError
+
+    folder = forms_folder(number)
+    files = sorted(p for p in folder.glob("*") if p.suffix.lower() in (".docx", ".odt"))
+    if not files:
+        return _("no forms in {folder}").format(folder=folder), True
+    service = secretary.editor(repo, session="collect")
+    changed, kept, refused = 0, 0, []
+    for path in files:
+        try:
+            found = collect(service, path)
+        except FormError as error:
+            refused.append(_("{file}: {problem}").format(file=path.name, problem=error))
+            continue
+        changed += found.changed
+        kept += len(found.differs)
+    said = _("{changed} of {count} forms collected from {folder}").format(
+        changed=changed, count=len(files), folder=folder
+    )
+    if kept:
+        said += "\n" + _("{kept} slots kept as they were (agenda collect --replace)").format(
+            kept=kept
+        )
+    return "\n".join([said, *refused]), bool(refused)

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from tui.app import memory
+from tui.app.forms_out import BINDINGS as FORM_BINDINGS
 from tui.app.keyhold import hold_keys, keys_wait_for_focus, nothing_opened, release_keys
 from tui.app.labels import STATUS
 from tui.app.messages import MeetingOpened, OpenHit, WorkspaceReady
@@ -75,13 +76,7 @@ class MeetingsScreen(Screen[None]):
             id="meetings.search",
             tooltip=N_("Search every meeting and case, and open the item found"),
         ),
-        Binding(
-            "F",
-            "write_forms",
-            N_("Forms"),
-            id="meetings.forms",
-            tooltip=N_("Write each unit's form (填報表) for the meeting into a folder"),
-        ),
+        *FORM_BINDINGS,
         *DELETION_BINDINGS,
     ]
 
@@ -275,12 +270,18 @@ class MeetingsScreen(Screen[None]):
         if number is not None and self.workspace is not None:
             self._write_forms(number)
 
+    def action_collect_forms(self) -> None:
+        number = self._selected()
+        if number is not None and self.workspace is not None:
+            self._write_forms(number, collect=True)
+
     @work(thread=True, exclusive=True, group="forms")
-    def _write_forms(self, number: int) -> None:
-        from tui.app.forms_out import write_unit_forms
+    def _write_forms(self, number: int, collect: bool = False) -> None:
+        from tui.app.forms_out import collect_unit_forms, write_unit_forms
 
         assert self.workspace is not None
-        said, failed = write_unit_forms(self.workspace.repo, number)
+        act = collect_unit_forms if collect else write_unit_forms
+        said, failed = act(self.workspace.repo, number)
         severity = "warning" if failed else "information"
         self.app.call_from_thread(self.notify, said, severity=severity, timeout=10)
 
