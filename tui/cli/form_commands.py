@@ -80,6 +80,7 @@ def forms(args: argparse.Namespace, session: Session) -> int:
 
 def collect(args: argparse.Namespace, session: Session) -> int:
     from tui import secretary
+    from tui.edits.errors import EditError
     from tui.forms.collect import collect as collect_one
     from tui.forms.identifier import FormError
 
@@ -88,7 +89,7 @@ def collect(args: argparse.Namespace, session: Session) -> int:
     for path in args.files:
         try:
             _print(collect_one(service, path, args.replace))
-        except FormError as error:
+        except (FormError, EditError) as error:
             problem = _("{file}: {problem}").format(file=path, problem=error)
             print(_("agenda: error: {problem}").format(problem=problem), file=sys.stderr)
             failed += 1

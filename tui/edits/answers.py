@@ -105,6 +105,11 @@ def _day(text: str) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
+def _second(moment: datetime) -> datetime:
+    """When a slot was answered, to the second, as the log says it."""
+    return moment.replace(microsecond=0)
+
+
 def _moment(text: str) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
@@ -169,7 +174,7 @@ class CollectAnswer(Operation):
             fresh = event is None or event.answered_on is None
             state = _answer_slots(plan, case, self.meeting, answer, self.replace)
             if case.number in plan.filled or (fresh and any(answer[2:5])):
-                self._set_case(case, state, ws.now, self.file)
+                self._set_case(case, state, _second(ws.now), self.file)
                 ws.change_case(case)
                 changed = True
         if self.report:
@@ -184,12 +189,12 @@ class CollectAnswer(Operation):
         if not _slot(plan, 0, "業務工作報告", now, self.report, self.replace):
             if report is None or report.answered_on is not None:
                 return False
-            report.answered_on, report.answered_from = ws.now, self.file
+            report.answered_on, report.answered_from = _second(ws.now), self.file
             return True
         if report is None:
             report = _new_report(ws, meeting, self.unit)
         report.text, report.points = read_points(self.report)
-        report.answered_on, report.answered_from = ws.now, self.file
+        report.answered_on, report.answered_from = _second(ws.now), self.file
         return True
 
     def _set_case(self, case: TrackedCase, state: list[str], at: datetime, file: str) -> None:
