@@ -36,6 +36,7 @@ def write(form: Form) -> bytes:
     report = doc.add_table(rows=2, cols=1)
     report.style = "Table Grid"
     report.cell(0, 0).text = REPORT_HEADING
+    report.rows[1].height = Cm(6)
     _identifier_line(doc, form)
     _custom_property(doc, form.identifier.line())
     out = io.BytesIO()
@@ -59,9 +60,13 @@ def _cases_table(doc: object, form: Form) -> None:
     for r, row in enumerate(form.rows, start=1):
         for column, text in enumerate(row):
             table.cell(r, column).text = text
+    table.autofit = False
     for column, width in enumerate(_WIDTHS):
+        table.columns[column].width = Cm(width)
         for cell in table.columns[column].cells:
             cell.width = Cm(width)
+    for row in table.rows[1:]:
+        row.height = Cm(2.5)  # room to write in; a row grows with what is typed
 
 
 def _identifier_line(doc: object, form: Form) -> None:

@@ -16,6 +16,7 @@ from odf.style import (
     Style,
     TableCellProperties,
     TableColumnProperties,
+    TableRowProperties,
     TextProperties,
 )
 from odf.table import Table, TableCell, TableColumn, TableRow
@@ -41,7 +42,9 @@ def write(form: Form) -> bytes:
     cell = Style(name="Cell", family="table-cell")
     cell.addElement(TableCellProperties(border="0.5pt solid #000000", padding="1mm"))
     small = Style(name="Small", family="paragraph")
-    small.addElement(TextProperties(fontsize="6pt", color="#808080"))
+    small.addElement(
+        TextProperties(fontsize="6pt", fontsizeasian="6pt", fontsizecomplex="6pt", color="#808080")
+    )
     for style in (cell, small):
         doc.automaticstyles.addElement(style)
     doc.text.addElement(H(outlinelevel=1, text=form.title))
@@ -49,10 +52,11 @@ def write(form: Form) -> bytes:
         doc.text.addElement(P(text=f"{label}：{value}"))
     doc.text.addElement(P(text=GUIDE))
     rows = [list(HEADINGS), *([*row, "", "", ""] for row in form.rows)]
-    doc.text.addElement(_table(doc, "Cases", rows, _WIDTHS, cell))
+    doc.text.addElement(_table(doc, "Cases", rows, _WIDTHS, cell, "25mm"))
     doc.text.addElement(H(outlinelevel=2, text=REPORT_HEADING))
     doc.text.addElement(P(text=REPORT_GUIDE))
-    doc.text.addElement(_table(doc, "Report", [[REPORT_HEADING], [""]], (sum(_WIDTHS),), cell))
+    report = [[REPORT_HEADING], [""]]
+    doc.text.addElement(_table(doc, "Report", report, (sum(_WIDTHS),), cell, "60mm"))
     doc.text.addElement(P(stylename=small, text=MARK + form.identifier.line()))
     out = io.BytesIO()
     doc.write(out)
@@ -77,16 +81,25 @@ def _page(doc: OpenDocumentText) -> None:
 
 
 def _table(
-    doc: OpenDocumentText, name: str, rows: list[list[str]], widths: tuple[int, ...], cell: Style
+    doc: OpenDocumentText,
+    name: str,
+    rows: list[list[str]],
+    widths: tuple[int, ...],
+    cell: Style,
+    height: str,
 ) -> Table:
+    """The table; each row after the first at least `height` tall, room to write in."""
     table = Table(name=name)
+    tall = Style(name=f"{name}.Row", family="table-row")
+    tall.addElement(TableRowProperties(minrowheight=height))
+    doc.automaticstyles.addElement(tall)
     for n, width in enumerate(widths, 1):
         column = Style(name=f"{name}.C{n}", family="table-column")
         column.addElement(TableColumnProperties(columnwidth=f"{width}mm"))
         doc.automaticstyles.addElement(column)
         table.addElement(TableColumn(stylename=column))
-    for row in rows:
-        line = TableRow()
+    for n, row in enumerate(rows):
+        line = TableRow(stylename=tall) if n else TableRow()
         for text in row:
             box = TableCell(stylename=cell, valuetype="string")
             for part in text.split("\n") if text else [""]:
