@@ -204,3 +204,31 @@ def test_a_case_entry_says_whether_its_unit_has_answered(repo: Repository, tmp_p
     assert event is not None and event.answered_on is not None
     day = event.answered_on
     assert f"「已填報 {day.month}/{day.day}」" in case_text(_case(repo, 10101), 102).plain
+
+
+def test_agenda_collect_shows_a_kept_slot_beside_the_answer(
+    repo: Repository, tmp_path: Path
+) -> None:
+    db = repo.store.root
+    secretary.editor(repo).apply(WriteProgress(102, 10101, "祕書已填。"))
+    path = fill_docx(_form(repo, tmp_path, "總務組"), {1: ("（一）單位所填。\n（二）第二點。", "")})
+    stray = tmp_path / "筆記.txt"
+    stray.write_text("不是表單。", encoding="utf-8")
+    kept = agenda("collect", path, stray, db=db)
+    assert kept.returncode == 2
+    assert kept.stdout.splitlines()[1:] == [
+        "  case 10101 辦理情形: kept as it is (--replace takes the answer)",
+        "    now:    祕書已填。",
+        "    answer: (一) 單位所填。 / (二) 第二點。",
+    ]
+    answered = _case(repo, 10101).decision_at(102)
+    assert answered is not None and answered.progress == "祕書已填。"
+    assert answered.answered_from == path.name  # the unit has answered; the words kept are ours
+    assert kept.stderr.count("\n") == 1 and str(stray) in kept.stderr
+    replaced = agenda("collect", "--replace", path, db=db)
+    assert replaced.stdout.splitlines()[1] == "  case 10101: 辦理情形"
+    event = _case(repo, 10101).decision_at(102)
+    assert event is not None and [p.text for p in event.progress_points] == [
+        "單位所填。",
+        "第二點。",
+    ]
