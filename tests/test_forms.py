@@ -232,3 +232,13 @@ def test_agenda_collect_shows_a_kept_slot_beside_the_answer(
         "單位所填。",
         "第二點。",
     ]
+
+
+def test_what_a_file_smuggles_in_is_cleaned(repo: Repository, tmp_path: Path) -> None:
+    hostile = "已完成\u202e查備\x9b2J。\n第二行\u2066。"
+    path = fill_docx(_form(repo, tmp_path, "總務組"), {1: (hostile, "")}, report=[hostile])
+    collect(secretary.editor(repo), path)
+    event = _case(repo, 10101).decision_at(102)
+    assert event is not None and event.progress == "已完成查備。第二行。"
+    reports = {r.unit: r for i in secretary.load(repo, 102).items() for r in i.reports}
+    assert reports["總務組"].text == "已完成查備。第二行。"

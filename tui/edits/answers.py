@@ -14,6 +14,7 @@ from tui.domain import lifecycle
 from tui.domain.identity import new_id
 from tui.domain.model import CaseDecision, CaseKind, ItemKind, Meeting, Report, TrackedCase
 from tui.domain.point_text import read_points, written_points
+from tui.edits.clean import clean_text
 from tui.edits.errors import EditError
 from tui.edits.operation import Applied, Operation, nothing, operation
 from tui.edits.said import said
@@ -119,6 +120,7 @@ def _moment(text: str) -> datetime | None:
 class CollectAnswer(Operation):
     """A unit's answer from `file`; `restore` (an undo) puts each slot back as it was."""
 
+    MULTILINE = frozenset({"report", "report_state"})
     unit: str
     file: str
     cases: tuple[CaseAnswer, ...] = ()
@@ -127,9 +129,14 @@ class CollectAnswer(Operation):
     restore: bool = False
     report_state: tuple[str, ...] = ()  # an undo's report: text, answered on, from
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        cleaned = tuple(tuple(clean_text(str(v), multiline=True) for v in a) for a in self.cases)
+        object.__setattr__(self, "cases", cleaned)  # the words came from a file
+
     def apply(self, ws: Workset) -> Applied:
         meeting = ws.change(self.meeting, self.correction)
-        cases = tuple(tuple(str(v) for v in answer) for answer in self.cases)
+        cases = self.cases
         before = tuple(_state(ws.case(int(a[0]), CaseKind(a[1])), self.meeting) for a in cases)
         report = _unit_report(meeting, self.unit)
         report_before = self._report_state(report)

@@ -146,14 +146,14 @@ def collect(
     assert meeting is not None
     result = Collected(path.name, found.unit, found.meeting)
     result.cases_changed_since = sent_checksum(repo, meeting, found.unit) != found.sent
+    op = CollectAnswer(found.meeting, found.unit, path.name, cases, report or None, replace)
     with repo.change() as records:
         ws = service.workset(records)
-        plan = plan_answer(ws, found.meeting, found.unit, cases, report, replace)
+        plan = plan_answer(ws, found.meeting, found.unit, op.cases, op.report or "", replace)
         result.filled, result.differs, result.report = plan.filled, plan.differs, plan.report
         if dry_run:
             return result
         answerer = EditService(repo, found.unit, service.units, service.session, service.clock)
-        op = CollectAnswer(found.meeting, found.unit, path.name, cases, report or None, replace)
         done = answerer.apply_in(records, op, ws=ws)
     result.changed = done.seq is not None
     return result
