@@ -25,6 +25,7 @@ SLOW_MODULES = frozenset(
         "test_app_dialogs",
         "test_app_discoverable",
         "test_app_export",
+        "test_app_forms",
         "test_app_disk_full",
         "test_app_header",
         "test_app_hostile_text",

@@ -81,7 +81,9 @@ MISSING = "missing.md"
 STAMPED = "stamped-101.md"  # the record with its file number on top: a line skipped
 TWICE = "twice-101.md"  # two records in one file
 UNDATED = "undated.md"  # a record that gives no date
-FILES = (NOT_A_RECORD, MISSING, STAMPED, TWICE, UNDATED)  # made in the test's folder
+FORMS = "forms-out"  # where `agenda forms` writes, in the test's folder
+BLANK_FORM = f"{FORMS}/第102次處務會議填報表-總務組.docx"
+FILES = (NOT_A_RECORD, MISSING, STAMPED, TWICE, UNDATED, FORMS, BLANK_FORM)  # in the test's folder
 
 # In order, on one database: each sees what the ones before it did.
 RUNS = [
@@ -111,6 +113,22 @@ RUNS = [
     run("render txt", "render", "101", "--format", "txt", content=RECORD_WORDS),
     run("prepare", "prepare"),
     run("render --agenda", "render", "102", "--agenda", "--format", "txt"),
+    run("forms", "forms", "102", "-o", FORMS),
+    run(
+        "forms --unit --format odt",
+        "forms",
+        "102",
+        "--unit",
+        "總務組",
+        "--format",
+        "odt",
+        "-o",
+        FORMS,
+    ),
+    run("forms, no such unit", "forms", "102", "--unit", "不存在組", "-o", FORMS, status=2),
+    run("cases --missing", "cases", "--missing", "102"),
+    run("collect, a blank form", "collect", BLANK_FORM),
+    run("collect, not a form", "collect", NOT_A_RECORD, status=2),
     run("status in_session", "status", "102", "in_session"),
     run("conclude --track", "conclude", "102", "貳、一", "本案列管。", "--track"),
     run(

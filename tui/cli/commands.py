@@ -142,6 +142,7 @@ _ELSEWHERE = {
     "init": "init_command",
     **dict.fromkeys(("item", "section"), "item_commands"),
     **dict.fromkeys(("case", "propose"), "case_commands"),
+    **dict.fromkeys(("forms", "collect"), "form_commands"),
 }
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.cli import case_parsers, item_parsers, ruling_parsers
+from tui.cli import case_parsers, form_commands, item_parsers, ruling_parsers
 from tui.cli.header_parsers import add_header_commands
 from tui.cli.init_command import add_parser as _add_init
 from tui.cli.live_parsers import add_live_commands
@@ -36,6 +36,10 @@ EXIT_NOTES = {
         "Status 2 also when it cannot listen on the address or port; ctrl+c stops it with 0"
     ),
     "search": N_("Status 3 when nothing is found"),
+    "collect": N_(
+        "Status 2 also when any one file was not collected: each is named on stderr,\n"
+        "and the others are collected"
+    ),
     "demo": N_("Status 3 when the app was quit with changes the disk had not taken"),
 }
 
@@ -91,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_header_commands(commands)
     item_parsers.add_parsers(commands)
     case_parsers.add_parsers(commands)
+    form_commands.add_parsers(commands)  # forms, collect
     for name, command in commands.choices.items():
         command.epilog = _(EPILOG) + _note(name)
     return parser

@@ -105,6 +105,8 @@ class Report:
     points: list[Point] = field(default_factory=list)
     unit: str = ""
     id: str = ""  # stable within the meeting (see identity.py)
+    answered_on: datetime | None = None  # a unit's work report collected from its form
+    answered_from: str = ""
 
 
 @dataclass
@@ -249,6 +251,8 @@ class CaseEvent:
     merged_into: int | None = None  # 併案: the internal case it was merged into
     moved_to: str = ""  # 移列: the forum that tracks it now
     new_deadline: date | None = None  # 賡續列管 with a new 列管期限 set at this meeting
+    answered_on: datetime | None = None  # when the owner unit's form answer was collected
+    answered_from: str = ""  # the file it came from
 
 
 @dataclass

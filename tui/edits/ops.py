@@ -8,6 +8,7 @@ from tui.edits.agenda_sections import (
     RemoveSection,
     RenameSection,
 )
+from tui.edits.answers import CollectAnswer
 from tui.edits.attendance import Attend, SetAttendance
 from tui.edits.case_details import Propose, SetCaseDetails, SetDeadline
 from tui.edits.case_kind import SetCaseKind
@@ -32,6 +33,7 @@ __all__ = [
     "Adjourn",
     "Attend",
     "Begin",
+    "CollectAnswer",
     "Confirm",
     "Correct",
     "CorrectTimes",

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from tui.app import memory
+from tui.app.forms_out import BINDINGS as FORM_BINDINGS
 from tui.app.keyhold import hold_keys, keys_wait_for_focus, nothing_opened, release_keys
 from tui.app.labels import STATUS
 from tui.app.messages import MeetingOpened, OpenHit, WorkspaceReady
@@ -75,6 +76,7 @@ class MeetingsScreen(Screen[None]):
             id="meetings.search",
             tooltip=N_("Search every meeting and case, and open the item found"),
         ),
+        *FORM_BINDINGS,
         *DELETION_BINDINGS,
     ]
 
@@ -262,6 +264,26 @@ class MeetingsScreen(Screen[None]):
             from tui.app.screens.preview import PreviewScreen
 
             self.app.push_screen(PreviewScreen(self.workspace, number))
+
+    def action_write_forms(self) -> None:
+        number = self._selected()
+        if number is not None and self.workspace is not None:
+            self._write_forms(number)
+
+    def action_collect_forms(self) -> None:
+        number = self._selected()
+        if number is not None and self.workspace is not None:
+            self._write_forms(number, collect=True)
+
+    @work(thread=True, exclusive=True, group="forms")
+    def _write_forms(self, number: int, collect: bool = False) -> None:
+        from tui.app.forms_out import collect_unit_forms, write_unit_forms
+
+        assert self.workspace is not None
+        act = collect_unit_forms if collect else write_unit_forms
+        said, failed = act(self.workspace.repo, number)
+        severity = "warning" if failed else "information"
+        self.app.call_from_thread(self.notify, said, severity=severity, timeout=10)
 
     def action_delete_draft(self) -> None:
         number = self._selected()
