@@ -110,3 +110,19 @@ def test_a_closed_case_is_kept_whole_and_its_hundreds_go(repo: Repository) -> No
     assert not (db / "cases" / "earlier" / "0001.json").exists()
     assert repo.case(NUMBER, CaseKind.MAYOR) == closed
     assert repo.open_cases() == []
+
+
+def test_the_search_finds_an_open_case_s_older_progress_once(repo: Repository) -> None:
+    from tui.search.index import SearchIndex
+
+    case = mayor_case(90, 250)
+    case.history[5].progress = "辦公空間調度會議紀錄已函送"  # meeting 95, in cases/earlier/0000
+    put(repo, case)
+    index = SearchIndex(repo.store.root)
+    try:
+        progress = index.search("已函送", 20).hits
+        about = [h for h in index.search(str(NUMBER), 500).hits if h.field == "case"]
+    finally:
+        index.close()
+    assert [(h.meeting, h.field, h.case_number) for h in progress] == [(95, "progress", NUMBER)]
+    assert len(about) == 1
