@@ -329,20 +329,15 @@ def whole_commands(table: Table, db: Path, size: int, runs: int, work: Path) -> 
     db = working_copy(db, work)
     newest = Repository.open(db).meeting_numbers()[-1]
     env = dict(ENV, PYTHONPATH=str(ROOT), AGENDA_LANG="en")
-    floors: dict[str, float] = {}
-    for key, code in command_floor.FLOORS.items():
-        took = attempt(
-            f"floor {key}", partial(command_floor.timed, [sys.executable, "-c", code], runs, env)
-        )
-        if isinstance(took, float):
-            floors[key] = took
     for label, args, floor in command_floor.commands(newest, work):
-        took = attempt(
-            label, partial(command_floor.timed, [*AGENDA, "--db", str(db), *args], runs, env)
-        )
-        ratio = took / floors[floor] if isinstance(took, float) and floor in floors else None
-        if ratio is not None:
-            log(f"  {label}: {took:.0f} ms, floor {floors[floor]:.0f} ms")
+        command = [*AGENDA, "--db", str(db), *args]
+        least = [sys.executable, "-c", command_floor.FLOORS[floor]]
+        found = attempt(label, partial(command_floor.side_by_side, command, least, runs, env))
+        ratio = None
+        if isinstance(found, tuple):
+            took, floor_ms = found
+            ratio = took / floor_ms
+            log(f"  {label}: {took:.0f} ms, floor {floor_ms:.0f} ms")
         table.add(
             f"`agenda {label}` at {size} meetings, whole process ÷ its library floor",
             ratio,
