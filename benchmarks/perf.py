@@ -70,6 +70,7 @@ def child_env(cache: Path) -> dict[str, str]:
     go to the cache folder, never into the source tree.
     """
     env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(COLS), LINES=str(ROWS))
+    env["AGENDA_LANG"] = "en"  # the markers waited for are English; the figures are not
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(cache / "pycache")
     return env
