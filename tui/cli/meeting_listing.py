@@ -6,10 +6,11 @@ import argparse
 from datetime import datetime
 from typing import Any
 
-from tui.cli.output import pad, print_json, rpad
+from tui.cli.columns import pad, rpad
+from tui.cli.json_output import print_json
 from tui.cli.session import Session
-from tui.domain.lifecycle import status_word
 from tui.domain.rocdate import format_numeric_date
+from tui.domain.status_words import status_word
 from tui.i18n import _, pgettext
 
 

@@ -20,23 +20,13 @@ from tui.domain.model import (
     Point,
     TrackedCase,
 )
+from tui.domain.status_words import STATUS_WORDS, status_word
 from tui.domain.units import owner_in
 from tui.i18n import N_, _
 
+__all__ = ["STATUS_WORDS", "status_word"]  # kept here for the callers that know them here
+
 ORDER = list(MeetingStatus)
-
-# A meeting's status as the office says it; the JSON output and the files keep the value.
-STATUS_WORDS = {
-    MeetingStatus.DRAFT: "議程草案",
-    MeetingStatus.IN_SESSION: "開會中",
-    MeetingStatus.RECORDED: "紀錄完成",
-    MeetingStatus.CONFIRMED: "紀錄確定",
-}
-
-
-def status_word(status: MeetingStatus | str) -> str:
-    """議程草案, 開會中, 紀錄完成, 紀錄確定 (from the status or its stored value)."""
-    return STATUS_WORDS[MeetingStatus(status)]
 
 
 class LifecycleError(ValueError):

@@ -97,7 +97,7 @@ class Store:
             try:
                 yield tx
             except BaseException:
-                tx.close()
+                tx.drop()
                 raise
             commit(self.root, tx.close())
 
