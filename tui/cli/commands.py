@@ -15,7 +15,7 @@ from tui.edits.errors import EditError, Hint
 from tui.i18n import N_, _
 from tui.importer.decode import NotARecordError
 from tui.profile import ProfileError
-from tui.render.formats import DOCUMENT_FORMATS, RenderError
+from tui.render.formats import DOCUMENT_FORMATS, PRINT_FORMATS, WEB_FORMATS, RenderError
 from tui.storage.errors import StorageError
 from tui.storage.repository import MeetingExistsError
 
@@ -81,9 +81,11 @@ def render(args: argparse.Namespace, session: Session) -> int:
         from tui.cli.header_commands import sign_in
 
         return sign_in(args, session)
+    if args.agenda and args.format in WEB_FORMATS:
+        raise UsageError(_("--format html writes the record; the agenda is md, txt, odt, docx or pdf"))
     repo = session.repo()
     found = secretary.load(repo, args.number)
-    if args.format in DOCUMENT_FORMATS:
+    if args.format in (*DOCUMENT_FORMATS, *PRINT_FORMATS):
         data = secretary.render_document(repo, found, agenda=args.agenda, format=args.format)
         name = f"{'agenda' if args.agenda else 'record'}-{args.number}.{args.format}"
         output.write_document(data, args.output, name, force=args.force)

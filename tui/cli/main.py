@@ -174,7 +174,7 @@ def _add_import(commands: _Commands) -> None:
 def _add_render(commands: _Commands) -> None:
     cmd = commands.add_parser(
         "render",
-        help=_("write a meeting's record (or agenda) as Markdown, text, ODT or DOCX"),
+        help=_("write a meeting's record (or agenda) as Markdown, text, ODT, DOCX, PDF or HTML"),
         description=_(
             "Write a meeting's record, or its agenda, through the templates. ODT and "
             "DOCX are documents to edit: without -o they go down a pipe, or at a terminal into "
@@ -186,9 +186,12 @@ def _add_render(commands: _Commands) -> None:
     cmd.add_argument("--agenda", action="store_true", help=_("the agenda (議程), not the record"))
     cmd.add_argument(
         "--format",
-        choices=("md", "txt", "odt", "docx"),
+        choices=("md", "txt", "odt", "docx", "pdf", "html"),
         default="md",
-        help=_("md (default), txt, odt (OpenDocument) or docx (Word)"),
+        help=_(
+            "md (default), txt, odt (OpenDocument), docx (Word), pdf (through LibreOffice) "
+            "or html (the record as a web page)"
+        ),
     )
     cmd.add_argument("--width", type=int, default=None, help=_("text width in columns (txt)"))
     cmd.add_argument("-o", "--output", type=Path, metavar="FILE", help=_("write here, not stdout"))

@@ -8,6 +8,7 @@ from tui.edits.agenda_sections import (
     RemoveSection,
     RenameSection,
 )
+from tui.edits.approving import Approve, RecordSending, Unapprove
 from tui.edits.attendance import Attend, SetAttendance
 from tui.edits.case_details import Propose, SetCaseDetails, SetDeadline
 from tui.edits.cases import Decide, Track, Untrack, WriteProgress
@@ -29,6 +30,7 @@ __all__ = [
     "AddMotion",
     "AddSection",
     "Adjourn",
+    "Approve",
     "Attend",
     "Begin",
     "Confirm",
@@ -49,6 +51,7 @@ __all__ = [
     "MoveMotion",
     "MoveSection",
     "Propose",
+    "RecordSending",
     "RemoveEntry",
     "RemoveItem",
     "RemoveSection",
@@ -63,6 +66,7 @@ __all__ = [
     "SetHeader",
     "SetStatus",
     "Track",
+    "Unapprove",
     "Unconfirm",
     "Untrack",
     "WriteBlock",
