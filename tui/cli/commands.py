@@ -82,7 +82,9 @@ def render(args: argparse.Namespace, session: Session) -> int:
 
         return sign_in(args, session)
     if args.agenda and args.format in WEB_FORMATS:
-        raise UsageError(_("--format html writes the record; the agenda is md, txt, odt, docx or pdf"))
+        raise UsageError(
+            _("--format html writes the record; the agenda is md, txt, odt, docx or pdf")
+        )
     repo = session.repo()
     found = secretary.load(repo, args.number)
     if args.format in (*DOCUMENT_FORMATS, *PRINT_FORMATS):
@@ -144,6 +146,7 @@ _ELSEWHERE = {
     "init": "init_command",
     **dict.fromkeys(("item", "section"), "item_commands"),
     **dict.fromkeys(("case", "propose"), "case_commands"),
+    **dict.fromkeys(("remind", "approve", "circulate"), "mail_commands"),
 }
 
 

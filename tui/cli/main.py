@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.cli import case_parsers, item_parsers, ruling_parsers
+from tui.cli import case_parsers, item_parsers, mail_parsers, ruling_parsers
 from tui.cli.header_parsers import add_header_commands
 from tui.cli.init_command import add_parser as _add_init
 from tui.cli.live_parsers import add_live_commands
@@ -37,6 +37,14 @@ EXIT_NOTES = {
     ),
     "search": N_("Status 3 when nothing is found"),
     "demo": N_("Status 3 when the app was quit with changes the disk had not taken"),
+    "remind": N_(
+        "Status 4 when the mail server could not be reached or refused the login or an "
+        "address: nothing was sent"
+    ),
+    "circulate": N_(
+        "Status 4 when the mail server could not be reached or refused the login or an "
+        "address: nothing was sent"
+    ),
 }
 
 
@@ -82,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_conclude(commands)
     add_live_commands(commands)  # motion, report, stamp, status
     _add_confirm(commands)
+    mail_parsers.add_parsers(commands)  # remind, approve, circulate
     _add_log(commands)
     _add_search(commands)
     _add_demo(commands)

@@ -142,8 +142,8 @@ def _note(
 
 
 def _writable(ws: Workset, at: int, what: str) -> Meeting:
-    """The reading meeting, to be changed: an approved or confirmed one under a correction logged now
-    (`what`, in the record's words)."""
+    """The reading meeting, to be changed: an approved or confirmed one under a correction
+    logged now (`what`, in the record's words)."""
     reader = ws.meeting(at)
     if not lifecycle.locked(reader):
         return ws.change(at)

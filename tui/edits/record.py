@@ -1,5 +1,5 @@
-"""An approved or confirmed record corrected: each change under a correction logged with who, when, what
-(confirming is in confirming.py)."""
+"""An approved or confirmed record corrected: each change under a correction logged with who,
+when, what (confirming is in confirming.py)."""
 
 from __future__ import annotations
 

@@ -75,7 +75,8 @@ class Workset:
         logged: Correction | None = None
         if meeting.status is MeetingStatus.CONFIRMED or meeting.approval is not None:
             if correction is None or not 0 < correction <= len(meeting.corrections):
-                raise EditError(_(_LOCKED[meeting.status]).format(number=number), Hint.CORRECT_FIRST)
+                locked = _(_LOCKED[meeting.status]).format(number=number)
+                raise EditError(locked, Hint.CORRECT_FIRST)
             logged = meeting.corrections[correction - 1]
         self.changed_meetings[number] = self.changed_meetings.get(number) or logged
         return meeting

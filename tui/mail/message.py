@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import mimetypes
 from dataclasses import dataclass, field
+from datetime import datetime
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
-from datetime import datetime
 
 # Types the registry of some systems does not know.
 _TYPES = {

@@ -38,7 +38,8 @@ def reminders(
     """The letters, one a unit, in the units' order in the profile."""
     by_unit = cases_by_unit(repo, meeting)
     if everyone:
-        wanted = {u: [c.number for c in by_unit.get(u, [])] for u in source.units_with_open_cases(meeting.number)}
+        units = source.units_with_open_cases(meeting.number)
+        wanted = {u: [c.number for c in by_unit.get(u, [])] for u in units}
     else:
         wanted = {u: numbers for u, numbers in source.missing(meeting.number).items() if numbers}
     order = {name: i for i, name in enumerate(profile.unit_names)}

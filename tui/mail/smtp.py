@@ -82,6 +82,8 @@ def send(mail: Mail, messages: Sequence[EmailMessage]) -> datetime:
                 )
             )
     secret = password(mail)
+    if not (mail.user + (secret or "")).isascii():
+        raise MailError(_("the [mail] user or password holds letters SMTP login cannot send"))
     where = f"{mail.host}:{mail.port}"
     try:
         with smtplib.SMTP(mail.host, mail.port, timeout=TIMEOUT) as server:
@@ -93,8 +95,9 @@ def send(mail: Mail, messages: Sequence[EmailMessage]) -> datetime:
             return datetime.now().astimezone()
     except smtplib.SMTPAuthenticationError:
         raise MailError(
-            _("the mail server {server} refused the login of {user}: wrong user or password")
-            .format(server=where, user=mail.user)
+            _(
+                "the mail server {server} refused the login of {user}: wrong user or password"
+            ).format(server=where, user=mail.user)
         ) from None
     except smtplib.SMTPRecipientsRefused as error:
         refused = ", ".join(error.recipients)
