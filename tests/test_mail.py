@@ -95,7 +95,8 @@ def test_the_approved_record_is_circulated_with_its_documents(db: Path) -> None:
     [arrived] = inbox.arrived
     assert sorted(arrived.recipients) == sorted(DISTRIBUTION)
     message = arrived.message
-    assert str(message["Subject"]) == "臺北市政府秘書處第 101 次處務會議紀錄（民國 110 年 6 月 17 日）"
+    subject = "臺北市政府秘書處第 101 次處務會議紀錄（民國 110 年 6 月 17 日）"
+    assert str(message["Subject"]) == subject
     body = message.get_body(("plain",))
     assert body is not None
     text = body.get_content()
