@@ -39,6 +39,7 @@ def test_the_chair_approves_and_the_log_says_who_and_when(db: Path) -> None:
     assert record.approval is not None and record.approval.by == "陳志銘"
     assert record.status is MeetingStatus.RECORDED
     assert "approved by 陳志銘" in ok(db, "log", "101").splitlines()[-1]
+    assert "  核定：陳志銘（民國 " in ok(db, "show", "101")
     shown = json.loads(ok(db, "show", "101", "--json"))
     assert shown["approval"]["by"] == "陳志銘"
 
