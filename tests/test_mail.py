@@ -8,6 +8,7 @@ import email
 import email.policy
 import os
 import re
+import sys
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -184,3 +185,24 @@ def test_a_password_in_the_profile_is_refused(db: Path) -> None:
 def test_send_without_a_server_says_what_the_profile_needs(db: Path) -> None:
     line = one_error_line(agenda("remind", "102", "--send", db=db))
     assert "[mail] host and sender" in line
+
+
+def test_circulated_as_docx_where_libreoffice_is_missing(db: Path, tmp_path: Path) -> None:
+    """No PDF, and a line saying so; the .eml holds the DOCX the option asked for."""
+    bare = tmp_path / "bin"
+    bare.mkdir()
+    os.symlink(sys.executable, bare / "python")
+    ok(db, "approve", "101")
+    with_mail(db, mail_section(1))
+    out = tmp_path / "out"
+    result = agenda(
+        "circulate", "101", "--format", "docx", "-o", out, db=db, env={"PATH": str(bare)}
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no PDF attached: LibreOffice is not installed (libreoffice-writer)" in result.stdout
+    message = email.message_from_bytes(
+        (out / "record-101.eml").read_bytes(), policy=email.policy.default
+    )
+    assert isinstance(message, EmailMessage)
+    assert attachment_names(message) == ["臺北市政府秘書處第101次處務會議紀錄.docx"]
+    assert str(message["To"]) == ", ".join(DISTRIBUTION)

@@ -60,21 +60,23 @@ def circulate(args: argparse.Namespace, session: Session) -> int:
     text = secretary.render_meeting(repo, meeting, agenda=False, format="txt")
     kind = args.format or profile.mail.attach
     documents = {kind: secretary.render_document(repo, meeting, agenda=False, format=kind)}
-    documents.update(_pdf(repo, meeting))
+    documents.update(_pdf(repo, meeting, documents.get("odt")))
     letter = record_letter(meeting, profile, text, documents)
     folder = args.output or Path.cwd() / f"record-{args.number}-mail"
     return _deliver(args, repo, profile, [letter], "record", folder)
 
 
-def _pdf(repo: Repository, meeting: Meeting) -> dict[str, bytes]:
+def _pdf(repo: Repository, meeting: Meeting, odt: bytes | None) -> dict[str, bytes]:
     """The record as PDF where LibreOffice is installed; else a line says it is left out."""
-    from tui.render.pdf import PACKAGE, has_pdf
+    from tui.render.pdf import PACKAGE, has_pdf, pdf_of
 
     if not has_pdf():
         left_out = _("no PDF attached: LibreOffice is not installed ({package})")
         print(left_out.format(package=PACKAGE))
         return {}
-    return {"pdf": secretary.render_document(repo, meeting, agenda=False, format="pdf")}
+    if odt is None:
+        odt = secretary.render_document(repo, meeting, agenda=False, format="odt")
+    return {"pdf": pdf_of(odt)}
 
 
 def _deliver(
