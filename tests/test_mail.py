@@ -206,3 +206,10 @@ def test_circulated_as_docx_where_libreoffice_is_missing(db: Path, tmp_path: Pat
     assert isinstance(message, EmailMessage)
     assert attachment_names(message) == ["臺北市政府秘書處第101次處務會議紀錄.docx"]
     assert str(message["To"]) == ", ".join(DISTRIBUTION)
+
+
+def test_a_login_without_a_password_source_is_named(db: Path) -> None:
+    with_mail(db, mail_section(1).replace("starttls = false", 'starttls = false\nuser = "me"'))
+    result = agenda("remind", "102", "--send", db=db)
+    assert result.returncode == 4
+    assert "give password_env or password_file" in one_error_line(result)

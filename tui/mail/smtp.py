@@ -69,6 +69,12 @@ def check_ready(mail: Mail) -> None:
                 "messages are written as .eml files"
             )
         )
+    if mail.user and not (mail.password_env or mail.password_file):
+        raise MailError(
+            _(
+                "[mail] user {user} logs in with a password: give password_env or password_file"
+            ).format(user=mail.user)
+        )
 
 
 def send(mail: Mail, messages: Sequence[EmailMessage]) -> datetime:
