@@ -28,9 +28,14 @@ def render_meeting(
 
 
 def render_document(repo: Repository, meeting: Meeting, *, agenda: bool, format: str) -> bytes:
-    """The record (or agenda) as a document to edit and circulate: ODT or DOCX."""
+    """The record (or agenda) as a document to edit and circulate: ODT or DOCX; or PDF, the
+    ODT converted by LibreOffice."""
     from tui.render.document import template_name
     from tui.render.documents import write_document
 
+    if format == "pdf":
+        from tui.render.pdf import pdf_of
+
+        return pdf_of(render_document(repo, meeting, agenda=agenda, format="odt"))
     source = render_meeting(repo, meeting, agenda=agenda, format=format)
     return write_document(source, format, template_name("agenda" if agenda else "record", format))

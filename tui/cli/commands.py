@@ -83,7 +83,7 @@ def _fail(message: str, status: int) -> int:
 def render(args: argparse.Namespace, session: Session) -> int:
     from tui.circulate import render_document, render_meeting
     from tui.cli import output
-    from tui.render.formats import DOCUMENT_FORMATS
+    from tui.render.formats import DOCUMENT_FORMATS, PRINT_FORMATS, WEB_FORMATS
 
     if args.width is not None and args.width < 20:
         raise UsageError(
@@ -93,9 +93,13 @@ def render(args: argparse.Namespace, session: Session) -> int:
         from tui.cli.header_commands import sign_in
 
         return sign_in(args, session)
+    if args.agenda and args.format in WEB_FORMATS:
+        raise UsageError(
+            _("--format html writes the record; the agenda is md, txt, odt, docx or pdf")
+        )
     repo = session.repo()
     found = stored_meeting(session, args.number)
-    if args.format in DOCUMENT_FORMATS:
+    if args.format in (*DOCUMENT_FORMATS, *PRINT_FORMATS):
         data = render_document(repo, found, agenda=args.agenda, format=args.format)
         name = f"{'agenda' if args.agenda else 'record'}-{args.number}.{args.format}"
         output.write_document(data, args.output, name, force=args.force)
@@ -169,6 +173,7 @@ _ELSEWHERE = {
     **dict.fromkeys(("item", "section"), "item_commands"),
     **dict.fromkeys(("case", "propose"), "case_commands"),
     **dict.fromkeys(("forms", "collect"), "form_commands"),
+    **dict.fromkeys(("remind", "approve", "circulate"), "mail_commands"),
 }
 
 

@@ -118,6 +118,9 @@ def counts(meeting: Meeting) -> dict[str, int]:
 def print_meeting(meeting: Meeting, office: Office) -> None:
     print(f"{office.organisation}第 {meeting.number} 次{office.series}")
     print(f"  時間：{format_datetime(meeting.start)}   {status_word(meeting.status)}")
+    if meeting.approval is not None:
+        approval = meeting.approval
+        print(f"  核定：{approval.by}（{format_datetime(approval.at)}）")
     print("  " + _(", ").join(f"{_(_COUNTED[name])} {n}" for name, n in counts(meeting).items()))
 
 

@@ -195,8 +195,17 @@ class Confirmation:
 
 
 @dataclass
+class Approval:
+    """陳核 / 核定: the chair approved the record (who, when); after it, every change to the
+    record is a logged correction, as after confirmation."""
+
+    by: str
+    at: datetime
+
+
+@dataclass
 class Correction:
-    """A change to a confirmed record: who made it, when and what."""
+    """A change to an approved or confirmed record: who made it, when and what."""
 
     by: str
     at: datetime
@@ -219,6 +228,7 @@ class Meeting:
     last_case_sequence: int = 0  # case numbers of this meeting are never issued twice
     confirmation: Confirmation | None = None
     corrections: list[Correction] = field(default_factory=list)
+    approval: Approval | None = None
 
     @property
     def date(self) -> date:

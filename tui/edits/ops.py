@@ -9,6 +9,7 @@ from tui.edits.agenda_sections import (
     RenameSection,
 )
 from tui.edits.answers import CollectAnswer
+from tui.edits.approving import Approve, RecordSending, Unapprove
 from tui.edits.attendance import Attend, SetAttendance
 from tui.edits.case_details import Propose, SetCaseDetails, SetDeadline
 from tui.edits.case_kind import SetCaseKind
@@ -31,6 +32,7 @@ __all__ = [
     "AddMotion",
     "AddSection",
     "Adjourn",
+    "Approve",
     "Attend",
     "Begin",
     "CollectAnswer",
@@ -52,6 +54,7 @@ __all__ = [
     "MoveMotion",
     "MoveSection",
     "Propose",
+    "RecordSending",
     "RemoveEntry",
     "RemoveItem",
     "RemoveSection",
@@ -67,6 +70,7 @@ __all__ = [
     "SetHeader",
     "SetStatus",
     "Track",
+    "Unapprove",
     "Unconfirm",
     "Untrack",
     "WriteBlock",

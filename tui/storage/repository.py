@@ -159,7 +159,7 @@ class Records:
         logged correction (or when `unlock`: its confirmation taken back)."""
         tx = self.tx
         old = _stored_summary(tx, meeting.number)
-        if old is not None and old["status"] == MeetingStatus.CONFIRMED.value and not unlock:
+        if old is not None and not unlock and _locked(tx, meeting.number, old):
             _check_correction(meeting, correction)
         _write_meeting(tx, meeting, old)
         self.put_cases(cases, removed)
@@ -203,7 +203,15 @@ class MeetingExistsError(StorageError):
 
 
 class LockedRecordError(StorageError):
-    """A confirmed record changed without a logged correction."""
+    """An approved or confirmed record changed without a logged correction."""
+
+
+def _locked(tx: Transaction, number: int, old: dict[str, Any]) -> bool:
+    """The stored record is confirmed, or approved (核定)."""
+    if old.get("status") == MeetingStatus.CONFIRMED.value:
+        return True
+    data = tx.db(meeting_name(number)).table("meeting").get(doc_id=1)
+    return bool(data and data.get("approval"))
 
 
 def _check_correction(new: Meeting, correction: Correction | None) -> None:
