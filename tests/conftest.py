@@ -17,6 +17,7 @@ RECORDS = Path(__file__).resolve().parent / "records"
 SLOW_MODULES = frozenset(
     {
         "test_app_burst",
+        "test_app_approval",
         "test_app_case_details",
         "test_app_rulings",
         "test_app_register",

@@ -17,3 +17,14 @@ STATUS_WORDS = {
 def status_word(status: MeetingStatus | str) -> str:
     """議程草案, 開會中, 紀錄完成, 紀錄確定 (from the status or its stored value)."""
     return STATUS_WORDS[MeetingStatus(status)]
+
+
+APPROVED_WORD = "已核定"
+
+
+def listed_status(row: dict[str, object]) -> str:
+    """A meeting's status in a listing of the index: 已核定 for a record the chair approved
+    (an index written before approvals were kept says 紀錄完成)."""
+    if row.get("approved") and row["status"] == MeetingStatus.RECORDED.value:
+        return APPROVED_WORD
+    return status_word(str(row["status"]))

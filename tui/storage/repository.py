@@ -272,6 +272,7 @@ def _summary(meeting: Meeting) -> dict[str, Any]:
         "status": MeetingStatus(meeting.status).value,
         "items": len(items),
         "cases": sum(len(item.cases) for item in items),
+        "approved": meeting.approval is not None,
     }
 
 
