@@ -15,19 +15,28 @@ from __future__ import annotations
 import argparse
 import calendar
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "data" / "record-101.md"
 OPENED = 2  # tracked cases each meeting opens
 KEPT_FOR = 3  # meetings a case is kept before the one that releases it
+WEEKLY_FROM = 500  # meeting 500 is in 民國 143
 NOT_A_RECORD = "說明.txt"
 NOTE = "本資料夾存放歷次處務會議紀錄，請勿任意更名。\n承辦人：文書組\n"
 
 
 def meeting_day(number: int) -> date:
-    """The third Thursday of the month: meeting 101 on 2021-06-17, one meeting a month."""
+    """The third Thursday of the month: meeting 101 on 2021-06-17, one meeting a month; past
+    meeting WEEKLY_FROM one a week, so that 2,900 meetings stay within 民國 189, the last
+    year a record may give."""
+    if number > WEEKLY_FROM:
+        return _monthly(WEEKLY_FROM) + timedelta(weeks=number - WEEKLY_FROM)
+    return _monthly(number)
+
+
+def _monthly(number: int) -> date:
     months = 2021 * 12 + 5 + (number - 101)
     year, month = divmod(months, 12)
     first = date(year, month + 1, 1)

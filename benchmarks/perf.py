@@ -1,24 +1,24 @@
-"""Issue 6's figures in one table: every one a ratio (or a bound) measured in this run.
+"""Issues 6 and 18's figures in one table: each a ratio (or a bound) measured in this run.
 
     .venv/bin/python benchmarks/perf.py [--sizes 3 300 3000] [--quick] [--cache DIR]
 
 Builds (or reuses from the cache folder) synthetic histories of each size
 (benchmarks/synthetic.py), works on a copy of each, and prints one Markdown table:
-app start against an empty Textual app, one durable edit, keystroke echo and bytes
-written per typed character in the minutes editor, whole `agenda` commands against
-`agenda --version`, and the app's peak memory. --quick is a smoke run for CI (sizes 3
-and 30, fewer repetitions). Prints figures, not verdicts: it exits 1 only when a figure
-could not be measured at all, which is what CI's smoke run checks.
+app start against an empty Textual app, one durable edit, typing in the minutes editor
+(benchmarks/typing_echo.py: 500 distinct keys in each mode at 80×24 and 160×48, echo p99,
+missed echoes, every byte written per typed character), whole `agenda` commands against
+their library floors (benchmarks/command_floor.py), and the app's peak memory. --quick is
+a smoke run for CI (sizes 3 and 30, fewer keys and repetitions). Prints figures, not
+verdicts: it exits 1 only when a figure could not be measured at all, which is what CI's
+smoke run checks.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import select
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,6 +33,7 @@ import pexpect
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import command_floor, typing_echo  # noqa: E402
 from benchmarks.synthetic import build  # noqa: E402
 from tui import secretary  # noqa: E402
 from tui.edits import requests  # noqa: E402
@@ -42,7 +43,6 @@ REFERENCE = ROOT / "data" / "record-101.md"
 AGENDA = [sys.executable, "-m", "tui"]
 CACHE_VERSION = "v2"  # bump when benchmarks/synthetic.py changes what it writes
 ROWS, COLS = 24, 80
-TYPED = "本案請總務組會同公管中心辦理abc，並提出報告xyz。"
 
 EMPTY_APP = """
 from textual.app import App
@@ -58,7 +58,7 @@ Empty().run()
 class Runs:
     starts: int = 7
     edits: int = 200
-    keys: int = 60
+    keys: int = 500
     commands: int = 10
 
 
@@ -70,6 +70,7 @@ def child_env(cache: Path) -> dict[str, str]:
     go to the cache folder, never into the source tree.
     """
     env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(COLS), LINES=str(ROWS))
+    env["AGENDA_LANG"] = "en"  # the markers waited for are English; the figures are not
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(cache / "pycache")
     return env
@@ -152,141 +153,6 @@ def percentile(times: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-# -- the minutes editor in a pty ----------------------------------------------
-
-
-def drain(fd: int, quiet: float, limit: float = 5.0) -> bytes:
-    """What the app writes until it has been quiet for `quiet` seconds."""
-    out = bytearray()
-    deadline = time.perf_counter() + limit
-    while time.perf_counter() < deadline:
-        ready, _, _ = select.select([fd], [], [], quiet)
-        if not ready:
-            break
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        out += chunk
-    return bytes(out)
-
-
-def wait_for(fd: int, marker: bytes, timeout: float = 60.0) -> bytes:
-    out = bytearray()
-    deadline = time.perf_counter() + timeout
-    while marker not in out:
-        left = deadline - time.perf_counter()
-        if left <= 0:
-            raise TimeoutError(f"no {marker.decode()!r} on the screen; last output {out[-300:]!r}")
-        ready, _, _ = select.select([fd], [], [], min(left, 0.1))
-        if ready:
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                raise EOFError("the app ended")
-            out += chunk
-    return bytes(out)
-
-
-@dataclass
-class Session:
-    echo_ms: list[float]  # in the order typed
-    bytes_per_char: float
-    peak_kb: int
-
-
-def vm_hwm(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    return 0
-
-
-def editor_session(db: Path, keys: int) -> Session:
-    """Open the newest meeting, tab to the item, `a`, type; then read VmHWM and quit."""
-    child = spawn([*AGENDA, "--db", str(db)])
-    fd = child.child_fd
-    try:
-        wait_for(fd, b" meetings")
-        drain(fd, 0.3)
-        os.write(fd, b"\r")  # the cursor starts on the newest meeting
-        wait_for(fd, "第".encode())
-        drain(fd, 0.5)
-        os.write(fd, b"\t")
-        drain(fd, 0.3)
-        os.write(fd, b"a")
-        drain(fd, 0.5)
-        echoes: list[float] = []
-        written = 0
-        for index in range(keys):
-            char = TYPED[index % len(TYPED)]
-            data = char.encode()
-            drain(fd, 0.03)  # leftovers of the last key: counted below, not timed
-            sent = time.perf_counter()
-            os.write(fd, data)
-            out = bytearray()
-            echoed = None
-            while time.perf_counter() - sent < 2.0:
-                ready, _, _ = select.select([fd], [], [], 0.002)
-                if ready:
-                    out += os.read(fd, 65536)
-                    if data in out:
-                        echoed = time.perf_counter()
-                        break
-            if echoed is not None:
-                echoes.append((echoed - sent) * 1000)
-            out += drain(fd, 0.03)
-            written += len(out)
-        written += len(drain(fd, 1.2))  # the save that follows the burst of typing
-        peak = vm_hwm(child.pid)
-        os.write(fd, b"\x1b")  # end the entry (it is saved), then quit
-        drain(fd, 0.3)
-        os.write(fd, b"\x11")
-        child.expect(pexpect.EOF, timeout=10)
-        return Session(echoes, written / keys, peak)
-    finally:
-        child.terminate(force=True)
-
-
-# -- whole commands -----------------------------------------------------------
-
-
-def command_ms(make_db: Callable[[], Path], args: Callable[[Path], list[str]], runs: int) -> float:
-    times = []
-    for _ in range(runs + 1):
-        db = make_db()
-        started = time.perf_counter()
-        subprocess.run(
-            [*AGENDA, "--db", str(db), *args(db)], check=True, capture_output=True, env=ENV
-        )
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times[1:])
-
-
-def commands(work: Path, runs: int) -> dict[str, float]:
-    reference = work / "reference"
-    subprocess.run(
-        [*AGENDA, "--db", str(reference), "import", str(REFERENCE)],
-        check=True,
-        capture_output=True,
-        env=ENV,
-    )
-
-    def same() -> Path:
-        return reference
-
-    def fresh() -> Path:
-        return working_copy(reference, work / "fresh")
-
-    return {
-        "version": command_ms(same, lambda db: ["--version"], runs),
-        "prepare": command_ms(fresh, lambda db: ["prepare"], runs),
-        "render": command_ms(same, lambda db: ["render", "101"], runs),
-        "import": command_ms(same, lambda db: ["import", "--replace", str(REFERENCE)], runs),
-    }
-
-
 # -- the table ----------------------------------------------------------------
 
 
@@ -329,7 +195,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     sizes = sorted(set(args.sizes or ([3, 30] if args.quick else [3, 300, 3000])))
-    runs = Runs(starts=3, edits=30, keys=20, commands=3) if args.quick else Runs()
+    runs = Runs(starts=3, edits=30, keys=40, commands=3) if args.quick else Runs()
     began = time.perf_counter()
     args.cache.mkdir(parents=True, exist_ok=True)
     ENV.clear()
@@ -412,59 +278,75 @@ def measure(sizes: list[int], runs: Runs, cache: Path, work: Path) -> Table:
         " ms",
     )
 
-    # The minutes editor: echo, bytes per character, peak memory.
+    typing(table, {size: dbs[size] for size in (small, large)}, runs.keys)
+    whole_commands(table, dbs[middle], middle, runs.commands, work)
+    return table
+
+
+def typing(table: Table, dbs: dict[int, Path], keys: int) -> None:
+    """Every typing mode at both terminal sizes at the largest history (typing_echo), and
+    the app's peak memory after typing at the smallest and the largest."""
     log("typing in the minutes editor …")
-    sessions: dict[int, Session] = {}
-    for size in (small, large):
-        db = working_copy(dbs[size], work)
-        found = attempt(f"editor {size}", partial(editor_session, db, runs.keys))
-        if isinstance(found, Session):
-            sessions[size] = found
-            echo = found.echo_ms
-            log(
-                f"  editor at {size}: {len(echo)} echoes, p50 {percentile(echo, 0.5):.1f} ms, "
-                f"p99 {percentile(echo, 0.99):.1f} ms; {found.bytes_per_char:.0f} B/char; "
-                f"VmHWM {found.peak_kb} kB"
+    small, large = min(dbs), max(dbs)
+    peaks: dict[int, int] = {}
+    for term in TERMINALS:
+        for mode in typing_echo.MODES:
+            found = attempt(
+                f"typing {mode} {term}",
+                partial(typing_echo.typing_session, dbs[large], mode, term, keys, ENV),
             )
-    session = sessions.get(large)
-    table.add(
-        f"keystroke to echo in the minutes editor (p99), {large} meetings",
-        percentile(session.echo_ms, 0.99) if session and session.echo_ms else None,
-        16,
-        " ms",
+            typed = found if isinstance(found, typing_echo.Typing) else None
+            if typed:
+                log("  " + typing_echo.row(typed))
+                peaks[large] = max(peaks.get(large, 0), typed.peak_kb)
+            where = f"{mode}, {term}, {large} meetings"
+            table.add(
+                f"keystroke echo p99 ({keys} keys), {where}",
+                typing_echo.percentile(typed.echo_ms, 0.99) if typed else None,
+                16,
+                " ms",
+            )
+            table.add(f"echoes missed, {where}", typed.missed if typed else None, 0)
+            if mode == "single":
+                bound = TERMINALS[term]
+                shown = typed.bytes_per_char / 1000 if typed else None
+                table.add(f"bytes written per typed character, {term}", shown, bound, " KB")
+    found = attempt(
+        "typing at the smallest",
+        partial(typing_echo.typing_session, dbs[small], "single", "80x24", keys, ENV),
     )
-    table.add(
-        "bytes written to the terminal per typed character",
-        session.bytes_per_char / 1000 if session else None,
-        3,
-        " KB",
-    )
-
-    # Whole commands.
-    log("timing whole commands …")
-    found = attempt("commands", lambda: commands(work, runs.commands))
-    cmds = found if isinstance(found, dict) else {}
-    if cmds:
-        log("  " + ", ".join(f"{k} {v:.0f} ms" for k, v in cmds.items()))
-    for name, label in (
-        ("prepare", "`agenda prepare`"),
-        ("render", "`agenda render 101`"),
-        ("import", "`agenda import` of the reference"),
-    ):
-        table.add(
-            f"{label}, whole process ÷ `agenda --version`",
-            cmds[name] / cmds["version"] if cmds else None,
-            1.3,
-        )
-
+    if isinstance(found, typing_echo.Typing):
+        peaks[small] = found.peak_kb
     table.add(
         f"peak memory of the app, {large} ÷ {small} meetings",
-        sessions[large].peak_kb / sessions[small].peak_kb
-        if large in sessions and small in sessions
-        else None,
+        peaks[large] / peaks[small] if large in peaks and small in peaks else None,
         1.3,
     )
-    return table
+
+
+def whole_commands(table: Table, db: Path, size: int, runs: int, work: Path) -> None:
+    """Each command's whole process over its library floor (command_floor), on a copy."""
+    log("timing whole commands …")
+    db = working_copy(db, work)
+    newest = Repository.open(db).meeting_numbers()[-1]
+    env = dict(ENV, PYTHONPATH=str(ROOT), AGENDA_LANG="en")
+    for label, args, floor in command_floor.commands(newest, work):
+        command = [*AGENDA, "--db", str(db), *args]
+        least = [sys.executable, "-c", command_floor.FLOORS[floor]]
+        found = attempt(label, partial(command_floor.side_by_side, command, least, runs, env))
+        ratio = None
+        if isinstance(found, tuple):
+            took, floor_ms = found
+            ratio = took / floor_ms
+            log(f"  {label}: {took:.0f} ms, floor {floor_ms:.0f} ms")
+        table.add(
+            f"`agenda {label}` at {size} meetings, whole process ÷ its library floor",
+            ratio,
+            1.5 if floor == "docx" else 1.3,
+        )
+
+
+TERMINALS = {"80x24": 3.0, "160x48": 6.0}  # terminal size: KB a typed character may cost
 
 
 if __name__ == "__main__":

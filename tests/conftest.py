@@ -17,6 +17,7 @@ RECORDS = Path(__file__).resolve().parent / "records"
 SLOW_MODULES = frozenset(
     {
         "test_app_burst",
+        "test_app_approval",
         "test_app_case_details",
         "test_app_rulings",
         "test_app_register",
@@ -25,6 +26,7 @@ SLOW_MODULES = frozenset(
         "test_app_dialogs",
         "test_app_discoverable",
         "test_app_export",
+        "test_app_forms",
         "test_app_disk_full",
         "test_app_header",
         "test_app_hostile_text",

@@ -17,7 +17,7 @@ WORD = re.compile(r"(?<![\w./$~-])[A-Za-z][A-Za-z']+(?![\w/-]|\.\w)")  # not a f
 
 # Names that stay as they are in a Chinese interface (formats, programs, keys, units).
 _NAMES = """
-    agenda Markdown ODT DOCX PDF SSH OSC tmux LibreOffice Word UTF TOML JSON json md txt odt
+    agenda Markdown ODT DOCX PDF SSH OSC tmux LibreOffice Word UTF TOML JSON json md txt odt pdf
     docx html HTML Textual SQLite sqlite ctrl shift alt tab enter esc escape space up down
     super meta left right home end pgup pgdn pageup pagedown delete backspace insert ins del
     PATH COMMAND CASE TIME DATE FILE FILES DIR FOLDER TEXT QUERY WIDTH HOST PORT SHELL

@@ -166,6 +166,8 @@ EVENT_FIELDS = {
     "merged_into",
     "moved_to",
     "new_deadline",
+    "answered_on",  # when the owner unit's form answer was collected (ISO), else null
+    "answered_from",
 }
 
 

@@ -44,11 +44,15 @@ HELP_WORDS = (
     "OpenDocument",
     "README",
     "| head",
+    "[mail] attach",  # the profile's section and keys
+    "[mail]",
     *DECIDE_WORDS,
     *CHOICES,
 )
 HELP_INPUT = ("2.4", "127.0.0.1")
 RECORD_WORDS = ("TAIPEI ON", "line 群組")  # the record's own words, as written
+# The .eml files' paths, and the profile's keys a message names.
+MAIL_WORDS = ("mail-out", "reminder-", "record-", ".eml", "[mail]", "host", "sender", "--send")
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,20 @@ MISSING = "missing.md"
 STAMPED = "stamped-101.md"  # the record with its file number on top: a line skipped
 TWICE = "twice-101.md"  # two records in one file
 UNDATED = "undated.md"  # a record that gives no date
-FILES = (NOT_A_RECORD, MISSING, STAMPED, TWICE, UNDATED)  # made in the test's folder
+FORMS = "forms-out"  # where `agenda forms` writes, in the test's folder
+BLANK_FORM = f"{FORMS}/第102次處務會議填報表-總務組.docx"
+OUT = "mail-out"  # where remind and circulate write their .eml files
+# FILES: made in the test's folder
+FILES = (
+    NOT_A_RECORD,
+    MISSING,
+    STAMPED,
+    TWICE,
+    UNDATED,
+    FORMS,
+    BLANK_FORM,
+    OUT,
+)  # in the test's folder
 
 # In order, on one database: each sees what the ones before it did.
 RUNS = [
@@ -111,6 +128,22 @@ RUNS = [
     run("render txt", "render", "101", "--format", "txt", content=RECORD_WORDS),
     run("prepare", "prepare"),
     run("render --agenda", "render", "102", "--agenda", "--format", "txt"),
+    run("forms", "forms", "102", "-o", FORMS),
+    run(
+        "forms --unit --format odt",
+        "forms",
+        "102",
+        "--unit",
+        "總務組",
+        "--format",
+        "odt",
+        "-o",
+        FORMS,
+    ),
+    run("forms, no such unit", "forms", "102", "--unit", "不存在組", "-o", FORMS, status=2),
+    run("cases --missing", "cases", "--missing", "102"),
+    run("collect, a blank form", "collect", BLANK_FORM),
+    run("collect, not a form", "collect", NOT_A_RECORD, status=2),
     run("status in_session", "status", "102", "in_session"),
     run("conclude --track", "conclude", "102", "貳、一", "本案列管。", "--track"),
     run(
@@ -142,6 +175,14 @@ RUNS = [
     run("case, no such case", "case", "1", "--owner", "總務組", status=2),
     run("case, no such unit", "case", "9805", "--owner", "不存在組", status=2),
     run("status recorded", "status", "102", "recorded", "--end", "11:14"),
+    run("remind", "remind", "102", "--all", "-o", OUT, content=MAIL_WORDS),
+    run("remind --send, no server", "remind", "102", "--send", status=4, content=MAIL_WORDS),
+    run("circulate, not approved", "circulate", "101", "-o", OUT, status=2),
+    run("approve", "approve", "101"),
+    run("approve again", "approve", "101", status=2),
+    run("approve, not finished", "approve", "103", status=2),
+    run("circulate", "circulate", "101", "-o", OUT, content=MAIL_WORDS),
+    run("render html --agenda", "render", "101", "--agenda", "--format", "html", status=2),
     run("confirm", "confirm", "101"),
     run("log", "log", "102", content=(getpass.getuser(),)),
     run("cases --history, a new case", "cases", "--history", "10202"),
@@ -236,7 +277,7 @@ RUNS = [
     # argparse's own: status's argument is named by its dest, `status`.
     run("invalid choice", "status", "103", "bogus", status=2, content=("status", "bogus")),
     run("invalid command", "bogus", status=2, content=("bogus", *COMMANDS)),
-    run("invalid format", "render", "101", "--format", "pdf", status=2, content=("pdf",)),
+    run("invalid format", "render", "101", "--format", "rtf", status=2, content=("rtf",)),
     run("missing argument", "decide", "103", status=2, content=DECIDE_WORDS),
     run("missing file argument", "import", status=2),
     run("missing option value", "prepare", "--date", status=2),

@@ -52,7 +52,8 @@ def test_bash_completes_the_commands_and_their_options(bash_script: Path) -> Non
     assert completions(bash_script, "me") == ["meetings"]
     assert set(COMMANDS) <= set(completions(bash_script, ""))
     assert completions(bash_script, "meetings", "--j") == ["--json"]
-    assert completions(bash_script, "render", "101", "--format", "") == ["md", "txt", "odt", "docx"]
+    formats = ["md", "txt", "odt", "docx", "pdf", "html"]
+    assert completions(bash_script, "render", "101", "--format", "") == formats
     assert completions(bash_script, "completion", "") == ["bash", "zsh"]
 
 

@@ -51,6 +51,7 @@ RULES = (
     Rule("tui.edits", ("textual", "tinydb", "rich", "tui.app", "tui.cli")),
     Rule("tui.cli", ("tui.app",), allowed_in=frozenset(APP_LAUNCHERS)),
     Rule("tui.search", ("textual",)),
+    Rule("tui.mail", ("textual", "tinydb", "rich", "tui.app", "tui.cli")),
 )
 
 

@@ -57,7 +57,8 @@ def profile_text(setup: Setup) -> str:
 def _agenda(series: str) -> str:
     read = _string("宣讀 {previous_date}第 {previous} 次" + series + "紀錄。")
     cases = _string("第 {previous} 次" + series + "結論事項辦理情形報告。")
-    return f"""
+    return (
+        f"""
 # The standing agenda, section by section. Kinds: read_record (宣讀上次會議紀錄),
 # case_report (上次會議結論事項辦理情形), outside_cases (市長室列管案件),
 # unit_reports (各組室業務工作報告), proposals (討論事項), motions (臨時動議).
@@ -76,6 +77,31 @@ items = [
 [[agenda]]
 section = "臨時動議"
 kind = "motions"
+"""
+        + MAIL_EXAMPLE
+    )
+
+
+# Mail needs nothing configured: `agenda remind` and `agenda circulate` write .eml files.
+# To send them (--send), the office fills in this section; the password is never written
+# here, only where it is read from.
+MAIL_EXAMPLE = """
+# Mail (agenda remind, agenda circulate). Without this section the messages are written as
+# .eml files to open in a mail program; with it, --send sends them. The password is never
+# written here: password_env names an environment variable, password_file a file only its
+# owner can read (chmod 600).
+# [mail]
+# host = "smtp.example.gov.tw"
+# port = 587
+# starttls = true
+# sender = "秘書處 <secretariat@example.gov.tw>"
+# user = "secretariat"
+# password_env = "AGENDA_SMTP_PASSWORD"
+# circulate_to = ["all-units@example.gov.tw"]   # the record's distribution list
+# attach = "odt"                                # or "docx"
+#
+# [mail.units]                                  # each unit's address (or a list)
+# "總務組" = "general@example.gov.tw"
 """
 
 

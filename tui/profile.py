@@ -21,6 +21,7 @@ from tui.domain.profile import (
 from tui.domain.schedule import ScheduleError, check_rule
 from tui.domain.text import has_controls
 from tui.i18n import _
+from tui.mail_profile import read_mail
 from tui.storage.layout import PROFILE_FILE  # the shipped one is named like a database's
 
 
@@ -113,6 +114,7 @@ class _Reader:
             templates=self.templates(data),
             group=self.group(data),
             language=self.language(data),
+            mail=read_mail(self, data.get("mail", {})),
         )
 
     def _no_unknown(self, data: dict[str, Any], where: str, known: set[str]) -> None:
@@ -312,6 +314,7 @@ _TOP_KEYS = {
     "templates",
     "group",
     "language",
+    "mail",
 }
 LANGUAGES = ("zh-TW", "en")  # the languages the app and the commands speak (tui/locale)
 

@@ -8,6 +8,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.circulate import render_document as render_document
+from tui.circulate import render_meeting as render_meeting
 from tui.database import profile_of
 from tui.domain import places
 from tui.domain.agenda import first_meeting, prepare_meeting, undecided_cases
@@ -263,29 +265,4 @@ def item_at(meeting: Meeting, place: str) -> tuple[str, Item]:
 # -- circulation --------------------------------------------------------------
 
 
-def render_meeting(
-    repo: Repository, meeting: Meeting, *, agenda: bool, format: str, width: int | None = None
-) -> str:
-    """The record (or agenda) of a meeting as it is circulated, through the office's templates."""
-    from tui.render.document import RenderOptions, render_agenda, render_record
-
-    profile = profile_of(repo)
-    options = RenderOptions(
-        format=format,
-        width=profile.text_width if width is None else width,
-        template_dirs=() if profile.templates is None else (profile.templates,),
-    )
-    refs = [ref for item in meeting.items() for ref in item.cases]
-    warning = profile.schedule.deadline_warning_days
-    if not agenda:
-        return render_record(meeting, profile.office, options, repo.cases_of(refs), warning)
-    return render_agenda(meeting, profile.office, repo.cases_of(refs), options, warning)
-
-
-def render_document(repo: Repository, meeting: Meeting, *, agenda: bool, format: str) -> bytes:
-    """The record (or agenda) as a document to edit and circulate: ODT or DOCX."""
-    from tui.render.document import template_name
-    from tui.render.documents import write_document
-
-    source = render_meeting(repo, meeting, agenda=agenda, format=format)
-    return write_document(source, format, template_name("agenda" if agenda else "record", format))
+# render_meeting and render_document: in tui.circulate, which a render imports alone.

@@ -46,7 +46,8 @@ class OpenMeeting:
 
     @property
     def locked(self) -> bool:
-        return self.live.meeting.status is MeetingStatus.CONFIRMED
+        meeting = self.live.meeting
+        return meeting.status is MeetingStatus.CONFIRMED or meeting.approval is not None
 
 
 @dataclass

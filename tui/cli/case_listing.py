@@ -19,6 +19,10 @@ from tui.storage.repository import Repository
 
 
 def list_cases(args: argparse.Namespace, repo: Repository) -> int:
+    if args.missing is not None:
+        from tui.cli.form_commands import missing
+
+        return missing(args.missing, repo, as_json=args.json)
     if args.history is not None:
         return _history(args, repo)
     query = _query(args)

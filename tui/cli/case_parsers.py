@@ -155,6 +155,12 @@ def add_cases(commands: _Commands) -> None:
         "--history", type=a_case, metavar="NUMBER", help=_("one case, meeting by meeting")
     )
     cmd.add_argument(
+        "--missing",
+        type=whole_number,
+        metavar="N",
+        help=_("the units and cases still without an answer (辦理情形) for meeting N"),
+    )
+    cmd.add_argument(
         "--json",
         action="store_true",
         help=_("as JSON: a list of cases; with --summary, the counts"),

@@ -7,18 +7,14 @@ import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui import database, secretary
-from tui.cli import output
 from tui.cli.session import Session, UsageError
-from tui.domain.profile import WIDEST_TEXT
-from tui.edits.errors import EditError, Hint
 from tui.i18n import N_, _
-from tui.importer.decode import NotARecordError
-from tui.profile import ProfileError
-from tui.render.formats import DOCUMENT_FORMATS, RenderError
-from tui.storage.errors import StorageError
-from tui.storage.repository import MeetingExistsError
+
+if TYPE_CHECKING:
+    from tui.domain.model import Meeting
+    from tui.edits.errors import EditError
 
 BAD_INPUT = 2
 STORAGE_FAILED = 1
@@ -29,12 +25,8 @@ def run(args: argparse.Namespace, db: Path) -> int:
     session = Session(db)
     try:
         return handler(args, session)
-    except EditError as error:
-        return _fail(worded(error), BAD_INPUT)
-    except (NotARecordError, RenderError, MeetingExistsError, UsageError) as error:
-        return _fail(str(error), BAD_INPUT)
-    except (StorageError, ProfileError) as error:
-        return _fail(str(error), STORAGE_FAILED)
+    except Exception as error:  # the known ones are told in a line, the others raised
+        return _failed(error)
     finally:
         session.show_warnings()
 
@@ -43,28 +35,43 @@ def run_guarded(action: Callable[[], object]) -> int:
     """Run `action`, turning the known errors into one line and an exit status."""
     try:
         action()
-    except EditError as error:
-        return _fail(worded(error), BAD_INPUT)
-    except (NotARecordError, RenderError, MeetingExistsError, UsageError) as error:
-        return _fail(str(error), BAD_INPUT)
-    except (StorageError, ProfileError) as error:
-        return _fail(str(error), STORAGE_FAILED)
+    except Exception as error:
+        return _failed(error)
     return 0
 
 
-# What the user can do about a refused change, in this front end's words.
+def _failed(error: Exception) -> int:
+    """The known errors as one line and a status; their modules are imported only now, so
+    that a command pays for no machinery it did not use."""
+    from tui.edits.errors import EditError
+    from tui.importer.decode import NotARecordError
+    from tui.profile import ProfileError
+    from tui.render.formats import RenderError
+    from tui.storage.errors import StorageError
+    from tui.storage.repository import MeetingExistsError
+
+    if isinstance(error, EditError):
+        return _fail(worded(error), BAD_INPUT)
+    if isinstance(error, NotARecordError | RenderError | MeetingExistsError | UsageError):
+        return _fail(str(error), BAD_INPUT)
+    if isinstance(error, StorageError | ProfileError):
+        return _fail(str(error), STORAGE_FAILED)
+    raise error
+
+
+# What the user can do about a refused change, in this front end's words (by Hint's value).
 HINTS = {
-    Hint.REPLACE: N_("use --replace to replace it with this record"),
-    Hint.DECIDE_FIRST: N_("decide them first, or prepare with --force"),
-    Hint.UNTRACK_FIRST: N_("withdraw the case in the app (t) first"),
-    Hint.CORRECT_FIRST: N_("log a correction in the app (C) first"),
-    Hint.DECIDE_INSTEAD: N_("decide the cases (agenda decide)"),
-    Hint.GIVE_DATE: N_("or give --date"),
+    "replace": N_("use --replace to replace it with this record"),
+    "decide_first": N_("decide them first, or prepare with --force"),
+    "untrack_first": N_("withdraw the case in the app (t) first"),
+    "correct_first": N_("log a correction in the app (C) first"),
+    "decide_instead": N_("decide the cases (agenda decide)"),
+    "give_date": N_("or give --date"),
 }
 
 
 def worded(error: EditError) -> str:
-    hint = HINTS.get(error.hint)
+    hint = HINTS.get(error.hint)  # a StrEnum: its value is the key
     return _("{error}; {hint}").format(error=error, hint=_(hint)) if hint else str(error)
 
 
@@ -74,6 +81,11 @@ def _fail(message: str, status: int) -> int:
 
 
 def render(args: argparse.Namespace, session: Session) -> int:
+    from tui.circulate import render_document, render_meeting
+    from tui.cli import output
+    from tui.domain.profile import WIDEST_TEXT
+    from tui.render.formats import DOCUMENT_FORMATS, PRINT_FORMATS, WEB_FORMATS
+
     if args.width is not None and args.width < 20:
         raise UsageError(
             _("--width {width} is too narrow; give 20 columns or more").format(width=args.width)
@@ -88,28 +100,46 @@ def render(args: argparse.Namespace, session: Session) -> int:
         from tui.cli.header_commands import sign_in
 
         return sign_in(args, session)
+    if args.agenda and args.format in WEB_FORMATS:
+        raise UsageError(
+            _("--format html writes the record; the agenda is md, txt, odt, docx or pdf")
+        )
     repo = session.repo()
-    found = secretary.load(repo, args.number)
-    if args.format in DOCUMENT_FORMATS:
-        data = secretary.render_document(repo, found, agenda=args.agenda, format=args.format)
+    found = stored_meeting(session, args.number)
+    if args.format in (*DOCUMENT_FORMATS, *PRINT_FORMATS):
+        data = render_document(repo, found, agenda=args.agenda, format=args.format)
         name = f"{'agenda' if args.agenda else 'record'}-{args.number}.{args.format}"
         output.write_document(data, args.output, name, force=args.force)
         return 0
-    text = secretary.render_meeting(
-        repo, found, agenda=args.agenda, format=args.format, width=args.width
-    )
+    text = render_meeting(repo, found, agenda=args.agenda, format=args.format, width=args.width)
     output.write_text(text, args.output)
     return 0
 
 
 def show(args: argparse.Namespace, session: Session) -> int:
     repo = session.repo()
-    found = secretary.load(repo, args.number)
+    found = stored_meeting(session, args.number)
     if args.json:
-        output.print_json(output.meeting_json(found))
-    else:
-        output.print_meeting(found, database.profile_of(repo).office)
+        from tui.cli.json_output import meeting_json, print_json
+
+        print_json(meeting_json(found))
+        return 0
+    from tui import database
+    from tui.cli import output
+
+    output.print_meeting(found, database.profile_of(repo).office)
     return 0
+
+
+def stored_meeting(session: Session, number: int) -> Meeting:
+    """The meeting as stored, read without the secretary's machinery."""
+    repo = session.repo()
+    found = repo.load_meeting(number)
+    if found is None:
+        raise UsageError(
+            _("no meeting {number} in {path}").format(number=number, path=repo.store.root)
+        )
+    return found
 
 
 def import_records(args: argparse.Namespace, session: Session) -> int:
@@ -149,6 +179,8 @@ _ELSEWHERE = {
     "init": "init_command",
     **dict.fromkeys(("item", "section"), "item_commands"),
     **dict.fromkeys(("case", "propose"), "case_commands"),
+    **dict.fromkeys(("forms", "collect"), "form_commands"),
+    **dict.fromkeys(("remind", "approve", "circulate"), "mail_commands"),
 }
 
 

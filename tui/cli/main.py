@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.cli import case_parsers, item_parsers, ruling_parsers
+from tui.cli import case_parsers, form_commands, item_parsers, mail_parsers, ruling_parsers
 from tui.cli.header_parsers import add_header_commands
 from tui.cli.init_command import add_parser as _add_init
 from tui.cli.live_parsers import add_live_commands
@@ -36,7 +36,19 @@ EXIT_NOTES = {
         "Status 2 also when it cannot listen on the address or port; ctrl+c stops it with 0"
     ),
     "search": N_("Status 3 when nothing is found"),
+    "collect": N_(
+        "Status 2 also when any one file was not collected: each is named on stderr,\n"
+        "and the others are collected"
+    ),
     "demo": N_("Status 3 when the app was quit with changes the disk had not taken"),
+    "remind": N_(
+        "Status 4 when the mail server could not be reached or refused the login or an "
+        "address: nothing was sent"
+    ),
+    "circulate": N_(
+        "Status 4 when the mail server could not be reached or refused the login or an "
+        "address: nothing was sent"
+    ),
 }
 
 
@@ -82,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_conclude(commands)
     add_live_commands(commands)  # motion, report, stamp, status
     _add_confirm(commands)
+    mail_parsers.add_parsers(commands)  # remind, approve, circulate
     _add_log(commands)
     _add_search(commands)
     _add_demo(commands)
@@ -91,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_header_commands(commands)
     item_parsers.add_parsers(commands)
     case_parsers.add_parsers(commands)
+    form_commands.add_parsers(commands)  # forms, collect
     for name, command in commands.choices.items():
         command.epilog = _(EPILOG) + _note(name)
     return parser
@@ -193,7 +207,7 @@ def _add_import(commands: _Commands) -> None:
 def _add_render(commands: _Commands) -> None:
     cmd = commands.add_parser(
         "render",
-        help=_("write a meeting's record (or agenda) as Markdown, text, ODT or DOCX"),
+        help=_("write a meeting's record (or agenda) as Markdown, text, ODT, DOCX, PDF or HTML"),
         description=_(
             "Write a meeting's record, or its agenda, through the templates. ODT and "
             "DOCX are documents to edit: without -o they go down a pipe, or at a terminal into "
@@ -205,9 +219,12 @@ def _add_render(commands: _Commands) -> None:
     cmd.add_argument("--agenda", action="store_true", help=_("the agenda (議程), not the record"))
     cmd.add_argument(
         "--format",
-        choices=("md", "txt", "odt", "docx"),
+        choices=("md", "txt", "odt", "docx", "pdf", "html"),
         default="md",
-        help=_("md (default), txt, odt (OpenDocument) or docx (Word)"),
+        help=_(
+            "md (default), txt, odt (OpenDocument), docx (Word), pdf (through LibreOffice) "
+            "or html (the record as a web page)"
+        ),
     )
     cmd.add_argument("--width", type=int, default=None, help=_("text width in columns (txt)"))
     cmd.add_argument(

@@ -6,10 +6,11 @@ import argparse
 from datetime import datetime
 from typing import Any
 
-from tui.cli.output import pad, print_json, rpad
+from tui.cli.columns import pad, rpad
+from tui.cli.json_output import print_json
 from tui.cli.session import Session
-from tui.domain.lifecycle import status_word
 from tui.domain.rocdate import format_numeric_date
+from tui.domain.status_words import listed_status
 from tui.i18n import _, pgettext
 
 
@@ -49,6 +50,6 @@ def list_meetings(args: argparse.Namespace, session: Session) -> int:
     for row in rows:
         day = format_numeric_date(datetime.fromisoformat(row["start"]).date())
         items = "-" if row["items"] is None else row["items"]
-        status = pad(status_word(row["status"]), 10)
+        status = pad(listed_status(row), 10)
         print(f"{row['number']:>6}  {day:9}  {status}  {items:>5}  {row['cases']:>5}")
     return 0

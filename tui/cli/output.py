@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui.cli.columns import pad, rpad
+from tui.cli.json_output import meeting_json, print_json
 from tui.domain.cases import KIND_WORDS, NO_OWNER, state_key, state_word
 from tui.domain.codec import to_data
 from tui.domain.lifecycle import status_word
@@ -19,6 +20,8 @@ from tui.render.cjkwrap import width
 
 if TYPE_CHECKING:
     pass
+
+__all__ = ["meeting_json", "pad", "print_json", "rpad"]
 
 
 def write_text(text: str, path: Path | None) -> None:
@@ -85,17 +88,6 @@ def _write(path: Path, data: bytes) -> None:
         ) from None
 
 
-def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
-def meeting_json(meeting: Meeting) -> dict[str, Any]:
-    data: dict[str, Any] = to_data(meeting)
-    data["date"] = meeting.date.isoformat()
-    return data
-
-
 def case_json(case: TrackedCase, on: Reckoning, warning_days: int) -> dict[str, Any]:
     data: dict[str, Any] = to_data(case)
     data["status"] = state_key(case)
@@ -126,6 +118,9 @@ def counts(meeting: Meeting) -> dict[str, int]:
 def print_meeting(meeting: Meeting, office: Office) -> None:
     print(f"{office.organisation}第 {meeting.number} 次{office.series}")
     print(f"  時間：{format_datetime(meeting.start)}   {status_word(meeting.status)}")
+    if meeting.approval is not None:
+        approval = meeting.approval
+        print(f"  核定：{approval.by}（{format_datetime(approval.at)}）")
     print("  " + _(", ").join(f"{_(_COUNTED[name])} {n}" for name, n in counts(meeting).items()))
 
 
@@ -228,12 +223,3 @@ def clip(text: str, columns: int) -> str:
             break
         kept.append(char)
     return "".join(kept) + "…"
-
-
-def pad(text: str, columns: int) -> str:
-    return text + " " * max(columns - width(text), 0)
-
-
-def rpad(text: str, columns: int) -> str:
-    """`text` right-aligned in `columns` (wide characters counted as two)."""
-    return " " * max(columns - width(text), 0) + text

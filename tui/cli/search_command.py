@@ -7,7 +7,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from tui.cli import output
+from tui.cli.columns import pad
+from tui.cli.json_output import print_json
 from tui.cli.session import Session, UsageError
 from tui.cli.words import quoted
 from tui.domain.places import written_place
@@ -38,7 +39,7 @@ def search(args: argparse.Namespace, session: Session) -> int:
     finally:
         index.close()
     if args.json:
-        output.print_json(found_json(args.text, found))
+        print_json(found_json(args.text, found))
     else:
         _print(found)
     if not found.hits:
@@ -80,23 +81,28 @@ def hit_json(hit: Hit) -> dict[str, Any]:
 
 
 def _print(found: Found) -> None:
+    if not sys.stdout.isatty():  # down a pipe: plain lines, no Rich to import
+        sys.stdout.writelines(
+            f"{_head(hit)}{snippet(hit, PIPED_COLUMNS).text}\n" for hit in found.hits
+        )
+        return
     from rich.console import Console
     from rich.text import Text
 
     console = Console(highlight=False, soft_wrap=True)
     for hit in found.hits:
-        day = format_numeric_date(hit.date) if hit.date else "-"
-        place = written_place(hit.place) if hit.place else "-"
-        head = (
-            f"{hit.meeting:>4}  {day:<9}  {output.pad(place, 10)}  {output.pad(_what(hit), 15)}  "
-        )
-        room = console.width - width(head) - 1 if console.is_terminal else PIPED_COLUMNS
-        short = snippet(hit, max(room, 20))
-        line = Text(head)
+        head = _head(hit)
+        short = snippet(hit, max(console.width - width(head) - 1, 20))
         body = Text(short.text)
         for start, end in short.spans:
             body.stylize("bold", start, end)
-        console.print(line + body)
+        console.print(Text(head) + body)
+
+
+def _head(hit: Hit) -> str:
+    day = format_numeric_date(hit.date) if hit.date else "-"
+    place = written_place(hit.place) if hit.place else "-"
+    return f"{hit.meeting:>4}  {day:<9}  {pad(place, 10)}  {pad(_what(hit), 15)}  "
 
 
 def _what(hit: Hit) -> str:

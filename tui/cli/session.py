@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.i18n import _
-from tui.storage.repository import Repository
+
+if TYPE_CHECKING:
+    from tui.storage.repository import Repository
 
 
 class UsageError(Exception):

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from tui.domain.decisions import case_number, decision_sentence
 from tui.domain.model import (
     Amendment,
+    Approval,
     CaseDecision,
     CaseEvent,
     Conclusion,
@@ -20,23 +21,13 @@ from tui.domain.model import (
     Point,
     TrackedCase,
 )
+from tui.domain.status_words import STATUS_WORDS, status_word
 from tui.domain.units import owner_in
 from tui.i18n import N_, _
 
+__all__ = ["STATUS_WORDS", "status_word"]  # kept here for the callers that know them here
+
 ORDER = list(MeetingStatus)
-
-# A meeting's status as the office says it; the JSON output and the files keep the value.
-STATUS_WORDS = {
-    MeetingStatus.DRAFT: "議程草案",
-    MeetingStatus.IN_SESSION: "開會中",
-    MeetingStatus.RECORDED: "紀錄完成",
-    MeetingStatus.CONFIRMED: "紀錄確定",
-}
-
-
-def status_word(status: MeetingStatus | str) -> str:
-    """議程草案, 開會中, 紀錄完成, 紀錄確定 (from the status or its stored value)."""
-    return STATUS_WORDS[MeetingStatus(status)]
 
 
 class LifecycleError(ValueError):
@@ -184,6 +175,12 @@ def move_back(meeting: Meeting, status: MeetingStatus) -> None:
                 "the record of meeting {number} is confirmed; take the confirmation back first"
             ).format(number=meeting.number)
         )
+    if meeting.approval is not None:
+        raise LifecycleError(
+            _("the record of meeting {number} is approved; take the approval back first").format(
+                number=meeting.number
+            )
+        )
     if ORDER.index(status) >= ORDER.index(meeting.status):
         raise LifecycleError(
             _("meeting {number} is {status}, not past {wanted}").format(
@@ -208,8 +205,33 @@ def confirm(record: Meeting, at_meeting: int, corrections: Sequence[Amendment] =
     record.confirmation = Confirmation(at_meeting, list(corrections))
 
 
+def locked(meeting: Meeting) -> bool:
+    """An approved or confirmed record: changed only under a logged correction."""
+    return meeting.status is MeetingStatus.CONFIRMED or meeting.approval is not None
+
+
+def approve(record: Meeting, by: str, at: datetime) -> None:
+    """陳核 / 核定: the chair approves a finished record, between recording and confirmation."""
+    if record.status is MeetingStatus.CONFIRMED:
+        raise LifecycleError(
+            _("the record of meeting {number} is already confirmed").format(number=record.number)
+        )
+    if record.status is not MeetingStatus.RECORDED:
+        raise LifecycleError(
+            _(
+                "the record of meeting {number} is not finished yet ({status}): a record is "
+                "approved once its meeting is adjourned"
+            ).format(number=record.number, status=status_word(record.status))
+        )
+    if record.approval is not None:
+        raise LifecycleError(
+            _("the record of meeting {number} is already approved").format(number=record.number)
+        )
+    record.approval = Approval(by, at)
+
+
 def correct(record: Meeting, by: str, what: str, at: datetime) -> None:
-    """Log a change to a confirmed record; the change itself is made by the caller."""
+    """Log a change to an approved or confirmed record; the caller makes the change."""
     if not what.strip():
         raise LifecycleError(_("say what the correction changes"))
     record.corrections.append(Correction(by, at, what.strip()))

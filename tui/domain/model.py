@@ -105,6 +105,8 @@ class Report:
     points: list[Point] = field(default_factory=list)
     unit: str = ""
     id: str = ""  # stable within the meeting (see identity.py)
+    answered_on: datetime | None = None  # a unit's work report collected from its form
+    answered_from: str = ""
 
 
 @dataclass
@@ -193,8 +195,17 @@ class Confirmation:
 
 
 @dataclass
+class Approval:
+    """陳核 / 核定: the chair approved the record (who, when); after it, every change to the
+    record is a logged correction, as after confirmation."""
+
+    by: str
+    at: datetime
+
+
+@dataclass
 class Correction:
-    """A change to a confirmed record: who made it, when and what."""
+    """A change to an approved or confirmed record: who made it, when and what."""
 
     by: str
     at: datetime
@@ -217,6 +228,7 @@ class Meeting:
     last_case_sequence: int = 0  # case numbers of this meeting are never issued twice
     confirmation: Confirmation | None = None
     corrections: list[Correction] = field(default_factory=list)
+    approval: Approval | None = None
 
     @property
     def date(self) -> date:
@@ -249,6 +261,8 @@ class CaseEvent:
     merged_into: int | None = None  # 併案: the internal case it was merged into
     moved_to: str = ""  # 移列: the forum that tracks it now
     new_deadline: date | None = None  # 賡續列管 with a new 列管期限 set at this meeting
+    answered_on: datetime | None = None  # when the owner unit's form answer was collected
+    answered_from: str = ""  # the file it came from
 
 
 @dataclass

@@ -54,6 +54,23 @@ WIDEST_TEXT = 400
 
 
 @dataclass
+class Mail:
+    """The profile's [mail] section: the SMTP server, who sends, who receives. The password
+    is never here: only the environment variable or the owner-only file that holds it."""
+
+    host: str = ""
+    port: int = 587
+    starttls: bool = True
+    sender: str = ""
+    user: str = ""  # the login; none: the server is used without one
+    password_env: str = ""
+    password_file: Path | None = None
+    units: dict[str, list[str]] = field(default_factory=dict)  # unit → its addresses
+    circulate_to: list[str] = field(default_factory=list)  # the record's distribution list
+    attach: str = "odt"  # the record circulated as odt or docx
+
+
+@dataclass
 class Profile:
     organisation: str
     series: str
@@ -68,6 +85,7 @@ class Profile:
     templates: Path | None = None
     group: str = ""  # a Unix group that may read and write the database with its owner
     language: str = ""  # "zh-TW" or "en": the app's and the commands' language; "" the locale's
+    mail: Mail = field(default_factory=Mail)
 
     @property
     def office(self) -> Office:

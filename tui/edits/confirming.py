@@ -56,6 +56,10 @@ class Confirm(Operation):
         if self.at <= record.number:
             raise EditError(_("a record is confirmed by a later meeting"))
         before = record.status
+        if record.approval is not None:
+            # An approved record is confirmed as it was approved: its 修正之點 are logged in
+            # the confirmation itself, as the correction the reading meeting made.
+            ws.unlocked.add(self.meeting)
         changes = [c.stored() for a in self.corrections for c in _amend(ws, record, a)]
         lifecycle.confirm(record, self.at, self.corrections)
         ws.changed_meetings.setdefault(self.meeting, None)
@@ -100,7 +104,7 @@ def _amend(ws: Workset, record: Meeting, amendment: Amendment) -> list[amendment
                 place=where
             )
         )
-    ws.change(record.number)
+    ws.changed_meetings.setdefault(record.number, None)  # recorded: not yet locked
     changes = amendments.amend(item, amendment.old, amendment.new)
     if not changes:
         raise EditError(
@@ -138,10 +142,10 @@ def _note(
 
 
 def _writable(ws: Workset, at: int, what: str) -> Meeting:
-    """The reading meeting, to be changed: a confirmed one under a correction logged now
-    (`what`, in the record's words)."""
+    """The reading meeting, to be changed: an approved or confirmed one under a correction
+    logged now (`what`, in the record's words)."""
     reader = ws.meeting(at)
-    if reader.status is not MeetingStatus.CONFIRMED:
+    if not lifecycle.locked(reader):
         return ws.change(at)
     lifecycle.correct(reader, ws.user, what, ws.now.replace(microsecond=0))
     ws.changed_meetings[at] = reader.corrections[-1]

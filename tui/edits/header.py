@@ -125,8 +125,8 @@ def _follow_date(ws: Workset, meeting: Meeting, old: dt.date) -> None:
     if old == meeting.date or not ws.has_meeting(meeting.number + 1):
         return
     reader = ws.meeting(meeting.number + 1)
-    if reader.status is MeetingStatus.CONFIRMED:
-        return  # a confirmed record is changed only under a logged correction
+    if reader.status is MeetingStatus.CONFIRMED or reader.approval is not None:
+        return  # an approved or confirmed record is changed only under a logged correction
     was, now = format_short_date(old), format_short_date(meeting.date)
     for section in reader.sections:
         read_record = section.kind is ItemKind.READ_RECORD or (

@@ -8,6 +8,8 @@ from tui.edits.agenda_sections import (
     RemoveSection,
     RenameSection,
 )
+from tui.edits.answers import CollectAnswer
+from tui.edits.approving import Approve, RecordSending, Unapprove
 from tui.edits.attendance import Attend, SetAttendance
 from tui.edits.case_details import Propose, SetCaseDetails, SetDeadline
 from tui.edits.case_kind import SetCaseKind
@@ -30,8 +32,10 @@ __all__ = [
     "AddMotion",
     "AddSection",
     "Adjourn",
+    "Approve",
     "Attend",
     "Begin",
+    "CollectAnswer",
     "Confirm",
     "Correct",
     "CorrectTimes",
@@ -50,6 +54,7 @@ __all__ = [
     "MoveMotion",
     "MoveSection",
     "Propose",
+    "RecordSending",
     "RemoveEntry",
     "RemoveItem",
     "RemoveSection",
@@ -65,6 +70,7 @@ __all__ = [
     "SetHeader",
     "SetStatus",
     "Track",
+    "Unapprove",
     "Unconfirm",
     "Untrack",
     "WriteBlock",

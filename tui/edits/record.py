@@ -1,33 +1,32 @@
-"""A confirmed record corrected: each change under a correction logged with who, when, what
-(confirming is in confirming.py)."""
+"""An approved or confirmed record corrected: each change under a correction logged with who,
+when, what (confirming is in confirming.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from tui.domain import lifecycle
-from tui.domain.model import MeetingStatus
 from tui.edits.errors import EditError
 from tui.edits.operation import Applied, Operation, operation
 from tui.edits.said import said
 from tui.edits.workset import Workset
 from tui.i18n import N_, _
 
-_NOT_CONFIRMED = N_("the record of meeting {number} is not confirmed")
+_NOT_LOCKED = N_("the record of meeting {number} is neither approved nor confirmed")
 
 
 @operation("correct")
 @dataclass(frozen=True)
 class Correct(Operation):
-    """A correction of a confirmed record, logged with who, when and what: the changes
+    """A correction of an approved or confirmed record, logged with who, when and what: the changes
     that follow name it. It stays in the record: it cannot be undone."""
 
     what: str
 
     def apply(self, ws: Workset) -> Applied:
         record = ws.meeting(self.meeting)
-        if record.status is not MeetingStatus.CONFIRMED:
-            raise EditError(_(_NOT_CONFIRMED).format(number=self.meeting))
+        if not lifecycle.locked(record):
+            raise EditError(_(_NOT_LOCKED).format(number=self.meeting))
         try:
             lifecycle.correct(record, ws.user, self.what, ws.now.replace(microsecond=0))
         except lifecycle.LifecycleError as error:

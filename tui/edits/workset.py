@@ -10,9 +10,21 @@ from typing import Protocol
 
 from tui.domain.model import CaseKind, CaseRef, Correction, Meeting, MeetingStatus, TrackedCase
 from tui.edits.errors import EditError, Hint
-from tui.i18n import _
+from tui.i18n import N_, _
 
 CaseKey = tuple[CaseKind, int]
+
+# A record changed only under a logged correction: confirmed, or (still recorded) approved.
+_LOCKED = {
+    MeetingStatus.CONFIRMED: N_(
+        "the record of meeting {number} is confirmed; change it only with a "
+        "logged correction (who, when, what)"
+    ),
+    MeetingStatus.RECORDED: N_(
+        "the record of meeting {number} is approved; change it only with a "
+        "logged correction (who, when, what)"
+    ),
+}
 
 
 class Source(Protocol):
@@ -61,15 +73,10 @@ class Workset:
         """The meeting, to be changed: a confirmed record only under a logged correction."""
         meeting = self.meeting(number)
         logged: Correction | None = None
-        if meeting.status is MeetingStatus.CONFIRMED:
+        if meeting.status is MeetingStatus.CONFIRMED or meeting.approval is not None:
             if correction is None or not 0 < correction <= len(meeting.corrections):
-                raise EditError(
-                    _(
-                        "the record of meeting {number} is confirmed; change it only with a "
-                        "logged correction (who, when, what)"
-                    ).format(number=number),
-                    Hint.CORRECT_FIRST,
-                )
+                locked = _(_LOCKED[meeting.status]).format(number=number)
+                raise EditError(locked, Hint.CORRECT_FIRST)
             logged = meeting.corrections[correction - 1]
         self.changed_meetings[number] = self.changed_meetings.get(number) or logged
         return meeting

@@ -21,7 +21,7 @@ from tui.domain.profile import Member
 from tui.i18n import _
 from tui.render.environment import environment
 from tui.render.failures import template_failure
-from tui.render.formats import DOCUMENT_FORMATS, FORMATS, RenderError
+from tui.render.formats import DOCUMENT_FORMATS, FORMATS, WEB_FORMATS, RenderError
 from tui.render.isolation import RunawayError, run_isolated
 
 DEFAULT_WIDTH = 70
@@ -38,10 +38,10 @@ class RenderOptions:
 
 def template_name(document: str, format: str) -> str:
     """The template of `document` (record, agenda) in `format`; ODT and DOCX share blocks."""
-    if format not in FORMATS:
+    if format not in (*FORMATS, *WEB_FORMATS):
         raise RenderError(
             _("unknown format {format!r}; choose one of {formats}").format(
-                format=format, formats=", ".join(FORMATS)
+                format=format, formats=", ".join((*FORMATS, *WEB_FORMATS))
             )
         )
     return f"{document}.{'blocks' if format in DOCUMENT_FORMATS else format}.j2"

@@ -21,6 +21,7 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
 
 from tui.domain.attendance import lines, written
 from tui.domain.case_table import SHARES
@@ -64,7 +65,7 @@ def _environment(overrides: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
     env = _Environment(
         loader=ChoiceLoader([FileSystemLoader(f) for f in folders]),
         undefined=StrictUndefined,
-        autoescape=False,
+        autoescape=_is_html,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -90,8 +91,25 @@ def _environment(overrides: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
         md_cell=md_cell,
         share=lambda key: f"{SHARES.get(key, 1.0):g}",
         text_table=text_table,
+        html_text=html_text,
     )
     return env
+
+
+_ESCAPED_LINK = re.compile(r"&lt;((?:https?|mailto):[^\s&]+)&gt;")
+
+
+def _is_html(name: str | None) -> bool:
+    """A page for the web is escaped as it is written; every other format is text."""
+    return bool(name) and str(name).endswith(".html.j2")
+
+
+def html_text(value: object) -> Markup:
+    """Text in a page: escaped, **bold** as <strong>, its lines as line breaks."""
+    text = str(escape(without_controls(str(value))))
+    text = _BOLD.sub(r"<strong>\1</strong>", text)
+    text = _ESCAPED_LINK.sub(r'<a href="\1">\1</a>', text)
+    return Markup(text.replace("\r\n", "\n").replace("\n", "<br>\n"))
 
 
 class _CompiledTemplates(FileSystemBytecodeCache):
@@ -117,6 +135,8 @@ def _compiled_templates() -> BytecodeCache | None:
 
 def _shown(value: object) -> object:
     """Every value a template prints, without terminal control characters."""
+    if isinstance(value, Markup):
+        return value  # a page's own markup, made of values shown through here already
     return without_controls(value) if isinstance(value, str) else value
 
 

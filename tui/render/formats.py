@@ -4,6 +4,8 @@ can check a format or catch a render error without importing Jinja2."""
 TEXT_FORMATS = ("md", "txt")
 DOCUMENT_FORMATS = ("odt", "docx")  # written from blocks: templates/record.blocks.j2
 FORMATS = TEXT_FORMATS + DOCUMENT_FORMATS
+WEB_FORMATS = ("html",)  # the record as a page for the web: templates/record.html.j2
+PRINT_FORMATS = ("pdf",)  # the ODT converted by LibreOffice (tui/render/pdf.py)
 
 
 class RenderError(Exception):

@@ -128,6 +128,8 @@ def case_rows(data: Any, where: str) -> list[Row]:
         )
         about = [str(number), data.get("subject", ""), data.get("owner", "")]
         rows = [Row(latest, "", "case", " ".join(t for t in about if t), 0, kind, number)]
+        if "subject" not in data:  # a hundred of an open case's older events: no case row
+            rows = []
         seen: set[int] = set()
         for event in history:
             meeting = _meeting_number(event["meeting"])

@@ -12,6 +12,8 @@ A document is a JSON file read and written through the Store, named without its 
   logs/0101/000001        older changes of meeting 101, from change 1 on, a run at a time
   cases/open              tables "internal", "mayor", "council": open cases by number
   cases/closed/0100       closed cases whose number // 100 is 100 (an internal case's origin)
+  cases/earlier/0012      the events of meetings 1200–1299 of cases open after them (an open
+                          case's row keeps its newest hundred's; see tui.storage.case_rows)
   sessions/USER           table "state": where each user left off in the app
   holds/0101.lock         who is typing in meeting 101 now (an flock, see tui.storage.hold)
   holds/0101.takeover     who asked that holder to let go of it
@@ -32,7 +34,12 @@ MEETINGS = "meetings"  # a folder of documents, one a meeting
 CASES = "cases"  # the folder of the open cases' document
 OPEN_CASES = f"{CASES}/open"
 CLOSED_CASES = f"{CASES}/closed"  # a folder of documents, one per hundred case numbers
-CASE_FOLDERS = (CASES, CLOSED_CASES)  # every document holding cases is directly in one
+EARLIER_CASES = f"{CASES}/earlier"  # a folder of documents, one per hundred meetings
+CASE_FOLDERS = (
+    CASES,
+    CLOSED_CASES,
+    EARLIER_CASES,
+)  # every document holding cases is directly in one
 SESSIONS = "sessions"
 LOGS = "logs"  # a folder a meeting, of documents of its older changes
 
@@ -63,6 +70,11 @@ def meeting_number(name: str) -> int | None:
 def closed_name(case_number: int) -> str:
     """The document of a closed case: case 10001 is in "cases/closed/0100"."""
     return f"{CLOSED_CASES}/{case_number // 100:04d}"
+
+
+def earlier_name(meeting: int) -> str:
+    """Where open cases keep their events of meeting 1234 and its hundred: "cases/earlier/0012"."""
+    return f"{EARLIER_CASES}/{meeting // 100:04d}"
 
 
 def log_folder(number: int) -> str:

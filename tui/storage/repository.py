@@ -7,19 +7,19 @@ meeting and its cases, never the history.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
 from tinydb.table import Document
 
-from tui.domain.codec import ShapeError, from_data, to_data
+from tui.domain.codec import to_data
 from tui.domain.identity import name_entries
 from tui.domain.model import CaseKind, CaseRef, Correction, Meeting, MeetingStatus, TrackedCase
 from tui.i18n import _
+from tui.storage.case_rows import RecordError, cases_in, decode, find_case, merge_case, put_case
+from tui.storage.case_rows import remove_case as _remove_case
 from tui.storage.changelog import MeetingLog
 from tui.storage.errors import StorageError, StorageWriteError
 from tui.storage.files import fsync_dir, replace_with
@@ -36,9 +36,7 @@ from tui.storage.layout import OPEN_CASES as OPEN
 from tui.storage.layout import session_name as _state_name
 from tui.storage.store import Store, Transaction
 
-
-class RecordError(StorageError):
-    """A stored document that does not hold what the model expects."""
+__all__ = ["RecordError", "Records", "Repository"]
 
 
 class Repository:
@@ -101,16 +99,16 @@ class Repository:
 
     def case(self, number: int, kind: CaseKind = CaseKind.INTERNAL) -> TrackedCase | None:
         with self.store.reading() as tx:
-            found = _find_case(tx, kind, number)
+            found = find_case(tx, kind, number)
         return found[1] if found else None
 
     def open_cases(self) -> list[TrackedCase]:
         with self.store.reading() as tx:
-            return _cases_in(tx.db(OPEN), OPEN)
+            return cases_in(tx, OPEN)
 
     def cases_of(self, refs: Iterable[CaseRef]) -> list[TrackedCase]:
         with self.store.reading() as tx:
-            found = [_find_case(tx, ref.kind, ref.number) for ref in refs]
+            found = [find_case(tx, ref.kind, ref.number) for ref in refs]
         return [f[1] for f in found if f is not None]
 
     def case_numbers_of_meeting(self, meeting: int) -> list[int]:
@@ -119,9 +117,9 @@ class Repository:
 
     def all_cases(self) -> list[TrackedCase]:
         with self.store.reading() as tx:
-            found = _cases_in(tx.db(OPEN), OPEN)
+            found = cases_in(tx, OPEN)
             for name in self.store.names(CLOSED_CASES):
-                found.extend(_cases_in(tx.db(name), name))
+                found.extend(cases_in(tx, name))
         return sorted(found, key=lambda c: (c.kind != CaseKind.INTERNAL, c.number))
 
 
@@ -135,11 +133,11 @@ class Records:
         return _read_meeting(self.tx, number)
 
     def case(self, number: int, kind: CaseKind = CaseKind.INTERNAL) -> TrackedCase | None:
-        found = _find_case(self.tx, kind, number)
+        found = find_case(self.tx, kind, number)
         return found[1] if found else None
 
     def cases_of(self, refs: Iterable[CaseRef]) -> list[TrackedCase]:
-        found = [_find_case(self.tx, ref.kind, ref.number) for ref in refs]
+        found = [find_case(self.tx, ref.kind, ref.number) for ref in refs]
         return [f[1] for f in found if f is not None]
 
     def case_numbers_of_meeting(self, meeting: int) -> list[int]:
@@ -161,7 +159,7 @@ class Records:
         logged correction (or when `unlock`: its confirmation taken back)."""
         tx = self.tx
         old = _stored_summary(tx, meeting.number)
-        if old is not None and old["status"] == MeetingStatus.CONFIRMED.value and not unlock:
+        if old is not None and not unlock and _locked(tx, meeting.number, old):
             _check_correction(meeting, correction)
         _write_meeting(tx, meeting, old)
         self.put_cases(cases, removed)
@@ -169,12 +167,10 @@ class Records:
     def put_cases(self, cases: Iterable[TrackedCase], removed: Iterable[CaseRef] = ()) -> None:
         tx = self.tx
         for case in cases:
-            _put_case(tx, case)
+            put_case(tx, case)
         for ref in removed:
             for name in (OPEN, closed_name(ref.number)):
-                tx.db(name).table(ref.kind.value).remove(
-                    doc_ids=_ids_present(tx, name, TrackedCase(ref.number, kind=ref.kind))
-                )
+                _remove_case(tx, name, ref.kind, ref.number)
 
     def store_record(self, meeting: Meeting, cases: list[TrackedCase], replacing: bool) -> None:
         """A record read from a file, its cases merged with the stored ones'."""
@@ -207,7 +203,15 @@ class MeetingExistsError(StorageError):
 
 
 class LockedRecordError(StorageError):
-    """A confirmed record changed without a logged correction."""
+    """An approved or confirmed record changed without a logged correction."""
+
+
+def _locked(tx: Transaction, number: int, old: dict[str, Any]) -> bool:
+    """The stored record is confirmed, or approved (核定)."""
+    if old.get("status") == MeetingStatus.CONFIRMED.value:
+        return True
+    data = tx.db(meeting_name(number)).table("meeting").get(doc_id=1)
+    return bool(data and data.get("approval"))
 
 
 def _check_correction(new: Meeting, correction: Correction | None) -> None:
@@ -220,17 +224,10 @@ def _check_correction(new: Meeting, correction: Correction | None) -> None:
         )
 
 
-def _decode(kind: type[Any], data: Any, where: str) -> Any:
-    try:
-        return from_data(kind, dict(data), where)
-    except ShapeError as error:
-        raise RecordError(_("stored {problem}").format(problem=error)) from None
-
-
 def _read_meeting(tx: Transaction, number: int) -> Meeting | None:
     name = meeting_name(number)
     found = tx.db(name).table("meeting").get(doc_id=1)
-    return None if found is None else name_entries(_decode(Meeting, found, name))
+    return None if found is None else name_entries(decode(Meeting, found, name))
 
 
 def _stored_summary(tx: Transaction, number: int) -> dict[str, Any] | None:
@@ -275,60 +272,8 @@ def _summary(meeting: Meeting) -> dict[str, Any]:
         "status": MeetingStatus(meeting.status).value,
         "items": len(items),
         "cases": sum(len(item.cases) for item in items),
+        "approved": meeting.approval is not None,
     }
-
-
-def _cases_in(db: TinyDB, name: str) -> list[TrackedCase]:
-    return [
-        _decode(TrackedCase, row, f"{name} {kind.value} {row.doc_id}")
-        for kind in CaseKind
-        for row in db.table(kind.value).all()
-    ]
-
-
-def _find_case(tx: Transaction, kind: CaseKind, number: int) -> tuple[str, TrackedCase] | None:
-    for name in (OPEN, closed_name(number)):
-        row = tx.db(name).table(kind.value).get(doc_id=number)
-        if row is not None:
-            return name, _decode(TrackedCase, row, f"{name} {kind.value} {number}")
-    return None
-
-
-def _put_case(tx: Transaction, case: TrackedCase) -> None:
-    where = OPEN if case.is_open else closed_name(case.number)
-    other = closed_name(case.number) if case.is_open else OPEN
-    tx.db(other).table(case.kind.value).remove(doc_ids=_ids_present(tx, other, case))
-    tx.db(where).table(case.kind.value).upsert(Document(to_data(case), doc_id=case.number))
-
-
-def _ids_present(tx: Transaction, name: str, case: TrackedCase) -> list[int]:
-    table = tx.db(name).table(case.kind.value)
-    return [case.number] if table.contains(doc_id=case.number) else []
-
-
-def _merge_case(tx: Transaction, case: TrackedCase) -> None:
-    found = _find_case(tx, case.kind, case.number)
-    if found is not None:
-        case = merged(found[1], case)
-    _put_case(tx, case)
-
-
-def merged(old: TrackedCase, new: TrackedCase) -> TrackedCase:
-    """`old` with `new`'s meetings' events; each detail as the earlier meeting gave it, so
-    records imported in any order give the case its first record's subject and owner."""
-    earlier, later = (new, old) if _first_meeting(new) < _first_meeting(old) else (old, new)
-    for name in ("subject", "owner", "origin_item", "origin_conclusion", "deadline"):
-        setattr(old, name, getattr(earlier, name) or getattr(later, name))
-    origin = earlier.origin_meeting
-    old.origin_meeting = later.origin_meeting if origin is None else origin
-    meetings = {e.meeting for e in new.history}
-    history = [e for e in old.history if e.meeting not in meetings] + new.history
-    old.history = sorted(history, key=lambda e: e.meeting)
-    return old
-
-
-def _first_meeting(case: TrackedCase) -> int:
-    return min((e.meeting for e in case.history), default=sys.maxsize)
 
 
 def _store_record(tx: Transaction, meeting: Meeting, cases: list[TrackedCase], old: bool) -> None:
@@ -336,7 +281,7 @@ def _store_record(tx: Transaction, meeting: Meeting, cases: list[TrackedCase], o
         _forget_meeting_cases(tx, meeting.number)
     _write_meeting(tx, meeting, None)
     for case in cases:
-        _merge_case(tx, case)
+        merge_case(tx, case)
     _remember_cases(tx, meeting.number, cases)
 
 
@@ -348,11 +293,11 @@ def _remember_cases(tx: Transaction, meeting: int, cases: Iterable[TrackedCase])
 
 def _forget_meeting_cases(tx: Transaction, meeting: int) -> None:
     for ref in tx.db(meeting_name(meeting)).table("cases").all():
-        found = _find_case(tx, CaseKind(ref["kind"]), ref["number"])
+        found = find_case(tx, CaseKind(ref["kind"]), ref["number"])
         if found is None:
             continue
         name, case = found
         case.history = [e for e in case.history if e.meeting != meeting]
-        tx.db(name).table(case.kind.value).remove(doc_ids=[case.number])
+        _remove_case(tx, name, case.kind, case.number)
         if case.history:
-            _put_case(tx, case)
+            put_case(tx, case)

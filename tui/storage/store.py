@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import uuid
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -46,8 +47,17 @@ class Store:
         with store._exclusive(sweep=True) as tx:
             meta = tx.db(META).table("store")
             if len(meta) == 0:
-                meta.insert({"schema": SCHEMA, "created": datetime.now().isoformat("T", "seconds")})
+                created = datetime.now().isoformat("T", "seconds")
+                meta.insert({"schema": SCHEMA, "created": created, "id": uuid.uuid4().hex})
         return store
+
+    def identity(self) -> str:
+        """What tells this database from any other: a random id given when it was made (a
+        database made before ids were given: the moment it was made)."""
+        with self.reading() as tx:
+            found = tx.db(META).table("store").get(doc_id=1)
+        row = dict(found) if found else {}
+        return str(row.get("id") or row.get("created") or "")
 
     def names(self, folder: str) -> list[str]:
         """Committed documents directly under folder (not staged ones), sorted."""
@@ -87,7 +97,7 @@ class Store:
             try:
                 yield tx
             except BaseException:
-                tx.close()
+                tx.drop()
                 raise
             commit(self.root, tx.close())
 

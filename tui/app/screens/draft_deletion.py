@@ -45,7 +45,9 @@ class DraftDeletion:
 
     def __init__(self, screen: MeetingsScreen) -> None:
         self.screen = screen
-        self.deleted: list[tuple[int, int]] = []  # (meeting, the deletion's log entry)
+        # (meeting, the change's log entry, what to say when it is undone): a deletion, or
+        # another change made from the list (an approval)
+        self.deleted: list[tuple[int, int, str]] = []
 
     def ask(self, number: int, row: dict[str, Any]) -> None:
         screen = self.screen
@@ -66,7 +68,7 @@ class DraftDeletion:
             dialog, lambda yes: self._in_worker(self._delete, number) if yes else None
         )
 
-    def _in_worker(self, task: Callable[..., None], *args: int) -> None:
+    def _in_worker(self, task: Callable[..., None], *args: object) -> None:
         self.screen.run_worker(partial(task, *args), thread=True, exclusive=True, group="delete")
 
     def _delete(self, number: int) -> None:
@@ -92,7 +94,7 @@ class DraftDeletion:
         finally:
             hold.release()
         if done.seq is not None:
-            self.deleted.append((number, done.seq))
+            self.deleted.append((number, done.seq, N_("Meeting {number} put back.")))
         self._say(_("Meeting {number} deleted. ctrl+z puts it back.").format(number=number))
         screen.app.call_from_thread(screen.reload)
 
@@ -102,7 +104,7 @@ class DraftDeletion:
             return
         self._in_worker(self._undo, *self.deleted.pop())
 
-    def _undo(self, number: int, seq: int) -> None:
+    def _undo(self, number: int, seq: int, said: str) -> None:
         screen = self.screen
         assert screen.workspace is not None
         try:
@@ -110,7 +112,7 @@ class DraftDeletion:
         except EditError as error:
             self._say(_("Not put back: {problem}").format(problem=error), warning=True)
             return
-        self._say(_("Meeting {number} put back.").format(number=number))
+        self._say(_(said).format(number=number))
         screen.app.call_from_thread(screen.reload)
 
     def _say(self, message: str, warning: bool = False) -> None:

@@ -13,15 +13,17 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from tui.app import memory
+from tui.app.forms_out import BINDINGS as FORM_BINDINGS
 from tui.app.keyhold import hold_keys, keys_wait_for_focus, nothing_opened, release_keys
-from tui.app.labels import STATUS
 from tui.app.messages import MeetingOpened, OpenHit, WorkspaceReady
+from tui.app.screens import approval
+from tui.app.screens.approval import BINDINGS as APPROVAL_BINDINGS
 from tui.app.screens.draft_deletion import BINDINGS as DELETION_BINDINGS
 from tui.app.screens.draft_deletion import DraftDeletion
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.titlebar import TitleBar
-from tui.domain.model import MeetingStatus
 from tui.domain.rocdate import format_date
+from tui.domain.status_words import listed_status
 from tui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -75,6 +77,8 @@ class MeetingsScreen(Screen[None]):
             id="meetings.search",
             tooltip=N_("Search every meeting and case, and open the item found"),
         ),
+        *FORM_BINDINGS,
+        *APPROVAL_BINDINGS,
         *DELETION_BINDINGS,
     ]
 
@@ -159,7 +163,7 @@ class MeetingsScreen(Screen[None]):
             (
                 Text(str(row["number"])),
                 Text(format_date(datetime.fromisoformat(row["start"]).date())),
-                Text(STATUS[MeetingStatus(row["status"])]),
+                Text(listed_status(row)),
                 Text(str(row.get("cases", ""))),
             )
             for row in rows
@@ -262,6 +266,31 @@ class MeetingsScreen(Screen[None]):
             from tui.app.screens.preview import PreviewScreen
 
             self.app.push_screen(PreviewScreen(self.workspace, number))
+
+    def action_write_forms(self) -> None:
+        number = self._selected()
+        if number is not None and self.workspace is not None:
+            self._write_forms(number)
+
+    def action_collect_forms(self) -> None:
+        number = self._selected()
+        if number is not None and self.workspace is not None:
+            self._write_forms(number, collect=True)
+
+    @work(thread=True, exclusive=True, group="forms")
+    def _write_forms(self, number: int, collect: bool = False) -> None:
+        from tui.app.forms_out import collect_unit_forms, write_unit_forms
+
+        assert self.workspace is not None
+        act = collect_unit_forms if collect else write_unit_forms
+        said, failed = act(self.workspace.repo, number)
+        severity = "warning" if failed else "information"
+        self.app.call_from_thread(self.notify, said, severity=severity, timeout=10)
+
+    def action_approve(self) -> None:
+        number = self._selected()
+        if number is not None and number in self.rows and self.workspace is not None:
+            approval.ask(self, number, self.rows[number])
 
     def action_delete_draft(self) -> None:
         number = self._selected()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -19,8 +20,33 @@ from tui.app.workspace import Workspace
 from tui.domain.model import MeetingStatus
 from tui.i18n import N_, _
 
+if TYPE_CHECKING:
+    from tui.storage.repository import Repository
+
 FORMATS = ("md", "txt", "odt", "docx")
 DOCUMENTS = ("odt", "docx")  # shown as Markdown; exported as the document
+
+
+def _owed(repo: Repository, number: int) -> str:
+    """「尚未填報：機要組（9903）…」 while units owe their forms' answers; "" when none do."""
+    from tui.forms import missing
+    from tui.forms.content import FormsError
+
+    try:
+        owed = missing(repo, number)
+    except FormsError:
+        return ""
+    listed = "、".join(f"{unit}（{'、'.join(map(str, cases))}）" for unit, cases in owed.items())
+    return _("Not yet answered: {units}").format(units=listed) if owed else ""
+
+
+def _with_owed(text: str, owed: str) -> str:
+    """The line of units owing answers under the case report's heading (else on top)."""
+    if not owed:
+        return text
+    lines = text.split("\n")
+    at = next((n + 1 for n, line in enumerate(lines) if "辦理情形報告" in line), 0)
+    return "\n".join([*lines[:at], "", f"> {owed}", *lines[at:]])
 
 
 class PreviewScreen(Screen[None]):
@@ -85,11 +111,12 @@ class PreviewScreen(Screen[None]):
             text = secretary.render_meeting(repo, meeting, agenda=self.agenda, format=shown)
         except RenderError as error:
             text = _("Cannot render: {error}").format(error=error)
-        self.app.call_from_thread(self._show, text)
+        owed = _owed(repo, self.number) if self.agenda and shown != "html" else ""
+        self.app.call_from_thread(self._show, text, owed)
 
-    def _show(self, text: str) -> None:
-        self.text = text
-        self.query_one(TextArea).load_text(text)
+    def _show(self, text: str, owed: str = "") -> None:
+        self.text = text  # exported as it is: the line of units owing answers is the app's
+        self.query_one(TextArea).load_text(_with_owed(text, owed))
         self.sub_title = f"第 {self.number} 次 {_(self._kind())} · {self.format}"
         said = (
             _("agenda of meeting {number} as {format}")

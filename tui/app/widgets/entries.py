@@ -18,6 +18,7 @@ from tui.domain.limits import LONGEST_TEXT
 from tui.domain.model import (
     Block,
     CaseDecision,
+    CaseEvent,
     CaseKind,
     Conclusion,
     Item,
@@ -106,6 +107,15 @@ def block_text(block: Block) -> Text:
 _DECISION_STYLE = {CaseDecision.RELEASE: "green", CaseDecision.KEEP: "cyan"}
 
 
+def _answered(text: Text, event: CaseEvent | None, owned: bool) -> None:
+    """「已填報 12/3」 once the owner's form answer is in; 「未填報」 while it is owed."""
+    if event and event.answered_on:
+        day = event.answered_on
+        text.append(f"「已填報 {day.month}/{day.day}」", style="green")
+    elif owned and (event is None or event.decision is None):
+        text.append("「未填報」", style="yellow")
+
+
 def case_text(
     case: TrackedCase, meeting: int, on: date | None = None, warning_days: int = 30
 ) -> Text:
@@ -119,6 +129,7 @@ def case_text(
     if case.co_owners:
         owners += f"；協辦：{'、'.join(case.co_owners)}"
     text.append(f"（{owners}）")
+    _answered(text, event, bool(case.owner))
     style = _DECISION_STYLE.get(decision, "yellow") if decision else "yellow"
     text.append(f" {decision_words(event, with_words=False) or DECISION[None]}", style=style)
     if case.subject:

@@ -1,0 +1,138 @@
+"""Each `agenda` command's whole-process time over its library floor, measured in one run.
+
+The floor of a command is a Python process that imports the libraries the command cannot
+do without (TinyDB, the standard library's argparse, gettext, json and tomllib; Jinja2 to
+render; python-docx or odfpy for a document; sqlite3 to search), timed the same way. A
+ratio near 1 means the command costs little beyond its libraries. Also `cases --json`
+against the standard library loading the case documents and dumping their rows.
+
+    .venv/bin/python benchmarks/command_floor.py [--meetings 60] [--runs 7] [--db DB]
+
+Without --db, an archive of --meetings records (benchmarks/archive.py) is imported first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.archive import write_archive  # noqa: E402
+
+PYTHON = sys.executable
+BASE = "import argparse, gettext, json, tomllib, tinydb"
+FLOORS = {
+    "base": BASE,
+    "render": f"{BASE}; import jinja2, jinja2.sandbox",
+    "docx": f"{BASE}; import jinja2, jinja2.sandbox, docx",
+    "odt": f"{BASE}; import jinja2, jinja2.sandbox, odf.opendocument",
+    "search": f"{BASE}; import sqlite3",
+}
+# Loading every case document and dumping its rows: what `cases --json` must at least do.
+CASES_FLOOR = """
+import json, pathlib, sys
+rows = []
+for path in sorted(pathlib.Path(sys.argv[1], "cases").rglob("*.json")):
+    tables = json.loads(path.read_bytes())["tables"]
+    rows += [row for table in tables.values() for row in table.values()]
+sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+"""
+
+
+def commands(newest: int, scratch: Path) -> list[tuple[str, list[str], str]]:
+    """(label, agenda arguments, floor) for each command timed."""
+    out = str(scratch / "out")
+    return [
+        ("meetings", ["meetings"], "base"),
+        ("meetings --json", ["meetings", "--json"], "base"),
+        ("show --json", ["show", str(newest), "--json"], "base"),
+        ("show", ["show", str(newest)], "base"),
+        ("cases", ["cases"], "base"),
+        ("render md", ["render", str(newest)], "render"),
+        ("render docx", ["render", str(newest), "--format", "docx", "-o", f"{out}.docx"], "docx"),
+        ("render odt", ["render", str(newest), "--format", "odt", "-o", f"{out}.odt"], "odt"),
+        ("search", ["search", "列管"], "search"),
+    ]
+
+
+def once(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, env=env, cwd=ROOT)
+    took = (time.perf_counter() - started) * 1000
+    if result.returncode not in (0, 3):  # search: 3 when nothing is found
+        raise SystemExit(f"{command}: status {result.returncode}\n{result.stderr.decode()}")
+    return took
+
+
+def timed(command: list[str], runs: int, env: dict[str, str]) -> float:
+    """The median whole-process time in ms, after one run that warms the caches."""
+    return statistics.median([once(command, env) for _ in range(runs + 1)][1:])
+
+
+def side_by_side(
+    command: list[str], floor: list[str], runs: int, env: dict[str, str]
+) -> tuple[float, float]:
+    """Medians of the command and its floor, run in turn so a busy machine slows both."""
+    pairs = [(once(command, env), once(floor, env)) for _ in range(runs + 1)][1:]
+    return statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
+
+
+def imported_db(scratch: Path, meetings: int, env: dict[str, str]) -> Path:
+    folder, db = scratch / "records", scratch / "db"
+    write_archive(folder, 101, meetings, extras=False)
+    subprocess.run(
+        [PYTHON, "-m", "tui", "--db", str(db), "import", str(folder)],
+        check=True,
+        capture_output=True,
+        env=env,
+        cwd=ROOT,
+    )
+    return db
+
+
+def child_env(scratch: Path) -> dict[str, str]:
+    """Bytecode cached (outside the source tree), as on an installed system; pipes, not a tty."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), AGENDA_LANG="en")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(scratch / "pycache")
+    return env
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--meetings", type=int, default=60)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--db", type=Path, help="time the commands on this database instead")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="agenda-floor-") as name:
+        scratch = Path(name)
+        env = child_env(scratch)
+        db = args.db or imported_db(scratch, args.meetings, env)
+        newest = max(int(p.stem) for p in (db / "meetings").glob("*.json"))
+        print("| command | whole process ms | floor ms | ÷ floor | target |")
+        print("|---|---|---|---|---|")
+        agenda = [PYTHON, "-m", "tui", "--db", str(db)]
+        for label, agenda_args, floor in commands(newest, scratch):
+            took, least = side_by_side(
+                [*agenda, *agenda_args], [PYTHON, "-c", FLOORS[floor]], args.runs, env
+            )
+            target = 1.5 if floor == "docx" else 1.3
+            print(f"| `{label}` | {took:.0f} | {least:.0f} | {took / least:.2f} | ≤ {target} |")
+        cases, least = side_by_side(
+            [*agenda, "cases", "--json"], [PYTHON, "-c", CASES_FLOOR, str(db)], args.runs, env
+        )
+        print(f"| `cases --json` ÷ json load+dump | {cases:.0f} | {least:.0f} | ", end="")
+        print(f"{cases / least:.2f} | ≤ 2 |")
+        print(f"\n{newest - 100} meetings in {db}; medians of {args.runs} runs")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""The chair's approval of a record (陳核 / 核定) from the meetings list: A on a record asks
+who approves (its 主席 by default) and logs the approval; changes after it are logged
+corrections; ctrl+z takes it back."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, Label
+
+from tui.app.screens.dialogs import _Form
+from tui.domain.model import MeetingStatus
+from tui.domain.status_words import status_word
+from tui.edits import EditError
+from tui.edits.approving import Approve
+from tui.i18n import N_, _
+
+if TYPE_CHECKING:
+    from tui.app.screens.meetings import MeetingsScreen
+
+BINDINGS = [
+    Binding(
+        "A",
+        "approve",
+        N_("Approve"),
+        id="meetings.approve",
+        show=False,
+        tooltip=N_("The chair approves the highlighted record (核定); ctrl+z takes it back"),
+    ),
+]
+
+
+class ApproveDialog(_Form):
+    """Who approves the record: its chair, unless someone approves in the chair's place."""
+
+    def __init__(self, number: int, chair: str) -> None:
+        super().__init__()
+        self.number = number
+        self.chair = chair
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as form:
+            form.border_title = _("核定第 {number} 次會議紀錄 Approve the record").format(
+                number=self.number
+            )
+            yield Label(_("核定人 Approved by"))
+            yield Input(self.chair, id="by")
+            yield Label(_("After approval, each change is a logged correction."))
+            yield Label("", classes="problem")
+
+    def result(self) -> str | None:
+        by = self.query_one("#by", Input).value.strip()
+        if not by:
+            self.complain(_("Say who approves the record."))
+            return None
+        return by
+
+
+def ask(screen: MeetingsScreen, number: int, row: dict[str, Any]) -> None:
+    status = MeetingStatus(row["status"])
+    if status is not MeetingStatus.RECORDED or row.get("approved"):
+        said = (
+            _("The record of meeting {number} is approved already.")
+            if row.get("approved")
+            else _("Only a record (紀錄完成) is approved; meeting {number} is {status}.")
+        )
+        screen.notify(said.format(number=number, status=status_word(status)), severity="warning")
+        return
+    assert screen.workspace is not None
+    meeting = screen.workspace.repo.load_meeting(number)
+    chair = meeting.chair if meeting is not None else ""
+    screen.app.push_screen(
+        ApproveDialog(number, chair),
+        lambda by: _approve_in_worker(screen, number, by) if isinstance(by, str) else None,
+    )
+
+
+def _approve_in_worker(screen: MeetingsScreen, number: int, by: str) -> None:
+    screen.run_worker(lambda: _approve(screen, number, by), thread=True, group="approve")
+
+
+def _approve(screen: MeetingsScreen, number: int, by: str) -> None:
+    assert screen.workspace is not None
+    try:
+        done = screen.workspace.writer.service.apply(Approve(number, by))
+    except EditError as error:
+        screen.app.call_from_thread(
+            screen.notify, _("Not approved: {problem}").format(problem=error), severity="warning"
+        )
+        return
+    if done.seq is not None:
+        screen.deletion.deleted.append(
+            (number, done.seq, N_("Approval of meeting {number} taken back."))
+        )
+    screen.app.call_from_thread(
+        screen.notify,
+        _("Record of meeting {number} approved by {who}. ctrl+z takes it back.").format(
+            number=number, who=by
+        ),
+    )
+    screen.app.call_from_thread(screen.reload)

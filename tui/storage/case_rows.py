@@ -1,0 +1,227 @@
+"""Tracked cases in their documents, each case's history kept where its cost stays flat.
+
+A closed case is kept whole in cases/closed/NNNN. An open case's row in cases/open holds
+the events of its newest hundred meetings; its older events are in cases/earlier/HHHH (the
+events of meetings HH00–HH99 of every open case that had any), and the row names those
+hundreds ("earlier"). So the open cases' document grows with the open cases, not with
+their histories, and a meeting's merge of a case touches its row and at most one hundred.
+A row written before this layout holds its whole history; it is read as it is and split
+when next written.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from tinydb.table import Document
+
+from tui.domain.codec import ShapeError, from_data, to_data
+from tui.domain.model import CaseKind, TrackedCase
+from tui.i18n import _
+from tui.storage.errors import StorageError
+from tui.storage.layout import OPEN_CASES as OPEN
+from tui.storage.layout import closed_name, earlier_name
+from tui.storage.transaction import Transaction
+
+EARLIER = "earlier"  # in an open case's row: the hundreds of meetings kept in cases/earlier
+HUNDRED = 100
+
+
+class RecordError(StorageError):
+    """A stored document that does not hold what the model expects."""
+
+
+def decode(kind: type[Any], data: Any, where: str) -> Any:
+    try:
+        return from_data(kind, dict(data), where)
+    except ShapeError as error:
+        raise RecordError(_("stored {problem}").format(problem=error)) from None
+
+
+def cases_in(tx: Transaction, name: str) -> list[TrackedCase]:
+    db = tx.db(name)
+    return [_case(tx, name, kind, row) for kind in CaseKind for row in db.table(kind.value).all()]
+
+
+def find_case(tx: Transaction, kind: CaseKind, number: int) -> tuple[str, TrackedCase] | None:
+    for name in (OPEN, closed_name(number)):
+        row = tx.db(name).table(kind.value).get(doc_id=number)
+        if row is not None:
+            return name, _case(tx, name, kind, row)
+    return None
+
+
+def put_case(tx: Transaction, case: TrackedCase) -> None:
+    """The case, whole: open in cases/open (and its older events in cases/earlier), or closed."""
+    other = closed_name(case.number) if case.is_open else OPEN
+    remove_case(tx, other, case.kind, case.number)
+    data = to_data(case)
+    if case.is_open:
+        _put_open(tx, case.kind, case.number, data, whole=True)
+    else:
+        where = tx.db(closed_name(case.number)).table(case.kind.value)
+        where.upsert(Document(data, doc_id=case.number))
+
+
+def remove_case(tx: Transaction, name: str, kind: CaseKind, number: int) -> None:
+    """The case's row in document `name`, and its older events; nothing written if absent."""
+    table = tx.db(name).table(kind.value)
+    row = table.get(doc_id=number)
+    if row is None:
+        return
+    for hundred in row.get(EARLIER, []):
+        _drop_part(tx, kind, number, hundred)
+    table.remove(doc_ids=[number])
+
+
+def _drop_part(tx: Transaction, kind: CaseKind, number: int, hundred: int) -> None:
+    """The case's events of a hundred out of cases/earlier; an emptied document goes, so the
+    documents are the same whatever order the records came in."""
+    name = earlier_name(hundred * HUNDRED)
+    db = tx.db(name)
+    table = db.table(kind.value)
+    if not table.contains(doc_id=number):
+        return
+    table.remove(doc_ids=[number])
+    if len(table) == 0:
+        db.drop_table(kind.value)
+    if not db.tables():
+        tx.delete(name)
+
+
+def merge_case(tx: Transaction, case: TrackedCase) -> None:
+    """The stored case with `case`'s meetings' events (see merged). An open case whose new
+    events are later than its older hundreds is merged from its row alone."""
+    row = tx.db(OPEN).table(case.kind.value).get(doc_id=case.number)
+    recent = None if row is None else _recent_part(row, case)
+    if recent is not None:
+        old, first = recent
+        found = merged(old, case, first)
+        if found.is_open:
+            _put_open(tx, case.kind, case.number, to_data(found), whole=False)
+            return
+    stored = find_case(tx, case.kind, case.number)
+    put_case(tx, case if stored is None else merged(stored[1], case))
+
+
+def merged(old: TrackedCase, new: TrackedCase, old_first: int | None = None) -> TrackedCase:
+    """`old` with `new`'s meetings' events; each detail as the earlier meeting gave it, so
+    records imported in any order give the case its first record's subject and owner.
+    `old_first`: old's first meeting, when old holds only its recent events."""
+    first = _first_meeting(old) if old_first is None else old_first
+    earlier, later = (new, old) if _first_meeting(new) < first else (old, new)
+    for name in ("subject", "owner", "origin_item", "origin_conclusion", "deadline"):
+        setattr(old, name, getattr(earlier, name) or getattr(later, name))
+    origin = earlier.origin_meeting
+    old.origin_meeting = later.origin_meeting if origin is None else origin
+    meetings = {e.meeting for e in new.history}
+    history = [e for e in old.history if e.meeting not in meetings] + new.history
+    old.history = sorted(history, key=lambda e: e.meeting)
+    return old
+
+
+def _first_meeting(case: TrackedCase) -> int:
+    return min((e.meeting for e in case.history), default=sys.maxsize)
+
+
+def _case(tx: Transaction, name: str, kind: CaseKind, row: Document) -> TrackedCase:
+    data = dict(row)
+    hundreds = data.pop(EARLIER, [])
+    if hundreds:
+        older = _older_events(tx, kind, row.doc_id, hundreds)
+        data["history"] = older + list(data.get("history", []))
+    case: TrackedCase = decode(TrackedCase, data, f"{name} {kind.value} {row.doc_id}")
+    return case
+
+
+def _older_events(
+    tx: Transaction, kind: CaseKind, number: int, hundreds: list[int]
+) -> list[dict[str, Any]]:
+    events: list[dict[str, Any]] = []
+    for hundred in sorted(hundreds):
+        name = earlier_name(hundred * HUNDRED)
+        part = tx.db(name).table(kind.value).get(doc_id=number)
+        if part is None:
+            raise RecordError(
+                _("stored case {number}: its events are missing from {name}").format(
+                    number=number, name=name
+                )
+            )
+        events.extend(part.get("history", []))
+    return events
+
+
+def _recent_part(row: Document, new: TrackedCase) -> tuple[TrackedCase, int | None] | None:
+    """The stored case as its row holds it, and its first meeting when it has older
+    hundreds; None when `new` reaches back into those (then the whole case is merged)."""
+    data = dict(row)
+    hundreds = data.pop(EARLIER, [])
+    if hundreds and _first_meeting(new) < (min(hundreds) + 1) * HUNDRED:
+        return None
+    old = decode(TrackedCase, data, f"{OPEN} {new.kind.value} {new.number}")
+    return old, (min(hundreds) * HUNDRED if hundreds else None)
+
+
+def _put_open(
+    tx: Transaction, kind: CaseKind, number: int, data: dict[str, Any], *, whole: bool
+) -> None:
+    """An open case's row with its newest hundred's events; the older ones by hundred. With
+    `whole`, data holds every event; else only its recent ones, the others kept."""
+    groups: dict[int, list[dict[str, Any]]] = {}
+    for event in data["history"]:
+        groups.setdefault(event["meeting"] // HUNDRED, []).append(event)
+    newest = max(groups, default=0)
+    table = tx.db(OPEN).table(kind.value)
+    before = table.get(doc_id=number)
+    had = set(before.get(EARLIER, [])) if before is not None else set()
+    if newest in had:  # the newest events were older ones (a later meeting's taken away)
+        groups[newest] = _taken_part(tx, kind, number, newest, groups[newest], whole=whole)
+        had.discard(newest)
+    for hundred, events in groups.items():
+        if hundred != newest:
+            _put_part(tx, kind, number, hundred, events, whole=whole)
+    gone = had - set(groups) if whole else set()
+    for hundred in gone:
+        _drop_part(tx, kind, number, hundred)
+    kept = (had | set(groups)) - gone - {newest}
+    row = {**data, "history": groups.get(newest, []), EARLIER: sorted(kept)}
+    if before is None or dict(before) != row:
+        table.upsert(Document(row, doc_id=number))
+
+
+def _taken_part(
+    tx: Transaction, kind: CaseKind, number: int, hundred: int, events: list[Any], *, whole: bool
+) -> list[dict[str, Any]]:
+    """A hundred's events out of cases/earlier, to be kept in the row again."""
+    old = tx.db(earlier_name(hundred * HUNDRED)).table(kind.value).get(doc_id=number)
+    if old is None:
+        return events
+    _drop_part(tx, kind, number, hundred)
+    return events if whole else _joined(old.get("history", []), events)
+
+
+def _joined(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """old's events with new's in place of those of the same meetings, in meeting order."""
+    mine = {e["meeting"] for e in new}
+    return sorted(
+        [e for e in old if e["meeting"] not in mine] + new, key=lambda e: int(e["meeting"])
+    )
+
+
+def _put_part(
+    tx: Transaction,
+    kind: CaseKind,
+    number: int,
+    hundred: int,
+    events: list[dict[str, Any]],
+    *,
+    whole: bool,
+) -> None:
+    table = tx.db(earlier_name(hundred * HUNDRED)).table(kind.value)
+    old = table.get(doc_id=number)
+    if old is not None and not whole:
+        events = _joined(old.get("history", []), events)
+    row = {"number": number, "kind": kind.value, "history": events}
+    if old is None or dict(old) != row:
+        table.upsert(Document(row, doc_id=number))
