@@ -50,3 +50,10 @@ def test_an_inferred_rule_gives_back_the_pattern(day: date) -> None:
     later = next_meeting(THIRD_THURSDAY, earlier)
     rule = infer_rule(earlier, later)
     assert next_meeting(rule, later) == next_meeting(THIRD_THURSDAY, later)
+
+
+def test_the_day_after_a_29_february_has_a_next_meeting() -> None:
+    """The years a rule is tried over are counted from 29 February too (a leap day plus
+    thirty years is no day: the rule was refused)."""
+    found = next_meeting(THIRD_THURSDAY, datetime(2000, 2, 28, 0, 0))
+    assert found.date() == date(2000, 3, 16)

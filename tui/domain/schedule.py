@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
+from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrule, rrulestr
 
 from tui.domain.rocdate import format_date
@@ -70,7 +71,7 @@ def _parse(rule: str, start: datetime) -> rrule:
 def _dates(rule: rrule, start: datetime, most: int) -> list[datetime]:
     """At most `most` dates of the rule, looked for over the years tried only."""
     try:
-        last = start.replace(year=start.year + _YEARS_TRIED)
+        last = start + relativedelta(years=_YEARS_TRIED)  # 29 February: the 28th
         own = getattr(rule, "_until", None)
         bounded = (
             rule if getattr(rule, "_count", None) else rule.replace(until=min(own or last, last))
