@@ -11,12 +11,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.cli import case_parsers, form_commands, item_parsers, mail_parsers, ruling_parsers
+from tui.cli import (
+    case_parsers,
+    form_commands,
+    item_parsers,
+    mail_parsers,
+    record_parsers,
+    ruling_parsers,
+    tool_parsers,
+)
 from tui.cli.header_parsers import add_header_commands
 from tui.cli.init_command import add_parser as _add_init
 from tui.cli.live_parsers import add_live_commands
-from tui.cli.parser import Parser, a_meeting, a_path, meeting_number, ranged
+from tui.cli.parser import Parser, a_meeting, a_path, meeting_number
 from tui.i18n import N_, _
+
+if TYPE_CHECKING:
+    from tui.cli.parser import Parser
+
+    _Commands = argparse._SubParsersAction[Parser]
 
 EPILOG = N_("""\
 exit status:
@@ -84,9 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("database folder (default: $AGENDA_DB, else the user's data folder)"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    _add_import(commands)
-    _add_render(commands)
-    _add_show(commands)
+    record_parsers.add_import(commands)
+    record_parsers.add_render(commands)
+    record_parsers.add_show(commands)
     case_parsers.add_cases(commands)
     _add_prepare(commands)
     _add_init(commands)
@@ -96,11 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_confirm(commands)
     mail_parsers.add_parsers(commands)  # remind, approve, circulate
     _add_log(commands)
-    _add_search(commands)
-    _add_demo(commands)
-    _add_meetings(commands)
-    _add_serve(commands)
-    _add_completion(commands)
+    tool_parsers.add_search(commands)
+    tool_parsers.add_demo(commands)
+    tool_parsers.add_meetings(commands)
+    tool_parsers.add_serve(commands)
+    tool_parsers.add_completion(commands)
     add_header_commands(commands)
     item_parsers.add_parsers(commands)
     case_parsers.add_parsers(commands)
@@ -113,134 +126,6 @@ def build_parser() -> argparse.ArgumentParser:
 def _note(command: str) -> str:
     note = EXIT_NOTES.get(command)
     return f"\n{_(note)}\n" if note else ""
-
-
-def _add_meetings(commands: _Commands) -> None:
-    cmd = commands.add_parser(
-        "meetings", help=_("list the meetings: number, date, status, items, tracked cases")
-    )
-    cmd.add_argument("--json", action="store_true", help=_("as a JSON list"))
-
-
-# Each browser runs the app in its own process (some 40 MB): a limit keeps a crowd, or a
-# script opening sessions in a loop, from taking the machine's memory.
-DEFAULT_SESSIONS = 8
-MOST_SESSIONS = 64
-
-
-def _add_serve(commands: _Commands) -> None:
-    cmd = commands.add_parser(
-        "serve",
-        help=_("serve the app to a web browser (textual-serve); it has NO login of its own"),
-        description=_(
-            "Serve the app on the database to web browsers, for people who cannot "
-            "SSH. It has no login: anyone who can reach the port can read and edit the records. "
-            "It listens on 127.0.0.1 unless --host says otherwise."
-        ),
-    )
-    cmd.add_argument("--host", default="127.0.0.1", help=_("address to listen on (127.0.0.1)"))
-    cmd.add_argument("--port", type=_port, default=8000, help=_("port to listen on (8000)"))
-    cmd.add_argument(
-        "--public-url", metavar="URL", help=_("the address browsers use, behind a proxy")
-    )
-    cmd.add_argument(
-        "--sessions",
-        type=ranged(1, MOST_SESSIONS),
-        default=DEFAULT_SESSIONS,
-        metavar="N",
-        help=_("browsers served at once, each running the app (default 8; 1 to 64)"),
-    )
-
-
-def _port(text: str) -> int:
-    from tui.cli.serve import port_number
-
-    return port_number(text)
-
-
-def _add_completion(commands: _Commands) -> None:
-    cmd = commands.add_parser(
-        "completion",
-        help=_("print a shell completion script (bash or zsh)"),
-        description=_("Print the completion script for a shell; see the README to install it."),
-    )
-    cmd.add_argument("shell", choices=("bash", "zsh"))
-
-
-def _add_demo(commands: _Commands) -> None:
-    cmd = commands.add_parser(
-        "demo",
-        help=_("open the app on demo data: the 101st record imported, meeting 102 prepared"),
-        description=_(
-            "Open the app on a demo database (--db, else a folder in the temporary "
-            "directory). It is made on first use and kept, so a second run finds your changes."
-        ),
-    )
-    cmd.add_argument("--reset", action="store_true", help=_("start the demo data afresh"))
-
-
-if TYPE_CHECKING:
-    _Commands = argparse._SubParsersAction[Parser]
-
-
-def _add_import(commands: _Commands) -> None:
-    cmd = commands.add_parser(
-        "import",
-        help=_("store circulated records (Markdown or plain text), or a folder of them"),
-        description=_(
-            "Read circulated records (UTF-8, UTF-8 with BOM, Big5/CP950) and store "
-            "them in meeting order; a folder is read with its subfolders. A file that cannot be "
-            "imported is named on stderr and the others are stored all the same."
-        ),
-    )
-    cmd.add_argument("files", nargs="+", type=a_path, metavar="FILE|FOLDER")
-    cmd.add_argument("--replace", action="store_true", help=_("replace a meeting already stored"))
-    cmd.add_argument(
-        "--split", action="store_true", help=_("import each record of a file that holds several")
-    )
-    cmd.add_argument(
-        "--date", metavar="DATE", help=_("the meeting's date when the record gives none")
-    )
-    cmd.add_argument("--json", action="store_true", help=_("a summary object as JSON"))
-
-
-def _add_render(commands: _Commands) -> None:
-    cmd = commands.add_parser(
-        "render",
-        help=_("write a meeting's record (or agenda) as Markdown, text, ODT, DOCX, PDF or HTML"),
-        description=_(
-            "Write a meeting's record, or its agenda, through the templates. ODT and "
-            "DOCX are documents to edit: without -o they go down a pipe, or at a terminal into "
-            "record-N.odt (agenda-N.docx …) in the current folder; a file there is kept and "
-            "the next free name (record-N-2.odt) written, unless --force. -o FILE replaces FILE."
-        ),
-    )
-    meeting_number(cmd)
-    cmd.add_argument("--agenda", action="store_true", help=_("the agenda (議程), not the record"))
-    cmd.add_argument(
-        "--format",
-        choices=("md", "txt", "odt", "docx", "pdf", "html"),
-        default="md",
-        help=_(
-            "md (default), txt, odt (OpenDocument), docx (Word), pdf (through LibreOffice) "
-            "or html (the record as a web page)"
-        ),
-    )
-    cmd.add_argument("--width", type=int, default=None, help=_("text width in columns (txt)"))
-    cmd.add_argument(
-        "-o", "--output", type=a_path, metavar="FILE", help=_("write here, not stdout")
-    )
-    cmd.add_argument(
-        "--force",
-        action="store_true",
-        help=_("at a terminal, replace record-N.odt if it is there (else record-N-2.odt …)"),
-    )
-
-
-def _add_show(commands: _Commands) -> None:
-    cmd = commands.add_parser("show", help=_("show a stored meeting"))
-    meeting_number(cmd)
-    cmd.add_argument("--json", action="store_true", help=_("the whole meeting as JSON"))
 
 
 def _add_prepare(commands: _Commands) -> None:
@@ -327,21 +212,6 @@ def _add_log(commands: _Commands) -> None:
     )
     meeting_number(cmd)
     cmd.add_argument("--json", action="store_true", help=_("as a JSON list, times in ISO form"))
-
-
-def _add_search(commands: _Commands) -> None:
-    cmd = commands.add_parser(
-        "search",
-        help=_("find text in every meeting and tracked case, newest first"),
-        description=_(
-            "Find TEXT in every meeting's items, reports and conclusions and in every "
-            "tracked case (number, subject, owner, progress). One character is enough; spaces, "
-            "punctuation and case are ignored."
-        ),
-    )
-    cmd.add_argument("text", metavar="TEXT")
-    cmd.add_argument("--limit", type=int, default=20, metavar="N", help=_("at most N (default 20)"))
-    cmd.add_argument("--json", action="store_true", help=_("as JSON, with each match's offsets"))
 
 
 def database_path(args: argparse.Namespace) -> Path:
