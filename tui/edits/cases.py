@@ -17,6 +17,7 @@ from tui.domain.model import (
     ItemKind,
     Meeting,
     Point,
+    TrackedCase,
 )
 from tui.edits.entries import place_of, quoted, written
 from tui.edits.errors import ConflictError, EditError
@@ -67,6 +68,20 @@ def reporting_item(meeting: Meeting, case: CaseRef) -> Item:
     return case_report(meeting)
 
 
+def write_sentences(meeting: Meeting, ws: Workset, ruled: list[TrackedCase]) -> None:
+    """The decision sentence of every item that lists a case ruled on (listed first if not)."""
+    items: list[Item] = []
+    for case in ruled:
+        ref = CaseRef(case.number, case.kind)
+        item = reporting_item(meeting, ref)
+        if ref not in item.cases:
+            item.cases.append(ref)
+        if all(item is not found for found in items):
+            items.append(item)
+    for item in items:
+        lifecycle.write_decision_sentence(item, meeting.number, ws.cases_of(item.cases))
+
+
 @operation("decide")
 @dataclass(frozen=True)
 class Decide(Operation):
@@ -91,10 +106,6 @@ class Decide(Operation):
         wanted = _decision(self.decision)
         if wanted == before and (self.progress is None or self.progress == before_progress):
             return nothing(self)
-        ref = CaseRef(case.number, case.kind)
-        report = reporting_item(meeting, ref)
-        if ref not in report.cases:
-            report.cases.append(ref)
         if wanted != before:  # a merge or a new deadline goes with the decision it came with
             take_back(ws, self.meeting, case)
         try:
@@ -107,7 +118,7 @@ class Decide(Operation):
         if self.progress is not None:
             lifecycle.report_progress(case, self.meeting, self.progress)
         ws.change_case(case)
-        lifecycle.write_decision_sentence(report, self.meeting, ws.cases_of(report.cases))
+        write_sentences(meeting, ws, [case])
         undo = Decide(
             self.meeting,
             self.case,

@@ -19,14 +19,11 @@ from tui.domain.identity import find_item
 from tui.domain.model import (
     CaseDecision,
     CaseKind,
-    CaseRef,
     DeadlineChange,
-    Item,
-    Meeting,
     ReleaseReason,
     TrackedCase,
 )
-from tui.edits.cases import _date, _decision, _kind, reporting_item
+from tui.edits.cases import _date, _decision, _kind, write_sentences
 from tui.edits.errors import ConflictError, EditError
 from tui.edits.operation import Applied, Operation, nothing, operation
 from tui.edits.ruling_effects import take_back
@@ -106,20 +103,6 @@ def _snapshot(case: TrackedCase) -> Snapshot:
     return data
 
 
-def _write_sentences(meeting: Meeting, ws: Workset, ruled: list[TrackedCase]) -> None:
-    """The decision sentence of every item that lists a case ruled on (listed first if not)."""
-    items: list[Item] = []
-    for case in ruled:
-        ref = CaseRef(case.number, case.kind)
-        item = reporting_item(meeting, ref)
-        if ref not in item.cases:
-            item.cases.append(ref)
-        if all(item is not found for found in items):
-            items.append(item)
-    for item in items:
-        lifecycle.write_decision_sentence(item, meeting.number, ws.cases_of(item.cases))
-
-
 def _ruled(
     ws: Workset, op: Operation, rulings: list[tuple[TrackedCase, Ruling]]
 ) -> Operation | None:
@@ -130,7 +113,7 @@ def _ruled(
         for touched in _touched(ws, op.meeting, case, ruling):
             before.setdefault((touched.kind, touched.number), _snapshot(touched))
         rule_on(ws, op.meeting, case, ruling)
-    _write_sentences(meeting, ws, [case for case, _ in rulings])
+    write_sentences(meeting, ws, [case for case, _ in rulings])
     after = tuple(_snapshot(ws.case(number, kind)) for kind, number in before)
     if tuple(before.values()) == after:
         return None

@@ -92,9 +92,7 @@ def _approve(screen: MeetingsScreen, number: int, by: str) -> None:
         )
         return
     if done.seq is not None:
-        screen.deletion.deleted.append(
-            (number, done.seq, N_("Approval of meeting {number} taken back."))
-        )
+        screen.deletion.remember(number, done.seq, N_("Approval of meeting {number} taken back."))
     screen.app.call_from_thread(
         screen.notify,
         _("Record of meeting {number} approved by {who}. ctrl+z takes it back.").format(

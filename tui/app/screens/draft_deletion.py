@@ -41,13 +41,13 @@ BINDINGS = [
 
 
 class DraftDeletion:
-    """What the meetings list deleted in this session, newest last, to put back."""
+    """What the meetings list deleted (or approved) in this session, newest last, to undo."""
 
     def __init__(self, screen: MeetingsScreen) -> None:
         self.screen = screen
         # (meeting, the change's log entry, what to say when it is undone): a deletion, or
         # another change made from the list (an approval)
-        self.deleted: list[tuple[int, int, str]] = []
+        self.undoable: list[tuple[int, int, str]] = []
 
     def ask(self, number: int, row: dict[str, Any]) -> None:
         screen = self.screen
@@ -94,15 +94,19 @@ class DraftDeletion:
         finally:
             hold.release()
         if done.seq is not None:
-            self.deleted.append((number, done.seq, N_("Meeting {number} put back.")))
+            self.remember(number, done.seq, N_("Meeting {number} put back."))
         self._say(_("Meeting {number} deleted. ctrl+z puts it back.").format(number=number))
         screen.app.call_from_thread(screen.reload)
 
+    def remember(self, number: int, seq: int, undone: str) -> None:
+        """A change made from the list (its log entry), for ctrl+z; `undone` is said then."""
+        self.undoable.append((number, seq, undone))
+
     def undo(self) -> None:
-        if not self.deleted:
+        if not self.undoable:
             self.screen.notify(_("Nothing deleted here to put back."))
             return
-        self._in_worker(self._undo, *self.deleted.pop())
+        self._in_worker(self._undo, *self.undoable.pop())
 
     def _undo(self, number: int, seq: int, said: str) -> None:
         screen = self.screen
