@@ -20,8 +20,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from tui.cli.words import quoted
-from tui.domain.decisions import LAST_SEQUENCE
-from tui.domain.numerals import LARGEST
 from tui.i18n import N_, _, ngettext
 
 # argparse's own msgids (as Python 3.11 writes them) that a user of `agenda` can meet; each is in
@@ -89,7 +87,11 @@ def ranged(low: int, high: int) -> Callable[[str], int]:
     return number_in_range
 
 
-# Meetings are numbered 1…9999 (meetings/0101); a case is its meeting × 100 + 1…99.
+# Meetings are numbered 1…9999 (meetings/0101); a case is its meeting × 100 + 1…99. The
+# domain's LARGEST and LAST_SEQUENCE, written here so that parsing imports no domain module
+# (tests/test_cli_parser.py holds them equal).
+LARGEST = 9999
+LAST_SEQUENCE = 99
 a_meeting = ranged(1, LARGEST)
 a_case = ranged(1, LARGEST * 100 + LAST_SEQUENCE)
 a_place = ranged(1, LARGEST)
