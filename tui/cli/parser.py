@@ -13,7 +13,9 @@ choice, whose words are quoted and listed the Chinese way in Chinese (「x」、
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -149,6 +151,8 @@ class HelpFormatter(argparse.HelpFormatter):
     A heading ends with the language's colon ("選項："); argparse writes an ASCII one."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if len(args) < 4 and kwargs.get("width") is None:
+            kwargs["width"] = _terminal_columns() - 2  # as argparse does, less its import
         super().__init__(*args, **kwargs)
         self._headings: list[str] = []
 
@@ -169,3 +173,19 @@ class HelpFormatter(argparse.HelpFormatter):
         if "\n" in text.strip():
             return "".join(indent + line for line in text.splitlines(keepends=True))
         return super()._fill_text(text, width, indent)
+
+
+def _terminal_columns() -> int:
+    """shutil.get_terminal_size().columns, without importing shutil (and its compressors),
+    which argparse would import for every parser it makes."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        stdout = sys.__stdout__
+        try:
+            columns = os.get_terminal_size(stdout.fileno()).columns if stdout else 0
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
