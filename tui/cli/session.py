@@ -10,6 +10,7 @@ from tui.i18n import _
 
 if TYPE_CHECKING:
     from tui.storage.repository import Repository
+    from tui.storage.store import Store
 
 
 class UsageError(Exception):
@@ -26,6 +27,7 @@ class Session:
     def __init__(self, db: Path) -> None:
         self.db = db
         self._repo: Repository | None = None
+        self._store: Store | None = None
         self._shown = 0
 
     def repo(self, *, create: bool = False) -> Repository:
@@ -33,13 +35,24 @@ class Session:
             from tui.database import open_repository
 
             self._repo = open_repository(self.db, create=create)
+            self._store = self._repo.store
         self.show_warnings()
         return self._repo
 
+    def store(self) -> Store:
+        """The documents alone, without the model that reads meetings and cases out of them
+        or the whole profile (the meetings' index is all a listing reads)."""
+        if self._store is None:
+            from tui.database import open_store
+
+            self._store = open_store(self.db)
+        self.show_warnings()
+        return self._store
+
     def show_warnings(self) -> None:
-        if self._repo is None:
+        if self._store is None:
             return
-        warnings = self._repo.store.warnings
+        warnings = self._store.warnings
         for warning in warnings[self._shown :]:
             print(_("agenda: warning: {problem}").format(problem=warning), file=sys.stderr)
         self._shown = len(warnings)
