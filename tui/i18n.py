@@ -18,10 +18,14 @@ import struct
 import tomllib
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 DOMAIN = "agenda"
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+HERE = os.path.dirname(os.path.realpath(__file__))
+LOCALE_DIR = os.path.join(HERE, "locale")
 LANGUAGES = ("zh-TW", "en")
 ENGLISH = "en"
 
@@ -45,19 +49,20 @@ def choose(profile_language: str = "") -> str:
     return _chosen
 
 
-def choose_for(db: Path) -> str:
+def choose_for(db: str | os.PathLike[str]) -> str:
     """Choose the language with the database's profile, read cheaply: only its `language`.
 
     A profile that cannot be read, or a bad value, is left to the profile's own loading,
     which names the file and the line."""
-    return choose(profile_language(db / "profile.toml"))
+    return choose(profile_language(os.path.join(db, "profile.toml")))
 
 
-def profile_language(path: Path) -> str:
+def profile_language(path: str | os.PathLike[str]) -> str:
     try:
-        if not path.exists():
-            path = shipped_profile()
-        value = tomllib.loads(path.read_text(encoding="utf-8")).get("language", "")
+        if not os.path.exists(path):
+            path = _shipped_profile()
+        with open(path, encoding="utf-8") as file:
+            value = tomllib.loads(file.read()).get("language", "")
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return ""
     return value if value in LANGUAGES else ""
@@ -65,9 +70,15 @@ def profile_language(path: Path) -> str:
 
 def shipped_profile() -> Path:
     """The profile a new database gets (tui.profile's, found without importing the domain)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "_data"
-    return (packaged if packaged.is_dir() else here.parent / "data") / "profile.toml"
+    from pathlib import Path
+
+    return Path(_shipped_profile())
+
+
+def _shipped_profile() -> str:
+    packaged = os.path.join(HERE, "_data")
+    folder = packaged if os.path.isdir(packaged) else os.path.join(os.path.dirname(HERE), "data")
+    return os.path.join(folder, "profile.toml")
 
 
 def _from(value: str) -> str:
@@ -90,9 +101,10 @@ def _from_locale() -> str:
 
 @cache
 def _catalog(code: str) -> Catalog:
-    path = LOCALE_DIR / code.replace("-", "_") / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    path = os.path.join(LOCALE_DIR, code.replace("-", "_"), "LC_MESSAGES", f"{DOMAIN}.mo")
     try:
-        return Catalog(path.read_bytes())
+        with open(path, "rb") as file:
+            return Catalog(file.read())
     except (OSError, ValueError):
         return Catalog(b"")
 

@@ -14,7 +14,7 @@ import importlib
 from collections.abc import Sequence
 
 from tui import __version__
-from tui.cli.parser import Parser, a_path
+from tui.cli.parser import Parser, a_folder
 from tui.i18n import N_, _
 
 EPILOG = N_("""\
@@ -114,7 +114,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--db",
-        type=a_path,
+        type=a_folder,
         metavar="PATH",
         help=_("database folder (default: $AGENDA_DB, else the user's data folder)"),
     )

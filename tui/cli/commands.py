@@ -6,7 +6,6 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.cli.session import Session, UsageError
@@ -20,7 +19,7 @@ BAD_INPUT = 2
 STORAGE_FAILED = 1
 
 
-def run(args: argparse.Namespace, db: Path) -> int:
+def run(args: argparse.Namespace, db: str) -> int:
     handler = _handler(args.command)
     session = Session(db)
     try:

@@ -7,12 +7,15 @@ import io
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.cli.command_line import EPILOG, EXIT_NOTES, build_parser, named_command
 from tui.i18n import _
 
 __all__ = ["EPILOG", "EXIT_NOTES", "build_parser", "main"]
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def default_db() -> Path:
@@ -21,11 +24,9 @@ def default_db() -> Path:
     return user_data_path("agenda") / "db"
 
 
-def database_path(args: argparse.Namespace) -> Path:
-    if args.db is not None:
-        return Path(args.db)
-    env = os.environ.get("AGENDA_DB")
-    return Path(env) if env else default_db()
+def database_folder(args: argparse.Namespace) -> str:
+    """--db, else $AGENDA_DB, else the user's data folder."""
+    return args.db or os.environ.get("AGENDA_DB") or os.fspath(default_db())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -43,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tui.cli.commands import run
 
     try:
-        status = run(args, database_path(args))
+        status = run(args, database_folder(args))
         sys.stdout.flush()
     except KeyboardInterrupt:
         print(_("agenda: interrupted"), file=sys.stderr)
@@ -59,11 +60,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _app(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from tui.app.launch import demo_db, run_app, seed_demo
 
     if args.command is None:
-        return run_app(database_path(args))
-    db = args.db or demo_db()
+        return run_app(Path(database_folder(args)))
+    db = Path(args.db) if args.db else demo_db()
     from tui.cli.commands import run_guarded
 
     status = run_guarded(lambda: seed_demo(db, args.reset))
@@ -87,8 +90,7 @@ def _choose_language(argv: list[str]) -> None:
     if db is None and "demo" in argv:
         choose(profile_language(shipped_profile()))
         return
-    env = os.environ.get("AGENDA_DB")
-    choose_for(Path(db) if db else Path(env) if env else default_db())
+    choose_for(db or os.environ.get("AGENDA_DB") or os.fspath(default_db()))
 
 
 def _tolerate_narrow_encodings() -> None:

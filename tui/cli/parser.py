@@ -18,11 +18,13 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from tui.cli.words import quoted
 from tui.i18n import N_, _, ngettext
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # argparse's own msgids (as Python 3.11 writes them) that a user of `agenda` can meet; each is in
 # the catalogs, which say them in Chinese with the program's conventions (用法：, ：錯誤：).
@@ -70,9 +72,17 @@ def whole_number(text: str) -> int:
 
 def a_path(text: str) -> Path:
     """A file or folder named on the command line; an empty name would be the current folder."""
+    from pathlib import Path
+
+    return Path(a_folder(text))
+
+
+def a_folder(text: str) -> str:
+    """The database's folder, as a_path checks it, kept a name: a command that reads one file
+    of it need not import pathlib."""
     if not text:
         raise argparse.ArgumentTypeError(_("an empty name is not a file or folder"))
-    return Path(text)
+    return text
 
 
 def ranged(low: int, high: int) -> Callable[[str], int]:

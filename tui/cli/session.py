@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.i18n import _
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tui.storage.repository import Repository
     from tui.storage.store import Store
 
@@ -24,11 +25,17 @@ class Session:
     warnings are shown after the command too, not only when the database is opened.
     """
 
-    def __init__(self, db: Path) -> None:
-        self.db = db
+    def __init__(self, folder: str) -> None:
+        self.folder = folder  # a name: a listing of the index reads one file of it
         self._repo: Repository | None = None
         self._store: Store | None = None
         self._shown = 0
+
+    @property
+    def db(self) -> Path:
+        from pathlib import Path
+
+        return Path(self.folder)
 
     def repo(self, *, create: bool = False) -> Repository:
         if self._repo is None:
