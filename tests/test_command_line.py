@@ -67,7 +67,9 @@ def test_one_command_parses_as_the_whole_parser(words: list[str]) -> None:
         (["--db", "meetings"], None),  # meetings is the folder: the app opens on it
         ([], None),
         (["--help"], None),
-        (["--version"], None),
+        (["--version"], ""),
+        (["--version", "meetings"], ""),
+        (["--db", "x", "--version"], None),
         (["--d", "x", "meetings"], None),  # an abbreviation: left to the whole parser
         (["meeting"], None),
         (["completion", "bash"], None),  # the script lists every command
@@ -81,3 +83,12 @@ def test_the_command_named(words: list[str], named: str | None) -> None:
 def test_the_parser_s_limits_are_the_domain_s() -> None:
     assert cli_parser.LARGEST == LARGEST
     assert cli_parser.LAST_SEQUENCE == LAST_SEQUENCE
+
+
+@pytest.mark.parametrize("words", [["--version"], ["--version", "bogus"], ["--version", "-h"]])
+def test_the_version_needs_no_command(words: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    for parser in (build_parser(), build_parser(named_command(words))):
+        with pytest.raises(SystemExit) as done:
+            parser.parse_args(words)
+        assert done.value.code == 0
+        assert capsys.readouterr().out.startswith("agenda ")

@@ -82,7 +82,10 @@ WHOLE = ("completion",)
 
 def named_command(argv: Sequence[str]) -> str | None:
     """The command a command line plainly names: its first word, or the one after
-    `--db PATH` (or `--db=PATH`); None when it names none or says anything else first."""
+    `--db PATH` (or `--db=PATH`); None when it names none or says anything else first, ""
+    (no command's parser needed) when it asks for the version."""
+    if list(argv[:1]) == ["--version"]:
+        return ""  # argparse says the version and exits before it looks at anything else
     words = iter(argv)
     for word in words:
         if word == "--db":
@@ -93,7 +96,7 @@ def named_command(argv: Sequence[str]) -> str | None:
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The parser of every command, or of the command `only` alone."""
+    """The parser of every command, or of the command `only` alone ("": of none)."""
     parser = Parser(
         prog="agenda",
         description=_(
