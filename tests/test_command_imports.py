@@ -112,3 +112,31 @@ def test_the_listing_while_a_writer_holds_the_database(imported: Path) -> None:
 def test_the_status_words_are_keyed_by_every_status_s_value() -> None:
     assert set(STATUS_WORDS) == {status.value for status in MeetingStatus}
     assert STATUS_WORDS[MeetingStatus.RECORDED] == "紀錄完成"
+
+
+def test_a_meeting_read_plainly_is_the_repository_s(imported: Path) -> None:
+    from tui.storage.plain import plain_meeting
+    from tui.storage.repository import Repository
+
+    repo = Repository.open(imported, create=False)
+    for number in (100, 101, 102):
+        assert plain_meeting(str(imported), number) == repo.load_meeting(number)
+    assert plain_meeting(str(imported), 103) is None  # the repository says there is none
+
+
+def test_a_meeting_of_a_shape_the_model_refuses_is_left_to_the_repository(
+    imported: Path, tmp_path: Path
+) -> None:
+    from tui.storage.plain import plain_meeting
+
+    db = private_copy(imported, tmp_path)
+    path = db / "meetings" / "0101.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["tables"]["meeting"]["1"]["sections"] = "nonsense"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert plain_meeting(str(db), 101) is None
+    result = agenda("show", "101", "--json", db=db)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "agenda: error: stored meetings/0101.sections: expected a list, found str\n"
+    )

@@ -116,7 +116,6 @@ def render(args: argparse.Namespace, session: Session) -> int:
 
 
 def show(args: argparse.Namespace, session: Session) -> int:
-    repo = session.repo()
     found = stored_meeting(session, args.number)
     if args.json:
         from tui.cli.json_output import meeting_json, print_json
@@ -126,18 +125,18 @@ def show(args: argparse.Namespace, session: Session) -> int:
     from tui import database
     from tui.cli import output
 
-    output.print_meeting(found, database.profile_of(repo).office)
+    output.print_meeting(found, database.profile_at(session.db).office)
     return 0
 
 
 def stored_meeting(session: Session, number: int) -> Meeting:
-    """The meeting as stored, read without the secretary's machinery."""
-    repo = session.repo()
-    found = repo.load_meeting(number)
+    """The meeting as stored, read without the secretary's machinery (and, when nothing is
+    out of the ordinary, without the store's: tui.storage.plain)."""
+    from tui.storage.plain import plain_meeting
+
+    found = plain_meeting(session.folder, number) or session.repo().load_meeting(number)
     if found is None:
-        raise UsageError(
-            _("no meeting {number} in {path}").format(number=number, path=repo.store.root)
-        )
+        raise UsageError(_("no meeting {number} in {path}").format(number=number, path=session.db))
     return found
 
 
