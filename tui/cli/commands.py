@@ -81,7 +81,7 @@ def _fail(message: str, status: int) -> int:
 
 def render(args: argparse.Namespace, session: Session) -> int:
     from tui.circulate import render_document, render_meeting
-    from tui.cli import output
+    from tui.cli import writing
     from tui.domain.profile import WIDEST_TEXT
     from tui.render.formats import DOCUMENT_FORMATS, PRINT_FORMATS, WEB_FORMATS
 
@@ -108,10 +108,10 @@ def render(args: argparse.Namespace, session: Session) -> int:
     if args.format in (*DOCUMENT_FORMATS, *PRINT_FORMATS):
         data = render_document(repo, found, agenda=args.agenda, format=args.format)
         name = f"{'agenda' if args.agenda else 'record'}-{args.number}.{args.format}"
-        output.write_document(data, args.output, name, force=args.force)
+        writing.write_document(data, args.output, name, force=args.force)
         return 0
     text = render_meeting(repo, found, agenda=args.agenda, format=args.format, width=args.width)
-    output.write_text(text, args.output)
+    writing.write_text(text, args.output)
     return 0
 
 
