@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from docx import Document
 from docx.document import Document as WordDocument
@@ -14,7 +15,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt
-from docx.styles.style import ParagraphStyle
+from docx.styles import BabelFish
+from docx.styles.style import ParagraphStyle, StyleFactory
 from docx.text.paragraph import Paragraph
 
 from tui.render.blocks import Block, Run, is_text_table, runs, shares, tables, title_of
@@ -23,19 +25,20 @@ from tui.render.documents import layout
 
 def write(blocks: list[Block]) -> bytes:
     doc = Document()
+    styles = _Styles(doc)
     _defaults(doc)
-    _styles(doc)
-    _page(doc)
+    _styles(styles)
+    _page(doc, styles)
     properties = doc.core_properties
     properties.title = title_of(blocks)
     properties.language = f"{layout.LANGUAGE}-{layout.COUNTRY}"
     properties.author = properties.last_modified_by = properties.comments = ""
-    style_ids = _StyleIds(doc)
+    end = doc.element.body.find(qn("w:sectPr"))
     for part in tables(blocks):
         if isinstance(part, list):
             _table(doc, part)
         else:
-            _paragraph(doc, part, style_ids)
+            _paragraph(end, doc, part, styles)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
@@ -92,8 +95,7 @@ def _restyle(style: ParagraphStyle, size: float, bold: bool = False) -> None:
                 ppr.remove(old)
 
 
-def _styles(doc: WordDocument) -> None:
-    styles = doc.styles
+def _styles(styles: _Styles) -> None:
     title = styles[layout.TITLE_STYLE]
     _restyle(title, layout.TITLE_PT, bold=True)
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -109,19 +111,54 @@ def _styles(doc: WordDocument) -> None:
         heading.paragraph_format.space_before = Pt(layout.BEFORE_HEADING_PT)
         heading.paragraph_format.space_after = Pt(layout.AFTER_PT)
     field_hang = layout.em(layout.FIELD_HANG_EM)
-    _hang(_new_style(doc, layout.FIELD_STYLE), field_hang, field_hang)
+    _hang(styles.add(layout.FIELD_STYLE), field_hang, field_hang)
     for level in range(1, layout.NUMBER_LEVELS + 1):
-        _hang(_new_style(doc, layout.NUMBER_STYLE.format(level)), *layout.number_indent(level))
+        _hang(styles.add(layout.NUMBER_STYLE.format(level)), *layout.number_indent(level))
     for level in range(layout.NUMBER_LEVELS + 1):
-        _hang(_new_style(doc, layout.PARA_STYLE.format(level)), layout.para_indent(level), 0)
+        _hang(styles.add(layout.PARA_STYLE.format(level)), layout.para_indent(level), 0)
 
 
-def _new_style(doc: WordDocument, name: str) -> ParagraphStyle:
-    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    assert isinstance(style, ParagraphStyle)
-    style.base_style = doc.styles["Normal"]
-    style.quick_style = True
-    return style
+class _Styles:
+    """The document's paragraph styles by name, read in one pass over the styles part.
+
+    python-docx finds a style by reading the name of each of the template's 160 styles in
+    turn, and reads them all again to check that a new one is new: most of the time a
+    record took before its first paragraph."""
+
+    def __init__(self, doc: WordDocument) -> None:
+        self._element = doc.styles.element
+        self._by_name: dict[str, BaseOxmlElement] = {}
+        for style in self._element.iterchildren(qn("w:style")):
+            name = style.find(qn("w:name"))
+            if name is not None:
+                self._by_name.setdefault(name.get(qn("w:val"), ""), style)
+        self._default = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self._ids: dict[str, str | None] = {}
+
+    def __getitem__(self, name: str) -> ParagraphStyle:
+        style = StyleFactory(self._by_name[BabelFish.ui2internal(name)])
+        assert isinstance(style, ParagraphStyle)
+        return style
+
+    def id_of(self, name: str) -> str | None:
+        """The id a paragraph in style `name` names (none for the default style), as
+        python-docx's Paragraph.style gives it, but found once, not for every paragraph."""
+        if name not in self._ids:
+            style = self[name]
+            self._ids[name] = None if style == self._default else style.style_id
+        return self._ids[name]
+
+    def add(self, name: str) -> ParagraphStyle:
+        """A new paragraph style based on Normal, shown among the quick styles."""
+        internal = BabelFish.ui2internal(name)
+        if internal in self._by_name:
+            raise ValueError(f"document already contains style {name!r}")
+        element = self._element.add_style_of_type(internal, WD_STYLE_TYPE.PARAGRAPH, False)
+        self._by_name[internal] = element
+        style = self[name]
+        style.base_style = self["Normal"]
+        style.quick_style = True
+        return style
 
 
 def _hang(style: ParagraphStyle, left: float, hang: float) -> None:
@@ -130,7 +167,7 @@ def _hang(style: ParagraphStyle, left: float, hang: float) -> None:
     style.paragraph_format.first_line_indent = Pt(-hang)
 
 
-def _page(doc: WordDocument) -> None:
+def _page(doc: WordDocument, styles: _Styles) -> None:
     section = doc.sections[0]
     width, height = layout.PAGE_MM
     section.page_width, section.page_height = Mm(width), Mm(height)
@@ -138,7 +175,7 @@ def _page(doc: WordDocument) -> None:
     section.top_margin = section.bottom_margin = margin
     section.left_margin = section.right_margin = margin
     line = section.footer.paragraphs[0]
-    line.style = doc.styles[layout.FOOTER_STYLE]
+    line._p.style = styles.id_of(layout.FOOTER_STYLE)
     line.add_run("第 ")
     _field(line, "PAGE")
     line.add_run(" 頁，共 ")
@@ -164,32 +201,52 @@ def _field_char(paragraph: Paragraph, kind: str) -> None:
     paragraph.add_run()._r.append(char)
 
 
-class _StyleIds:
-    """Each paragraph style's id, looked up once: python-docx looks the name and the default
-    style up in the styles part for every paragraph, most of a record's time."""
-
-    def __init__(self, doc: WordDocument) -> None:
-        self._doc = doc
-        self._ids: dict[str, str | None] = {}
-        self._default = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
-
-    def __call__(self, name: str) -> str | None:
-        if name not in self._ids:
-            style = self._doc.styles[name]
-            self._ids[name] = None if style == self._default else style.style_id
-        return self._ids[name]
-
-
-def _paragraph(doc: WordDocument, block: Block, style_ids: _StyleIds) -> None:
-    paragraph = doc.add_paragraph()
-    style_id = style_ids(layout.style_of(block.kind, block.level))
+def _paragraph(end: BaseOxmlElement, doc: WordDocument, block: Block, styles: _Styles) -> None:
+    """The block's paragraph put before `end` (the body's section properties), its XML
+    written here in one go: python-docx finds where each element it adds belongs among
+    the ones a paragraph may hold, most of the time a record's paragraphs took."""
+    p = OxmlElement("w:p")
+    end.addprevious(p)
+    style_id = styles.id_of(layout.style_of(block.kind, block.level))
     if style_id is not None:
-        paragraph._p.style = style_id
+        _child(_child(p, "w:pPr"), "w:pStyle").set(qn("w:val"), style_id)
     lead = layout.lead(block.kind, block.label)
     if lead:
-        paragraph.add_run(lead)
+        p.append(_run_element(lead))
     for run in runs(block.text):
-        _add_run(paragraph, run)
+        if run.link:
+            _add_run(Paragraph(p, doc._body), run)
+        else:
+            p.append(_run_element(run.text, run.bold))
+
+
+def _run_element(text: str, bold: bool = False) -> BaseOxmlElement:
+    """A run as python-docx's add_run(text) writes it: <w:b/> when bold, <w:tab/> for a tab,
+    <w:br/> for a line break, the rest in <w:t>, told to keep its spaces when it has some
+    at either end."""
+    r = OxmlElement("w:r")
+    if bold:
+        _child(_child(r, "w:rPr"), "w:b")
+    for part in _BREAKS.split(text):
+        if part == "\t":
+            _child(r, "w:tab")
+        elif part in ("\r", "\n"):
+            _child(r, "w:br")
+        elif part:
+            t = _child(r, "w:t")
+            t.text = part
+            if len(part.strip()) < len(part):
+                t.set(qn("xml:space"), "preserve")
+    return r
+
+
+_BREAKS = re.compile(r"([\t\r\n])")
+
+
+def _child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
+    child = OxmlElement(tag)
+    parent.append(child)
+    return child
 
 
 def _add_run(paragraph: Paragraph, run: Run) -> None:
