@@ -39,13 +39,13 @@ def test_a_conclusion_does_not_read_the_index(
 ) -> None:
     """Reading the index is most of an edit's cost at thousands of meetings: an edit that
     leaves the summary as it was must not even load it."""
-    from tui.storage import transaction
+    from tui.storage import documents, transaction
 
     repo = Repository.open(tmp_path / "db")
     secretary.import_records(repo, [REFERENCE], replace=False)
     secretary.prepare(repo)
     loaded: list[str] = []
-    real_load = transaction.load
+    real_load = documents.load
 
     def counting_load(final: Path, warn: Warn) -> bytes | None:
         loaded.append(final.name)
