@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 # Characters a line must not start with (行首禁則).
 _NO_LINE_START = frozenset("，。、；：！？」』）〕】》〉”’,.;:!?)]}%…—～")
@@ -30,9 +31,10 @@ def width(text: str) -> int:
     """Columns `text` takes in a terminal or a monospaced print: CJK characters take two."""
     if text.isascii():
         return len(text)
-    return sum(_char_width(c) for c in text)
+    return sum(map(_char_width, text))
 
 
+@lru_cache(maxsize=1 << 16)  # the box rewraps its paragraph at every key typed
 def _char_width(char: str) -> int:
     if unicodedata.combining(char):
         return 0
@@ -65,13 +67,14 @@ def line_spans(text: str, first: int, rest: int | None = None) -> list[tuple[int
     while i < len(tokens):
         begin, end = tokens[i]
         room = rooms[1 if spans else 0]
-        if used + width(text[begin:end]) > room and i > start:
+        size = width(text[begin:end])
+        if used + size > room and i > start:
             cut = _last_break(text, tokens, start, i)
             spans.append(_trimmed(text, tokens, start, cut))
             start = i = _skip_spaces(text, tokens, cut)
             used = 0
             continue
-        used += width(text[begin:end])
+        used += size
         i += 1
     if start < len(tokens) or not spans:
         spans.append(_trimmed(text, tokens, start, len(tokens)))
