@@ -14,7 +14,7 @@ import pytest
 from benchmarks.archive import meeting_day, write_archive
 from tui import archive
 from tui.domain.rocdate import roc_year
-from tui.storage import transaction
+from tui.storage import documents, envelope, transaction
 from tui.storage.repository import Repository
 
 YEAR = archive.BATCH  # records stored in one commit
@@ -25,18 +25,18 @@ class Counted:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.calls: Counter[str] = Counter()
-        monkeypatch.setattr(
-            transaction, "parse_tables", self._counted("parse", transaction.parse_tables)
-        )
-        monkeypatch.setattr(
-            transaction, "encode_tables", self._counted("encode", transaction.encode_tables)
-        )
+        # Reading a file (documents.decode) and encoding tables, wherever it happens.
+        monkeypatch.setattr(documents, "decode", self._counted("parse", envelope.decode))
+        for module in (documents, transaction):
+            monkeypatch.setattr(
+                module, "encode_tables", self._counted("encode", envelope.encode_tables)
+            )
 
-    def _counted(self, what: str, real: Callable[[Any], Any]) -> Callable[[Any], Any]:
-        def counted(data: Any) -> Any:
-            result = real(data)
+    def _counted(self, what: str, real: Callable[..., Any]) -> Callable[..., Any]:
+        def counted(*args: Any) -> Any:
+            result = real(*args)
             self.calls[what] += 1
-            self.calls[f"{what} bytes"] += len(data if what == "parse" else result)
+            self.calls[f"{what} bytes"] += len(args[-1] if what == "parse" else result)
             return result
 
         return counted

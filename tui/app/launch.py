@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 import shutil
 import sys
 import tempfile
@@ -10,6 +11,12 @@ from pathlib import Path
 
 from tui.app.keymap import KeymapError, keymap_path, load_keymap
 from tui.i18n import _
+
+# Textual draws at most TEXTUAL_FPS frames a second (60 unless told), and a frame drawn as
+# soon as asked is followed by a wait of one to two periods: a key typed just after a
+# frame waited up to 33 ms for its echo. A frame is still drawn only when something
+# changed, and animations keep their own 60 a second. Set before Textual is imported.
+os.environ.setdefault("TEXTUAL_FPS", "240")
 
 
 def demo_db() -> Path:

@@ -54,13 +54,14 @@ def line_spans(text: str, first: int, rest: int | None = None) -> list[tuple[int
     while i < len(tokens):
         begin, end = tokens[i]
         room = rooms[1 if spans else 0]
-        if used + width(text[begin:end]) > room and i > start:
+        size = width(text[begin:end])
+        if used + size > room and i > start:
             cut = _last_break(text, tokens, start, i)
             spans.append(_trimmed(text, tokens, start, cut))
             start = i = _skip_spaces(text, tokens, cut)
             used = 0
             continue
-        used += width(text[begin:end])
+        used += size
         i += 1
     if start < len(tokens) or not spans:
         spans.append(_trimmed(text, tokens, start, len(tokens)))

@@ -5,17 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from tui.i18n import _
-from tui.storage.envelope import decode, encode_tables
+from tui.storage.envelope import HEAD, TAIL, Tables, decode, encode_tables
 from tui.storage.errors import DamagedFileError, NewerSchemaError
 from tui.storage.files import bak_path, fsync_dir, read_or_none, replace_with
 
 Warn = Callable[[str], None]
 
 
-def load(final: Path, warn: Warn) -> bytes | None:
-    """Canonical tables JSON of the document at final; None for a new document."""
+class Loaded(NamedTuple):
+    canonical: bytes  # the tables' canonical JSON (envelope.encode_tables)
+    tables: Tables
+
+
+def load(final: Path, warn: Warn) -> Loaded | None:
+    """The document at final, parsed once; None for a new document."""
     raw = read_or_none(final)
     if raw is None:
         if not bak_path(final).exists():
@@ -23,12 +29,21 @@ def load(final: Path, warn: Warn) -> bytes | None:
         damage = DamagedFileError(final, _("the file is missing but its backup exists"))
         return _fall_back(final, None, damage, warn)
     try:
-        return encode_tables(decode(final, raw))
+        return _loaded(decode(final, raw), raw)
     except DamagedFileError as damage:
         return _fall_back(final, raw, damage, warn)
 
 
-def _fall_back(final: Path, raw: bytes | None, damage: DamagedFileError, warn: Warn) -> bytes:
+def _loaded(tables: Tables, raw: bytes) -> Loaded:
+    """A file this program wrote holds the canonical JSON as it is: no need to encode the
+    tables again to know it (a file from an older schema or a hand edit is encoded)."""
+    body = raw[len(HEAD) : -len(TAIL)]
+    if raw.startswith(HEAD) and raw.endswith(TAIL) and body[:1] == b"{":
+        return Loaded(body, tables)
+    return Loaded(encode_tables(tables), tables)
+
+
+def _fall_back(final: Path, raw: bytes | None, damage: DamagedFileError, warn: Warn) -> Loaded:
     bak = bak_path(final)
     good = read_or_none(bak)
     if good is None:
@@ -40,7 +55,7 @@ def _fall_back(final: Path, raw: bytes | None, damage: DamagedFileError, warn: W
         note = _("its backup is unusable too: {problem}").format(problem=bad)
         raise DamagedFileError(final, damage.reason, note) from None
     warn(_repair(final, raw, good, damage.reason))
-    return encode_tables(tables)
+    return _loaded(tables, good)
 
 
 def _repair(final: Path, raw: bytes | None, good: bytes, reason: str) -> str:

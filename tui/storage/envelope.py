@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 FORMAT = "agenda"
-_HEAD = f'{{"format":"{FORMAT}","schema":{SCHEMA},"tables":'.encode()
+HEAD = f'{{"format":"{FORMAT}","schema":{SCHEMA},"tables":'.encode()
+TAIL = b"}\n"
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 
@@ -25,7 +26,7 @@ def encode_tables(tables: Mapping[str, Any]) -> bytes:
 
 
 def wrap(tables_json: bytes) -> bytes:
-    return _HEAD + tables_json + b"}\n"
+    return HEAD + tables_json + TAIL
 
 
 def decode(path: Path, raw: bytes) -> Tables:

@@ -243,6 +243,7 @@ def _stored_summary(tx: Transaction, number: int) -> dict[str, Any] | None:
             "status": data["status"],
             "items": len(items),
             "cases": cases,
+            "approved": data.get("approval") is not None,
         }
     except (KeyError, TypeError, AttributeError):
         return {}  # a shape the model will refuse when read: the index is written afresh

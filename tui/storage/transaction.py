@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,8 +21,9 @@ from tui.storage.names import document_path, list_names
 @dataclass
 class _Doc:
     """original/current are canonical tables JSON; None means no document. `parsed` is
-    current as TinyDB reads it, parsed once; once written (`staged`), `parsed` is the
-    document and `current` is encoded from it once, when the transaction closes."""
+    current as TinyDB reads it, parsed once, when the file is read; once written
+    (`staged`), `parsed` is the document and `current` is encoded from it once, when the
+    transaction closes."""
 
     name: str
     original: bytes | None
@@ -59,8 +59,6 @@ class _StagedStorage(Storage):
     def read(self) -> dict[str, dict[str, Any]] | None:
         self._tx.check_open()
         doc = self._doc
-        if doc.parsed is None and doc.current is not None:
-            doc.parsed = parse_tables(doc.current)
         return doc.parsed if doc.exists else None
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
@@ -129,15 +127,13 @@ class Transaction:
 
     def _load(self, name: str) -> _Doc:
         self.check_open()
-        raw = load(document_path(self._root, name), self._warn)
-        doc = self._docs[name] = _Doc(name, raw, raw, raw is not None)
+        found = load(document_path(self._root, name), self._warn)
+        if found is None:
+            doc = _Doc(name, None, None, False)
+        else:
+            doc = _Doc(name, found.canonical, found.canonical, True, parsed=found.tables)
+        self._docs[name] = doc
         return doc
-
-
-def parse_tables(raw: bytes) -> dict[str, dict[str, Any]]:
-    """A document's canonical tables JSON, parsed (once a transaction: see _StagedStorage)."""
-    tables: dict[str, dict[str, Any]] = json.loads(raw)
-    return tables
 
 
 def _change(doc: _Doc) -> Change | None:

@@ -8,6 +8,7 @@ changes the meeting.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -263,7 +264,7 @@ class MeetingScreen(Screen[None]):
         except EditError as error:
             self.notify(worded(error), severity="warning")
             return
-        self.pane.entries.update(self.typing.key, self.typing.shown(self.live))
+        self.pane.entries.update_later(self.typing.key, partial(self.typing.shown, self.live))
         if self._timer is not None:
             self._timer.stop()
         delay = self.scheduler.typed()
@@ -293,6 +294,7 @@ class MeetingScreen(Screen[None]):
             return  # being taken down: what was typed went with save_now
         typing = self.typing
         self._send_typing()
+        self.pane.entries.update_now()
         self.typing = None
         self.pane.stop_typing()
         if typing is not None and typing.draft is not None:

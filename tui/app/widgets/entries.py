@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Literal
 
 from rich.text import Text
 from textual._widget_navigation import find_next_enabled_no_wrap
+from textual.timer import Timer
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -32,6 +33,7 @@ from tui.domain.rocdate import format_numeric_date
 from tui.i18n import _
 
 Target = Report | TrackedCase | Conclusion | Block | Item
+TYPED_SHOWN_AFTER = 0.15  # seconds of no typing before the list shows the entry typed
 
 
 def key_of(target: object) -> tuple[object, ...]:
@@ -177,6 +179,9 @@ def conclusion_text(conclusion: Conclusion, number: int, cases: dict[int, Tracke
 class EntryList(OptionList):
     """The entries, one widget however many there are; the highlighted one is acted on."""
 
+    _later: tuple[object, Callable[[], Text]] | None = None
+    _later_timer: Timer | None = None
+
     def show(self, entries: list[Entry], select: object | None) -> None:
         """The entries, the one named by `select` (an entry's key) highlighted."""
         self.clear_options()
@@ -212,6 +217,24 @@ class EntryList(OptionList):
             option = self.get_option_at_index(index)
             if isinstance(option, Entry) and option.key == key:
                 self.replace_option_prompt_at_index(index, Wrapped(text))
+
+    def update_later(self, key: object, shown: Callable[[], Text]) -> None:
+        """The entry being typed, redrawn at a pause in the typing: the box echoes every
+        key, and redrawing the list as well cost each key a second frame, which the next
+        key then waited for."""
+        self._later = (key, shown)
+        if self._later_timer is not None:
+            self._later_timer.stop()
+        self._later_timer = self.set_timer(TYPED_SHOWN_AFTER, self.update_now)
+
+    def update_now(self) -> None:
+        """What update_later holds, drawn now (when the entry ends)."""
+        if self._later_timer is not None:
+            self._later_timer.stop()
+            self._later_timer = None
+        later, self._later = self._later, None
+        if later is not None:
+            self.update(later[0], later[1]())
 
 
 def plain_text(entry: Entry) -> str:
