@@ -123,9 +123,9 @@ def show(args: argparse.Namespace, session: Session) -> int:
         print_json(meeting_json(found))
         return 0
     from tui import database
-    from tui.cli import output
+    from tui.cli.meeting_output import print_meeting
 
-    output.print_meeting(found, database.profile_at(session.db).office)
+    print_meeting(found, database.profile_at(session.db).office)
     return 0
 
 

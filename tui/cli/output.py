@@ -11,11 +11,10 @@ from tui.cli.json_output import meeting_json, print_json
 from tui.cli.writing import write_document, write_text
 from tui.domain.cases import KIND_WORDS, NO_OWNER, state_key, state_word
 from tui.domain.codec import to_data
-from tui.domain.lifecycle import status_word
-from tui.domain.model import Meeting, Office, TrackedCase
+from tui.domain.model import TrackedCase
 from tui.domain.register import FLAG_KEYS, Reckoning, UnitCount, flag
-from tui.domain.rocdate import format_datetime, format_numeric_date
-from tui.i18n import N_, _, pgettext
+from tui.domain.rocdate import format_numeric_date
+from tui.i18n import _, pgettext
 from tui.render.cjkwrap import width
 
 if TYPE_CHECKING:
@@ -39,33 +38,6 @@ def summary_json(counts: list[UnitCount], on: Reckoning, warning_days: int) -> d
         "warning_days": warning_days,
         "units": [vars(count) for count in counts],
     }
-
-
-def counts(meeting: Meeting) -> dict[str, int]:
-    items = meeting.items()
-    return {
-        "sections": len(meeting.sections),
-        "items": len(items),
-        "reports": sum(len(i.reports) for i in items),
-        "conclusions": len(meeting.conclusions()),
-    }
-
-
-def print_meeting(meeting: Meeting, office: Office) -> None:
-    print(f"{office.organisation}第 {meeting.number} 次{office.series}")
-    print(f"  時間：{format_datetime(meeting.start)}   {status_word(meeting.status)}")
-    if meeting.approval is not None:
-        approval = meeting.approval
-        print(f"  核定：{approval.by}（{format_datetime(approval.at)}）")
-    print("  " + _(", ").join(f"{_(_COUNTED[name])} {n}" for name, n in counts(meeting).items()))
-
-
-_COUNTED = {
-    "sections": N_("sections"),
-    "items": N_("items"),
-    "reports": N_("reports"),
-    "conclusions": N_("conclusions"),
-}
 
 
 LINE = 80  # the listings fit a terminal of 80 columns
