@@ -38,12 +38,13 @@ def profile_at(db: Path) -> Profile:
     return load_profile(path if found else default_profile_path())
 
 
-def open_repository(db: Path, *, create: bool = True) -> Repository:
-    """The database, its files shared as its profile says (owner only, or a group too)."""
+def open_repository(db: Path, *, create: bool = True, profile: Profile | None = None) -> Repository:
+    """The database, its files shared as its profile says (owner only, or a group too);
+    `profile`: the database's, when the caller has read it already."""
     from tui.storage.repository import Repository
     from tui.storage.sharing import share_with
 
-    share_with(profile_at(db).group or None)
+    share_with((profile or profile_at(db)).group or None)
     return Repository.open(db, create=create)
 
 

@@ -103,14 +103,16 @@ def render(args: argparse.Namespace, session: Session) -> int:
         raise UsageError(
             _("--format html writes the record; the agenda is md, txt, odt, docx or pdf")
         )
-    repo = session.repo()
+    repo, profile = session.repo(), session.profile()
     found = stored_meeting(session, args.number)
     if args.format in (*DOCUMENT_FORMATS, *PRINT_FORMATS):
-        data = render_document(repo, found, agenda=args.agenda, format=args.format)
+        data = render_document(repo, found, agenda=args.agenda, format=args.format, profile=profile)
         name = f"{'agenda' if args.agenda else 'record'}-{args.number}.{args.format}"
         writing.write_document(data, args.output, name, force=args.force)
         return 0
-    text = render_meeting(repo, found, agenda=args.agenda, format=args.format, width=args.width)
+    text = render_meeting(
+        repo, found, agenda=args.agenda, format=args.format, width=args.width, profile=profile
+    )
     writing.write_text(text, args.output)
     return 0
 
@@ -122,10 +124,9 @@ def show(args: argparse.Namespace, session: Session) -> int:
 
         print_json(meeting_json(found))
         return 0
-    from tui import database
     from tui.cli.meeting_output import print_meeting
 
-    print_meeting(found, database.profile_at(session.db).office)
+    print_meeting(found, session.profile().office)
     return 0
 
 

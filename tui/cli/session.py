@@ -10,6 +10,7 @@ from tui.i18n import _
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from tui.domain.profile import Profile
     from tui.storage.repository import Repository
     from tui.storage.store import Store
 
@@ -29,6 +30,7 @@ class Session:
         self.folder = folder  # a name: a listing of the index reads one file of it
         self._repo: Repository | None = None
         self._store: Store | None = None
+        self._profile: Profile | None = None
         self._shown = 0
 
     @property
@@ -41,10 +43,18 @@ class Session:
         if self._repo is None:
             from tui.database import open_repository
 
-            self._repo = open_repository(self.db, create=create)
+            self._repo = open_repository(self.db, create=create, profile=self.profile())
             self._store = self._repo.store
         self.show_warnings()
         return self._repo
+
+    def profile(self) -> Profile:
+        """The database's profile, read once a command (opening the repository reads it)."""
+        if self._profile is None:
+            from tui.database import profile_at
+
+            self._profile = profile_at(self.db)
+        return self._profile
 
     def store(self) -> Store:
         """The documents alone, without the model that reads meetings and cases out of them
