@@ -45,3 +45,20 @@ def test_a_new_style_is_new() -> None:
         styles.add("Numbered 1")
     with pytest.raises(ValueError):
         styles.add("Heading 1")
+
+
+def test_what_xml_cannot_hold_is_every_character_it_does_not_allow() -> None:
+    """XML 1.0's Char: \\t \\n \\r, U+0020–D7FF, U+E000–FFFD, U+10000–10FFFF."""
+    from tui.render.blocks import _NOT_XML
+
+    def allowed(code: int) -> bool:
+        return (
+            code in (0x9, 0xA, 0xD)
+            or 0x20 <= code <= 0xD7FF
+            or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF
+        )
+
+    text = "".join(map(chr, range(0x110000)))
+    refused = {ord(found.group()) for found in _NOT_XML.finditer(text)}
+    assert refused == {code for code in range(0x110000) if not allowed(code)}
