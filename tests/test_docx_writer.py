@@ -8,7 +8,7 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.xmlchemy import serialize_for_reading
 
-from tui.render.documents import docx
+from tui.render.documents import docx, docx_styles
 
 
 @pytest.mark.parametrize(
@@ -28,7 +28,7 @@ def test_a_run_is_written_as_python_docx_writes_it(text: str, bold: bool) -> Non
 
 def test_each_style_is_found_as_python_docx_finds_it() -> None:
     doc = Document()
-    styles = docx._Styles(doc)
+    styles = docx_styles.Styles(doc)
     for style in doc.styles:
         if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name:
             assert styles[style.name] == style
@@ -37,7 +37,7 @@ def test_each_style_is_found_as_python_docx_finds_it() -> None:
 
 
 def test_a_new_style_is_new() -> None:
-    styles = docx._Styles(Document())
+    styles = docx_styles.Styles(Document())
     added = styles.add("Numbered 1")
     assert added.base_style == styles["Normal"]
     assert added.quick_style
