@@ -6,15 +6,19 @@ render; python-docx or odfpy for a document; sqlite3 to search), timed the same 
 ratio near 1 means the command costs little beyond its libraries. Also `cases --json`
 against the standard library loading the case documents and dumping their rows.
 
-    .venv/bin/python benchmarks/command_floor.py [--meetings 60] [--runs 7] [--db DB]
+    .venv/bin/python benchmarks/command_floor.py [--meetings 60] [--runs 11] [--db DB]
 
 Without --db, an archive of --meetings records (benchmarks/archive.py) is imported first.
+The command and its floor run in turn, so that a busy machine slows both; each figure is
+a median, of the wall time (the target) and of the CPU time (user + system, which other
+processes on a shared machine disturb less), and the load average is printed with them.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -63,26 +67,36 @@ def commands(newest: int, scratch: Path) -> list[tuple[str, list[str], str]]:
     ]
 
 
-def once(command: list[str], env: dict[str, str]) -> float:
+Timing = tuple[float, float]  # wall, CPU (ms)
+
+
+def once(command: list[str], env: dict[str, str]) -> Timing:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(command, capture_output=True, env=env, cwd=ROOT)
     took = (time.perf_counter() - started) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode not in (0, 3):  # search: 3 when nothing is found
         raise SystemExit(f"{command}: status {result.returncode}\n{result.stderr.decode()}")
-    return took
-
-
-def timed(command: list[str], runs: int, env: dict[str, str]) -> float:
-    """The median whole-process time in ms, after one run that warms the caches."""
-    return statistics.median([once(command, env) for _ in range(runs + 1)][1:])
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return took, cpu * 1000
 
 
 def side_by_side(
     command: list[str], floor: list[str], runs: int, env: dict[str, str]
-) -> tuple[float, float]:
-    """Medians of the command and its floor, run in turn so a busy machine slows both."""
+) -> tuple[Timing, Timing]:
+    """Medians of the command and its floor, run in turn so a busy machine slows both,
+    after one run of each that warms the caches."""
     pairs = [(once(command, env), once(floor, env)) for _ in range(runs + 1)][1:]
-    return statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
+    return _medians([p[0] for p in pairs]), _medians([p[1] for p in pairs])
+
+
+def _medians(timings: list[Timing]) -> Timing:
+    return statistics.median(t[0] for t in timings), statistics.median(t[1] for t in timings)
+
+
+def load() -> str:
+    return " ".join(f"{figure:.2f}" for figure in os.getloadavg())
 
 
 def imported_db(scratch: Path, meetings: int, env: dict[str, str]) -> Path:
@@ -109,7 +123,7 @@ def child_env(scratch: Path) -> dict[str, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--meetings", type=int, default=60)
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--db", type=Path, help="time the commands on this database instead")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="agenda-floor-") as name:
@@ -117,21 +131,27 @@ def main() -> None:
         env = child_env(scratch)
         db = args.db or imported_db(scratch, args.meetings, env)
         newest = max(int(p.stem) for p in (db / "meetings").glob("*.json"))
-        print("| command | whole process ms | floor ms | ÷ floor | target |")
-        print("|---|---|---|---|---|")
+        started = load()
+        print("| command | whole process ms | floor ms | ÷ floor | target | CPU ÷ floor |")
+        print("|---|---|---|---|---|---|")
         agenda = [PYTHON, "-m", "tui", "--db", str(db)]
         for label, agenda_args, floor in commands(newest, scratch):
             took, least = side_by_side(
                 [*agenda, *agenda_args], [PYTHON, "-c", FLOORS[floor]], args.runs, env
             )
             target = 1.5 if floor == "docx" else 1.3
-            print(f"| `{label}` | {took:.0f} | {least:.0f} | {took / least:.2f} | ≤ {target} |")
+            print(_row(f"`{label}`", took, least, f"≤ {target}"))
         cases, least = side_by_side(
             [*agenda, "cases", "--json"], [PYTHON, "-c", CASES_FLOOR, str(db)], args.runs, env
         )
-        print(f"| `cases --json` ÷ json load+dump | {cases:.0f} | {least:.0f} | ", end="")
-        print(f"{cases / least:.2f} | ≤ 2 |")
+        print(_row("`cases --json` ÷ json load+dump", cases, least, "≤ 2"))
         print(f"\n{newest - 100} meetings in {db}; medians of {args.runs} runs")
+        print(f"load average (1, 5, 15 min): {started} before, {load()} after")
+
+
+def _row(label: str, took: Timing, least: Timing, target: str) -> str:
+    ratio, cpu = took[0] / least[0], took[1] / least[1]
+    return f"| {label} | {took[0]:.0f} | {least[0]:.0f} | {ratio:.2f} | {target} | {cpu:.2f} |"
 
 
 if __name__ == "__main__":

@@ -336,7 +336,7 @@ def whole_commands(table: Table, db: Path, size: int, runs: int, work: Path) -> 
         found = attempt(label, partial(command_floor.side_by_side, command, least, runs, env))
         ratio = None
         if isinstance(found, tuple):
-            took, floor_ms = found
+            (took, _cpu), (floor_ms, _floor_cpu) = found  # wall and CPU time, in ms
             ratio = took / floor_ms
             log(f"  {label}: {took:.0f} ms, floor {floor_ms:.0f} ms")
         table.add(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import io
 from pathlib import Path
 
@@ -30,6 +31,36 @@ def test_the_committed_mo_is_the_po_compiled(po: Path) -> None:
     mo = po.with_suffix(".mo")
     assert mo.is_file(), f"{mo} is missing: run pybabel compile"
     assert mo.read_bytes() == compiled.getvalue(), f"{mo} is stale: run pybabel compile"
+
+
+@pytest.mark.parametrize("po", CATALOGS, ids=lambda po: po.parent.parent.name)
+def test_our_reading_of_a_catalog_says_what_gettext_s_does(po: Path) -> None:
+    """i18n.Catalog decodes a message when it is asked for; gettext decodes them all."""
+    mo = po.with_suffix(".mo")
+    ours = i18n.Catalog(mo.read_bytes())
+    with mo.open("rb") as source:
+        theirs = gettext.GNUTranslations(source)
+    with po.open("rb") as source:
+        messages = list(read_po(source))[1:]
+    for message in messages:
+        if message.context:
+            assert ours.pgettext(message.context, message.id) == theirs.pgettext(
+                message.context, message.id
+            )
+        elif isinstance(message.id, tuple):
+            for n in (0, 1, 2, 11):
+                assert ours.ngettext(*message.id, n) == theirs.ngettext(*message.id, n)
+        else:
+            assert ours.gettext(message.id) == theirs.gettext(message.id)
+    assert ours.gettext("not in any catalog") == "not in any catalog"
+    assert ours.ngettext("{n} thing", "{n} things", 2) == "{n} things"
+
+
+def test_a_missing_catalog_says_the_messages_as_written() -> None:
+    empty = i18n.Catalog(b"")
+    assert empty.gettext("options") == "options"
+    assert empty.ngettext("a meeting", "meetings", 1) == "a meeting"
+    assert empty.pgettext("meetings", "number") == "number"
 
 
 def test_the_wheel_takes_the_catalogs() -> None:

@@ -3,18 +3,30 @@ secretary's edits (whose machinery a render does not use)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tui.database import profile_of
-from tui.domain.model import Meeting
-from tui.storage.repository import Repository
+
+if TYPE_CHECKING:
+    from tui.domain.model import Meeting
+    from tui.domain.profile import Profile
+    from tui.storage.repository import Repository
 
 
 def render_meeting(
-    repo: Repository, meeting: Meeting, *, agenda: bool, format: str, width: int | None = None
+    repo: Repository,
+    meeting: Meeting,
+    *,
+    agenda: bool,
+    format: str,
+    width: int | None = None,
+    profile: Profile | None = None,
 ) -> str:
-    """The record (or agenda) of a meeting as it is circulated, through the office's templates."""
+    """The record (or agenda) of a meeting as it is circulated, through the office's
+    templates; `profile`: the database's, when the caller has read it already."""
     from tui.render.document import RenderOptions, render_agenda, render_record
 
-    profile = profile_of(repo)
+    profile = profile or profile_of(repo)
     options = RenderOptions(
         format=format,
         width=profile.text_width if width is None else width,
@@ -27,7 +39,14 @@ def render_meeting(
     return render_agenda(meeting, profile.office, repo.cases_of(refs), options, warning)
 
 
-def render_document(repo: Repository, meeting: Meeting, *, agenda: bool, format: str) -> bytes:
+def render_document(
+    repo: Repository,
+    meeting: Meeting,
+    *,
+    agenda: bool,
+    format: str,
+    profile: Profile | None = None,
+) -> bytes:
     """The record (or agenda) as a document to edit and circulate: ODT or DOCX; or PDF, the
     ODT converted by LibreOffice."""
     from tui.render.document import template_name
@@ -36,6 +55,6 @@ def render_document(repo: Repository, meeting: Meeting, *, agenda: bool, format:
     if format == "pdf":
         from tui.render.pdf import pdf_of
 
-        return pdf_of(render_document(repo, meeting, agenda=agenda, format="odt"))
-    source = render_meeting(repo, meeting, agenda=agenda, format=format)
+        return pdf_of(render_document(repo, meeting, agenda=agenda, format="odt", profile=profile))
+    source = render_meeting(repo, meeting, agenda=agenda, format=format, profile=profile)
     return write_document(source, format, template_name("agenda" if agenda else "record", format))

@@ -1,18 +1,22 @@
 """Opening a database: its profile and its repository, and nothing of the secretary's work.
 
 Kept apart from `tui.secretary` so that listing the meetings does not pay for importing
-the importer, the renderer and the case lifecycle.
+the importer, the renderer and the case lifecycle; and each function imports what it uses,
+so that a command reading only the meetings' index (`open_store`) imports no model.
 """
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.domain.profile import Profile
-from tui.i18n import _
-from tui.profile import ProfileError, default_profile_path, load_profile
 from tui.storage.layout import PROFILE_FILE
-from tui.storage.repository import Repository
+
+if TYPE_CHECKING:
+    from tui.domain.profile import Profile
+    from tui.storage.repository import Repository
+    from tui.storage.store import Store
 
 
 def profile_of(repo: Repository) -> Profile:
@@ -21,6 +25,9 @@ def profile_of(repo: Repository) -> Profile:
 
 def profile_at(db: Path) -> Profile:
     """The database's profile, or the shipped one when it has none yet (read, never created)."""
+    from tui.i18n import _
+    from tui.profile import ProfileError, default_profile_path, load_profile
+
     path = db / PROFILE_FILE
     try:
         found = path.exists()
@@ -31,9 +38,39 @@ def profile_at(db: Path) -> Profile:
     return load_profile(path if found else default_profile_path())
 
 
-def open_repository(db: Path, *, create: bool = True) -> Repository:
-    """The database, its files shared as its profile says (owner only, or a group too)."""
+def open_repository(db: Path, *, create: bool = True, profile: Profile | None = None) -> Repository:
+    """The database, its files shared as its profile says (owner only, or a group too);
+    `profile`: the database's, when the caller has read it already."""
+    from tui.storage.repository import Repository
     from tui.storage.sharing import share_with
 
-    share_with(profile_at(db).group or None)
+    share_with((profile or profile_at(db)).group or None)
     return Repository.open(db, create=create)
+
+
+def open_store(db: Path) -> Store:
+    """The database's documents alone, never created, for a command that reads only the
+    meetings' index: its files shared as the profile's `group` says, and the profile's other
+    keys left to the commands that use them."""
+    from tui.storage.sharing import share_with
+    from tui.storage.store import Store
+
+    share_with(_group(db))
+    return Store.open(db, create=False)
+
+
+def _group(db: Path) -> str | None:
+    """The profile's `group`, read alone; a profile that does not plainly give one (or none)
+    is read whole, which names what is wrong with it."""
+    from tui.i18n import shipped_profile
+
+    path = db / PROFILE_FILE
+    try:
+        if not path.exists():
+            path = shipped_profile()
+        group = tomllib.loads(path.read_text(encoding="utf-8")).get("group", "")
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        group = None
+    if group == "":
+        return None
+    return profile_at(db).group or None

@@ -5,7 +5,6 @@ variable or the owner-only file the section names."""
 
 from __future__ import annotations
 
-from email.utils import parseaddr
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -70,6 +69,8 @@ def _address(reader: _Reader, value: Any, key: str, *, allow_empty: bool = False
     text = value.strip()
     if not text and allow_empty:
         return ""
+    from email.utils import parseaddr  # the email package only for a profile that mails
+
     _name, address = parseaddr(text)
     local, at, domain = address.partition("@")
     if not (local and at and domain) or any(c.isspace() for c in address):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.render.cjkwrap import width
+from tui.render.widths import width
 
 
 def pad(text: str, columns: int) -> str:

@@ -6,7 +6,6 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.cli.session import Session, UsageError
@@ -20,7 +19,7 @@ BAD_INPUT = 2
 STORAGE_FAILED = 1
 
 
-def run(args: argparse.Namespace, db: Path) -> int:
+def run(args: argparse.Namespace, db: str) -> int:
     handler = _handler(args.command)
     session = Session(db)
     try:
@@ -82,7 +81,7 @@ def _fail(message: str, status: int) -> int:
 
 def render(args: argparse.Namespace, session: Session) -> int:
     from tui.circulate import render_document, render_meeting
-    from tui.cli import output
+    from tui.cli import writing
     from tui.domain.profile import WIDEST_TEXT
     from tui.render.formats import DOCUMENT_FORMATS, PRINT_FORMATS, WEB_FORMATS
 
@@ -104,41 +103,41 @@ def render(args: argparse.Namespace, session: Session) -> int:
         raise UsageError(
             _("--format html writes the record; the agenda is md, txt, odt, docx or pdf")
         )
-    repo = session.repo()
+    repo, profile = session.repo(), session.profile()
     found = stored_meeting(session, args.number)
     if args.format in (*DOCUMENT_FORMATS, *PRINT_FORMATS):
-        data = render_document(repo, found, agenda=args.agenda, format=args.format)
+        data = render_document(repo, found, agenda=args.agenda, format=args.format, profile=profile)
         name = f"{'agenda' if args.agenda else 'record'}-{args.number}.{args.format}"
-        output.write_document(data, args.output, name, force=args.force)
+        writing.write_document(data, args.output, name, force=args.force)
         return 0
-    text = render_meeting(repo, found, agenda=args.agenda, format=args.format, width=args.width)
-    output.write_text(text, args.output)
+    text = render_meeting(
+        repo, found, agenda=args.agenda, format=args.format, width=args.width, profile=profile
+    )
+    writing.write_text(text, args.output)
     return 0
 
 
 def show(args: argparse.Namespace, session: Session) -> int:
-    repo = session.repo()
     found = stored_meeting(session, args.number)
     if args.json:
         from tui.cli.json_output import meeting_json, print_json
 
         print_json(meeting_json(found))
         return 0
-    from tui import database
-    from tui.cli import output
+    from tui.cli.meeting_output import print_meeting
 
-    output.print_meeting(found, database.profile_of(repo).office)
+    print_meeting(found, session.profile().office)
     return 0
 
 
 def stored_meeting(session: Session, number: int) -> Meeting:
-    """The meeting as stored, read without the secretary's machinery."""
-    repo = session.repo()
-    found = repo.load_meeting(number)
+    """The meeting as stored, read without the secretary's machinery (and, when nothing is
+    out of the ordinary, without the store's: tui.storage.plain)."""
+    from tui.storage.plain import plain_meeting
+
+    found = plain_meeting(session.folder, number) or session.repo().load_meeting(number)
     if found is None:
-        raise UsageError(
-            _("no meeting {number} in {path}").format(number=number, path=repo.store.root)
-        )
+        raise UsageError(_("no meeting {number} in {path}").format(number=number, path=session.db))
     return found
 
 

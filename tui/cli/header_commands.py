@@ -8,7 +8,7 @@ import argparse
 from collections.abc import Callable
 
 from tui import database, secretary
-from tui.cli import output
+from tui.cli import output, writing
 from tui.cli.session import Session, UsageError
 from tui.domain.attendance import lines
 from tui.domain.codec import to_data
@@ -125,10 +125,10 @@ def sign_in(args: argparse.Namespace, session: Session) -> int:
     options = RenderOptions(format=args.format, width=profile.text_width, template_dirs=dirs)
     source = render_sign_in(meeting, profile.office, profile.members, options)
     if args.format not in DOCUMENT_FORMATS:
-        output.write_text(source, args.output)
+        writing.write_text(source, args.output)
         return 0
     data = write_document(source, args.format, "signin.blocks.j2")
-    output.write_document(data, args.output, f"signin-{args.number}.{args.format}")
+    writing.write_document(data, args.output, f"signin-{args.number}.{args.format}")
     return 0
 
 

@@ -22,11 +22,6 @@ def add_header_commands(commands: _Commands) -> None:
     _add_attend(commands)
     _add_delete(commands)
     _add_undo(commands)
-    commands.choices["render"].add_argument(
-        "--sign-in",
-        action="store_true",
-        help=_("the sign-in sheet (簽到表) for the meeting: md, odt or docx"),
-    )
 
 
 def _add_edit(commands: _Commands) -> None:

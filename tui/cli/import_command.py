@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import datetime, time
 
-from tui import archive, database
+from tui import archive
 from tui.cli.import_progress import import_progress
 from tui.cli.import_summary import print_summary
 from tui.cli.session import Session, UsageError
@@ -19,7 +19,7 @@ def import_records(args: argparse.Namespace, session: Session) -> int:
     # Every file is read before the database is created or touched: an import that
     # stores nothing leaves nothing behind.
     when = _when(args.date) if args.date else None
-    units = database.profile_at(session.db).unit_names
+    units = session.profile().unit_names
     found = archive.ArchiveImport()
     files = archive.record_files(args.files, found)
     try:

@@ -164,7 +164,7 @@ def _add_section(commands: _Commands) -> None:
 def _finish(cmd: argparse.ArgumentParser, actions: _Commands) -> None:
     """The actions' help as the commands' own: the exit statuses (they are Parsers, which
     speak argparse's words in ours)."""
-    from tui.cli.main import EPILOG
+    from tui.cli.command_line import EPILOG
 
     for action in actions.choices.values():
         action.epilog = _(EPILOG)

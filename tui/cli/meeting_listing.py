@@ -9,14 +9,18 @@ from typing import Any
 from tui.cli.columns import pad, rpad
 from tui.cli.json_output import print_json
 from tui.cli.session import Session
-from tui.domain.rocdate import format_numeric_date
+from tui.domain.rocdays import format_numeric_date
 from tui.domain.status_words import listed_status
 from tui.i18n import _, pgettext
+from tui.storage.index_rows import plainly, summaries
 
 
 def meeting_rows(session: Session) -> list[dict[str, Any]]:
+    index = plainly(session.folder)
+    if index is None:  # anything out of the ordinary: the store reads it, and says why
+        index = summaries(session.store())
     rows = []
-    for summary in session.repo().summaries():
+    for summary in index:
         start = datetime.fromisoformat(summary["start"])
         rows.append(
             {

@@ -4,88 +4,23 @@ from __future__ import annotations
 
 import shutil
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.cli.columns import pad, rpad
 from tui.cli.json_output import meeting_json, print_json
+from tui.cli.writing import write_document, write_text
 from tui.domain.cases import KIND_WORDS, NO_OWNER, state_key, state_word
 from tui.domain.codec import to_data
-from tui.domain.lifecycle import status_word
-from tui.domain.model import Meeting, Office, TrackedCase
+from tui.domain.model import TrackedCase
 from tui.domain.register import FLAG_KEYS, Reckoning, UnitCount, flag
-from tui.domain.rocdate import format_datetime, format_numeric_date
-from tui.i18n import N_, _, pgettext
+from tui.domain.rocdate import format_numeric_date
+from tui.i18n import _, pgettext
 from tui.render.cjkwrap import width
 
 if TYPE_CHECKING:
     pass
 
-__all__ = ["meeting_json", "pad", "print_json", "rpad"]
-
-
-def write_text(text: str, path: Path | None) -> None:
-    if path is None:
-        sys.stdout.write(text)
-        return
-    _write(path, text.encode("utf-8"))
-
-
-def write_document(data: bytes, path: Path | None, name: str, *, force: bool = False) -> None:
-    """A document at `path`, replacing what is there; else down a pipe; else, at a terminal,
-    in `name` in the current folder (replaced only with `force`: a file there already is
-    kept and the next free name, name-2, name-3 …, taken), whose path is printed."""
-    if path is not None:
-        _write(path, data)
-        return
-    if not sys.stdout.isatty():
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        return
-    chosen = Path.cwd() / name
-    if force:
-        _write(chosen, data)
-        print(chosen)
-        return
-    written = _write_new(chosen, data)
-    if written != chosen:
-        print(
-            _("{name} exists and is kept; written to {written} (--force replaces it)").format(
-                name=chosen.name, written=written.name
-            ),
-            file=sys.stderr,
-        )
-    print(written)
-
-
-def _write_new(path: Path, data: bytes) -> Path:
-    from tui.export import write_free_name
-
-    try:
-        return write_free_name(path, data)
-    except OSError as error:
-        from tui.cli.session import UsageError
-
-        raise UsageError(
-            _("{path}: cannot be written ({reason})").format(
-                path=path, reason=error.strerror or error
-            )
-        ) from None
-
-
-def _write(path: Path, data: bytes) -> None:
-    from tui.export import write_file
-
-    try:
-        write_file(path, data)
-    except OSError as error:
-        from tui.cli.session import UsageError
-
-        raise UsageError(
-            _("{path}: cannot be written ({reason})").format(
-                path=path, reason=error.strerror or error
-            )
-        ) from None
+__all__ = ["meeting_json", "pad", "print_json", "rpad", "write_document", "write_text"]
 
 
 def case_json(case: TrackedCase, on: Reckoning, warning_days: int) -> dict[str, Any]:
@@ -103,33 +38,6 @@ def summary_json(counts: list[UnitCount], on: Reckoning, warning_days: int) -> d
         "warning_days": warning_days,
         "units": [vars(count) for count in counts],
     }
-
-
-def counts(meeting: Meeting) -> dict[str, int]:
-    items = meeting.items()
-    return {
-        "sections": len(meeting.sections),
-        "items": len(items),
-        "reports": sum(len(i.reports) for i in items),
-        "conclusions": len(meeting.conclusions()),
-    }
-
-
-def print_meeting(meeting: Meeting, office: Office) -> None:
-    print(f"{office.organisation}第 {meeting.number} 次{office.series}")
-    print(f"  時間：{format_datetime(meeting.start)}   {status_word(meeting.status)}")
-    if meeting.approval is not None:
-        approval = meeting.approval
-        print(f"  核定：{approval.by}（{format_datetime(approval.at)}）")
-    print("  " + _(", ").join(f"{_(_COUNTED[name])} {n}" for name, n in counts(meeting).items()))
-
-
-_COUNTED = {
-    "sections": N_("sections"),
-    "items": N_("items"),
-    "reports": N_("reports"),
-    "conclusions": N_("conclusions"),
-}
 
 
 LINE = 80  # the listings fit a terminal of 80 columns

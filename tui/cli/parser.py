@@ -13,16 +13,18 @@ choice, whose words are quoted and listed the Chinese way in Chinese (「x」、
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from tui.cli.words import quoted
-from tui.domain.decisions import LAST_SEQUENCE
-from tui.domain.numerals import LARGEST
 from tui.i18n import N_, _, ngettext
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # argparse's own msgids (as Python 3.11 writes them) that a user of `agenda` can meet; each is in
 # the catalogs, which say them in Chinese with the program's conventions (用法：, ：錯誤：).
@@ -70,9 +72,17 @@ def whole_number(text: str) -> int:
 
 def a_path(text: str) -> Path:
     """A file or folder named on the command line; an empty name would be the current folder."""
+    from pathlib import Path
+
+    return Path(a_folder(text))
+
+
+def a_folder(text: str) -> str:
+    """The database's folder, as a_path checks it, kept a name: a command that reads one file
+    of it need not import pathlib."""
     if not text:
         raise argparse.ArgumentTypeError(_("an empty name is not a file or folder"))
-    return Path(text)
+    return text
 
 
 def ranged(low: int, high: int) -> Callable[[str], int]:
@@ -89,7 +99,11 @@ def ranged(low: int, high: int) -> Callable[[str], int]:
     return number_in_range
 
 
-# Meetings are numbered 1…9999 (meetings/0101); a case is its meeting × 100 + 1…99.
+# Meetings are numbered 1…9999 (meetings/0101); a case is its meeting × 100 + 1…99. The
+# domain's LARGEST and LAST_SEQUENCE, written here so that parsing imports no domain module
+# (tests/test_cli_parser.py holds them equal).
+LARGEST = 9999
+LAST_SEQUENCE = 99
 a_meeting = ranged(1, LARGEST)
 a_case = ranged(1, LARGEST * 100 + LAST_SEQUENCE)
 a_place = ranged(1, LARGEST)
@@ -147,6 +161,8 @@ class HelpFormatter(argparse.HelpFormatter):
     A heading ends with the language's colon ("選項："); argparse writes an ASCII one."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if len(args) < 4 and kwargs.get("width") is None:
+            kwargs["width"] = _terminal_columns() - 2  # as argparse does, less its import
         super().__init__(*args, **kwargs)
         self._headings: list[str] = []
 
@@ -167,3 +183,19 @@ class HelpFormatter(argparse.HelpFormatter):
         if "\n" in text.strip():
             return "".join(indent + line for line in text.splitlines(keepends=True))
         return super()._fill_text(text, width, indent)
+
+
+def _terminal_columns() -> int:
+    """shutil.get_terminal_size().columns, without importing shutil (and its compressors),
+    which argparse would import for every parser it makes."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        stdout = sys.__stdout__
+        try:
+            columns = os.get_terminal_size(stdout.fileno()).columns if stdout else 0
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80

@@ -67,6 +67,11 @@ def add_render(commands: _Commands) -> None:
         action="store_true",
         help=_("at a terminal, replace record-N.odt if it is there (else record-N-2.odt …)"),
     )
+    cmd.add_argument(
+        "--sign-in",
+        action="store_true",
+        help=_("the sign-in sheet (簽到表) for the meeting: md, odt or docx"),
+    )
 
 
 def add_show(commands: _Commands) -> None:

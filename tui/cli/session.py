@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.i18n import _
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tui.domain.profile import Profile
     from tui.storage.repository import Repository
+    from tui.storage.store import Store
 
 
 class UsageError(Exception):
@@ -23,23 +26,50 @@ class Session:
     warnings are shown after the command too, not only when the database is opened.
     """
 
-    def __init__(self, db: Path) -> None:
-        self.db = db
+    def __init__(self, folder: str) -> None:
+        self.folder = folder  # a name: a listing of the index reads one file of it
         self._repo: Repository | None = None
+        self._store: Store | None = None
+        self._profile: Profile | None = None
         self._shown = 0
+
+    @property
+    def db(self) -> Path:
+        from pathlib import Path
+
+        return Path(self.folder)
 
     def repo(self, *, create: bool = False) -> Repository:
         if self._repo is None:
             from tui.database import open_repository
 
-            self._repo = open_repository(self.db, create=create)
+            self._repo = open_repository(self.db, create=create, profile=self.profile())
+            self._store = self._repo.store
         self.show_warnings()
         return self._repo
 
+    def profile(self) -> Profile:
+        """The database's profile, read once a command (opening the repository reads it)."""
+        if self._profile is None:
+            from tui.database import profile_at
+
+            self._profile = profile_at(self.db)
+        return self._profile
+
+    def store(self) -> Store:
+        """The documents alone, without the model that reads meetings and cases out of them
+        or the whole profile (the meetings' index is all a listing reads)."""
+        if self._store is None:
+            from tui.database import open_store
+
+            self._store = open_store(self.db)
+        self.show_warnings()
+        return self._store
+
     def show_warnings(self) -> None:
-        if self._repo is None:
+        if self._store is None:
             return
-        warnings = self._repo.store.warnings
+        warnings = self._store.warnings
         for warning in warnings[self._shown :]:
             print(_("agenda: warning: {problem}").format(problem=warning), file=sys.stderr)
         self._shown = len(warnings)

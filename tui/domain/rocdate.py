@@ -6,9 +6,17 @@ import re
 from datetime import date, datetime, time
 
 from tui.domain.numerals import NumeralError, chinese, digits, parse_number, to_halfwidth
+
+# Written in figures in rocdays; said here too, where the rest of the dates are.
+from tui.domain.rocdays import ROC_OFFSET as ROC_OFFSET
+from tui.domain.rocdays import format_date as format_date
+from tui.domain.rocdays import format_datetime as format_datetime
+from tui.domain.rocdays import format_numeric_date as format_numeric_date
+from tui.domain.rocdays import format_short_date as format_short_date
+from tui.domain.rocdays import format_time as format_time
+from tui.domain.rocdays import roc_year as roc_year
 from tui.i18n import _
 
-ROC_OFFSET = 1911
 FIRST_ROC_YEAR = 1
 LAST_ROC_YEAR = 2100 - ROC_OFFSET
 
@@ -50,11 +58,6 @@ class DateError(ValueError):
     """Text that should hold a date or a time does not hold a valid one."""
 
 
-def roc_year(day: date) -> int:
-    """民國 year of a date: 2021 → 110."""
-    return day.year - ROC_OFFSET
-
-
 def from_roc_year(year: int) -> int:
     """Gregorian year of a 民國 year: 110 → 2021."""
     if year < FIRST_ROC_YEAR:
@@ -62,31 +65,6 @@ def from_roc_year(year: int) -> int:
             _("民國 years start at {first}, not {year}").format(first=FIRST_ROC_YEAR, year=year)
         )
     return year + ROC_OFFSET
-
-
-def format_date(day: date) -> str:
-    """民國 110 年 6 月 17 日"""
-    return f"民國 {format_short_date(day)}"
-
-
-def format_short_date(day: date) -> str:
-    """110 年 6 月 17 日"""
-    return f"{roc_year(day)} 年 {day.month} 月 {day.day} 日"
-
-
-def format_numeric_date(day: date) -> str:
-    """110/6/17: the 民國 date where space is short (a table's column)."""
-    return f"{roc_year(day)}/{day.month}/{day.day}"
-
-
-def format_time(moment: time) -> str:
-    """10 時 0 分: minutes are not zero-padded, as the office writes them."""
-    return f"{moment.hour} 時 {moment.minute} 分"
-
-
-def format_datetime(moment: datetime) -> str:
-    """民國 110 年 6 月 17 日 10 時 0 分"""
-    return f"{format_date(moment)} {format_time(moment.time())}"
 
 
 def format_chinese_datetime(moment: datetime) -> str:

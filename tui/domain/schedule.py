@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrule, rrulestr
 
-from tui.domain.rocdate import format_date
+from tui.domain.rocdays import format_date
 from tui.i18n import _
 
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

@@ -9,9 +9,10 @@ paragraph starts and ends, so styled text can be cut at the same places."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
+
+from tui.render.widths import char_width as _char_width
+from tui.render.widths import width as width
 
 # Characters a line must not start with (行首禁則).
 _NO_LINE_START = frozenset("，。、；：！？」』）〕】》〉”’,.;:!?)]}%…—～")
@@ -25,20 +26,6 @@ _WORD = re.compile(
     rf"[{_RUN}]*[0-9](?![{_RUN}])(?: ?[{_IDEOGRAPH}])?|[{_RUN}]+|\s+|.",
     re.DOTALL,
 )
-
-
-def width(text: str) -> int:
-    """Columns `text` takes in a terminal or a monospaced print: CJK characters take two."""
-    if text.isascii():
-        return len(text)
-    return sum(map(_char_width, text))
-
-
-@lru_cache(maxsize=1 << 16)  # the box rewraps its paragraph at every key typed
-def _char_width(char: str) -> int:
-    if unicodedata.combining(char):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
 def wrap(text: str, columns: int, first: str = "", rest: str | None = None) -> list[str]:

@@ -3,8 +3,6 @@ template and the line of it that was running."""
 
 from __future__ import annotations
 
-import traceback
-
 from tui.i18n import _
 
 
@@ -19,6 +17,8 @@ def template_failure(name: str, error: BaseException) -> str:
 
 def _template_line(error: BaseException) -> tuple[str, int] | None:
     """The innermost frame running a template: Jinja names its frames after the file."""
+    import traceback  # only when a template failed
+
     found = None
     for frame in traceback.extract_tb(error.__traceback__):
         if frame.filename.endswith(".j2") and frame.lineno is not None:

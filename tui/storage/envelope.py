@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.i18n import _
 from tui.storage.errors import SCHEMA, DamagedFileError, NewerSchemaError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FORMAT = "agenda"
 HEAD = f'{{"format":"{FORMAT}","schema":{SCHEMA},"tables":'.encode()

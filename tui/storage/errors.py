@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import errno
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.i18n import _
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SCHEMA = 2  # 2: items, reports and conclusions carry ids, a meeting its log
 

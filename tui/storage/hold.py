@@ -15,7 +15,7 @@ import socket
 from datetime import datetime
 from pathlib import Path
 
-from tui.domain.rocdate import format_numeric_date, format_time
+from tui.domain.rocdays import format_numeric_date, format_time
 from tui.domain.text import without_controls
 from tui.i18n import _
 from tui.storage.layout import HOLDS, hold_file, takeover_file

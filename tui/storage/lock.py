@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from tui.domain.rocdate import format_numeric_date, format_time
+from tui.domain.rocdays import format_numeric_date, format_time
 from tui.i18n import _
 from tui.storage.errors import LockTimeoutError, StorageError
 from tui.storage.files import pid_alive

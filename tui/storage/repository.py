@@ -23,6 +23,7 @@ from tui.storage.case_rows import remove_case as _remove_case
 from tui.storage.changelog import MeetingLog
 from tui.storage.errors import StorageError, StorageWriteError
 from tui.storage.files import fsync_dir, replace_with
+from tui.storage.index_rows import summaries
 from tui.storage.layout import (
     CLOSED_CASES,
     INDEX,
@@ -67,9 +68,7 @@ class Repository:
             yield Records(tx)
 
     def summaries(self) -> list[dict[str, Any]]:
-        with self.store.reading() as tx:
-            rows = tx.db(INDEX).table("meetings").all()
-        return sorted(({"number": r.doc_id, **r} for r in rows), key=lambda r: r["number"])
+        return summaries(self.store)
 
     # -- where each user left off ---------------------------------------------
 

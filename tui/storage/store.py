@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import uuid
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -47,6 +46,8 @@ class Store:
         with store._exclusive(sweep=True) as tx:
             meta = tx.db(META).table("store")
             if len(meta) == 0:
+                import uuid  # only for a new database: uuid imports platform
+
                 created = datetime.now().isoformat("T", "seconds")
                 meta.insert({"schema": SCHEMA, "created": created, "id": uuid.uuid4().hex})
         return store
