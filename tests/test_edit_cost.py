@@ -47,7 +47,7 @@ def test_a_conclusion_does_not_read_the_index(
     loaded: list[str] = []
     real_load = documents.load
 
-    def counting_load(final: Path, warn: Warn) -> bytes | None:
+    def counting_load(final: Path, warn: Warn) -> documents.Loaded | None:
         loaded.append(final.name)
         return real_load(final, warn)
 

@@ -43,15 +43,16 @@ def test_our_reading_of_a_catalog_says_what_gettext_s_does(po: Path) -> None:
     with po.open("rb") as source:
         messages = list(read_po(source))[1:]
     for message in messages:
-        if message.context:
-            assert ours.pgettext(message.context, message.id) == theirs.pgettext(
-                message.context, message.id
-            )
-        elif isinstance(message.id, tuple):
+        ident = message.id
+        if not isinstance(ident, str):
+            singular, plural = ident[0], ident[1]
             for n in (0, 1, 2, 11):
-                assert ours.ngettext(*message.id, n) == theirs.ngettext(*message.id, n)
+                assert ours.ngettext(singular, plural, n) == theirs.ngettext(singular, plural, n)
+        elif message.context:
+            context = message.context
+            assert ours.pgettext(context, ident) == theirs.pgettext(context, ident)
         else:
-            assert ours.gettext(message.id) == theirs.gettext(message.id)
+            assert ours.gettext(ident) == theirs.gettext(ident)
     assert ours.gettext("not in any catalog") == "not in any catalog"
     assert ours.ngettext("{n} thing", "{n} things", 2) == "{n} things"
 
