@@ -216,6 +216,7 @@ def _prepare(db: sqlite3.Connection, path: Path) -> bool:
         # Kept small: this connection lives as long as the app; builds run in a child.
         db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         db.execute("PRAGMA mmap_size = 0")
+        db.execute(f"PRAGMA journal_size_limit = {CACHE_KIB * 1024}")
         made = False
         if db.execute("PRAGMA user_version").fetchone()[0] == 0:
             with update.writing(db):

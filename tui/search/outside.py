@@ -88,14 +88,12 @@ def _say(**what: Any) -> None:
 
 
 def main(root: Path) -> int:
-    from tui.search import update
-
     try:
         db = sqlite3.connect(root / SEARCH_INDEX_FILE, timeout=5.0, isolation_level=None)
         try:
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-            update.refresh(db, root, lambda message: _say(note=message), _progress)
+            _build(db, root)
         finally:
             db.close()
     except sqlite3.DatabaseError as error:
@@ -107,6 +105,19 @@ def main(root: Path) -> int:
     except KeyboardInterrupt:
         return 130
     return 0
+
+
+def _build(db: sqlite3.Connection, root: Path) -> None:
+    """Brought up to date; packed when most of it was written now, since rows of cases
+    inserted between a meeting's leave pages half empty (0.6 s at 3,000 meetings)."""
+    from tui.search import update
+
+    plans = update.planned(db, root)
+    update.apply(db, root, plans, lambda message: _say(note=message), _progress)
+    indexed = db.execute("SELECT count(*) FROM docs").fetchone()[0]
+    if update.documents(plans) * 2 >= indexed:
+        db.execute("VACUUM")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the app's connection may keep it open
 
 
 def _progress(done: int, total: int) -> None:
