@@ -14,7 +14,6 @@ import fcntl
 import os
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -22,6 +21,7 @@ from typing import TypeVar
 from tui.i18n import N_, _
 from tui.search import outside, schema, update
 from tui.search.grams import match_expression
+from tui.search.locking import lock_within
 from tui.search.query import Found, find
 from tui.storage.errors import StorageError
 from tui.storage.layout import SEARCH_INDEX_FILE, SEARCH_LOCK_FILE
@@ -69,6 +69,7 @@ class SearchIndex:
         self._db: sqlite3.Connection | None = None
         self._ino = 0
         self._rebuilding = False
+        self._counted = False  # the documents to read counted once by name
 
     def search(self, query: str, limit: int, progress: Progress | None = None) -> Found:
         """The newest `limit` matches of `query`, after bringing the index up to date."""
@@ -170,11 +171,7 @@ class SearchIndex:
                 self.note(_("another agenda is updating the search index: searching it as it is"))
                 return
             try:
-                plans = update.planned(db, self.root)
-                if 0 < update.documents(plans) >= self.outside_from:
-                    outside.refresh(self.root, lock, self.note, progress)
-                elif plans:
-                    update.apply(db, self.root, plans, self.note, progress)
+                self._bring_up_to_date(db, lock, progress)
             except sqlite3.DatabaseError as error:
                 if _code(error) not in _BUSY:
                     raise
@@ -183,6 +180,21 @@ class SearchIndex:
                         error=error
                     )
                 )
+
+    def _bring_up_to_date(
+        self, db: sqlite3.Connection, lock: int, progress: Progress | None
+    ) -> None:
+        """In a child process when many documents are to be read: at first by their number
+        alone, so that listing every document's stamps is left to the child too."""
+        first, self._counted = not self._counted, True
+        if first and update.behind(db, self.root) >= self.outside_from:
+            outside.refresh(self.root, lock, self.note, progress)
+            return
+        plans = update.planned(db, self.root)
+        if 0 < update.documents(plans) >= self.outside_from:
+            outside.refresh(self.root, lock, self.note, progress)
+        elif plans:
+            update.apply(db, self.root, plans, self.note, progress)
 
     def _waiting(self) -> None:
         self.note(_("another agenda is updating the search index: waiting for it"))
@@ -196,7 +208,7 @@ class SearchIndex:
         try:
             with contextlib.suppress(OSError):
                 settle_file(fd)
-            got = _flock(fd, wait, self._waiting)
+            got = lock_within(fd, wait, self._waiting)
             try:
                 yield fd if got else None
             finally:
@@ -240,24 +252,6 @@ def _prepare(db: sqlite3.Connection, path: Path) -> bool:
 def _must_be_empty(db: sqlite3.Connection, path: Path) -> None:
     if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
         raise _Unusable(_("{path} holds other tables").format(path=path))
-
-
-def _flock(fd: int, wait: float, waiting: Callable[[], None]) -> bool:
-    """The lock within `wait` seconds; `waiting` is called once if that takes a second."""
-    started = time.monotonic()
-    told = False
-    while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except BlockingIOError:
-            waited = time.monotonic() - started
-            if waited >= wait:
-                return False
-            if waited >= 1.0 and not told:
-                waiting()
-                told = True
-            time.sleep(0.05)
 
 
 def _create_file(path: Path) -> None:

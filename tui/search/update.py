@@ -43,6 +43,12 @@ def planned(db: sqlite3.Connection, root: Path) -> list[Plan]:
     return [plan for folder in FOLDERS if (plan := _plan(db, root, folder)) is not None]
 
 
+def behind(db: sqlite3.Connection, root: Path) -> int:
+    """How many more documents the folders hold than the index, counted by name alone."""
+    held = sum(sources.count(root, folder) for folder in FOLDERS)
+    return held - int(db.execute("SELECT count(*) FROM docs").fetchone()[0])
+
+
 def documents(plans: list[Plan]) -> int:
     return sum(len(p.names) for p in plans)
 
