@@ -10,9 +10,10 @@ benchmarks/search.py; prints the figures when run alone.
 
 from __future__ import annotations
 
-import os
+import contextlib
 import re
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,10 +54,8 @@ def idle(child: pexpect.spawn, seconds: float) -> None:
     """Let the app settle, reading what it writes so that it never waits on the terminal."""
     until = time.monotonic() + seconds
     while (left := until - time.monotonic()) > 0:
-        try:
+        with contextlib.suppress(pexpect.TIMEOUT):
             child.read_nonblocking(65536, timeout=left)
-        except pexpect.TIMEOUT:
-            pass
 
 
 def first_search(db: Path, meetings: int, env: dict[str, str]) -> Memory:
@@ -84,7 +83,7 @@ def main() -> None:
 
     db = Path(sys.argv[1])
     meetings = len(list((db / "meetings").glob("*.json")))
-    env = child_env(Path(os.environ.get("TMPDIR", "/tmp")) / "agenda-perf-cache")
+    env = child_env(Path(tempfile.gettempdir()) / "agenda-perf-cache")
     found = first_search(db, meetings, env)
     print(
         f"app RSS before the first search {found.before_kib / 1024:.1f} MiB, after "
