@@ -1,16 +1,18 @@
 """Issue 18: the index built in a child process finds what one built in the searching process
-finds; the child's notes and progress reach the caller; given up on, it stops and
+finds; the child's notes, progress and errors reach the caller; given up on, it stops and
 what it indexed is kept."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 from pathlib import Path
 
 import pytest
 
 from tests.search_support import expected, history
+from tui.search import outside
 from tui.search.index import SearchIndex
 from tui.storage.layout import MEETINGS, SEARCH_INDEX_FILE
 from tui.storage.repository import Repository
@@ -89,3 +91,14 @@ def test_a_build_given_up_on_stops_and_what_it_did_is_kept(built: Path) -> None:
     index.refresh(progress=lambda done, total: totals.append(total))
     assert all(total < first[0] for total in totals)  # its first batch was kept
     assert _found(index, "總務組")
+
+
+def test_the_childs_error_is_raised_as_its_own(tmp_path: Path) -> None:
+    lock = os.open(tmp_path, os.O_RDONLY)
+    try:
+        with pytest.raises(sqlite3.DatabaseError) as raised:
+            outside.refresh(tmp_path / "no such folder", lock, print, None)
+    finally:
+        os.close(lock)
+    assert getattr(raised.value, "sqlite_errorcode", 0) == sqlite3.SQLITE_CANTOPEN
+    assert "\n" not in str(raised.value)
