@@ -69,7 +69,7 @@ class SearchIndex:
         self._db: sqlite3.Connection | None = None
         self._ino = 0
         self._rebuilding = False
-        self._counted = False  # the documents to read counted once by name
+        self._counted = False  # an update done: documents to read are no longer counted by name
 
     def search(self, query: str, limit: int, progress: Progress | None = None) -> Found:
         """The newest `limit` matches of `query`, after bringing the index up to date."""
@@ -110,6 +110,7 @@ class SearchIndex:
     def _rebuild(self, problem: str) -> None:
         self.note(_("the search index {problem}: rebuilding it").format(problem=problem))
         self._rebuilding = True  # the note above says it all
+        self._counted = False
         ours = self._ino
         self._close()
         with self._exclusive(UPDATE_WAIT):
@@ -184,17 +185,17 @@ class SearchIndex:
     def _bring_up_to_date(
         self, db: sqlite3.Connection, lock: int, progress: Progress | None
     ) -> None:
-        """In a child process when many documents are to be read: at first by their number
-        alone, so that listing every document's stamps is left to the child too."""
-        first, self._counted = not self._counted, True
-        if first and update.behind(db, self.root) >= self.outside_from:
+        """In a child process when many documents are to be read; counted by their number
+        alone until an update is done, so that listing every stamp is left to the child."""
+        if not self._counted and update.behind(db, self.root) >= self.outside_from:
             outside.refresh(self.root, lock, self.note, progress)
-            return
-        plans = update.planned(db, self.root)
-        if 0 < update.documents(plans) >= self.outside_from:
-            outside.refresh(self.root, lock, self.note, progress)
-        elif plans:
-            update.apply(db, self.root, plans, self.note, progress)
+        else:
+            plans = update.planned(db, self.root)
+            if 0 < update.documents(plans) >= self.outside_from:
+                outside.refresh(self.root, lock, self.note, progress)
+            elif plans:
+                update.apply(db, self.root, plans, self.note, progress)
+        self._counted = True
 
     def _waiting(self) -> None:
         self.note(_("another agenda is updating the search index: waiting for it"))
