@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.archive import write_archive
+from tests.cli_support import agenda
+from tests.language_support import english
 from tests.search_support import expected, history
 from tui.search import outside
 from tui.search.index import SearchIndex
@@ -102,3 +105,15 @@ def test_the_childs_error_is_raised_as_its_own(tmp_path: Path) -> None:
         os.close(lock)
     assert getattr(raised.value, "sqlite_errorcode", 0) == sqlite3.SQLITE_CANTOPEN
     assert "\n" not in str(raised.value)
+
+
+def test_agenda_search_built_by_a_child_speaks_chinese(tmp_path: Path) -> None:
+    archive = write_archive(tmp_path / "records", 101, outside.LEAST, extras=False)
+    db = tmp_path / "db"
+    assert agenda("import", archive.folder, db=db).returncode == 0
+    (db / MEETINGS / "0105.json").write_bytes(b'{"format": "agenda", "schema": 1, "tables": ')
+    said = agenda("search", "總務組", db=db, env={"AGENDA_LANG": "zh-TW"})
+    assert said.returncode == 0, said.stderr
+    assert "正在建立搜尋索引" in said.stderr and "可讀取前不納入搜尋" in said.stderr
+    assert "0105.json" in said.stderr and "Traceback" not in said.stderr
+    assert not english("search built by a child", said.stderr, [str(db), "Expecting value"])
