@@ -1,5 +1,7 @@
-"""Search at 3,000 meetings: index build, query times by query length, the cost of keeping
-the index current after an edit, and the whole `agenda search` command.
+"""Search at 3,000 meetings: index build (and at a tenth of the meetings, for the ratio), the
+index's size against the documents', query times by query length, the cost of keeping the
+index current after an edit, the whole `agenda search` command, and the app's memory around
+its first search (benchmarks/search_memory.py).
 
     .venv/bin/python benchmarks/search.py [--meetings 3000] [--queries 200] [--cache DIR]
 
@@ -7,13 +9,15 @@ Uses the synthetic history of benchmarks/synthetic.py, built once into the cache
 (shared with benchmarks/perf.py) and copied before anything is indexed, so the cache stays
 as built. Queries are cut from the text the history is written from (found) and strung from
 its 40 commonest characters (mostly not found: the slow case of a phrase). Each query time
-is `SearchIndex.search(query, 20)` in process, the up-to-date check included. Prints
-figures only and always exits 0: it is not a test.
+is `SearchIndex.search(query, 20)` in process, the up-to-date check included. A build's CPU
+time counts the child process it runs in. Prints figures only and always exits 0: it is not
+a test.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import statistics
@@ -23,12 +27,14 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import search_memory  # noqa: E402
 from benchmarks.perf import AGENDA, cached_db, child_env, percentile, working_copy  # noqa: E402
 from benchmarks.synthetic import PHRASES, SUBJECTS  # noqa: E402
 from tui import secretary  # noqa: E402
@@ -36,7 +42,9 @@ from tui.edits import requests  # noqa: E402
 from tui.edits.ops import WriteProgress  # noqa: E402
 from tui.search.grams import folded  # noqa: E402
 from tui.search.index import SearchIndex  # noqa: E402
+from tui.search.sources import FOLDERS  # noqa: E402
 from tui.storage.layout import MEETINGS, SEARCH_INDEX_FILE  # noqa: E402
+from tui.storage.names import SUFFIX  # noqa: E402
 from tui.storage.repository import Repository  # noqa: E402
 
 LENGTHS = (1, 2, 3, 5)
@@ -67,11 +75,27 @@ def timed(action: Callable[[], object]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def build_ms(db: Path) -> float:
+@dataclass(frozen=True)
+class Build:
+    cpu_s: float  # this process and its children
+    wall_s: float
+    index_bytes: int  # search.sqlite with its log files, once closed
+    documents_bytes: int  # the documents it indexes
+
+
+def build(db: Path) -> Build:
+    before, started = os.times(), time.perf_counter()
     index = SearchIndex(db)
-    took = timed(index.refresh)
+    index.refresh()
     index.close()
-    return took
+    wall, after = time.perf_counter() - started, os.times()
+    cpu = sum(after[:4]) - sum(before[:4])  # user, system, children's user and system
+    files = [db / (SEARCH_INDEX_FILE + end) for end in ("", "-wal", "-shm")]
+    held = sum(path.stat().st_size for path in files if path.exists())
+    documents = sum(
+        path.stat().st_size for folder in FOLDERS for path in (db / folder).glob("*" + SUFFIX)
+    )
+    return Build(cpu, wall, held, documents)
 
 
 def query_ms(index: SearchIndex, texts: list[str]) -> tuple[list[float], int]:
@@ -143,13 +167,52 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def builds(args: argparse.Namespace, work: Path, db: Path, rows: list[tuple[str, str]]) -> None:
+    small = args.meetings // 10
+    log(f"building the index of {small} meetings …")
+    few = build(working_copy(cached_db(args.cache, small), work))
+    log(f"building the index of {args.meetings} meetings …")
+    many = build(db)
+    for size, built in ((small, few), (args.meetings, many)):
+        rows.append(
+            (
+                f"index build from nothing, {size} meetings: CPU / wall",
+                f"{built.cpu_s:.1f} s / {built.wall_s:.1f} s",
+            )
+        )
+    rows.append(
+        (
+            f"index build CPU, {args.meetings} ÷ {small} meetings (target ≤ 11)",
+            f"{many.cpu_s / few.cpu_s:.2f}",
+        )
+    )
+    rows.append(
+        (
+            f"index size ÷ the documents' size, {args.meetings} meetings (target ≤ 1.0)",
+            f"{many.index_bytes / many.documents_bytes:.2f} "
+            f"({many.index_bytes / 2**20:.0f} MiB ÷ {many.documents_bytes / 2**20:.0f} MiB)",
+        )
+    )
+
+
+def app_memory(args: argparse.Namespace, work: Path, rows: list[tuple[str, str]]) -> None:
+    log(f"the app's first search at {args.meetings} meetings, no index yet …")
+    db = working_copy(cached_db(args.cache, args.meetings), work / "app")
+    found = search_memory.first_search(db, args.meetings, child_env(args.cache))
+    rows.append(
+        (
+            f"app RSS after its first search ÷ before it, {args.meetings} meetings (target ≤ 1.15)",
+            f"{found.ratio:.2f} ({found.after_kib / 1024:.1f} MiB ÷ "
+            f"{found.before_kib / 1024:.1f} MiB; peak {found.peak_kib / 1024:.1f} MiB; "
+            f"results after {found.search_s:.1f} s)",
+        )
+    )
+
+
 def measure(args: argparse.Namespace, work: Path) -> None:
     db = working_copy(cached_db(args.cache, args.meetings), work)
     rows: list[tuple[str, str]] = []
-    log(f"building the index of {args.meetings} meetings …")
-    build = build_ms(db)
-    size = (db / SEARCH_INDEX_FILE).stat().st_size / 2**20
-    rows.append(("index build, from nothing", f"{build / 1000:.1f} s ({size:.0f} MiB)"))
+    builds(args, work, db, rows)
     index = SearchIndex(db)
     rng = random.Random(3000)
     for length in LENGTHS:
@@ -186,6 +249,8 @@ def measure(args: argparse.Namespace, work: Path) -> None:
         took = command_ms(db, ["search", text], args.runs // 3, env)
         rows.append((f"`agenda search {text}`, whole process (median)", f"{took:.0f} ms"))
     rows.append(("`agenda --version`, whole process (median)", f"{version:.0f} ms"))
+    shutil.rmtree(db)
+    app_memory(args, work, rows)
     print(f"| {args.meetings} meetings | measured |")
     print("|---|---|")
     for figure, value in rows:

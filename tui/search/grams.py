@@ -2,7 +2,8 @@
 
 Chinese has no spaces between words, so a text is indexed by its single characters (for
 one-character queries) and by each pair of neighbours (for longer ones): a query of n
-characters is the phrase of its n-1 pairs, found however the text is cut into words.
+characters asks for the rows holding all of its n-1 pairs, found however the text is cut
+into words; the index keeps no positions, so each row is then checked against its text.
 Spaces and punctuation are left out on both sides, so "第3099次" finds "第 3099 次", and
 full-width letters and digits count as their ASCII selves, so "101" finds "第１０１次".
 """
@@ -35,7 +36,7 @@ def grams(text: str) -> tuple[str, str]:
 
 
 def match_expression(query: str) -> tuple[str, str]:
-    """The FTS5 table to ask and its query: one character, or the phrase of the pairs."""
+    """The FTS5 table to ask and its query: one character, or every one of the pairs."""
     letters = folded(query)
     if not letters:
         raise QueryError(
@@ -43,7 +44,8 @@ def match_expression(query: str) -> tuple[str, str]:
         )
     if len(letters) == 1:
         return "chars", f'"{letters}"'
-    return "pairs", '"' + " ".join(map(operator.add, letters, letters[1:])) + '"'
+    pairs = dict.fromkeys(map(operator.add, letters, letters[1:]))
+    return "pairs", " ".join(f'"{pair}"' for pair in pairs)
 
 
 def spans(text: str, query: str) -> list[tuple[int, int]]:

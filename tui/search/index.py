@@ -14,20 +14,21 @@ import fcntl
 import os
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 from tui.i18n import N_, _
-from tui.search import schema, update
+from tui.search import outside, schema, update
 from tui.search.grams import match_expression
+from tui.search.locking import lock_within
 from tui.search.query import Found, find
 from tui.storage.errors import StorageError
 from tui.storage.layout import SEARCH_INDEX_FILE, SEARCH_LOCK_FILE
 from tui.storage.sharing import settle_file
 
 BUSY_SECONDS = 5.0
+CACHE_KIB = 2048  # the page cache of the connection searches go through
 UPDATE_WAIT = 30.0  # how long to wait for another process updating the index
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 _BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
@@ -57,14 +58,18 @@ class _Unusable(Exception):
 class SearchIndex:
     """Thread-safe: one connection, used by one thread at a time."""
 
-    def __init__(self, root: Path, note: Note = lambda message: None) -> None:
+    def __init__(
+        self, root: Path, note: Note = lambda message: None, outside_from: int = outside.LEAST
+    ) -> None:
         self.root = root
+        self.outside_from = outside_from  # documents to read from which a child process does it
         self.path = root / SEARCH_INDEX_FILE
         self.note = note
         self._mutex = threading.Lock()
         self._db: sqlite3.Connection | None = None
         self._ino = 0
         self._rebuilding = False
+        self._counted = False  # an update done: documents to read are no longer counted by name
 
     def search(self, query: str, limit: int, progress: Progress | None = None) -> Found:
         """The newest `limit` matches of `query`, after bringing the index up to date."""
@@ -105,6 +110,7 @@ class SearchIndex:
     def _rebuild(self, problem: str) -> None:
         self.note(_("the search index {problem}: rebuilding it").format(problem=problem))
         self._rebuilding = True  # the note above says it all
+        self._counted = False
         ours = self._ino
         self._close()
         with self._exclusive(UPDATE_WAIT):
@@ -161,12 +167,12 @@ class SearchIndex:
         return find(db, expression, query, limit)
 
     def _update(self, db: sqlite3.Connection, progress: Progress | None) -> None:
-        with self._exclusive(UPDATE_WAIT) as mine:
-            if not mine:
+        with self._exclusive(UPDATE_WAIT) as lock:
+            if lock is None:
                 self.note(_("another agenda is updating the search index: searching it as it is"))
                 return
             try:
-                update.refresh(db, self.root, self.note, progress)
+                self._bring_up_to_date(db, lock, progress)
             except sqlite3.DatabaseError as error:
                 if _code(error) not in _BUSY:
                     raise
@@ -176,20 +182,36 @@ class SearchIndex:
                     )
                 )
 
+    def _bring_up_to_date(
+        self, db: sqlite3.Connection, lock: int, progress: Progress | None
+    ) -> None:
+        """In a child process when many documents are to be read; counted by their number
+        alone until an update is done, so that listing every stamp is left to the child."""
+        if not self._counted and update.behind(db, self.root) >= self.outside_from:
+            outside.refresh(self.root, lock, self.note, progress)
+        else:
+            plans = update.planned(db, self.root)
+            if 0 < update.documents(plans) >= self.outside_from:
+                outside.refresh(self.root, lock, self.note, progress)
+            elif plans:
+                update.apply(db, self.root, plans, self.note, progress)
+        self._counted = True
+
     def _waiting(self) -> None:
         self.note(_("another agenda is updating the search index: waiting for it"))
 
     @contextlib.contextmanager
-    def _exclusive(self, wait: float) -> Iterator[bool]:
+    def _exclusive(self, wait: float) -> Iterator[int | None]:
+        """The lock file's descriptor, locked; None if another process kept it `wait` s."""
         path = self.root / SEARCH_LOCK_FILE
         with _os_errors(path, _("could not open it")):
             fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
         try:
             with contextlib.suppress(OSError):
                 settle_file(fd)
-            got = _flock(fd, wait, self._waiting)
+            got = lock_within(fd, wait, self._waiting)
             try:
-                yield got
+                yield fd if got else None
             finally:
                 if got:
                     fcntl.flock(fd, fcntl.LOCK_UN)
@@ -201,9 +223,13 @@ def _prepare(db: sqlite3.Connection, path: Path) -> bool:
     """Settings, and the tables of a new index (True when made now); _Unusable for an index
     made by another version."""
     try:
+        db.execute(f"PRAGMA encoding = '{schema.ENCODING}'")  # a new file's; else a no-op
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
-        db.execute("PRAGMA cache_size = -32768")  # 32 MiB: merging the index's segments
+        # Kept small: this connection lives as long as the app; builds run in a child.
+        db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        db.execute("PRAGMA mmap_size = 0")
+        db.execute(f"PRAGMA journal_size_limit = {CACHE_KIB * 1024}")
         made = False
         if db.execute("PRAGMA user_version").fetchone()[0] == 0:
             with update.writing(db):
@@ -227,24 +253,6 @@ def _prepare(db: sqlite3.Connection, path: Path) -> bool:
 def _must_be_empty(db: sqlite3.Connection, path: Path) -> None:
     if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
         raise _Unusable(_("{path} holds other tables").format(path=path))
-
-
-def _flock(fd: int, wait: float, waiting: Callable[[], None]) -> bool:
-    """The lock within `wait` seconds; `waiting` is called once if that takes a second."""
-    started = time.monotonic()
-    told = False
-    while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except BlockingIOError:
-            waited = time.monotonic() - started
-            if waited >= wait:
-                return False
-            if waited >= 1.0 and not told:
-                waiting()
-                told = True
-            time.sleep(0.05)
 
 
 def _create_file(path: Path) -> None:

@@ -4,24 +4,26 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from tui.search import schema
 from tui.search.grams import spans
 from tui.search.hits import Hit
+from tui.search.rows import FIELDS
 
-_NEWEST = "SELECT rowid FROM {0} WHERE {0} MATCH ? ORDER BY rowid DESC LIMIT ?"
-_REST_OF_MEETING = "SELECT rowid FROM {0} WHERE {0} MATCH ? AND rowid >= ? AND rowid < ?"
+_NEWEST = "SELECT rowid FROM {0} WHERE {0} MATCH ? ORDER BY rowid DESC"
 _ROWS = """
-SELECT e.meeting, m.day, COALESCE(NULLIF(e.place, ''), p.place, ''), e.field, e.text, e.entry,
+SELECT e.id >> 24, m.day, COALESCE(NULLIF(e.place, ''), p.place, ''), e.field, e.text, e.entry,
        e.case_kind, e.case_number
 FROM entries e
-LEFT JOIN meetings m ON m.number = e.meeting
-LEFT JOIN case_places p ON p.meeting = e.meeting AND p.kind = e.case_kind
+LEFT JOIN meetings m ON m.number = e.id >> 24
+LEFT JOIN case_places p ON p.meeting = e.id >> 24 AND p.kind = e.case_kind
                        AND p.number = e.case_number
 WHERE e.id IN (SELECT value FROM json_each(?))
 """
+CHUNK = 64  # rows read and checked at a time, beyond the first `limit`
 
 
 @dataclass(frozen=True)
@@ -31,33 +33,52 @@ class Found:
 
 
 def find(db: sqlite3.Connection, expression: tuple[str, str], query: str, limit: int) -> Found:
+    """Rows come newest first; once more than `limit` hold the query, the rest of the oldest
+    meeting among them is read too (ids run backwards within a meeting), to sort it whole."""
     table, match = expression
-    ids = [row[0] for row in db.execute(_NEWEST.format(table), (match, limit + 1))]
-    if len(ids) > limit:
-        # Ids run backwards within a meeting: take the rest of the oldest one, to sort it whole.
-        oldest = schema.meeting_id(schema.meeting_of(ids[-1]), 0)
-        rest = db.execute(_REST_OF_MEETING.format(table), (match, oldest, ids[-1]))
-        ids += [row[0] for row in rest]
     hits: dict[tuple[object, ...], Hit] = {}
+    last = -1  # the oldest meeting to read, once more than `limit` are found
+    for ids in _newest(db, table, match, limit + 1):
+        if last >= 0:
+            ids = [i for i in ids if schema.meeting_of(i) >= last]
+            if not ids:
+                break
+        for hit in _checked(db, ids, query):
+            # A case moving between documents may be in both for a moment: show it once.
+            key = (hit.meeting, hit.field, hit.case_kind, hit.case_number)
+            hits.setdefault(key if hit.case_number is not None else (id(hit),), hit)
+        if last < 0 and len(hits) > limit:
+            last = schema.meeting_of(ids[-1])
+    ordered = sorted(hits.values(), key=Hit.order)
+    return Found(ordered[:limit], len(ordered) > limit)
+
+
+def _newest(db: sqlite3.Connection, table: str, match: str, first: int) -> Iterator[list[int]]:
+    cursor = db.execute(_NEWEST.format(table), (match,))
+    try:
+        size = first
+        while ids := [row[0] for row in cursor.fetchmany(size)]:
+            yield ids
+            size = CHUNK
+    finally:
+        cursor.close()
+
+
+def _checked(db: sqlite3.Connection, ids: list[int], query: str) -> Iterator[Hit]:
+    """The rows that hold the query (every pair of it may be in a row, not in this order)."""
     for meeting, day, place, field, text, entry, kind, number in db.execute(
         _ROWS, (json.dumps(ids),)
     ):
         found = spans(text, query)
-        if not found:
-            continue  # never show a row that does not hold the query
-        hit = Hit(
-            meeting,
-            date.fromisoformat(day) if day else None,
-            place,
-            field,
-            text,
-            found,
-            entry,
-            kind,
-            number,
-        )
-        # A case moving between documents may be in both for a moment: show it once.
-        key = (meeting, field, kind, number) if number is not None else (id(hit),)
-        hits.setdefault(key, hit)
-    ordered = sorted(hits.values(), key=Hit.order)
-    return Found(ordered[:limit], len(ordered) > limit)
+        if found:
+            yield Hit(
+                meeting,
+                date.fromisoformat(day) if day else None,
+                place,
+                FIELDS[field],
+                text,
+                found,
+                entry,
+                kind,
+                number,
+            )

@@ -13,32 +13,36 @@ import unicodedata
 
 from tui.i18n import _
 
-FORMAT = 2  # bump whenever what is indexed, or how, changes: older indexes are rebuilt
+FORMAT = 3  # bump whenever what is indexed, or how, changes: older indexes are rebuilt
 MEETING_SHIFT = 24
 CASE_BASE = 1 << 23
 LARGEST_MEETING = 1 << (63 - MEETING_SHIFT - 1)  # row ids stay within SQLite's integer
 MAX_SLOT = (1 << 22) - 1
+# Chinese takes two bytes a character in UTF-16 and three in UTF-8: the texts kept once here
+# are most of the index.
+ENCODING = "UTF-16le"
 
+# A meeting document's rows are the ids of its meeting (docs.meeting); a case document's are
+# listed in docs.rows (packed 64-bit ids). The character and pair tables keep no positions
+# (detail=none): a longer query asks for rows holding all its pairs, and each row found is
+# checked against its own text.
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE folders(name TEXT PRIMARY KEY, ino INTEGER, mtime_ns INTEGER, size INTEGER);
 CREATE TABLE docs(
-    name TEXT PRIMARY KEY, folder TEXT NOT NULL, ino INTEGER, mtime_ns INTEGER, size INTEGER
+    name TEXT PRIMARY KEY, folder TEXT NOT NULL, ino INTEGER, mtime_ns INTEGER, size INTEGER,
+    meeting INTEGER, rows BLOB
 );
 CREATE INDEX docs_by_folder ON docs(folder);
-CREATE TABLE meetings(number INTEGER PRIMARY KEY, day TEXT NOT NULL, doc TEXT NOT NULL);
-CREATE INDEX meetings_by_doc ON meetings(doc);
+CREATE TABLE meetings(number INTEGER PRIMARY KEY, day TEXT NOT NULL);
 CREATE TABLE entries(
-    id INTEGER PRIMARY KEY, doc TEXT NOT NULL, meeting INTEGER NOT NULL, place TEXT NOT NULL,
-    field TEXT NOT NULL, entry INTEGER NOT NULL, case_kind TEXT NOT NULL, case_number INTEGER,
-    text TEXT NOT NULL
+    id INTEGER PRIMARY KEY, place TEXT NOT NULL, field INTEGER NOT NULL, entry INTEGER NOT NULL,
+    case_kind TEXT NOT NULL, case_number INTEGER, text TEXT NOT NULL
 );
-CREATE INDEX entries_by_doc ON entries(doc);
 CREATE TABLE case_places(
     meeting INTEGER NOT NULL, kind TEXT NOT NULL, number INTEGER NOT NULL, place TEXT NOT NULL,
-    doc TEXT NOT NULL, PRIMARY KEY (meeting, kind, number)
+    PRIMARY KEY (meeting, kind, number)
 ) WITHOUT ROWID;
-CREATE INDEX case_places_by_doc ON case_places(doc);
 CREATE TABLE case_slots(
     slot INTEGER PRIMARY KEY, doc TEXT NOT NULL, kind TEXT NOT NULL, number INTEGER NOT NULL,
     UNIQUE (doc, kind, number)
@@ -46,7 +50,9 @@ CREATE TABLE case_slots(
 CREATE VIRTUAL TABLE chars USING fts5(
     uni, content='', tokenize='ascii', detail=none, columnsize=0
 );
-CREATE VIRTUAL TABLE pairs USING fts5(bi, content='', tokenize='ascii', columnsize=0);
+CREATE VIRTUAL TABLE pairs USING fts5(
+    bi, content='', tokenize='ascii', detail=none, columnsize=0
+);
 """
 
 
@@ -85,3 +91,8 @@ def case_id(meeting: int, slot: int, progress: bool) -> int:
 
 def meeting_of(row_id: int) -> int:
     return row_id >> MEETING_SHIFT
+
+
+def meeting_rows(meeting: int) -> tuple[int, int]:
+    """The ids of a meeting document's rows: from the first, up to the second."""
+    return meeting_id(meeting, 0), meeting_id(meeting, CASE_BASE)

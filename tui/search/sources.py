@@ -67,6 +67,15 @@ def documents(root: Path, folder: str) -> dict[str, Stamp]:
     return found
 
 
+def count(root: Path, folder: str) -> int:
+    """How many files directly in folder may be documents, by their names alone."""
+    try:
+        with os.scandir(root / folder) as entries:
+            return sum(entry.name.endswith(SUFFIX) for entry in entries)
+    except OSError:
+        return 0
+
+
 def is_document(name: str) -> bool:
     try:
         check_name(name)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from array import array
 from dataclasses import dataclass, field
 
 from tui.i18n import _
 from tui.search import schema
 from tui.search.grams import grams
-from tui.search.rows import CasePlace, Row
+from tui.search.rows import FIELDS, CasePlace, Row
 from tui.storage.names import Stamp
 
 
@@ -31,30 +32,38 @@ def replace(db: sqlite3.Connection, folder: str, batch: list[Prepared]) -> None:
         if item.name in known:
             forget(db, item.name)
     kept = [p for p in fresh if p.stamp is not None]
-    rows = [row for item in kept for row in _numbered(db, item)]
+    numbered = [(item, _numbered(db, item)) for item in kept]
+    rows = [row for _, rows in numbered for row in rows]
     db.executemany(
-        "INSERT INTO entries(id, doc, meeting, place, field, entry, case_kind, case_number, text)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO entries(id, place, field, entry, case_kind, case_number, text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
-            (i, d, r.meeting, r.place, r.field, r.entry, r.case_kind, r.case_number, r.text)
-            for i, d, r, _, _ in rows
+            (i, r.place, FIELDS.index(r.field), r.entry, r.case_kind, r.case_number, r.text)
+            for i, r, _, _ in rows
         ),
     )
-    db.executemany("INSERT INTO chars(rowid, uni) VALUES (?, ?)", ((r[0], r[3]) for r in rows))
-    db.executemany("INSERT INTO pairs(rowid, bi) VALUES (?, ?)", ((r[0], r[4]) for r in rows))
+    db.executemany("INSERT INTO chars(rowid, uni) VALUES (?, ?)", ((r[0], r[2]) for r in rows))
+    db.executemany("INSERT INTO pairs(rowid, bi) VALUES (?, ?)", ((r[0], r[3]) for r in rows))
     db.executemany(
-        "INSERT OR REPLACE INTO meetings(number, day, doc) VALUES (?, ?, ?)",
-        ((*p.meeting, p.name) for p in kept if p.meeting is not None),
+        "INSERT OR REPLACE INTO meetings(number, day) VALUES (?, ?)",
+        (p.meeting for p in kept if p.meeting is not None),
     )
     db.executemany(
-        "INSERT OR IGNORE INTO case_places(meeting, kind, number, place, doc)"
-        " VALUES (?, ?, ?, ?, ?)",
-        ((c.meeting, c.kind, c.number, c.place, p.name) for p in kept for c in p.places),
+        "INSERT OR IGNORE INTO case_places(meeting, kind, number, place) VALUES (?, ?, ?, ?)",
+        ((c.meeting, c.kind, c.number, c.place) for p in kept for c in p.places),
     )
     db.executemany(
-        "INSERT INTO docs(name, folder, ino, mtime_ns, size) VALUES (?, ?, ?, ?, ?)",
-        ((p.name, folder, *p.stamp) for p in kept if p.stamp),
+        "INSERT INTO docs(name, folder, ino, mtime_ns, size, meeting, rows)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        ((p.name, folder, *p.stamp, *_whose(p, ids)) for p, ids in numbered if p.stamp),
     )
+
+
+def _whose(item: Prepared, rows: list[tuple[int, Row, str, str]]) -> tuple[int | None, bytes]:
+    """What says which rows are the document's: its meeting's number, or the rows' ids."""
+    if item.meeting is not None:
+        return item.meeting[0], b""
+    return None, array("q", (row[0] for row in rows)).tobytes()
 
 
 def _stamps(db: sqlite3.Connection, names: list[str]) -> dict[str, Stamp]:
@@ -67,7 +76,17 @@ def _stamps(db: sqlite3.Connection, names: list[str]) -> dict[str, Stamp]:
 
 def forget(db: sqlite3.Connection, name: str) -> None:
     """Every row of the document, out of the index."""
-    old = db.execute("SELECT id, text FROM entries WHERE doc = ?", (name,)).fetchall()
+    meeting, packed = db.execute(
+        "SELECT meeting, rows FROM docs WHERE name = ?", (name,)
+    ).fetchone()
+    keys: tuple[object, ...]
+    if meeting is not None:
+        where, keys = "id >= ? AND id < ?", schema.meeting_rows(meeting)
+    else:
+        ids = array("q")
+        ids.frombytes(packed or b"")
+        where, keys = "id IN (SELECT value FROM json_each(?))", (json.dumps(ids.tolist()),)
+    old = db.execute(f"SELECT id, text FROM entries WHERE {where}", keys).fetchall()
     # A contentless FTS5 table forgets a row only when told its very words again.
     unpaired = [(row_id, *grams(text)) for row_id, text in old]
     db.executemany(
@@ -78,20 +97,18 @@ def forget(db: sqlite3.Connection, name: str) -> None:
         "INSERT INTO pairs(pairs, rowid, bi) VALUES ('delete', ?, ?)",
         ((row_id, bi) for row_id, _, bi in unpaired),
     )
-    for table, column in (
-        ("entries", "doc"),
-        ("case_places", "doc"),
-        ("meetings", "doc"),
-        ("docs", "name"),
-    ):
-        db.execute(f"DELETE FROM {table} WHERE {column} = ?", (name,))
+    db.execute(f"DELETE FROM entries WHERE {where}", keys)
+    if meeting is not None:
+        db.execute("DELETE FROM case_places WHERE meeting = ?", (meeting,))
+        db.execute("DELETE FROM meetings WHERE number = ?", (meeting,))
+    db.execute("DELETE FROM docs WHERE name = ?", (name,))
 
 
-def _numbered(db: sqlite3.Connection, item: Prepared) -> list[tuple[int, str, Row, str, str]]:
+def _numbered(db: sqlite3.Connection, item: Prepared) -> list[tuple[int, Row, str, str]]:
     if item.meeting is not None:
         number = item.meeting[0]
         return [
-            (schema.meeting_id(number, seq), item.name, row, uni, bi)
+            (schema.meeting_id(number, seq), row, uni, bi)
             for seq, (row, uni, bi) in enumerate(item.rows)
         ]
     slots = {
@@ -107,7 +124,7 @@ def _numbered(db: sqlite3.Connection, item: Prepared) -> list[tuple[int, str, Ro
         if key not in slots:
             slots[key] = _new_slot(db, item.name, *key)
         row_id = schema.case_id(row.meeting, slots[key], row.field == "progress")
-        numbered.append((row_id, item.name, row, uni, bi))
+        numbered.append((row_id, row, uni, bi))
     return numbered
 
 

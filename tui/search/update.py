@@ -35,8 +35,28 @@ class Plan:
 
 
 def refresh(db: sqlite3.Connection, root: Path, note: Note, progress: Progress | None) -> None:
-    plans = [plan for folder in FOLDERS if (plan := _plan(db, root, folder)) is not None]
-    total = sum(len(p.names) for p in plans)
+    apply(db, root, planned(db, root), note, progress)
+
+
+def planned(db: sqlite3.Connection, root: Path) -> list[Plan]:
+    """What to read again: the documents changed, added or gone, folder by folder."""
+    return [plan for folder in FOLDERS if (plan := _plan(db, root, folder)) is not None]
+
+
+def behind(db: sqlite3.Connection, root: Path) -> int:
+    """How many more documents the folders hold than the index, counted by name alone."""
+    held = sum(sources.count(root, folder) for folder in FOLDERS)
+    return held - int(db.execute("SELECT count(*) FROM docs").fetchone()[0])
+
+
+def documents(plans: list[Plan]) -> int:
+    return sum(len(p.names) for p in plans)
+
+
+def apply(
+    db: sqlite3.Connection, root: Path, plans: list[Plan], note: Note, progress: Progress | None
+) -> None:
+    total = documents(plans)
     done = 0
     for plan in plans:
         for start in range(0, len(plan.names), BATCH):
