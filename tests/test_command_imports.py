@@ -140,3 +140,29 @@ def test_a_meeting_of_a_shape_the_model_refuses_is_left_to_the_repository(
     assert result.stderr == (
         "agenda: error: stored meetings/0101.sections: expected a list, found str\n"
     )
+
+
+def test_a_search_of_an_index_up_to_date_imports_no_model_no_store_and_no_subprocess(
+    imported: Path, tmp_path: Path
+) -> None:
+    db = private_copy(imported, tmp_path)
+    assert agenda("search", "列管", db=db).returncode == 0  # builds the index
+    modules = imported_by(db, "search", "列管")
+    for heavy in ("tui.domain.model", "tui.storage.store", "tui.profile", "subprocess"):
+        assert heavy not in modules
+
+
+def test_the_search_rows_know_every_case_kind() -> None:
+    from tui.domain.model import CaseKind
+    from tui.search.rows import CASE_KINDS
+
+    assert tuple(kind.value for kind in CaseKind) == CASE_KINDS
+
+
+def test_a_search_of_a_database_without_its_meta_is_left_to_the_store(
+    imported: Path, tmp_path: Path
+) -> None:
+    db = private_copy(imported, tmp_path)
+    (db / "meta.json").unlink()
+    result = agenda("search", "列管", db=db)
+    assert result.returncode == 1 and result.stderr.startswith("agenda: error:"), result.stderr

@@ -52,11 +52,17 @@ def open_store(db: Path) -> Store:
     """The database's documents alone, never created, for a command that reads only the
     meetings' index: its files shared as the profile's `group` says, and the profile's other
     keys left to the commands that use them."""
-    from tui.storage.sharing import share_with
     from tui.storage.store import Store
 
-    share_with(_group(db))
+    share_as_profiled(db)
     return Store.open(db, create=False)
+
+
+def share_as_profiled(db: Path) -> None:
+    """Files made from now on shared as the profile's `group` says."""
+    from tui.storage.sharing import share_with
+
+    share_with(_group(db))
 
 
 def _group(db: Path) -> str | None:

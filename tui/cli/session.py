@@ -66,6 +66,20 @@ class Session:
         self.show_warnings()
         return self._store
 
+    def settled(self) -> None:
+        """The database is there with nothing to finish, read plainly under its shared lock
+        (tui.storage.plain), and its files are shared as its profile says; anything out of
+        the ordinary opens the store, which finishes, waits, repairs or says what is wrong."""
+        from tui.storage.layout import META
+        from tui.storage.plain import plain_tables
+
+        if self._store is not None or not (plain_tables(self.folder, META) or {}).get("store"):
+            self.store()
+            return
+        from tui.database import share_as_profiled
+
+        share_as_profiled(self.db)
+
     def show_warnings(self) -> None:
         if self._store is None:
             return

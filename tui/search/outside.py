@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +31,8 @@ CACHE_KIB = 32768  # the child's page cache, for merging the index's segments
 
 def refresh(root: Path, lock: int, note: Note, progress: Progress | None) -> None:
     """Bring the index of `root` up to date in a child process, holding the lock `lock`."""
+    import subprocess  # only when there is much to read: a search of an index up to date needs none
+
     env = dict(os.environ, AGENDA_LANG=language())
     env["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(Path(tui.__file__).resolve().parent.parent), env.get("PYTHONPATH")) if p

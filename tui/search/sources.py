@@ -15,8 +15,8 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
-from tui.domain.model import CaseKind
 from tui.i18n import _
+from tui.search.rows import CASE_KINDS
 from tui.storage.envelope import decode
 from tui.storage.errors import StorageError
 from tui.storage.layout import CASE_FOLDERS, MEETINGS
@@ -108,4 +108,4 @@ def meeting_in(tables: dict[str, Any]) -> Any:
 
 def cases_in(tables: dict[str, Any]) -> list[Any]:
     """The stored cases of a case document (as JSON data)."""
-    return [row for kind in CaseKind for row in tables.get(kind.value, {}).values()]
+    return [row for kind in CASE_KINDS for row in tables.get(kind, {}).values()]
