@@ -148,13 +148,19 @@ def test_a_search_of_an_index_up_to_date_imports_no_model_no_store_and_no_subpro
     db = private_copy(imported, tmp_path)
     assert agenda("search", "列管", db=db).returncode == 0  # builds the index
     modules = imported_by(db, "search", "列管")
-    for heavy in ("tui.domain.model", "tui.storage.store", "tui.profile", "subprocess"):
+    for heavy in (
+        "tui.domain.model",
+        "tui.storage.store",
+        "tui.profile",
+        "subprocess",
+        "tui.search.rows",
+    ):
         assert heavy not in modules
 
 
 def test_the_search_rows_know_every_case_kind() -> None:
     from tui.domain.model import CaseKind
-    from tui.search.rows import CASE_KINDS
+    from tui.search.schema import CASE_KINDS
 
     assert tuple(kind.value for kind in CaseKind) == CASE_KINDS
 

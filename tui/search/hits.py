@@ -8,7 +8,7 @@ from datetime import date
 
 from tui.i18n import pgettext
 from tui.render.cjkwrap import width
-from tui.search.rows import FIELDS
+from tui.search.schema import FIELDS
 
 ELLIPSIS = "…"
 

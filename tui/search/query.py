@@ -11,7 +11,7 @@ from datetime import date
 from tui.search import schema
 from tui.search.grams import spans
 from tui.search.hits import Hit
-from tui.search.rows import FIELDS
+from tui.search.schema import FIELDS
 
 _NEWEST = "SELECT rowid FROM {0} WHERE {0} MATCH ? ORDER BY rowid DESC"
 _ROWS = """

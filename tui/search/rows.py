@@ -13,14 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from tui.i18n import _
-from tui.search.schema import LARGEST_MEETING
+from tui.search.schema import CASE_KINDS, LARGEST_MEETING
 
-# The model's CaseKind values (tests hold them equal): the rows are read from JSON data alone.
-CASE_KINDS = ("internal", "mayor", "council")
 INTERNAL = CASE_KINDS[0]
-
-# What a row holds, in the order an item shows them.
-FIELDS = ("title", "motion", "proposal", "report", "case", "progress", "conclusion", "note")
 
 
 class NotAMeeting(ValueError):

@@ -16,7 +16,7 @@ from stat import S_ISREG
 from typing import Any
 
 from tui.i18n import _
-from tui.search.rows import CASE_KINDS
+from tui.search.schema import CASE_KINDS
 from tui.storage.envelope import decode
 from tui.storage.errors import StorageError
 from tui.storage.layout import CASE_FOLDERS, MEETINGS

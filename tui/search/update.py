@@ -11,15 +11,9 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from tui.i18n import _
-from tui.search import sources, store
-from tui.search.grams import grams
-from tui.search.rows import NotAMeeting, case_rows, meeting_rows
-from tui.search.sources import FOLDERS, UnreadableDocument
-from tui.search.store import Prepared
-from tui.storage.layout import MEETINGS, meeting_name
+from tui.search import sources
+from tui.search.sources import FOLDERS
 from tui.storage.names import Stamp
 
 BATCH = 200  # documents read, then written in one transaction
@@ -60,8 +54,10 @@ def apply(
     done = 0
     for plan in plans:
         for start in range(0, len(plan.names), BATCH):
+            from tui.search import store  # rows read and written: only when a document changed
+
             batch = plan.names[start : start + BATCH]
-            prepared = [_prepare(root, name, note) for name in batch]
+            prepared = [store.prepare(root, name, note) for name in batch]
             if None in prepared:
                 plan.stamp = None  # list the folder again next time, to retry what failed
             with writing(db):
@@ -90,34 +86,6 @@ def _plan(db: sqlite3.Connection, root: Path, folder: str) -> Plan | None:
     changed = [n for n, s in on_disk.items() if known.get(n) != s and sources.is_document(n)]
     gone = [name for name in known if name not in on_disk]
     return Plan(folder, stamp, sorted(changed) + gone)
-
-
-def _prepare(root: Path, name: str, note: Note) -> Prepared | None:
-    try:
-        found = sources.read(root, name)
-        if found is None:
-            return Prepared(name)
-        stamp, tables = found
-        if name.startswith(MEETINGS + "/"):
-            return _prepare_meeting(name, stamp, tables)
-        rows = [row for case in sources.cases_in(tables) for row in case_rows(case, name)]
-    except (UnreadableDocument, NotAMeeting) as problem:
-        note(_("not searched until it can be read: {problem}").format(problem=problem))
-        return None
-    return Prepared(name, stamp, [(row, *grams(row.text)) for row in rows])
-
-
-def _prepare_meeting(name: str, stamp: Stamp, tables: dict[str, Any]) -> Prepared:
-    data = sources.meeting_in(tables)
-    if data is None:
-        return Prepared(name, stamp)
-    found = meeting_rows(data, name)
-    if meeting_name(found.number) != name:
-        raise UnreadableDocument(
-            _("{name} holds meeting {number}").format(name=name, number=found.number)
-        )
-    rows = [(row, *grams(row.text)) for row in found.rows]
-    return Prepared(name, stamp, rows, found.places, (found.number, found.day))
 
 
 def _remember_folder(db: sqlite3.Connection, folder: str, stamp: Stamp | None) -> None:
