@@ -142,20 +142,15 @@ def test_a_meeting_of_a_shape_the_model_refuses_is_left_to_the_repository(
     )
 
 
-def test_a_search_of_an_index_up_to_date_imports_no_model_no_store_and_no_subprocess(
+def test_a_search_of_an_index_up_to_date_imports_no_model_no_store_no_dataclasses(
     imported: Path, tmp_path: Path
 ) -> None:
     db = private_copy(imported, tmp_path)
     assert agenda("search", "列管", db=db).returncode == 0  # builds the index
     modules = imported_by(db, "search", "列管")
-    for heavy in (
-        "tui.domain.model",
-        "tui.storage.store",
-        "tui.profile",
-        "subprocess",
-        "tui.search.rows",
-    ):
-        assert heavy not in modules
+    heavy = ("tui.domain.model", "tui.storage.store", "tui.profile", "subprocess", "dataclasses")
+    for module in (*heavy, "tui.search.rows", "tui.render.cjkwrap"):
+        assert module not in modules
 
 
 def test_the_search_rows_know_every_case_kind() -> None:

@@ -2,7 +2,7 @@
 
 import enum
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.i18n import _
 
@@ -169,8 +169,7 @@ def label(ladder: Ladder, n: int) -> str:
             return f"({n})"
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """A label found at the start of a line, and the text after it."""
 
     ladder: Ladder

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from tui.search import schema
 from tui.search.grams import spans
@@ -26,8 +26,7 @@ WHERE e.id IN (SELECT value FROM json_each(?))
 CHUNK = 64  # rows read and checked at a time, beyond the first `limit`
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     hits: list[Hit]
     more: bool  # there are older matches than these
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from tui.search import sources
@@ -21,11 +20,15 @@ Progress = Callable[[int, int], None]
 Note = Callable[[str], None]
 
 
-@dataclass
 class Plan:
-    folder: str
-    stamp: Stamp | None  # the folder's settled stamp, stored once its documents are done
-    names: list[str]
+    """What to read again of a folder (a plain class: a search imports no dataclasses)."""
+
+    __slots__ = ("folder", "names", "stamp")
+
+    def __init__(self, folder: str, stamp: Stamp | None, names: list[str]) -> None:
+        self.folder = folder
+        self.stamp = stamp  # the folder's settled stamp, stored once its documents are done
+        self.names = names
 
 
 def refresh(db: sqlite3.Connection, root: Path, note: Note, progress: Progress | None) -> None:
