@@ -13,7 +13,7 @@ import contextlib
 import fcntl
 import os
 import sqlite3
-import threading
+from _thread import allocate_lock  # threading's Lock, without importing threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -65,7 +65,7 @@ class SearchIndex:
         self.outside_from = outside_from  # documents to read from which a child process does it
         self.path = root / SEARCH_INDEX_FILE
         self.note = note
-        self._mutex = threading.Lock()
+        self._mutex = allocate_lock()
         self._db: sqlite3.Connection | None = None
         self._ino = 0
         self._rebuilding = False
