@@ -149,7 +149,7 @@ def test_a_search_of_an_index_up_to_date_imports_no_model_no_store_no_dataclasse
     assert agenda("search", "列管", db=db).returncode == 0  # builds the index
     modules = imported_by(db, "search", "列管")
     heavy = ("tui.domain.model", "tui.storage.store", "tui.profile", "subprocess", "dataclasses")
-    for module in (*heavy, "tui.search.rows", "tui.render.cjkwrap"):
+    for module in (*heavy, "pathlib", "tui.search.rows", "tui.render.cjkwrap"):
         assert module not in modules
 
 
@@ -167,3 +167,12 @@ def test_a_search_of_a_database_without_its_meta_is_left_to_the_store(
     (db / "meta.json").unlink()
     result = agenda("search", "列管", db=db)
     assert result.returncode == 1 and result.stderr.startswith("agenda: error:"), result.stderr
+
+
+@pytest.mark.parametrize(
+    "folder", ["", ".", "./", "/", "//", "///x", "//a//b/", "a/./b/", "./db", "../db/", "a/../b"]
+)
+def test_the_folder_s_name_is_as_pathlib_writes_it(folder: str) -> None:
+    from tui.cli.session import Session
+
+    assert Session(folder).name == str(Path(folder))

@@ -31,7 +31,7 @@ def search(args: argparse.Namespace, session: Session) -> int:
             _("--limit {limit}: give 1 to {most:,}").format(limit=args.limit, most=MOST)
         )
     session.settled()  # the database must exist, and its files are shared as its profile says
-    index = SearchIndex(session.db, note=_note)
+    index = SearchIndex(session.name, note=_note)
     try:
         found = index.search(args.text, args.limit)
     except QueryError as error:

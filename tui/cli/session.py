@@ -39,6 +39,16 @@ class Session:
 
         return Path(self.folder)
 
+    @property
+    def name(self) -> str:
+        """The folder as pathlib writes it (str(self.db), as messages name it), found
+        without importing pathlib: a search names its index with it."""
+        folder = self.folder
+        root = "/" if folder.startswith("/") else ""
+        if folder.startswith("//") and not folder.startswith("///"):
+            root = "//"  # POSIX leaves the meaning of two leading slashes to the system
+        return root + "/".join(p for p in folder.split("/") if p not in ("", ".")) or "."
+
     def repo(self, *, create: bool = False) -> Repository:
         if self._repo is None:
             from tui.database import open_repository
@@ -78,7 +88,7 @@ class Session:
             return
         from tui.database import share_as_profiled
 
-        share_as_profiled(self.db)
+        share_as_profiled(self.name)
 
     def show_warnings(self) -> None:
         if self._store is None:

@@ -7,7 +7,6 @@ import sqlite3
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from tui.i18n import _
@@ -31,7 +30,7 @@ class Prepared:
     meeting: tuple[int, str] | None = None  # number and ISO date of a meeting document
 
 
-def prepare(root: Path, name: str, note: Callable[[str], None]) -> Prepared | None:
+def prepare(root: str, name: str, note: Callable[[str], None]) -> Prepared | None:
     """Document `name` read and turned into rows; None when it cannot be read (`note` says so)."""
     try:
         found = sources.read(root, name)

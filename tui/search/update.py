@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from tui.search import sources
 from tui.search.sources import FOLDERS
@@ -31,16 +30,16 @@ class Plan:
         self.names = names
 
 
-def refresh(db: sqlite3.Connection, root: Path, note: Note, progress: Progress | None) -> None:
+def refresh(db: sqlite3.Connection, root: str, note: Note, progress: Progress | None) -> None:
     apply(db, root, planned(db, root), note, progress)
 
 
-def planned(db: sqlite3.Connection, root: Path) -> list[Plan]:
+def planned(db: sqlite3.Connection, root: str) -> list[Plan]:
     """What to read again: the documents changed, added or gone, folder by folder."""
     return [plan for folder in FOLDERS if (plan := _plan(db, root, folder)) is not None]
 
 
-def behind(db: sqlite3.Connection, root: Path) -> int:
+def behind(db: sqlite3.Connection, root: str) -> int:
     """How many more documents the folders hold than the index, counted by name alone."""
     held = sum(sources.count(root, folder) for folder in FOLDERS)
     return held - int(db.execute("SELECT count(*) FROM docs").fetchone()[0])
@@ -51,7 +50,7 @@ def documents(plans: list[Plan]) -> int:
 
 
 def apply(
-    db: sqlite3.Connection, root: Path, plans: list[Plan], note: Note, progress: Progress | None
+    db: sqlite3.Connection, root: str, plans: list[Plan], note: Note, progress: Progress | None
 ) -> None:
     total = documents(plans)
     done = 0
@@ -72,7 +71,7 @@ def apply(
             _remember_folder(db, plan.folder, plan.stamp)
 
 
-def _plan(db: sqlite3.Connection, root: Path, folder: str) -> Plan | None:
+def _plan(db: sqlite3.Connection, root: str, folder: str) -> Plan | None:
     stamp = sources.settled_folder_stamp(root, folder)  # before listing: a later change shows
     stored = db.execute(
         "SELECT ino, mtime_ns, size FROM folders WHERE name = ?", (folder,)
