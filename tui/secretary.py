@@ -140,7 +140,7 @@ def prepare(
             _("meeting {number} exists already").format(number=previous.number + 1)
         )
     on_agenda = [ref for item in previous.items() for ref in item.cases]
-    cases = {(c.kind, c.number): c for c in repo.cases_of(on_agenda)}
+    cases = {(c.kind, c.number): c for c in repo.cases_of(on_agenda, whole=False)}
     undecided = undecided_cases(previous, cases)
     if undecided and not force:
         listed = "、".join(str(n) for n in undecided)
@@ -152,7 +152,7 @@ def prepare(
         )
     profile = profile_of(repo)
     start = _meeting_start(repo, profile, previous, on)
-    meeting = prepare_meeting(profile, previous, start, repo.open_cases())
+    meeting = prepare_meeting(profile, previous, start, repo.open_cases(whole=False))
     try:
         editor(repo).apply(CreateMeeting(meeting.number, to_data(meeting)))
     except EditError as error:

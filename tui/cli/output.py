@@ -89,6 +89,7 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def case_json(case: TrackedCase, on: Reckoning, warning_days: int) -> dict[str, Any]:
+    case.read_back(0)
     data: dict[str, Any] = to_data(case)
     data["status"] = state_key(case)
     data["flag"] = FLAG_KEYS[flag(case, on, warning_days)]

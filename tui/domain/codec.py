@@ -21,7 +21,7 @@ class ShapeError(ValueError):
 
 def to_data(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {name: to_data(getattr(value, name)) for name in _stored(type(value))}
     if isinstance(value, list):
         return [to_data(v) for v in value]
     if isinstance(value, enum.Enum):
@@ -37,7 +37,15 @@ def from_data(cls: type[T], data: Any, where: str = "") -> T:
 
 @cache
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    hints = typing.get_type_hints(cls)
+    return {name: hints[name] for name in _stored(cls)}
+
+
+@cache
+def _stored(cls: type) -> tuple[str, ...]:
+    """The fields kept in stored data: all but those marked {"stored": False}."""
+    fields = dataclasses.fields(cls)
+    return tuple(f.name for f in fields if f.metadata.get("stored", True))
 
 
 def _convert(kind: Any, data: Any, where: str) -> Any:

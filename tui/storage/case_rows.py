@@ -3,21 +3,25 @@
 A closed case is kept whole in cases/closed/NNNN. An open case's row in cases/open holds
 the events of its newest hundred meetings; its older events are in cases/earlier/HHHH (the
 events of meetings HH00–HH99 of every open case that had any), and the row names those
-hundreds ("earlier"). So the open cases' document grows with the open cases, not with
-their histories, and a meeting's merge of a case touches its row and at most one hundred.
-A row written before this layout holds its whole history; it is read as it is and split
-when next written.
+hundreds ("earlier") and how many events each holds ("earlier_counts"). So the open
+cases' document grows with the open cases, not with their histories, and a meeting's merge
+of a case touches its row and at most one hundred. A case read for a change (`whole`
+False) is its row, its hundreds left unread until the domain asks for them (see
+tui.domain.case_history), and is written back to its row and the hundreds it read.
+A row written before this layout holds its whole history, and one written before the
+counts names its hundreds only; each is read whole and written the new way.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from tinydb.table import Document
 
 from tui.domain.codec import ShapeError, from_data, to_data
-from tui.domain.model import CaseKind, TrackedCase
+from tui.domain.model import CaseEvent, CaseKind, TrackedCase, UnreadEvents
 from tui.i18n import _
 from tui.storage.errors import StorageError
 from tui.storage.layout import OPEN_CASES as OPEN
@@ -25,6 +29,7 @@ from tui.storage.layout import closed_name, earlier_name
 from tui.storage.transaction import Transaction
 
 EARLIER = "earlier"  # in an open case's row: the hundreds of meetings kept in cases/earlier
+COUNTS = "earlier_counts"  # and how many events each of them holds
 HUNDRED = 100
 
 
@@ -39,26 +44,33 @@ def decode(kind: type[Any], data: Any, where: str) -> Any:
         raise RecordError(_("stored {problem}").format(problem=error)) from None
 
 
-def cases_in(tx: Transaction, name: str) -> list[TrackedCase]:
+def cases_in(tx: Transaction, name: str, *, whole: bool = True) -> list[TrackedCase]:
     db = tx.db(name)
-    return [_case(tx, name, kind, row) for kind in CaseKind for row in db.table(kind.value).all()]
+    tables = [(kind, db.table(kind.value).all()) for kind in CaseKind]
+    return [_case(tx, name, kind, row, whole) for kind, rows in tables for row in rows]
 
 
-def find_case(tx: Transaction, kind: CaseKind, number: int) -> tuple[str, TrackedCase] | None:
+def find_case(
+    tx: Transaction, kind: CaseKind, number: int, *, whole: bool = True
+) -> tuple[str, TrackedCase] | None:
     for name in (OPEN, closed_name(number)):
         row = tx.db(name).table(kind.value).get(doc_id=number)
         if row is not None:
-            return name, _case(tx, name, kind, row)
+            return name, _case(tx, name, kind, row, whole)
     return None
 
 
 def put_case(tx: Transaction, case: TrackedCase) -> None:
-    """The case, whole: open in cases/open (and its older events in cases/earlier), or closed."""
+    """The case: open in cases/open (and its older events in cases/earlier), or closed. A
+    case read in part is written to its row and the hundreds it read; the others stay."""
+    if case.unread and not (case.is_open and _row_holds(tx, case)):
+        case.read_back(0)
     other = closed_name(case.number) if case.is_open else OPEN
     remove_case(tx, other, case.kind, case.number)
     data = to_data(case)
     if case.is_open:
-        _put_open(tx, case.kind, case.number, data, whole=True)
+        unread = frozenset(part.start // HUNDRED for part in case.unread)
+        _put_open(tx, case.kind, case.number, data, whole=True, unread=unread)
     else:
         where = tx.db(closed_name(case.number)).table(case.kind.value)
         where.upsert(Document(data, doc_id=case.number))
@@ -125,14 +137,42 @@ def _first_meeting(case: TrackedCase) -> int:
     return min((e.meeting for e in case.history), default=sys.maxsize)
 
 
-def _case(tx: Transaction, name: str, kind: CaseKind, row: Document) -> TrackedCase:
+def _row_holds(tx: Transaction, case: TrackedCase) -> bool:
+    """The case's row names the hundreds it left unread (it was not renumbered since)."""
+    row = tx.db(OPEN).table(case.kind.value).get(doc_id=case.number)
+    hundreds = set(row.get(EARLIER, [])) if row is not None else set()
+    return {part.start // HUNDRED for part in case.unread} <= hundreds
+
+
+def _case(tx: Transaction, name: str, kind: CaseKind, row: Document, whole: bool) -> TrackedCase:
     data = dict(row)
     hundreds = data.pop(EARLIER, [])
-    if hundreds:
+    counts = data.pop(COUNTS, None)
+    if hundreds and (whole or not isinstance(counts, list) or len(counts) != len(hundreds)):
         older = _older_events(tx, kind, row.doc_id, hundreds)
         data["history"] = older + list(data.get("history", []))
+        hundreds = []
     case: TrackedCase = decode(TrackedCase, data, f"{name} {kind.value} {row.doc_id}")
+    case.unread = [
+        UnreadEvents(h * HUNDRED, (h + 1) * HUNDRED, n, _reader(tx, kind, row.doc_id, h))
+        for h, n in zip(hundreds, counts or [], strict=False)
+    ]
     return case
+
+
+def _reader(
+    tx: Transaction, kind: CaseKind, number: int, hundred: int
+) -> Callable[[], list[CaseEvent]]:
+    """The events of one hundred, read when the domain first asks for them: in the
+    transaction that read the row, or (once that has ended) in a new one."""
+
+    def read() -> list[CaseEvent]:
+        with tx.still_reading() as now:
+            events = _older_events(now, kind, number, [hundred])
+        where = f"{earlier_name(hundred * HUNDRED)} {kind.value} {number}"
+        return [decode(CaseEvent, event, where) for event in events]
+
+    return read
 
 
 def _older_events(
@@ -157,6 +197,7 @@ def _recent_part(row: Document, new: TrackedCase) -> tuple[TrackedCase, int | No
     hundreds; None when `new` reaches back into those (then the whole case is merged)."""
     data = dict(row)
     hundreds = data.pop(EARLIER, [])
+    data.pop(COUNTS, None)
     if hundreds and _first_meeting(new) < (min(hundreds) + 1) * HUNDRED:
         return None
     old = decode(TrackedCase, data, f"{OPEN} {new.kind.value} {new.number}")
@@ -164,10 +205,17 @@ def _recent_part(row: Document, new: TrackedCase) -> tuple[TrackedCase, int | No
 
 
 def _put_open(
-    tx: Transaction, kind: CaseKind, number: int, data: dict[str, Any], *, whole: bool
+    tx: Transaction,
+    kind: CaseKind,
+    number: int,
+    data: dict[str, Any],
+    *,
+    whole: bool,
+    unread: frozenset[int] = frozenset(),
 ) -> None:
     """An open case's row with its newest hundred's events; the older ones by hundred. With
-    `whole`, data holds every event; else only its recent ones, the others kept."""
+    `whole`, data holds every event but those of the `unread` hundreds (kept as they are);
+    else only its recent ones, the others kept."""
     groups: dict[int, list[dict[str, Any]]] = {}
     for event in data["history"]:
         groups.setdefault(event["meeting"] // HUNDRED, []).append(event)
@@ -175,19 +223,34 @@ def _put_open(
     table = tx.db(OPEN).table(kind.value)
     before = table.get(doc_id=number)
     had = set(before.get(EARLIER, [])) if before is not None else set()
+    counts = _counts(before)
     if newest in had:  # the newest events were older ones (a later meeting's taken away)
         groups[newest] = _taken_part(tx, kind, number, newest, groups[newest], whole=whole)
         had.discard(newest)
     for hundred, events in groups.items():
         if hundred != newest:
-            _put_part(tx, kind, number, hundred, events, whole=whole)
-    gone = had - set(groups) if whole else set()
+            counts[hundred] = _put_part(tx, kind, number, hundred, events, whole=whole)
+    gone = had - set(groups) - unread if whole else set()
     for hundred in gone:
         _drop_part(tx, kind, number, hundred)
-    kept = (had | set(groups)) - gone - {newest}
-    row = {**data, "history": groups.get(newest, []), EARLIER: sorted(kept)}
+    kept = sorted((had | set(groups)) - gone - {newest})
+    row = {**data, "history": groups.get(newest, []), EARLIER: kept}
+    if kept:
+        row[COUNTS] = [counts.get(h) or _count(tx, kind, number, h) for h in kept]
     if before is None or dict(before) != row:
         table.upsert(Document(row, doc_id=number))
+
+
+def _counts(row: Document | None) -> dict[int, int]:
+    """The events each older hundred of a stored row holds, as far as the row says."""
+    if row is None or not isinstance(row.get(COUNTS), list):
+        return {}
+    return dict(zip(row.get(EARLIER, []), row[COUNTS], strict=False))
+
+
+def _count(tx: Transaction, kind: CaseKind, number: int, hundred: int) -> int:
+    """A hundred's events counted (a row written before rows counted them)."""
+    return len(_older_events(tx, kind, number, [hundred]))
 
 
 def _taken_part(
@@ -217,7 +280,8 @@ def _put_part(
     events: list[dict[str, Any]],
     *,
     whole: bool,
-) -> None:
+) -> int:
+    """The hundred's events of the case written; how many it holds now."""
     table = tx.db(earlier_name(hundred * HUNDRED)).table(kind.value)
     old = table.get(doc_id=number)
     if old is not None and not whole:
@@ -225,3 +289,4 @@ def _put_part(
     row = {"number": number, "kind": kind.value, "history": events}
     if old is None or dict(old) != row:
         table.upsert(Document(row, doc_id=number))
+    return len(events)

@@ -102,13 +102,15 @@ class Repository:
             found = find_case(tx, kind, number)
         return found[1] if found else None
 
-    def open_cases(self) -> list[TrackedCase]:
-        with self.store.reading() as tx:
-            return cases_in(tx, OPEN)
+    # `whole` False: each case with its newest events, as Records reads it (see there).
 
-    def cases_of(self, refs: Iterable[CaseRef]) -> list[TrackedCase]:
+    def open_cases(self, *, whole: bool = True) -> list[TrackedCase]:
         with self.store.reading() as tx:
-            found = [find_case(tx, ref.kind, ref.number) for ref in refs]
+            return cases_in(tx, OPEN, whole=whole)
+
+    def cases_of(self, refs: Iterable[CaseRef], *, whole: bool = True) -> list[TrackedCase]:
+        with self.store.reading() as tx:
+            found = [find_case(tx, ref.kind, ref.number, whole=whole) for ref in refs]
         return [f[1] for f in found if f is not None]
 
     def case_numbers_of_meeting(self, meeting: int) -> list[int]:
@@ -132,12 +134,15 @@ class Records:
     def meeting(self, number: int) -> Meeting | None:
         return _read_meeting(self.tx, number)
 
+    # A case read here holds its newest events; the domain reads back its older ones as it
+    # needs them (tui.domain.case_history), and a save writes back what it read.
+
     def case(self, number: int, kind: CaseKind = CaseKind.INTERNAL) -> TrackedCase | None:
-        found = find_case(self.tx, kind, number)
+        found = find_case(self.tx, kind, number, whole=False)
         return found[1] if found else None
 
     def cases_of(self, refs: Iterable[CaseRef]) -> list[TrackedCase]:
-        found = [find_case(self.tx, ref.kind, ref.number) for ref in refs]
+        found = [find_case(self.tx, ref.kind, ref.number, whole=False) for ref in refs]
         return [f[1] for f in found if f is not None]
 
     def case_numbers_of_meeting(self, meeting: int) -> list[int]:
@@ -244,6 +249,7 @@ def _stored_summary(tx: Transaction, number: int) -> dict[str, Any] | None:
             "status": data["status"],
             "items": len(items),
             "cases": cases,
+            "approved": data.get("approval") is not None,
         }
     except (KeyError, TypeError, AttributeError):
         return {}  # a shape the model will refuse when read: the index is written afresh
@@ -254,9 +260,11 @@ def _write_meeting(tx: Transaction, meeting: Meeting, old: dict[str, Any] | None
         Document(to_data(meeting), doc_id=1)
     )
     # The index grows with the history: it is read and written only when the summary
-    # changes (a new meeting, a new status), never for an ordinary edit.
+    # changes (a new meeting, a new status), never for an ordinary edit. An approved record
+    # is changed only under a correction: its row is written again, as one indexed before
+    # the index said "approved" may lack it.
     summary = _summary(meeting)
-    if old is None or old != summary:
+    if old is None or old != summary or meeting.approval is not None:
         tx.db(INDEX).table("meetings").upsert(Document(summary, doc_id=meeting.number))
 
 

@@ -73,6 +73,7 @@ class Store:
             with self._lock.hold(exclusive=False):
                 if not journal_path(self.root).exists():
                     tx = Transaction(self.root, writable=False, warn=self.warnings.append)
+                    tx.reopen = self.reading
                     try:
                         yield tx
                     finally:
@@ -94,6 +95,7 @@ class Store:
             if sweep or writer_died:
                 sweep_temps(self.root)
             tx = Transaction(self.root, writable=True, warn=self.warnings.append)
+            tx.reopen = self.reading
             try:
                 yield tx
             except BaseException:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,6 +81,8 @@ class Transaction:
         self._warn = warn
         self._docs: dict[str, _Doc] = {}
         self._open = True
+        # A new reading transaction of the same store, for reads asked for after this ends.
+        self.reopen: Callable[[], AbstractContextManager[Transaction]] | None = None
 
     def db(self, name: str) -> TinyDB:
         """The document as a TinyDB database; a missing document reads as empty."""
@@ -106,6 +111,15 @@ class Transaction:
         doc.current = None
         doc.parsed = None
         doc.staged = False
+
+    @contextlib.contextmanager
+    def still_reading(self) -> Iterator[Transaction]:
+        """This transaction while it is open; once it has ended, a new reading one."""
+        if self._open or self.reopen is None:
+            yield self
+            return
+        with self.reopen() as fresh:
+            yield fresh
 
     def check_open(self) -> None:
         if not self._open:
