@@ -88,9 +88,13 @@ def _write(path: Path, data: bytes) -> None:
         ) from None
 
 
-def case_json(case: TrackedCase, on: Reckoning, warning_days: int) -> dict[str, Any]:
-    case.read_back(0)
-    data: dict[str, Any] = to_data(case)
+def case_json(
+    case: TrackedCase, on: Reckoning, warning_days: int, data: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The case as --json gives it; `data`: its to_data, when the caller has it already."""
+    if data is None:
+        case.read_back(0)
+        data = to_data(case)
     data["status"] = state_key(case)
     data["flag"] = FLAG_KEYS[flag(case, on, warning_days)]
     data["flag_on"] = on.day.isoformat()

@@ -50,6 +50,23 @@ def cases_in(tx: Transaction, name: str, *, whole: bool = True) -> list[TrackedC
     return [_case(tx, name, kind, row, whole) for kind, rows in tables for row in rows]
 
 
+def stored_in(tx: Transaction, name: str) -> list[tuple[dict[str, Any], str]]:
+    """Each case's data as stored, its older hundreds' events joined, and where it is: for
+    a listing that need not build the cases."""
+    found = []
+    tables = tx.db(name).storage.read() or {}  # read, not changed: no Document a row
+    for kind in CaseKind:
+        for number, row in tables.get(kind.value, {}).items():
+            data = dict(row)
+            hundreds = data.pop(EARLIER, [])
+            data.pop(COUNTS, None)
+            if hundreds:
+                older = _older_events(tx, kind, int(number), hundreds)
+                data["history"] = older + list(data.get("history", []))
+            found.append((data, f"{name} {kind.value} {number}"))
+    return found
+
+
 def find_case(
     tx: Transaction, kind: CaseKind, number: int, *, whole: bool = True
 ) -> tuple[str, TrackedCase] | None:

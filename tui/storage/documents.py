@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.i18n import _
-from tui.storage.envelope import decode, encode_tables
+from tui.storage.envelope import Tables, decode, encode_tables
 from tui.storage.errors import DamagedFileError, NewerSchemaError
 from tui.storage.files import bak_path, fsync_dir, read_or_none, replace_with
 
@@ -16,6 +16,12 @@ Warn = Callable[[str], None]
 
 def load(final: Path, warn: Warn) -> bytes | None:
     """Canonical tables JSON of the document at final; None for a new document."""
+    tables = load_tables(final, warn)
+    return None if tables is None else encode_tables(tables)
+
+
+def load_tables(final: Path, warn: Warn) -> Tables | None:
+    """The tables of the document at final, parsed; None for a new document."""
     raw = read_or_none(final)
     if raw is None:
         if not bak_path(final).exists():
@@ -23,12 +29,12 @@ def load(final: Path, warn: Warn) -> bytes | None:
         damage = DamagedFileError(final, _("the file is missing but its backup exists"))
         return _fall_back(final, None, damage, warn)
     try:
-        return encode_tables(decode(final, raw))
+        return decode(final, raw)
     except DamagedFileError as damage:
         return _fall_back(final, raw, damage, warn)
 
 
-def _fall_back(final: Path, raw: bytes | None, damage: DamagedFileError, warn: Warn) -> bytes:
+def _fall_back(final: Path, raw: bytes | None, damage: DamagedFileError, warn: Warn) -> Tables:
     bak = bak_path(final)
     good = read_or_none(bak)
     if good is None:
@@ -40,7 +46,7 @@ def _fall_back(final: Path, raw: bytes | None, damage: DamagedFileError, warn: W
         note = _("its backup is unusable too: {problem}").format(problem=bad)
         raise DamagedFileError(final, damage.reason, note) from None
     warn(_repair(final, raw, good, damage.reason))
-    return encode_tables(tables)
+    return tables
 
 
 def _repair(final: Path, raw: bytes | None, good: bytes, reason: str) -> str:

@@ -18,7 +18,15 @@ from tui.domain.codec import to_data
 from tui.domain.identity import name_entries
 from tui.domain.model import CaseKind, CaseRef, Correction, Meeting, MeetingStatus, TrackedCase
 from tui.i18n import _
-from tui.storage.case_rows import RecordError, cases_in, decode, find_case, merge_case, put_case
+from tui.storage.case_rows import (
+    RecordError,
+    cases_in,
+    decode,
+    find_case,
+    merge_case,
+    put_case,
+    stored_in,
+)
 from tui.storage.case_rows import remove_case as _remove_case
 from tui.storage.changelog import MeetingLog
 from tui.storage.errors import StorageError, StorageWriteError
@@ -122,7 +130,15 @@ class Repository:
             found = cases_in(tx, OPEN)
             for name in self.store.names(CLOSED_CASES):
                 found.extend(cases_in(tx, name))
-        return sorted(found, key=lambda c: (c.kind != CaseKind.INTERNAL, c.number))
+        return sorted(found, key=lambda c: (c.kind is not CaseKind.INTERNAL, c.number))
+
+    def stored_cases(self) -> list[tuple[dict[str, Any], str]]:
+        """Every case's data as stored, whole, and where it is (see case_rows.stored_in)."""
+        with self.store.reading() as tx:
+            found = stored_in(tx, OPEN)
+            for name in self.store.names(CLOSED_CASES):
+                found.extend(stored_in(tx, name))
+        return found
 
 
 class Records:

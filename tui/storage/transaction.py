@@ -14,7 +14,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from tui.storage.commit import Change
-from tui.storage.documents import Warn, load
+from tui.storage.documents import Warn, load, load_tables
 from tui.storage.envelope import encode_tables as encode_tables  # counted by test_import_cost
 from tui.storage.envelope import wrap
 from tui.storage.errors import ReadOnlyError, StorageError
@@ -26,7 +26,8 @@ from tui.storage.names import document_path, list_names
 class _Doc:
     """original/current are canonical tables JSON; None means no document. `parsed` is
     current as TinyDB reads it, parsed once; once written (`staged`), `parsed` is the
-    document and `current` is encoded from it once, when the transaction closes."""
+    document and `current` is encoded from it once, when the transaction closes. A reading
+    transaction keeps `parsed` alone: it writes nothing back, so needs no canonical bytes."""
 
     name: str
     original: bytes | None
@@ -38,7 +39,7 @@ class _Doc:
 
     @property
     def exists(self) -> bool:
-        return self.staged or self.current is not None
+        return self.staged or self.current is not None or self.parsed is not None
 
     def settle(self) -> None:
         """Encode the staged tables: once a transaction, however many writes it made."""
@@ -133,6 +134,8 @@ class Transaction:
     def close(self) -> list[Change]:
         """End the transaction; return the documents it changed."""
         self._open = False
+        if not self._writable:
+            return []
         for doc in self._docs.values():
             doc.settle()
         return [change for doc in self._docs.values() if (change := _change(doc)) is not None]
@@ -143,7 +146,12 @@ class Transaction:
 
     def _load(self, name: str) -> _Doc:
         self.check_open()
-        raw = load(document_path(self._root, name), self._warn)
+        final = document_path(self._root, name)
+        if not self._writable:  # never written back: parsed once, not made canonical bytes
+            tables = load_tables(final, self._warn)
+            doc = self._docs[name] = _Doc(name, None, None, tables is not None, parsed=tables)
+            return doc
+        raw = load(final, self._warn)
         doc = self._docs[name] = _Doc(name, raw, raw, raw is not None)
         return doc
 
