@@ -83,9 +83,11 @@ def test_a_progress_save_writes_the_row_alone(repo: Repository) -> None:
     with repo.change() as records:
         records.create_meeting(Meeting(251, datetime(2030, 1, 16, 10), status=MeetingStatus.DRAFT))
     before = earlier_files(repo)
+    index = (repo.store.root / "index.json").stat().st_mtime_ns
     service = EditService(repo, "許菁芳")
     service.apply(WriteProgress(251, NUMBER, "已完成第二階段作業", MAYOR.value))
     assert earlier_files(repo) == before
+    assert (repo.store.root / "index.json").stat().st_mtime_ns == index  # nor the index
     whole = mayor_case(90, 250)
     lifecycle.report_progress(whole, 251, "已完成第二階段作業")
     assert repo.case(NUMBER, MAYOR) == whole

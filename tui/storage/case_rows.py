@@ -121,14 +121,17 @@ def _drop_part(tx: Transaction, kind: CaseKind, number: int, hundred: int) -> No
 
 def merge_case(tx: Transaction, case: TrackedCase) -> None:
     """The stored case with `case`'s meetings' events (see merged). An open case whose new
-    events are later than its older hundreds is merged from its row alone."""
+    events are later than its older hundreds is merged from its row alone, the row's events
+    joined as stored (only the new ones are decoded and encoded)."""
     row = tx.db(OPEN).table(case.kind.value).get(doc_id=case.number)
     recent = None if row is None else _recent_part(row, case)
     if recent is not None:
-        old, first = recent
+        old, first, events = recent
         found = merged(old, case, first)
-        if found.is_open:
-            _put_open(tx, case.kind, case.number, to_data(found), whole=False)
+        if found.is_open and not any(e.get("decision") == "release" for e in events):
+            data = to_data(found)
+            data["history"] = _joined(events, data["history"])
+            _put_open(tx, case.kind, case.number, data, whole=False)
             return
     stored = find_case(tx, case.kind, case.number)
     put_case(tx, case if stored is None else merged(stored[1], case))
@@ -209,16 +212,28 @@ def _older_events(
     return events
 
 
-def _recent_part(row: Document, new: TrackedCase) -> tuple[TrackedCase, int | None] | None:
-    """The stored case as its row holds it, and its first meeting when it has older
-    hundreds; None when `new` reaches back into those (then the whole case is merged)."""
+def _recent_part(
+    row: Document, new: TrackedCase
+) -> tuple[TrackedCase, int, list[dict[str, Any]]] | None:
+    """The stored case as its row holds it but its events, its first meeting, and the row's
+    events as stored; None when `new` reaches back into its older hundreds, or the events
+    are not what the codec writes (then the whole case is read and merged)."""
     data = dict(row)
     hundreds = data.pop(EARLIER, [])
     data.pop(COUNTS, None)
     if hundreds and _first_meeting(new) < (min(hundreds) + 1) * HUNDRED:
         return None
+    events = data.pop("history", [])
+    if not isinstance(events, list) or not all(_an_event(e) for e in events):
+        return None
     old = decode(TrackedCase, data, f"{OPEN} {new.kind.value} {new.number}")
-    return old, (min(hundreds) * HUNDRED if hundreds else None)
+    meetings = (e["meeting"] for e in events)
+    first = min(hundreds) * HUNDRED if hundreds else min(meetings, default=sys.maxsize)
+    return old, first, events
+
+
+def _an_event(data: Any) -> bool:
+    return isinstance(data, dict) and type(data.get("meeting")) is int
 
 
 def _put_open(

@@ -281,7 +281,16 @@ def _write_meeting(tx: Transaction, meeting: Meeting, old: dict[str, Any] | None
     # the index said "approved" may lack it.
     summary = _summary(meeting)
     if old is None or old != summary or meeting.approval is not None:
-        tx.db(INDEX).table("meetings").upsert(Document(summary, doc_id=meeting.number))
+        _put_summary(tx, meeting.number, summary)
+
+
+def _put_summary(tx: Transaction, number: int, summary: dict[str, Any]) -> None:
+    """The meeting's line of the index, put in its table as it is: TinyDB would copy the
+    whole table, a line a meeting, for each change."""
+    storage = tx.db(INDEX).storage
+    tables = storage.read() or {}
+    tables.setdefault("meetings", {})[str(number)] = summary
+    storage.write(tables)
 
 
 def _index_ids(tx: Transaction, number: int) -> list[int]:
