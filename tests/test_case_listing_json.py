@@ -8,8 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tinydb.table import Document
 
 from benchmarks.archive import write_archive
+from tests.cli_support import agenda, one_error_line
 from tui import archive
 from tui.case_register import reckoning_of
 from tui.cli import output
@@ -66,3 +68,21 @@ def test_the_listing_holds_older_hundreds_and_every_kind(repo: Repository) -> No
     assert meetings[0] < 200 <= meetings[-1]  # its older hundred is in cases/earlier
     assert found[("mayor", 12616)]["status"] == "closed"
     assert {kind for kind, _number in found} >= {"internal", "mayor"}
+
+
+@pytest.mark.parametrize(
+    ("row", "said"),
+    [
+        ({"number": 9805, "history": {}}, "history: expected a list, found dict"),
+        ({"number": 9805, "colour": "red"}, "unknown field 'colour'"),
+        ({"number": 9805, "history": [{"meeting": "x"}]}, "expected int, found 'x'"),
+    ],
+)
+def test_a_case_stored_in_another_shape_is_named_in_one_line(
+    tmp_path: Path, row: dict[str, object], said: str
+) -> None:
+    made = Repository.open(tmp_path / "db")
+    with made.store.transaction() as tx:
+        tx.db("cases/open").table("internal").insert(Document(row, doc_id=9805))
+    result = agenda("cases", "--json", db=tmp_path / "db", env={"AGENDA_LANG": "en"})
+    assert said in one_error_line(result)

@@ -125,7 +125,8 @@ def prepare(
 ) -> Prepared:
     """Meeting N+1 from record N; with no meeting stored, the series' first (`number`,
     else 1) from the profile alone."""
-    if not repo.meeting_numbers():
+    numbers = repo.meeting_numbers()  # listed once: a folder of a file a meeting
+    if not numbers:
         return _prepare_first(repo, number or 1, on)
     if number is not None:
         raise SecretaryError(
@@ -134,7 +135,7 @@ def prepare(
                 "--number is for the first meeting of a database"
             )
         )
-    previous = _previous_meeting(repo, after)
+    previous = _previous_meeting(repo, after, numbers)
     if repo.has_meeting(previous.number + 1):
         raise SecretaryError(
             _("meeting {number} exists already").format(number=previous.number + 1)
@@ -195,8 +196,7 @@ def _first_start(profile: Profile, on: date | datetime | None) -> datetime:
     return datetime.combine(on, _rule_time(rule, Meeting(0, datetime.combine(on, time()))))
 
 
-def _previous_meeting(repo: Repository, after: int | None) -> Meeting:
-    numbers = repo.meeting_numbers()
+def _previous_meeting(repo: Repository, after: int | None, numbers: list[int]) -> Meeting:
     if not numbers:
         raise SecretaryError(_("no meeting stored yet: import the last record first"))
     number = numbers[-1] if after is None else after

@@ -71,7 +71,11 @@ def _head(data: dict[str, Any], where: str) -> TrackedCase:
     """The case as far as the filters read it; its history is stored by meeting."""
     events = data.get("history", [])
     if not isinstance(events, list):
-        raise RecordError(_("stored {problem}").format(problem=f"{where}: history"))
+        found = type(events).__name__
+        problem = _("{where}: expected a list, found {found}").format(
+            where=f"{where}.history", found=found
+        )
+        raise RecordError(_("stored {problem}").format(problem=problem))
     released = next((e for e in reversed(events[:-1]) if _releases(e)), None)
     chosen = ([released] if released else []) + events[-1:]
     head = {name: data[name] for name in _HEAD if name in data}
