@@ -15,10 +15,18 @@ from tinydb.table import Document
 from tests.test_case_rows import NUMBER, mayor_case, put, stored
 from tui.domain import case_history, lifecycle
 from tui.domain.codec import to_data
-from tui.domain.model import CaseDecision, CaseKind, Meeting, MeetingStatus, TrackedCase
+from tui.domain.model import (
+    CaseDecision,
+    CaseEvent,
+    CaseKind,
+    Meeting,
+    MeetingStatus,
+    TrackedCase,
+)
+from tui.edits.case_kind import SetCaseKind
 from tui.edits.cases import WriteProgress
 from tui.edits.service import EditService
-from tui.storage.repository import Records, Repository
+from tui.storage.repository import RecordError, Records, Repository
 
 MAYOR = CaseKind.MAYOR
 
@@ -147,3 +155,26 @@ def test_a_row_that_does_not_count_its_hundreds_reads_whole_and_is_counted_when_
 def test_the_unread_events_are_never_stored_with_the_case(repo: Repository) -> None:
     case = read_for_a_change(repo)
     assert "unread" not in to_data(case)
+
+
+def test_a_case_given_another_kind_keeps_its_whole_history(repo: Repository) -> None:
+    with repo.change() as records:
+        records.create_meeting(Meeting(251, datetime(2030, 1, 16, 10), status=MeetingStatus.DRAFT))
+    service = EditService(repo, "許菁芳")
+    service.apply(SetCaseKind(251, NUMBER, MAYOR.value, CaseKind.COUNCIL.value, 12602))
+    moved = repo.case(12602, CaseKind.COUNCIL)
+    assert moved is not None and moved.history == mayor_case(90, 250).history
+    assert repo.case(NUMBER, MAYOR) is None
+
+
+def test_a_failed_read_leaves_the_case_as_it_was(repo: Repository) -> None:
+    case = read_for_a_change(repo)
+
+    def fails() -> list[CaseEvent]:
+        raise RecordError("stored cases/earlier/0001: damaged")
+
+    case.unread[-1].read = fails
+    with pytest.raises(RecordError):
+        case.decision_at(150)
+    assert [p.start for p in case.unread] == [0, 100]
+    assert [e.meeting for e in case.history] == list(range(200, 251))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+
+from tui.domain.unread import UnreadEvents
 
 
 class MeetingStatus(enum.StrEnum):
@@ -313,18 +314,8 @@ class TrackedCase:
     def read_back(self, meeting: int) -> None:
         """Read the unread events of `meeting` and later ones (of every meeting: 0)."""
         wanted = [part for part in self.unread if part.end > meeting]
-        if wanted:
+        if wanted:  # all read before any is taken off: a failed read leaves the case as it was
+            events = [event for part in wanted for event in part.read()]
             self.unread = [part for part in self.unread if part.end <= meeting]
-            self.history.extend(event for part in wanted for event in part.read())
+            self.history.extend(events)
             self.history.sort(key=lambda e: e.meeting)
-
-
-@dataclass
-class UnreadEvents:
-    """A case's events of meetings start to end - 1, `count` of them, not read yet: they are
-    older than every event read, and none is a release (only an open case is read in part)."""
-
-    start: int
-    end: int
-    count: int
-    read: Callable[[], list[CaseEvent]] = field(repr=False, compare=False)

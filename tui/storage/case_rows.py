@@ -21,7 +21,8 @@ from typing import Any
 from tinydb.table import Document
 
 from tui.domain.codec import ShapeError, from_data, to_data
-from tui.domain.model import CaseEvent, CaseKind, TrackedCase, UnreadEvents
+from tui.domain.model import CaseEvent, CaseKind, TrackedCase
+from tui.domain.unread import UnreadEvents
 from tui.i18n import _
 from tui.storage.errors import StorageError
 from tui.storage.layout import OPEN_CASES as OPEN
@@ -266,9 +267,8 @@ def _put_open(
     for hundred in gone:
         _drop_part(tx, kind, number, hundred)
     kept = sorted((had | set(groups)) - gone - {newest})
-    row = {**data, "history": groups.get(newest, []), EARLIER: kept}
-    if kept:
-        row[COUNTS] = [counts.get(h) or _count(tx, kind, number, h) for h in kept]
+    numbers = [counts.get(h) or _count(tx, kind, number, h) for h in kept]
+    row = {**data, "history": groups.get(newest, []), EARLIER: kept, COUNTS: numbers}
     if before is None or dict(before) != row:
         table.upsert(Document(row, doc_id=number))
 
