@@ -191,14 +191,14 @@ def _list_reader(item: Reader) -> Reader:
 
 def _dataclass_reader(kind: Any) -> Reader:
     names = frozenset(_hints(kind))
-    fields: list[tuple[str, Reader]] = []  # built at the first read: a Point holds Points
+    fields: dict[str, Reader] = {}  # built at the first read: a Point holds Points
 
     def read(data: Any) -> Any:
         if not isinstance(data, dict) or not data.keys() <= names:
             raise _Misfit
         if not fields:
-            fields.extend((name, _reader(hint)) for name, hint in _hints(kind).items())
-        return kind(**{name: field(data[name]) for name, field in fields if name in data})
+            fields.update((name, _reader(hint)) for name, hint in _hints(kind).items())
+        return kind(**{name: fields[name](value) for name, value in data.items()})
 
     return read
 
