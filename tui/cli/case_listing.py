@@ -19,7 +19,7 @@ from tui.domain.model import CaseKind, TrackedCase
 from tui.domain.register import Query, Reckoning, select, unit_counts
 from tui.domain.rocdate import DateError, parse_date
 from tui.i18n import _
-from tui.storage.case_rows import RecordError, decode
+from tui.storage.case_reads import RecordError, decode
 from tui.storage.repository import Repository
 
 

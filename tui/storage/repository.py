@@ -18,15 +18,8 @@ from tui.domain.codec import to_data
 from tui.domain.identity import name_entries
 from tui.domain.model import CaseKind, CaseRef, Correction, Meeting, MeetingStatus, TrackedCase
 from tui.i18n import _
-from tui.storage.case_rows import (
-    RecordError,
-    cases_in,
-    decode,
-    find_case,
-    merge_case,
-    put_case,
-    stored_in,
-)
+from tui.storage.case_reads import RecordError, cases_in, decode, find_case, stored_in
+from tui.storage.case_rows import merge_case, put_case
 from tui.storage.case_rows import remove_case as _remove_case
 from tui.storage.changelog import MeetingLog
 from tui.storage.errors import StorageError, StorageWriteError
