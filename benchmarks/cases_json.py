@@ -1,6 +1,6 @@
 """`agenda cases --json` on a large history over the standard library loading the case
 documents and dumping their rows (benchmarks/command_floor.py's CASES_FLOOR), in one run:
-whole-process wall time and CPU time (user + system), medians.
+whole-process wall time and CPU time (user + system), medians, the two run in turn.
 
     .venv/bin/python benchmarks/cases_json.py [--meetings 3000] [--runs 5] [--db DB]
 
@@ -40,10 +40,18 @@ def once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, cpu
 
 
-def timed(command: list[str], runs: int, env: dict[str, str]) -> tuple[float, float]:
-    """Median wall and CPU ms, after one run that warms the caches."""
-    found = [once(command, env) for _ in range(runs + 1)][1:]
-    return statistics.median(w for w, _ in found), statistics.median(c for _, c in found)
+def in_turn(commands: list[list[str]], runs: int, env: dict[str, str]) -> list[tuple[float, float]]:
+    """Each command's median wall and CPU ms, the commands run in turn, run after run (so
+    that other work on the machine weighs on each alike), after one round that warms the
+    caches."""
+    found: list[list[tuple[float, float]]] = [[] for _ in commands]
+    for _ in range(runs + 1):
+        for times, command in zip(found, commands, strict=True):
+            times.append(once(command, env))
+    return [
+        (statistics.median(w for w, _ in t[1:]), statistics.median(c for _, c in t[1:]))
+        for t in found
+    ]
 
 
 def main() -> None:
@@ -56,8 +64,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="agenda-cases-json-") as scratch:
         db = args.db or working_copy(cached_db(CACHE, args.meetings), Path(scratch))
         agenda = [sys.executable, "-m", "tui", "--db", str(db), "cases", "--json"]
-        ours = timed(agenda, args.runs, env)
-        floor = timed([sys.executable, "-c", CASES_FLOOR, str(db)], args.runs, env)
+        floor_command = [sys.executable, "-c", CASES_FLOOR, str(db)]
+        ours, floor = in_turn([agenda, floor_command], args.runs, env)
     print("| figure | `cases --json` | json load+dump | ÷ | target |")
     print("|---|---|---|---|---|")
     for n, label in enumerate(("wall", "CPU")):
