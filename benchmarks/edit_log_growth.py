@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.perf import cached_db
+from benchmarks.perf_support import cached_db
 from tui import secretary
 from tui.edits import requests
 from tui.storage.layout import meeting_name

@@ -23,7 +23,6 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -33,16 +32,25 @@ import pexpect
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import command_floor, typing_echo  # noqa: E402
-from benchmarks.synthetic import build  # noqa: E402
+from benchmarks import perf_issue18  # noqa: E402
+from benchmarks.perf_support import (  # noqa: E402
+    AGENDA,
+    COLS,
+    ROWS,
+    Table,
+    attempt,
+    cached_db,
+    child_env,
+    log,
+    percentile,
+    working_copy,
+)
 from tui import secretary  # noqa: E402
 from tui.edits import requests  # noqa: E402
 from tui.storage.repository import Repository  # noqa: E402
 
 REFERENCE = ROOT / "data" / "record-101.md"
-AGENDA = [sys.executable, "-m", "tui"]
-CACHE_VERSION = "v2"  # bump when benchmarks/synthetic.py changes what it writes
-ROWS, COLS = 24, 80
+ENV: dict[str, str] = dict(os.environ)
 
 EMPTY_APP = """
 from textual.app import App
@@ -60,54 +68,6 @@ class Runs:
     edits: int = 200
     keys: int = 500
     commands: int = 10
-
-
-def child_env(cache: Path) -> dict[str, str]:
-    """The environment of every process timed: bytecode cached, as on an installed system.
-
-    With PYTHONDONTWRITEBYTECODE set (as in some CI and sandbox shells) every start
-    compiles each module from source, which is not what the office sees. The .pyc files
-    go to the cache folder, never into the source tree.
-    """
-    env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(COLS), LINES=str(ROWS))
-    env["AGENDA_LANG"] = "en"  # the markers waited for are English; the figures are not
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(cache / "pycache")
-    return env
-
-
-ENV: dict[str, str] = dict(os.environ)
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-# -- databases ----------------------------------------------------------------
-
-
-def cached_db(cache: Path, size: int) -> Path:
-    """The history of `size` meetings, built once and kept in the cache folder."""
-    db = cache / f"{CACHE_VERSION}-{size}"
-    if (db / "index.json").exists():
-        return db
-    staging = cache / f"{CACHE_VERSION}-{size}.building-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    started = time.perf_counter()
-    log(f"building {size} meetings in {db} …")
-    build(staging, size, progress=True)
-    shutil.rmtree(db, ignore_errors=True)
-    staging.rename(db)
-    log(f"built {size} meetings in {time.perf_counter() - started:.1f} s")
-    return db
-
-
-def working_copy(db: Path, work: Path) -> Path:
-    """A copy to change: the cached history stays as built."""
-    target = work / db.name
-    shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(db, target)
-    return target
 
 
 # -- app start ----------------------------------------------------------------
@@ -148,42 +108,7 @@ def edit_times(db: Path, runs: int) -> list[float]:
     return sorted(times[5:])
 
 
-def percentile(times: list[float], fraction: float) -> float:
-    ordered = sorted(times)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
-
-
 # -- the table ----------------------------------------------------------------
-
-
-class Table:
-    def __init__(self) -> None:
-        self.rows: list[str] = []
-        self.unmeasured = 0
-
-    def add(self, figure: str, measured: float | None, target: float, unit: str = "") -> None:
-        if measured is None:
-            self.unmeasured += 1
-            self.rows.append(f"| {figure} | not measured | ≤ {target:g}{unit} | no |")
-            return
-        shown = f"{measured:.2f}{unit}" if unit != " KB" else f"{measured:.2f} KB"
-        ok = "yes" if measured <= target else "no"
-        self.rows.append(f"| {figure} | {shown} | ≤ {target:g}{unit} | {ok} |")
-
-    def print(self) -> None:
-        print("| figure | measured | target | ok |")
-        print("|---|---|---|---|")
-        for row in self.rows:
-            print(row)
-
-
-def attempt(what: str, action: Callable[[], object]) -> object | None:
-    """Run one measurement; a failure is reported and leaves its figures unmeasured."""
-    try:
-        return action()
-    except Exception:
-        log(f"{what} failed:\n{traceback.format_exc()}")
-        return None
 
 
 def main() -> None:
@@ -278,75 +203,9 @@ def measure(sizes: list[int], runs: Runs, cache: Path, work: Path) -> Table:
         " ms",
     )
 
-    typing(table, {size: dbs[size] for size in (small, large)}, runs.keys)
-    whole_commands(table, dbs[middle], middle, runs.commands, work)
+    perf_issue18.typing(table, {size: dbs[size] for size in (small, large)}, runs.keys, ENV)
+    perf_issue18.whole_commands(table, dbs[middle], middle, runs.commands, work, ENV)
     return table
-
-
-def typing(table: Table, dbs: dict[int, Path], keys: int) -> None:
-    """Every typing mode at both terminal sizes at the largest history (typing_echo), and
-    the app's peak memory after typing at the smallest and the largest."""
-    log("typing in the minutes editor …")
-    small, large = min(dbs), max(dbs)
-    peaks: dict[int, int] = {}
-    for term in TERMINALS:
-        for mode in typing_echo.MODES:
-            found = attempt(
-                f"typing {mode} {term}",
-                partial(typing_echo.typing_session, dbs[large], mode, term, keys, ENV),
-            )
-            typed = found if isinstance(found, typing_echo.Typing) else None
-            if typed:
-                log("  " + typing_echo.row(typed))
-                peaks[large] = max(peaks.get(large, 0), typed.peak_kb)
-            where = f"{mode}, {term}, {large} meetings"
-            table.add(
-                f"keystroke echo p99 ({keys} keys), {where}",
-                typing_echo.percentile(typed.echo_ms, 0.99) if typed else None,
-                16,
-                " ms",
-            )
-            table.add(f"echoes missed, {where}", typed.missed if typed else None, 0)
-            if mode == "single":
-                bound = TERMINALS[term]
-                shown = typed.bytes_per_char / 1000 if typed else None
-                table.add(f"bytes written per typed character, {term}", shown, bound, " KB")
-    found = attempt(
-        "typing at the smallest",
-        partial(typing_echo.typing_session, dbs[small], "single", "80x24", keys, ENV),
-    )
-    if isinstance(found, typing_echo.Typing):
-        peaks[small] = found.peak_kb
-    table.add(
-        f"peak memory of the app, {large} ÷ {small} meetings",
-        peaks[large] / peaks[small] if large in peaks and small in peaks else None,
-        1.3,
-    )
-
-
-def whole_commands(table: Table, db: Path, size: int, runs: int, work: Path) -> None:
-    """Each command's whole process over its library floor (command_floor), on a copy."""
-    log("timing whole commands …")
-    db = working_copy(db, work)
-    newest = Repository.open(db).meeting_numbers()[-1]
-    env = dict(ENV, PYTHONPATH=str(ROOT), AGENDA_LANG="en")
-    for label, args, floor in command_floor.commands(newest, work):
-        command = [*AGENDA, "--db", str(db), *args]
-        least = [sys.executable, "-c", command_floor.FLOORS[floor]]
-        found = attempt(label, partial(command_floor.side_by_side, command, least, runs, env))
-        ratio = None
-        if isinstance(found, tuple):
-            (took, _cpu), (floor_ms, _floor_cpu) = found  # wall and CPU time, in ms
-            ratio = took / floor_ms
-            log(f"  {label}: {took:.0f} ms, floor {floor_ms:.0f} ms")
-        table.add(
-            f"`agenda {label}` at {size} meetings, whole process ÷ its library floor",
-            ratio,
-            1.5 if floor == "docx" else 1.3,
-        )
-
-
-TERMINALS = {"80x24": 3.0, "160x48": 6.0}  # terminal size: KB a typed character may cost
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import search_memory  # noqa: E402
-from benchmarks.perf import AGENDA, cached_db, child_env, percentile, working_copy  # noqa: E402
+from benchmarks.perf_support import AGENDA, cached_db, child_env, percentile, working_copy  # noqa: E402
 from benchmarks.synthetic import PHRASES, SUBJECTS  # noqa: E402
 from tui import secretary  # noqa: E402
 from tui.edits import requests  # noqa: E402

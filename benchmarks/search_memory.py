@@ -23,7 +23,7 @@ import pexpect
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.perf import AGENDA, COLS, ROWS  # noqa: E402
+from benchmarks.perf_support import AGENDA, COLS, ROWS  # noqa: E402
 
 QUERY = "總務組"
 SETTLE = 2.0  # seconds left idle before each reading
@@ -79,7 +79,7 @@ def first_search(db: Path, meetings: int, env: dict[str, str]) -> Memory:
 
 
 def main() -> None:
-    from benchmarks.perf import child_env
+    from benchmarks.perf_support import child_env
 
     db = Path(sys.argv[1])
     meetings = len(list((db / "meetings").glob("*.json")))

@@ -125,7 +125,8 @@ def prepare(
 ) -> Prepared:
     """Meeting N+1 from record N; with no meeting stored, the series' first (`number`,
     else 1) from the profile alone."""
-    if not repo.meeting_numbers():
+    numbers = repo.meeting_numbers()  # listed once: a folder of a file a meeting
+    if not numbers:
         return _prepare_first(repo, number or 1, on)
     if number is not None:
         raise SecretaryError(
@@ -134,13 +135,13 @@ def prepare(
                 "--number is for the first meeting of a database"
             )
         )
-    previous = _previous_meeting(repo, after)
+    previous = _previous_meeting(repo, after, numbers)
     if repo.has_meeting(previous.number + 1):
         raise SecretaryError(
             _("meeting {number} exists already").format(number=previous.number + 1)
         )
     on_agenda = [ref for item in previous.items() for ref in item.cases]
-    cases = {(c.kind, c.number): c for c in repo.cases_of(on_agenda)}
+    cases = {(c.kind, c.number): c for c in repo.cases_of(on_agenda, whole=False)}
     undecided = undecided_cases(previous, cases)
     if undecided and not force:
         listed = "、".join(str(n) for n in undecided)
@@ -152,7 +153,7 @@ def prepare(
         )
     profile = profile_of(repo)
     start = _meeting_start(repo, profile, previous, on)
-    meeting = prepare_meeting(profile, previous, start, repo.open_cases())
+    meeting = prepare_meeting(profile, previous, start, repo.open_cases(whole=False))
     try:
         editor(repo).apply(CreateMeeting(meeting.number, to_data(meeting)))
     except EditError as error:
@@ -195,8 +196,7 @@ def _first_start(profile: Profile, on: date | datetime | None) -> datetime:
     return datetime.combine(on, _rule_time(rule, Meeting(0, datetime.combine(on, time()))))
 
 
-def _previous_meeting(repo: Repository, after: int | None) -> Meeting:
-    numbers = repo.meeting_numbers()
+def _previous_meeting(repo: Repository, after: int | None, numbers: list[int]) -> Meeting:
     if not numbers:
         raise SecretaryError(_("no meeting stored yet: import the last record first"))
     number = numbers[-1] if after is None else after

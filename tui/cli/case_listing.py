@@ -4,17 +4,22 @@ case's history; deadlines flagged on the day the register reckons from, which it
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from datetime import date
+from typing import Any
 
 from tui.case_register import reckoning_of
 from tui.cli import output
 from tui.cli.session import UsageError
 from tui.database import profile_of
 from tui.domain.cases import Part, history_lines
+from tui.domain.codec import ShapeError, plain_data
 from tui.domain.model import CaseKind, TrackedCase
-from tui.domain.register import Query, select, unit_counts
+from tui.domain.register import Query, Reckoning, select, unit_counts
 from tui.domain.rocdate import DateError, parse_date
 from tui.i18n import _
+from tui.storage.case_reads import RecordError, decode
 from tui.storage.repository import Repository
 
 
@@ -29,6 +34,9 @@ def list_cases(args: argparse.Namespace, repo: Repository) -> int:
     on = reckoning_of(repo)
     profile = profile_of(repo)
     warning = profile.schedule.deadline_warning_days
+    if args.json and not args.summary:
+        _print_listing(listed(repo, query, on, warning))
+        return 0
     found = select(repo.all_cases(), query, on)
     if args.summary:
         counts = unit_counts(found, on, warning, profile.unit_names)
@@ -36,11 +44,67 @@ def list_cases(args: argparse.Namespace, repo: Repository) -> int:
             output.print_json(output.summary_json(counts, on, warning))
         else:
             output.print_summary(counts, on, warning)
-    elif args.json:
-        output.print_json([output.case_json(c, on, warning) for c in found])
     else:
         output.print_cases(found, on, warning)
     return 0
+
+
+def listed(repo: Repository, query: Query, on: Reckoning, warning: int) -> list[dict[str, Any]]:
+    """The cases the query admits as --json gives them, from their stored data: each is
+    built only as far as the filters need (its releases and newest event), and written out
+    as stored, filled in (codec.plain_data)."""
+    stored = {}
+    for data, where in repo.stored_cases():
+        head = _head(data, where)
+        stored[id(head)] = (head, data, where)
+    found = select((head for head, _data, _where in stored.values()), query, on)
+    return [output.case_json(c, on, warning, _plain(*stored[id(c)][1:])) for c in found]
+
+
+# What the register's filters and flags read of a case (tui.domain.register), and of its
+# events: its newest release, if any (whether it is open), and its newest (its 擬辦).
+_HEAD = ("number", "owner", "co_owners", "kind", "deadline")
+_EVENT = ("meeting", "decision", "proposal")
+
+
+def _head(data: dict[str, Any], where: str) -> TrackedCase:
+    """The case as far as the filters read it; its history is stored by meeting."""
+    events = data.get("history", [])
+    if not isinstance(events, list):
+        found = type(events).__name__
+        problem = _("{where}: expected a list, found {found}").format(
+            where=f"{where}.history", found=found
+        )
+        raise RecordError(_("stored {problem}").format(problem=problem))
+    released = next((e for e in reversed(events[:-1]) if _releases(e)), None)
+    chosen = ([released] if released else []) + events[-1:]
+    head = {name: data[name] for name in _HEAD if name in data}
+    head["history"] = [_part(event, _EVENT) for event in chosen]
+    case: TrackedCase = decode(TrackedCase, head, where)
+    return case
+
+
+def _part(data: Any, names: tuple[str, ...]) -> Any:
+    return {name: data[name] for name in names if name in data} if isinstance(data, dict) else data
+
+
+def _releases(event: Any) -> bool:
+    return isinstance(event, dict) and event.get("decision") == "release"
+
+
+def _plain(data: dict[str, Any], where: str) -> dict[str, Any]:
+    try:
+        found: dict[str, Any] = plain_data(TrackedCase, data, where)
+    except ShapeError as error:
+        raise RecordError(_("stored {problem}").format(problem=error)) from None
+    return found
+
+
+def _print_listing(cases: list[dict[str, Any]]) -> None:
+    """A JSON list a case a line, written at once: thousands of cases indented field by
+    field are most of the listing's time (the standard library indents in Python)."""
+    lines = [json.dumps(case, ensure_ascii=False, separators=(",", ":")) for case in cases]
+    sys.stdout.write("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n")
 
 
 def _query(args: argparse.Namespace) -> Query:

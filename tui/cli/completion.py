@@ -23,8 +23,9 @@ _LISTED_BY = {
     "_agenda_case_numbers": "cases",
     "_agenda_open_case_numbers": "cases --open",
 }
-# The numbers in the list `--json` prints: each object's "number", once each.
-_NUMBERS_OF = r"""sed -n 's/^ *"number": *\([0-9][0-9]*\),*$/\1/p' | sort -un"""
+# The numbers in the list `--json` prints: each object's "number", once each; an object
+# indented a field a line, or (the cases) written on one line, its number first.
+_NUMBERS_OF = r"""sed -n 's/^ *{\{0,1\}"number": *\([0-9][0-9]*\)\(,.*\)\{0,1\}$/\1/p' | sort -un"""
 _ASK = {
     "bash": f"""
 _agenda_numbers() {{

@@ -23,8 +23,13 @@ if TYPE_CHECKING:
 __all__ = ["meeting_json", "pad", "print_json", "rpad", "write_document", "write_text"]
 
 
-def case_json(case: TrackedCase, on: Reckoning, warning_days: int) -> dict[str, Any]:
-    data: dict[str, Any] = to_data(case)
+def case_json(
+    case: TrackedCase, on: Reckoning, warning_days: int, data: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The case as --json gives it; `data`: its to_data, when the caller has it already."""
+    if data is None:
+        case.read_back(0)
+        data = to_data(case)
     data["status"] = state_key(case)
     data["flag"] = FLAG_KEYS[flag(case, on, warning_days)]
     data["flag_on"] = on.day.isoformat()

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from tui.domain.amendments import confirmation_conclusion
 from tui.domain.attendance import AS_SIGNED
+from tui.domain.case_history import count_before
 from tui.domain.model import (
     Attendee,
     CaseDecision,
@@ -119,7 +120,7 @@ def meetings_open(case: TrackedCase, at_meeting: int) -> int:
     """How many meetings a case has been tracked for by meeting `at_meeting`."""
     if case.origin_meeting is not None:
         return max(at_meeting - case.origin_meeting, 0)
-    return len([e for e in case.history if e.meeting < at_meeting])
+    return count_before(case, at_meeting)
 
 
 def decided(case: TrackedCase, meeting: int) -> CaseDecision | None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from tui.domain.case_history import latest
 from tui.domain.cases import deadline_state, decision_words, kind_name, proposal_word
 from tui.domain.model import CaseEvent, CaseKind, TrackedCase
 from tui.domain.points import as_one_text
@@ -148,10 +149,9 @@ def _progress(event: CaseEvent | None) -> str:
 
 def _last_time(case: TrackedCase, meeting: int) -> list[str]:
     """What the meeting before said of a kept case: its progress and its decision."""
-    decided = [e for e in case.history if e.meeting < meeting and e.decision is not None]
-    if not decided:
+    last = latest(case, meeting, lambda e: e.decision is not None)
+    if last is None:
         return []
-    last = decided[-1]
     said: list[tuple[str, Callable[[CaseEvent], str]]] = [
         ("前次辦理情形", _progress),
         ("前次決定", decision_words),

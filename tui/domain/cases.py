@@ -7,6 +7,7 @@ import enum
 from dataclasses import dataclass
 from datetime import date
 
+from tui.domain.case_history import whole
 from tui.domain.decisions import DECISION_WORDS, UNDECIDED_WORD
 from tui.domain.model import CaseDecision, CaseEvent, CaseKind, ReleaseReason, TrackedCase
 from tui.domain.points import as_one_text
@@ -155,7 +156,7 @@ def history_lines(case: TrackedCase, narrow: bool = False) -> list[HistoryLine]:
     if case.merged_from:
         merged = "、".join(str(number) for number in case.merged_from)
         lines.append(HistoryLine(Part.DETAIL, f"併入本案：列管案號 {merged}"))
-    for event in case.history:
+    for event in whole(case):
         word = decision_words(event, with_words=False) or UNDECIDED_WORD
         lines.append(HistoryLine(Part.EVENT, f"第 {event.meeting} 次：{word}"))
         if event.progress or event.progress_points:

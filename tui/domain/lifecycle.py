@@ -6,6 +6,7 @@ import copy
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
+from tui.domain.case_history import since
 from tui.domain.decisions import case_number, decision_sentence
 from tui.domain.model import (
     Amendment,
@@ -36,6 +37,7 @@ class LifecycleError(ValueError):
 
 def decide(case: TrackedCase, meeting: int, decision: CaseDecision, progress: str = "") -> None:
     """The one decision of `meeting` on `case`; deciding again at the same meeting replaces it."""
+    case.read_back(meeting)  # the events still unread are older, and none is a release
     for event in case.history:
         if event.meeting < meeting and event.decision is CaseDecision.RELEASE:
             raise LifecycleError(
@@ -53,7 +55,7 @@ def decide(case: TrackedCase, meeting: int, decision: CaseDecision, progress: st
 
 def undecide(case: TrackedCase, meeting: int) -> None:
     """Take back `meeting`'s decision on `case` (an undo); its progress stays."""
-    for event in case.history:
+    for event in since(case, meeting):
         if event.meeting > meeting and event.decision is not None:
             raise _decided_later(case, event)
     found = case.decision_at(meeting)

@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from tui.domain.unread import UnreadEvents
+
 
 class MeetingStatus(enum.StrEnum):
     DRAFT = "draft"  # 議程草案
@@ -246,6 +248,9 @@ class Meeting:
         return [c for item in self.items() for c in item.conclusions]
 
 
+UNSTORED = {"stored": False}  # a field's metadata: the codec neither writes nor reads it
+
+
 @dataclass
 class CaseEvent:
     """What one meeting heard and decided about a tracked case."""
@@ -290,13 +295,27 @@ class TrackedCase:
     origin_item: str = ""
     origin_conclusion: int | None = None  # 1-based position among the item's conclusions
     deadline: date | None = None
-    history: list[CaseEvent] = field(default_factory=list)
+    history: list[CaseEvent] = field(default_factory=list)  # by meeting; see `unread`
     deadline_changes: list[DeadlineChange] = field(default_factory=list)
     merged_from: list[int] = field(default_factory=list)  # cases merged into this one (併案)
+    # Older events not read yet: `history` holds the newer ones (tui.domain.case_history).
+    unread: list[UnreadEvents] = field(
+        default_factory=list, compare=False, repr=False, metadata=UNSTORED
+    )
 
     @property
     def is_open(self) -> bool:
         return not any(e.decision is CaseDecision.RELEASE for e in self.history)
 
     def decision_at(self, meeting: int) -> CaseEvent | None:
+        self.read_back(meeting)
         return next((e for e in self.history if e.meeting == meeting), None)
+
+    def read_back(self, meeting: int) -> None:
+        """Read the unread events of `meeting` and later ones (of every meeting: 0)."""
+        wanted = [part for part in self.unread if part.end > meeting]
+        if wanted:  # all read before any is taken off: a failed read leaves the case as it was
+            events = [event for part in wanted for event in part.read()]
+            self.unread = [part for part in self.unread if part.end <= meeting]
+            self.history.extend(events)
+            self.history.sort(key=lambda e: e.meeting)

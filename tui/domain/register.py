@@ -3,10 +3,12 @@ rule for which day a case is overdue on, the filters, and the count per unit."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from tui.domain import case_history
 from tui.domain.cases import DeadlineState, deadline_state
 from tui.domain.model import CaseDecision, CaseEvent, CaseKind, MeetingStatus, TrackedCase
 from tui.domain.points import as_one_text
@@ -57,7 +59,7 @@ def flag(case: TrackedCase, on: Reckoning, warning_days: int) -> DeadlineState:
 
 
 def newest_event(case: TrackedCase) -> CaseEvent | None:
-    return max(case.history, key=lambda e: e.meeting, default=None)
+    return case_history.newest(case)
 
 
 def newest_proposal(case: TrackedCase) -> CaseDecision | None:
@@ -68,10 +70,8 @@ def newest_proposal(case: TrackedCase) -> CaseDecision | None:
 
 def last_progress(case: TrackedCase) -> str:
     """The 辦理情形 of the newest meeting that heard one; empty when none did."""
-    for event in sorted(case.history, key=lambda e: e.meeting, reverse=True):
-        if event.progress or event.progress_points:
-            return as_one_text(event.progress, event.progress_points)
-    return ""
+    event = case_history.latest(case, sys.maxsize, lambda e: bool(e.progress or e.progress_points))
+    return as_one_text(event.progress, event.progress_points) if event else ""
 
 
 def concerns(case: TrackedCase, unit: str) -> bool:

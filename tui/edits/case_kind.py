@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tui.domain.case_history import whole
 from tui.domain.cases import kind_name
 from tui.domain.model import CaseKind, CaseRef, Meeting, MeetingStatus, TrackedCase
 from tui.edits.case_details import _case
@@ -71,7 +72,7 @@ class SetCaseKind(Operation):
 def _listing(ws: Workset, case: TrackedCase) -> list[Meeting]:
     """The meetings whose items list the case: those that decided or heard it, and the
     ones prepared after; refused when one opened it or has a confirmed record."""
-    heard = {e.meeting for e in case.history} | {case.origin_meeting or 0}
+    heard = {e.meeting for e in whole(case)} | {case.origin_meeting or 0}
     numbers = sorted(n for n in heard if n and ws.has_meeting(n))
     after = (numbers[-1] if numbers else 0) + 1
     while ws.has_meeting(after):

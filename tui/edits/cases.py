@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tui.domain import lifecycle, places
+from tui.domain.case_history import whole
 from tui.domain.decisions import DECISION_WORDS, UNDECIDED_WORD
 from tui.domain.identity import find_entry
 from tui.domain.model import (
@@ -267,7 +268,7 @@ class Untrack(Operation):
         if self.expect is not None and number != self.expect:
             raise ConflictError(_("this conclusion is case {case} now").format(case=number))
         case = ws.find_case(number)
-        if case is not None and any(e.decision for e in case.history):
+        if case is not None and any(e.decision for e in whole(case)):
             raise EditError(_("case {case} has decisions already; it stays").format(case=number))
         conclusion.case = None
         if case is not None:

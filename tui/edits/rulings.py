@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from tui.domain import lifecycle
+from tui.domain.case_history import whole
 from tui.domain.cases import decision_words, proposal_word
 from tui.domain.codec import from_data, to_data
 from tui.domain.identity import find_item
@@ -99,6 +100,7 @@ def _merge(ws: Workset, case: TrackedCase, into: int | None) -> TrackedCase:
 
 
 def _snapshot(case: TrackedCase) -> Snapshot:
+    whole(case)  # restored, it is written whole
     data: Snapshot = to_data(case)
     return data
 

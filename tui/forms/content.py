@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from tui.database import profile_of
+from tui.domain.case_history import latest
 from tui.domain.case_table import TableMeeting, deadline_cell, number_cell, subject_cell
 from tui.domain.cases import decision_words
-from tui.domain.model import CaseEvent, CaseKind, ItemKind, Meeting, TrackedCase
+from tui.domain.model import CaseKind, ItemKind, Meeting, TrackedCase
 from tui.domain.points import as_one_text
 from tui.domain.rocdate import format_date, format_datetime
 from tui.forms.identifier import Identifier, digest
@@ -125,10 +126,9 @@ def _fixed_cells(case: TrackedCase, at: TableMeeting) -> tuple[str, ...]:
 
 
 def _last_time(case: TrackedCase, at: TableMeeting) -> str:
-    decided = [e for e in case.history if e.meeting < at.number and e.decision is not None]
-    if not decided:
+    last = latest(case, at.number, lambda e: e.decision is not None)
+    if last is None:
         return "（無）"
-    last: CaseEvent = decided[-1]
     progress = as_one_text(last.progress, last.progress_points)
     lines = [f"第 {last.meeting} 次：{decision_words(last)}"]
     return "\n".join([*lines, progress] if progress else lines)

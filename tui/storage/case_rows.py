@@ -3,10 +3,12 @@
 A closed case is kept whole in cases/closed/NNNN. An open case's row in cases/open holds
 the events of its newest hundred meetings; its older events are in cases/earlier/HHHH (the
 events of meetings HH00–HH99 of every open case that had any), and the row names those
-hundreds ("earlier"). So the open cases' document grows with the open cases, not with
-their histories, and a meeting's merge of a case touches its row and at most one hundred.
-A row written before this layout holds its whole history; it is read as it is and split
-when next written.
+hundreds ("earlier") and how many events each holds ("earlier_counts"). So the open
+cases' document grows with the open cases, not with their histories, and a meeting's merge
+of a case touches its row and at most one hundred. A case read in part (see
+tui.storage.case_reads) is written back to its row and the hundreds it read. A row
+written before this layout holds its whole history, and one written before the counts
+names its hundreds only; each is written the new way when next written.
 """
 
 from __future__ import annotations
@@ -16,49 +18,25 @@ from typing import Any
 
 from tinydb.table import Document
 
-from tui.domain.codec import ShapeError, from_data, to_data
+from tui.domain.codec import to_data
 from tui.domain.model import CaseKind, TrackedCase
-from tui.i18n import _
-from tui.storage.errors import StorageError
+from tui.storage.case_reads import COUNTS, EARLIER, HUNDRED, decode, find_case, older_events
 from tui.storage.layout import OPEN_CASES as OPEN
 from tui.storage.layout import closed_name, earlier_name
 from tui.storage.transaction import Transaction
 
-EARLIER = "earlier"  # in an open case's row: the hundreds of meetings kept in cases/earlier
-HUNDRED = 100
-
-
-class RecordError(StorageError):
-    """A stored document that does not hold what the model expects."""
-
-
-def decode(kind: type[Any], data: Any, where: str) -> Any:
-    try:
-        return from_data(kind, dict(data), where)
-    except ShapeError as error:
-        raise RecordError(_("stored {problem}").format(problem=error)) from None
-
-
-def cases_in(tx: Transaction, name: str) -> list[TrackedCase]:
-    db = tx.db(name)
-    return [_case(tx, name, kind, row) for kind in CaseKind for row in db.table(kind.value).all()]
-
-
-def find_case(tx: Transaction, kind: CaseKind, number: int) -> tuple[str, TrackedCase] | None:
-    for name in (OPEN, closed_name(number)):
-        row = tx.db(name).table(kind.value).get(doc_id=number)
-        if row is not None:
-            return name, _case(tx, name, kind, row)
-    return None
-
 
 def put_case(tx: Transaction, case: TrackedCase) -> None:
-    """The case, whole: open in cases/open (and its older events in cases/earlier), or closed."""
+    """The case: open in cases/open (and its older events in cases/earlier), or closed. A
+    case read in part is written to its row and the hundreds it read; the others stay."""
+    if case.unread and not (case.is_open and _row_holds(tx, case)):
+        case.read_back(0)
     other = closed_name(case.number) if case.is_open else OPEN
     remove_case(tx, other, case.kind, case.number)
     data = to_data(case)
     if case.is_open:
-        _put_open(tx, case.kind, case.number, data, whole=True)
+        unread = frozenset(part.start // HUNDRED for part in case.unread)
+        _put_open(tx, case.kind, case.number, data, whole=True, unread=unread)
     else:
         where = tx.db(closed_name(case.number)).table(case.kind.value)
         where.upsert(Document(data, doc_id=case.number))
@@ -92,14 +70,17 @@ def _drop_part(tx: Transaction, kind: CaseKind, number: int, hundred: int) -> No
 
 def merge_case(tx: Transaction, case: TrackedCase) -> None:
     """The stored case with `case`'s meetings' events (see merged). An open case whose new
-    events are later than its older hundreds is merged from its row alone."""
+    events are later than its older hundreds is merged from its row alone, the row's events
+    joined as stored (only the new ones are decoded and encoded)."""
     row = tx.db(OPEN).table(case.kind.value).get(doc_id=case.number)
     recent = None if row is None else _recent_part(row, case)
     if recent is not None:
-        old, first = recent
+        old, first, events = recent
         found = merged(old, case, first)
-        if found.is_open:
-            _put_open(tx, case.kind, case.number, to_data(found), whole=False)
+        if found.is_open and not any(e.get("decision") == "release" for e in events):
+            data = to_data(found)
+            data["history"] = _joined(events, data["history"])
+            _put_open(tx, case.kind, case.number, data, whole=False)
             return
     stored = find_case(tx, case.kind, case.number)
     put_case(tx, case if stored is None else merged(stored[1], case))
@@ -125,49 +106,49 @@ def _first_meeting(case: TrackedCase) -> int:
     return min((e.meeting for e in case.history), default=sys.maxsize)
 
 
-def _case(tx: Transaction, name: str, kind: CaseKind, row: Document) -> TrackedCase:
+def _row_holds(tx: Transaction, case: TrackedCase) -> bool:
+    """The case's row names the hundreds it left unread (it was not renumbered since)."""
+    row = tx.db(OPEN).table(case.kind.value).get(doc_id=case.number)
+    hundreds = set(row.get(EARLIER, [])) if row is not None else set()
+    return {part.start // HUNDRED for part in case.unread} <= hundreds
+
+
+def _recent_part(
+    row: Document, new: TrackedCase
+) -> tuple[TrackedCase, int, list[dict[str, Any]]] | None:
+    """The stored case as its row holds it but its events, its first meeting, and the row's
+    events as stored; None when `new` reaches back into its older hundreds, or the events
+    are not what the codec writes (then the whole case is read and merged)."""
     data = dict(row)
     hundreds = data.pop(EARLIER, [])
-    if hundreds:
-        older = _older_events(tx, kind, row.doc_id, hundreds)
-        data["history"] = older + list(data.get("history", []))
-    case: TrackedCase = decode(TrackedCase, data, f"{name} {kind.value} {row.doc_id}")
-    return case
-
-
-def _older_events(
-    tx: Transaction, kind: CaseKind, number: int, hundreds: list[int]
-) -> list[dict[str, Any]]:
-    events: list[dict[str, Any]] = []
-    for hundred in sorted(hundreds):
-        name = earlier_name(hundred * HUNDRED)
-        part = tx.db(name).table(kind.value).get(doc_id=number)
-        if part is None:
-            raise RecordError(
-                _("stored case {number}: its events are missing from {name}").format(
-                    number=number, name=name
-                )
-            )
-        events.extend(part.get("history", []))
-    return events
-
-
-def _recent_part(row: Document, new: TrackedCase) -> tuple[TrackedCase, int | None] | None:
-    """The stored case as its row holds it, and its first meeting when it has older
-    hundreds; None when `new` reaches back into those (then the whole case is merged)."""
-    data = dict(row)
-    hundreds = data.pop(EARLIER, [])
+    data.pop(COUNTS, None)
     if hundreds and _first_meeting(new) < (min(hundreds) + 1) * HUNDRED:
         return None
+    events = data.pop("history", [])
+    if not isinstance(events, list) or not all(_an_event(e) for e in events):
+        return None
     old = decode(TrackedCase, data, f"{OPEN} {new.kind.value} {new.number}")
-    return old, (min(hundreds) * HUNDRED if hundreds else None)
+    meetings = (e["meeting"] for e in events)
+    first = min(hundreds) * HUNDRED if hundreds else min(meetings, default=sys.maxsize)
+    return old, first, events
+
+
+def _an_event(data: Any) -> bool:
+    return isinstance(data, dict) and type(data.get("meeting")) is int
 
 
 def _put_open(
-    tx: Transaction, kind: CaseKind, number: int, data: dict[str, Any], *, whole: bool
+    tx: Transaction,
+    kind: CaseKind,
+    number: int,
+    data: dict[str, Any],
+    *,
+    whole: bool,
+    unread: frozenset[int] = frozenset(),
 ) -> None:
     """An open case's row with its newest hundred's events; the older ones by hundred. With
-    `whole`, data holds every event; else only its recent ones, the others kept."""
+    `whole`, data holds every event but those of the `unread` hundreds (kept as they are);
+    else only its recent ones, the others kept."""
     groups: dict[int, list[dict[str, Any]]] = {}
     for event in data["history"]:
         groups.setdefault(event["meeting"] // HUNDRED, []).append(event)
@@ -175,19 +156,33 @@ def _put_open(
     table = tx.db(OPEN).table(kind.value)
     before = table.get(doc_id=number)
     had = set(before.get(EARLIER, [])) if before is not None else set()
+    counts = _counts(before)
     if newest in had:  # the newest events were older ones (a later meeting's taken away)
         groups[newest] = _taken_part(tx, kind, number, newest, groups[newest], whole=whole)
         had.discard(newest)
     for hundred, events in groups.items():
         if hundred != newest:
-            _put_part(tx, kind, number, hundred, events, whole=whole)
-    gone = had - set(groups) if whole else set()
+            counts[hundred] = _put_part(tx, kind, number, hundred, events, whole=whole)
+    gone = had - set(groups) - unread if whole else set()
     for hundred in gone:
         _drop_part(tx, kind, number, hundred)
-    kept = (had | set(groups)) - gone - {newest}
-    row = {**data, "history": groups.get(newest, []), EARLIER: sorted(kept)}
+    kept = sorted((had | set(groups)) - gone - {newest})
+    numbers = [counts.get(h) or _count(tx, kind, number, h) for h in kept]
+    row = {**data, "history": groups.get(newest, []), EARLIER: kept, COUNTS: numbers}
     if before is None or dict(before) != row:
         table.upsert(Document(row, doc_id=number))
+
+
+def _counts(row: Document | None) -> dict[int, int]:
+    """The events each older hundred of a stored row holds, as far as the row says."""
+    if row is None or not isinstance(row.get(COUNTS), list):
+        return {}
+    return dict(zip(row.get(EARLIER, []), row[COUNTS], strict=False))
+
+
+def _count(tx: Transaction, kind: CaseKind, number: int, hundred: int) -> int:
+    """A hundred's events counted (a row written before rows counted them)."""
+    return len(older_events(tx, kind, number, [hundred]))
 
 
 def _taken_part(
@@ -217,7 +212,8 @@ def _put_part(
     events: list[dict[str, Any]],
     *,
     whole: bool,
-) -> None:
+) -> int:
+    """The hundred's events of the case written; how many it holds now."""
     table = tx.db(earlier_name(hundred * HUNDRED)).table(kind.value)
     old = table.get(doc_id=number)
     if old is not None and not whole:
@@ -225,3 +221,4 @@ def _put_part(
     row = {"number": number, "kind": kind.value, "history": events}
     if old is None or dict(old) != row:
         table.upsert(Document(row, doc_id=number))
+    return len(events)

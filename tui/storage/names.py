@@ -40,12 +40,14 @@ def list_names(root: Path, folder: str) -> list[str]:
         entries = list(os.scandir(root / folder))
     except (FileNotFoundError, NotADirectoryError):
         return []
-    names = [
-        prefix + entry.name[: -len(SUFFIX)]
+    stems = [
+        entry.name[: -len(SUFFIX)]
         for entry in entries
         if entry.name.endswith(SUFFIX) and entry.is_file(follow_symlinks=False)
     ]
-    return sorted(name for name in names if _is_document(name))
+    # The folder is checked above: each name is a document's if its last part is a word.
+    found = (prefix + stem for stem in stems if _PART_RE.fullmatch(stem))
+    return sorted(name for name in found if name != JOURNAL)
 
 
 Stamp = tuple[int, int, int]  # inode, mtime in ns, size: a replaced file gets a new one
@@ -61,11 +63,3 @@ def document_stamp(root: Path, name: str) -> Stamp | None:
         return stamp_of(os.stat(document_path(root, name)))
     except OSError:
         return None
-
-
-def _is_document(name: str) -> bool:
-    try:
-        check_name(name)
-    except ValueError:
-        return False
-    return True

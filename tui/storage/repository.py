@@ -18,7 +18,8 @@ from tui.domain.codec import to_data
 from tui.domain.identity import name_entries
 from tui.domain.model import CaseKind, CaseRef, Correction, Meeting, MeetingStatus, TrackedCase
 from tui.i18n import _
-from tui.storage.case_rows import RecordError, cases_in, decode, find_case, merge_case, put_case
+from tui.storage.case_reads import RecordError, cases_in, decode, find_case, stored_in
+from tui.storage.case_rows import merge_case, put_case
 from tui.storage.case_rows import remove_case as _remove_case
 from tui.storage.changelog import MeetingLog
 from tui.storage.errors import StorageError, StorageWriteError
@@ -101,13 +102,15 @@ class Repository:
             found = find_case(tx, kind, number)
         return found[1] if found else None
 
-    def open_cases(self) -> list[TrackedCase]:
-        with self.store.reading() as tx:
-            return cases_in(tx, OPEN)
+    # `whole` False: each case with its newest events, as Records reads it (see there).
 
-    def cases_of(self, refs: Iterable[CaseRef]) -> list[TrackedCase]:
+    def open_cases(self, *, whole: bool = True) -> list[TrackedCase]:
         with self.store.reading() as tx:
-            found = [find_case(tx, ref.kind, ref.number) for ref in refs]
+            return cases_in(tx, OPEN, whole=whole)
+
+    def cases_of(self, refs: Iterable[CaseRef], *, whole: bool = True) -> list[TrackedCase]:
+        with self.store.reading() as tx:
+            found = [find_case(tx, ref.kind, ref.number, whole=whole) for ref in refs]
         return [f[1] for f in found if f is not None]
 
     def case_numbers_of_meeting(self, meeting: int) -> list[int]:
@@ -119,7 +122,15 @@ class Repository:
             found = cases_in(tx, OPEN)
             for name in self.store.names(CLOSED_CASES):
                 found.extend(cases_in(tx, name))
-        return sorted(found, key=lambda c: (c.kind != CaseKind.INTERNAL, c.number))
+        return sorted(found, key=lambda c: (c.kind is not CaseKind.INTERNAL, c.number))
+
+    def stored_cases(self) -> list[tuple[dict[str, Any], str]]:
+        """Every case's data as stored, whole, and where it is (see case_rows.stored_in)."""
+        with self.store.reading() as tx:
+            found = stored_in(tx, OPEN)
+            for name in self.store.names(CLOSED_CASES):
+                found.extend(stored_in(tx, name))
+        return found
 
 
 class Records:
@@ -131,12 +142,15 @@ class Records:
     def meeting(self, number: int) -> Meeting | None:
         return _read_meeting(self.tx, number)
 
+    # A case read here holds its newest events; the domain reads back its older ones as it
+    # needs them (tui.domain.case_history), and a save writes back what it read.
+
     def case(self, number: int, kind: CaseKind = CaseKind.INTERNAL) -> TrackedCase | None:
-        found = find_case(self.tx, kind, number)
+        found = find_case(self.tx, kind, number, whole=False)
         return found[1] if found else None
 
     def cases_of(self, refs: Iterable[CaseRef]) -> list[TrackedCase]:
-        found = [find_case(self.tx, ref.kind, ref.number) for ref in refs]
+        found = [find_case(self.tx, ref.kind, ref.number, whole=False) for ref in refs]
         return [f[1] for f in found if f is not None]
 
     def case_numbers_of_meeting(self, meeting: int) -> list[int]:
@@ -254,10 +268,21 @@ def _write_meeting(tx: Transaction, meeting: Meeting, old: dict[str, Any] | None
         Document(to_data(meeting), doc_id=1)
     )
     # The index grows with the history: it is read and written only when the summary
-    # changes (a new meeting, a new status), never for an ordinary edit.
+    # changes (a new meeting, a new status), never for an ordinary edit. An approved record
+    # is changed only under a correction: its row is written again, as one indexed before
+    # the index said "approved" may lack it.
     summary = _summary(meeting)
-    if old is None or old != summary:
-        tx.db(INDEX).table("meetings").upsert(Document(summary, doc_id=meeting.number))
+    if old is None or old != summary or meeting.approval is not None:
+        _put_summary(tx, meeting.number, summary)
+
+
+def _put_summary(tx: Transaction, number: int, summary: dict[str, Any]) -> None:
+    """The meeting's line of the index, put in its table as it is: TinyDB would copy the
+    whole table, a line a meeting, for each change."""
+    storage = tx.db(INDEX).storage
+    tables = storage.read() or {}
+    tables.setdefault("meetings", {})[str(number)] = summary
+    storage.write(tables)
 
 
 def _index_ids(tx: Transaction, number: int) -> list[int]:

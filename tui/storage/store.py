@@ -74,6 +74,7 @@ class Store:
             with self._lock.hold(exclusive=False):
                 if not journal_path(self.root).exists():
                     tx = Transaction(self.root, writable=False, warn=self.warnings.append)
+                    tx.reopen = self.reading
                     try:
                         yield tx
                     finally:
@@ -95,6 +96,7 @@ class Store:
             if sweep or writer_died:
                 sweep_temps(self.root)
             tx = Transaction(self.root, writable=True, warn=self.warnings.append)
+            tx.reopen = self.reading
             try:
                 yield tx
             except BaseException:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +38,7 @@ class _Doc:
 
     @property
     def exists(self) -> bool:
-        return self.staged or self.current is not None
+        return self.staged or self.current is not None or self.parsed is not None
 
     def settle(self) -> None:
         """Encode the staged tables: once a transaction, however many writes it made."""
@@ -76,6 +79,8 @@ class Transaction:
         self._warn = warn
         self._docs: dict[str, _Doc] = {}
         self._open = True
+        # A new reading transaction of the same store, for reads asked for after this ends.
+        self.reopen: Callable[[], AbstractContextManager[Transaction]] | None = None
 
     def db(self, name: str) -> TinyDB:
         """The document as a TinyDB database; a missing document reads as empty."""
@@ -105,6 +110,15 @@ class Transaction:
         doc.parsed = None
         doc.staged = False
 
+    @contextlib.contextmanager
+    def still_reading(self) -> Iterator[Transaction]:
+        """This transaction while it is open; once it has ended, a new reading one."""
+        if self._open or self.reopen is None:
+            yield self
+            return
+        with self.reopen() as fresh:
+            yield fresh
+
     def check_open(self) -> None:
         if not self._open:
             raise StorageError(f"{self._root}: the transaction has already ended")
@@ -117,6 +131,8 @@ class Transaction:
     def close(self) -> list[Change]:
         """End the transaction; return the documents it changed."""
         self._open = False
+        if not self._writable:
+            return []
         for doc in self._docs.values():
             doc.settle()
         return [change for doc in self._docs.values() if (change := _change(doc)) is not None]
