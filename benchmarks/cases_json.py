@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.command_floor import CASES_FLOOR  # noqa: E402
-from benchmarks.perf import cached_db, working_copy  # noqa: E402
+from benchmarks.perf_support import cached_db, working_copy  # noqa: E402
 
 CACHE = Path(os.environ.get("AGENDA_PERF_CACHE", "/tmp/agenda-perf-cache"))
 

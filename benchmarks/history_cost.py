@@ -103,15 +103,20 @@ def save_ms(db: Path, scratch: Path, case: int, kind: CaseKind, saves: int) -> t
     return statistics.median(times[3:]), statistics.median(cpu[3:])
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs=2, default=[60, 1200])
-    parser.add_argument("--saves", type=int, default=30)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--imports", type=int, default=5)
-    args = parser.parse_args()
-    env = dict(os.environ, PYTHONPATH=str(ROOT), AGENDA_LANG="en")
-    figures: dict[int, dict[str, float]] = {size: {} for size in args.sizes}
+LABELS = {
+    "import": ("archive import, CPU per meeting", 1.3),
+    "prepare": ("`agenda prepare`, whole process", 1.2),
+    "save 12601": ("progress save of 市長室 case 12601", 1.2),
+    "save 12601 cpu": ("the same, CPU", 1.2),
+    "save internal": ("progress save of an internal case", 1.2),
+    "save internal cpu": ("the same, CPU", 1.2),
+}
+Figures = dict[int, dict[str, float]]  # size: figure (a LABELS key): ms
+
+
+def measure(sizes: list[int], runs: int, saves: int, imports: int, env: dict[str, str]) -> Figures:
+    """Every figure of LABELS at each size, the sizes measured in turn."""
+    figures: Figures = {size: {} for size in sizes}
     with tempfile.TemporaryDirectory(prefix="agenda-history-") as name:
         scratch = Path(name)
         dbs: dict[int, Path] = {}
@@ -123,24 +128,20 @@ def main() -> None:
             dbs.setdefault(size, db)
             return per_meeting
 
-        # An import's CPU time is its work plus what other processes' use of the shared
-        # cores and caches added: the least of several runs is the import's own.
-        medians = {"import": in_turn(args.sizes, args.imports, import_once, min)}
-        prepared = in_turn(
-            args.sizes, args.runs + 1, lambda size, run: prepare_once(dbs[size], scratch, env)
-        )  # the first run of each warms the caches; it counts as one of the median's
-        medians["prepare"] = prepared
-        for size in args.sizes:
+        medians = {"import": in_turn(sizes, imports, import_once)}
+        medians["prepare"] = in_turn(  # the first run of each warms the caches
+            sizes, runs + 1, lambda size, run: prepare_once(dbs[size], scratch, env)
+        )
+        for size in sizes:
             subprocess.run(
                 [sys.executable, "-m", "tui", "--db", str(dbs[size]), "prepare"],
                 check=True,
                 capture_output=True,
                 env=env,
             )
-        for size in args.sizes:
             newest = FIRST + size - 1
-            mayor = save_ms(dbs[size], scratch, 12601, CaseKind.MAYOR, args.saves)
-            internal = save_ms(dbs[size], scratch, newest * 100 + 1, CaseKind.INTERNAL, args.saves)
+            mayor = save_ms(dbs[size], scratch, 12601, CaseKind.MAYOR, saves)
+            internal = save_ms(dbs[size], scratch, newest * 100 + 1, CaseKind.INTERNAL, saves)
             figures[size] = {
                 "save 12601": mayor[0],
                 "save 12601 cpu": mayor[1],
@@ -148,23 +149,27 @@ def main() -> None:
                 "save internal cpu": internal[1],
             }
         for key, values in medians.items():
-            for size, value in zip(args.sizes, values, strict=True):
+            for size, value in zip(sizes, values, strict=True):
                 figures[size][key] = value
-        for size in args.sizes:
-            said = ", ".join(f"{k} {v:.1f} ms" for k, v in figures[size].items())
-            print(f"{size} meetings: {said}", file=sys.stderr)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs=2, default=[60, 1200])
+    parser.add_argument("--saves", type=int, default=30)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--imports", type=int, default=3)
+    args = parser.parse_args()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), AGENDA_LANG="en")
+    figures = measure(args.sizes, args.runs, args.saves, args.imports, env)
+    for size in args.sizes:
+        said = ", ".join(f"{k} {v:.1f} ms" for k, v in figures[size].items())
+        print(f"{size} meetings: {said}", file=sys.stderr)
     small, large = args.sizes
     print(f"| figure | {small} meetings | {large} meetings | ÷ | target |")
     print("|---|---|---|---|---|")
-    labels = {
-        "import": ("archive import, CPU per meeting", 1.3),
-        "prepare": ("`agenda prepare`, whole process", 1.2),
-        "save 12601": ("progress save of 市長室 case 12601", 1.2),
-        "save 12601 cpu": ("the same, CPU", 1.2),
-        "save internal": ("progress save of an internal case", 1.2),
-        "save internal cpu": ("the same, CPU", 1.2),
-    }
-    for key, (label, target) in labels.items():
+    for key, (label, target) in LABELS.items():
         a, b = figures[small][key], figures[large][key]
         print(f"| {label} | {a:.1f} ms | {b:.1f} ms | {b / a:.2f} | ≤ {target} |")
 

@@ -7,8 +7,12 @@ Builds (or reuses from the cache folder) synthetic histories of each size
 app start against an empty Textual app, one durable edit, typing in the minutes editor
 (benchmarks/typing_echo.py: 500 distinct keys in each mode at 80×24 and 160×48, echo p99,
 missed echoes, every byte written per typed character), whole `agenda` commands against
-their library floors (benchmarks/command_floor.py), and the app's peak memory. --quick is
-a smoke run for CI (sizes 3 and 30, fewer keys and repetitions). Prints figures, not
+their library floors (benchmarks/command_floor.py), the app's peak memory, and what
+follows the history (benchmarks/perf_history.py: an archive's import, `prepare` and a
+case's save at 60 and 1,200 imported meetings; `cases --json` against the standard
+library; the search index's size and build, the app's memory around its first search).
+--quick is a smoke run for CI (sizes 3 and 30, archives of 12 and 120, fewer keys and
+repetitions). Prints figures, not
 verdicts: it exits 1 only when a figure could not be measured at all, which is what CI's
 smoke run checks.
 """
@@ -23,7 +27,7 @@ import sys
 import tempfile
 import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -32,7 +36,7 @@ import pexpect
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import perf_issue18  # noqa: E402
+from benchmarks import perf_history, perf_issue18  # noqa: E402
 from benchmarks.perf_support import (  # noqa: E402
     AGENDA,
     COLS,
@@ -68,6 +72,8 @@ class Runs:
     edits: int = 200
     keys: int = 500
     commands: int = 10
+    history: int = 5  # runs of `prepare` (and six times as many saves) at each archive size
+    archives: list[int] = field(default_factory=lambda: [60, 1200])  # imported meetings
 
 
 # -- app start ----------------------------------------------------------------
@@ -120,7 +126,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     sizes = sorted(set(args.sizes or ([3, 30] if args.quick else [3, 300, 3000])))
-    runs = Runs(starts=3, edits=30, keys=40, commands=3) if args.quick else Runs()
+    quick = Runs(starts=3, edits=30, keys=40, commands=3, history=1, archives=[12, 120])
+    runs = quick if args.quick else Runs()
     began = time.perf_counter()
     args.cache.mkdir(parents=True, exist_ok=True)
     ENV.clear()
@@ -205,6 +212,9 @@ def measure(sizes: list[int], runs: Runs, cache: Path, work: Path) -> Table:
 
     perf_issue18.typing(table, {size: dbs[size] for size in (small, large)}, runs.keys, ENV)
     perf_issue18.whole_commands(table, dbs[middle], middle, runs.commands, work, ENV)
+    perf_history.history(table, runs.archives, runs.history, ENV)
+    perf_history.cases_listing(table, dbs[large], large, runs.commands, work, ENV)
+    perf_history.index(table, dbs, work, ENV)
     return table
 
 

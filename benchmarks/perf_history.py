@@ -1,0 +1,69 @@
+"""Issue 18's figures that follow the history for benchmarks/perf.py: an archive's import,
+`prepare` and a case's save (history_cost), `cases --json` against the standard library
+(cases_json), and the search index and the app's memory around its first search (search,
+search_memory)."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from benchmarks import cases_json, history_cost, search, search_memory
+from benchmarks.command_floor import CASES_FLOOR
+from benchmarks.perf_support import AGENDA, ROOT, Table, attempt, log, working_copy
+
+
+def history(table: Table, sizes: list[int], runs: int, env: dict[str, str]) -> None:
+    small, large = sizes
+    log(f"importing archives of {small} and {large} meetings …")
+    env = dict(env, PYTHONPATH=str(ROOT), AGENDA_LANG="en")
+    found = attempt("history", partial(history_cost.measure, sizes, runs, runs * 6, 3, env))
+    figures = found if isinstance(found, dict) else None
+    for key, (label, target) in history_cost.LABELS.items():
+        ratio = figures[large][key] / figures[small][key] if figures else None
+        table.add(f"{label}, {large} ÷ {small} imported meetings", ratio, target)
+
+
+def cases_listing(
+    table: Table, db: Path, size: int, runs: int, work: Path, env: dict[str, str]
+) -> None:
+    log(f"cases --json at {size} meetings …")
+    db = working_copy(db, work)
+    env = dict(env, PYTHONPATH=str(ROOT), AGENDA_LANG="en")
+    commands = [
+        [*AGENDA, "--db", str(db), "cases", "--json"],
+        [AGENDA[0], "-c", CASES_FLOOR, str(db)],
+    ]
+    found = attempt("cases --json", lambda: cases_json.in_turn(commands, runs, env))
+    ratio = found[0][0] / found[1][0] if isinstance(found, list) else None
+    table.add(f"`cases --json` at {size} meetings ÷ json loading and dumping the same", ratio, 2)
+
+
+def index(table: Table, dbs: dict[int, Path], work: Path, env: dict[str, str]) -> None:
+    """The index built from nothing at the two largest sizes, and the app's memory around
+    its first search at the largest."""
+    middle, large = sorted(dbs)[-2:]
+    log(f"building the search index of {middle} and {large} meetings …")
+    built = {
+        size: attempt(f"index {size}", partial(_built, dbs[size], work)) for size in (middle, large)
+    }
+    few, many = built[middle], built[large]
+    size_ratio = build_ratio = None
+    if isinstance(many, search.Build):
+        size_ratio = many.index_bytes / many.documents_bytes
+        if isinstance(few, search.Build):
+            build_ratio = many.cpu_s / few.cpu_s
+    table.add(f"search index size ÷ the documents' size, {large} meetings", size_ratio, 1.0)
+    table.add(f"search index build CPU, {large} ÷ {middle} meetings", build_ratio, 11)
+    log(f"the app's first search at {large} meetings …")
+    copy = working_copy(dbs[large], work / "app")
+    memory = attempt("app memory", lambda: search_memory.first_search(copy, large, env))
+    table.add(
+        f"app memory after a search ÷ before it, {large} meetings",
+        memory.ratio if isinstance(memory, search_memory.Memory) else None,
+        1.15,
+    )
+
+
+def _built(db: Path, work: Path) -> search.Build:
+    return search.build(working_copy(db, work))
