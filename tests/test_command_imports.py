@@ -140,3 +140,39 @@ def test_a_meeting_of_a_shape_the_model_refuses_is_left_to_the_repository(
     assert result.stderr == (
         "agenda: error: stored meetings/0101.sections: expected a list, found str\n"
     )
+
+
+def test_a_search_of_an_index_up_to_date_imports_no_model_no_store_no_dataclasses(
+    imported: Path, tmp_path: Path
+) -> None:
+    db = private_copy(imported, tmp_path)
+    assert agenda("search", "列管", db=db).returncode == 0  # builds the index
+    modules = imported_by(db, "search", "列管")
+    heavy = ("tui.domain.model", "tui.storage.store", "tui.profile", "subprocess", "dataclasses")
+    for module in (*heavy, "pathlib", "tui.search.rows", "tui.render.cjkwrap"):
+        assert module not in modules
+
+
+def test_the_search_rows_know_every_case_kind() -> None:
+    from tui.domain.model import CaseKind
+    from tui.search.schema import CASE_KINDS
+
+    assert tuple(kind.value for kind in CaseKind) == CASE_KINDS
+
+
+def test_a_search_of_a_database_without_its_meta_is_left_to_the_store(
+    imported: Path, tmp_path: Path
+) -> None:
+    db = private_copy(imported, tmp_path)
+    (db / "meta.json").unlink()
+    result = agenda("search", "列管", db=db)
+    assert result.returncode == 1 and result.stderr.startswith("agenda: error:"), result.stderr
+
+
+@pytest.mark.parametrize(
+    "folder", ["", ".", "./", "/", "//", "///x", "//a//b/", "a/./b/", "./db", "../db/", "a/../b"]
+)
+def test_the_folder_s_name_is_as_pathlib_writes_it(folder: str) -> None:
+    from tui.cli.session import Session
+
+    assert Session(folder).name == str(Path(folder))

@@ -42,3 +42,18 @@ def test_render_without_a_usable_cache_folder_is_unchanged(db: Path, tmp_path: P
     assert uncached.returncode == 0, uncached.stderr
     assert uncached.stderr == ""
     assert uncached.stdout == cached.stdout
+
+
+@pytest.mark.parametrize("xdg", [None, "/somewhere/cache", "relative/cache", ""])
+def test_the_cache_folder_is_platformdirs_s(
+    xdg: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from platformdirs import user_cache_path
+
+    from tui.render.environment import _user_cache
+
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert _user_cache() == user_cache_path("agenda")

@@ -7,13 +7,15 @@ so that a command reading only the meetings' index (`open_store`) imports no mod
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
+import errno
+import os
 from typing import TYPE_CHECKING
 
 from tui.storage.layout import PROFILE_FILE
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tui.domain.profile import Profile
     from tui.storage.repository import Repository
     from tui.storage.store import Store
@@ -52,25 +54,35 @@ def open_store(db: Path) -> Store:
     """The database's documents alone, never created, for a command that reads only the
     meetings' index: its files shared as the profile's `group` says, and the profile's other
     keys left to the commands that use them."""
-    from tui.storage.sharing import share_with
     from tui.storage.store import Store
 
-    share_with(_group(db))
+    share_as_profiled(db)
     return Store.open(db, create=False)
 
 
-def _group(db: Path) -> str | None:
+def share_as_profiled(db: str | os.PathLike[str]) -> None:
+    """Files made from now on shared as the profile's `group` says."""
+    from tui.storage.sharing import share_with
+
+    share_with(_group(db))
+
+
+def _group(db: str | os.PathLike[str]) -> str | None:
     """The profile's `group`, read alone; a profile that does not plainly give one (or none)
     is read whole, which names what is wrong with it."""
-    from tui.i18n import shipped_profile
+    from tui.i18n import profile_value
 
-    path = db / PROFILE_FILE
+    path = os.path.join(db, PROFILE_FILE)
     try:
-        if not path.exists():
-            path = shipped_profile()
-        group = tomllib.loads(path.read_text(encoding="utf-8")).get("group", "")
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
-        group = None
-    if group == "":
+        os.stat(path)
+        plainly = profile_value(path, "group")
+    except OSError as error:  # as Path.exists: a profile not there is the shipped one's
+        plainly = profile_value(path, "group") if error.errno in _NOT_THERE else None
+    if plainly == "":
         return None
-    return profile_at(db).group or None
+    from pathlib import Path
+
+    return profile_at(Path(db)).group or None
+
+
+_NOT_THERE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)

@@ -58,14 +58,22 @@ def choose_for(db: str | os.PathLike[str]) -> str:
 
 
 def profile_language(path: str | os.PathLike[str]) -> str:
+    value = profile_value(path, "language")
+    return value if value in LANGUAGES else ""
+
+
+def profile_value(path: str | os.PathLike[str], key: str) -> object:
+    """One key of the profile at `path` (the shipped one when there is none) as it is
+    written, read without checking the rest: "" when it is not given, None when the
+    profile cannot be read."""
     try:
         if not os.path.exists(path):
             path = _shipped_profile()
         with open(path, encoding="utf-8") as file:
-            value = tomllib.loads(file.read()).get("language", "")
+            value: object = tomllib.loads(file.read()).get(key, "")
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
-        return ""
-    return value if value in LANGUAGES else ""
+        return None
+    return value
 
 
 def shipped_profile() -> Path:

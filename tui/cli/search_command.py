@@ -11,8 +11,8 @@ from tui.cli.columns import pad
 from tui.cli.json_output import print_json
 from tui.cli.session import Session, UsageError
 from tui.cli.words import quoted
-from tui.domain.places import written_place
 from tui.domain.rocdays import format_numeric_date
+from tui.domain.written_places import written_place
 from tui.i18n import _
 from tui.render.widths import width
 from tui.search.grams import QueryError
@@ -30,8 +30,8 @@ def search(args: argparse.Namespace, session: Session) -> int:
         raise UsageError(
             _("--limit {limit}: give 1 to {most:,}").format(limit=args.limit, most=MOST)
         )
-    session.store()  # the database must exist, and its files are shared as its profile says
-    index = SearchIndex(session.db, note=_note)
+    session.settled()  # the database must exist, and its files are shared as its profile says
+    index = SearchIndex(session.name, note=_note)
     try:
         found = index.search(args.text, args.limit)
     except QueryError as error:

@@ -39,6 +39,16 @@ class Session:
 
         return Path(self.folder)
 
+    @property
+    def name(self) -> str:
+        """The folder as pathlib writes it (str(self.db), as messages name it), found
+        without importing pathlib: a search names its index with it."""
+        folder = self.folder
+        root = "/" if folder.startswith("/") else ""
+        if folder.startswith("//") and not folder.startswith("///"):
+            root = "//"  # POSIX leaves the meaning of two leading slashes to the system
+        return root + "/".join(p for p in folder.split("/") if p not in ("", ".")) or "."
+
     def repo(self, *, create: bool = False) -> Repository:
         if self._repo is None:
             from tui.database import open_repository
@@ -65,6 +75,20 @@ class Session:
             self._store = open_store(self.db)
         self.show_warnings()
         return self._store
+
+    def settled(self) -> None:
+        """The database is there with nothing to finish, read plainly under its shared lock
+        (tui.storage.plain), and its files are shared as its profile says; anything out of
+        the ordinary opens the store, which finishes, waits, repairs or says what is wrong."""
+        from tui.storage.layout import META
+        from tui.storage.plain import plain_tables
+
+        if self._store is not None or not (plain_tables(self.folder, META) or {}).get("store"):
+            self.store()
+            return
+        from tui.database import share_as_profiled
+
+        share_as_profiled(self.name)
 
     def show_warnings(self) -> None:
         if self._store is None:

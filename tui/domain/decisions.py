@@ -1,5 +1,6 @@
 """Tracked-case numbers and the sentence that releases (解除列管) or keeps (賡續列管) them."""
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -92,21 +93,34 @@ class Decisions:
     kept: tuple[int, ...]
 
 
-_VERDICT = re.compile(
-    r"(?:均|皆|都)?\s*(?:同意)?\s*(?:予以|准予)?\s*"
-    r"(?:(?P<kept>不予解除列管|不解除列管|不予解列|賡續列管|繼續列管|持續列管|續予列管)"
-    r"|(?P<released>解除列管|解列))"
-)
+# Compiled when first used: a render or a listing reads no decision sentence.
+@functools.cache
+def _verdict() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:均|皆|都)?\s*(?:同意)?\s*(?:予以|准予)?\s*"
+        r"(?:(?P<kept>不予解除列管|不解除列管|不予解列|賡續列管|繼續列管|持續列管|續予列管)"
+        r"|(?P<released>解除列管|解列))"
+    )
+
+
 _NUMBER = r"[0-9]{3,}"
 _RANGE_MARK = r"\s*(?:至|到|~|〜|-|－)\s*"
 _ENTRY = rf"(?P<first>{_NUMBER})(?:{_RANGE_MARK}(?P<last>{_NUMBER}))?"
 _LIST_MARK = r"\s*(?:、|,|，|及|和|與|暨)\s*|\s+"
 _PLAIN_ENTRY = _ENTRY.replace("?P<first>", "").replace("?P<last>", "")
+
+
 # The cases a verdict applies to are the list right before it, up to the verdict itself.
-_CASES_BEFORE_VERDICT = re.compile(
-    rf"(?<![0-9])(?P<cases>{_PLAIN_ENTRY}(?:(?:{_LIST_MARK}){_PLAIN_ENTRY})*)\s*(?:案|號)?\s*$"
-)
-_ENTRIES = re.compile(_ENTRY)
+@functools.cache
+def _cases_before_verdict() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![0-9])(?P<cases>{_PLAIN_ENTRY}(?:(?:{_LIST_MARK}){_PLAIN_ENTRY})*)\s*(?:案|號)?\s*$"
+    )
+
+
+@functools.cache
+def _entries() -> re.Pattern[str]:
+    return re.compile(_ENTRY)
 
 
 def parse_decision_sentence(text: str) -> Decisions | None:
@@ -115,7 +129,7 @@ def parse_decision_sentence(text: str) -> Decisions | None:
     released: set[int] = set()
     kept: set[int] = set()
     start = 0
-    for verdict in _VERDICT.finditer(plain):
+    for verdict in _verdict().finditer(plain):
         cases = _cases_before(plain[start : verdict.start()], text)
         (kept if verdict["kept"] else released).update(cases)
         start = verdict.end()
@@ -125,10 +139,10 @@ def parse_decision_sentence(text: str) -> Decisions | None:
 
 
 def _cases_before(clause: str, text: str) -> list[int]:
-    found = _CASES_BEFORE_VERDICT.search(clause)
+    found = _cases_before_verdict().search(clause)
     if found is None:
         return []
-    entries = list(_ENTRIES.finditer(found["cases"]))
+    entries = list(_entries().finditer(found["cases"]))
     ends = [int(e[name]) for e in entries for name in ("first", "last") if e[name]]
     if not all(is_case_number(n) for n in ends):
         return []

@@ -1,8 +1,9 @@
 """Chinese numerals and the labels of the numbering ladder 壹、→ 一、→ (一) → 1. → (1)."""
 
 import enum
+import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.i18n import _
 
@@ -34,7 +35,13 @@ _COMMON_CHARS = frozenset(COMMON_DIGITS + COMMON_UNITS + "〇○")
 _FORMAL_CHARS = frozenset(FORMAL_DIGITS + FORMAL_UNITS + "貮叁")
 _NUMERAL_CHARS = "".join(sorted(_DIGIT_VALUES.keys() | _UNIT_VALUES.keys()))
 
-_ARABIC = re.compile(r"[0-9０-９]+")
+
+# The patterns are compiled when first used: writing numerals reads none.
+@functools.cache
+def _arabic() -> re.Pattern[str]:
+    return re.compile(r"[0-9０-９]+")
+
+
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
@@ -92,7 +99,7 @@ def parse_number(text: str) -> int:
 
 
 def _read_number(text: str) -> int | None:
-    if _ARABIC.fullmatch(text):
+    if _arabic().fullmatch(text):
         return int(text)
     if _is_digitwise(text):
         return _read_digitwise(text)
@@ -169,8 +176,7 @@ def label(ladder: Ladder, n: int) -> str:
             return f"({n})"
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """A label found at the start of a line, and the text after it."""
 
     ladder: Ladder
@@ -178,18 +184,28 @@ class Label:
     rest: str
 
 
-_LIST_MARKER = re.compile(r"\s*(?:[-*]\s+)?")
-_IN_PARENTHESES = re.compile(r"[(（]\s*(?P<numeral>[^()（）\s]+)\s*[)）]")
-_BEFORE_MARK = re.compile(rf"(?P<numeral>[0-9０-９]+|[{_NUMERAL_CHARS}]+)(?P<mark>[、.．])")
+@functools.cache
+def _list_marker() -> re.Pattern[str]:
+    return re.compile(r"\s*(?:[-*]\s+)?")
+
+
+@functools.cache
+def _in_parentheses() -> re.Pattern[str]:
+    return re.compile(r"[(（]\s*(?P<numeral>[^()（）\s]+)\s*[)）]")
+
+
+@functools.cache
+def _before_mark() -> re.Pattern[str]:
+    return re.compile(rf"(?P<numeral>[0-9０-９]+|[{_NUMERAL_CHARS}]+)(?P<mark>[、.．])")
 
 
 def parse_label(line: str) -> Label | None:
     """The label a line starts with, or None when the line starts with ordinary text."""
-    start = _LIST_MARKER.match(line)
+    start = _list_marker().match(line)
     position = start.end() if start else 0
-    if found := _IN_PARENTHESES.match(line, position):
+    if found := _in_parentheses().match(line, position):
         ladder = _parenthesised_ladder(found["numeral"])
-    elif (found := _BEFORE_MARK.match(line, position)) and not _is_decimal_point(line, found):
+    elif (found := _before_mark().match(line, position)) and not _is_decimal_point(line, found):
         ladder = _marked_ladder(found["numeral"])
     else:
         return None
@@ -202,17 +218,17 @@ def parse_label(line: str) -> Label | None:
 def _is_decimal_point(line: str, found: re.Match[str]) -> bool:
     """1.5 億 is an amount, not point 1."""
     following = line[found.end() : found.end() + 1]
-    return found["mark"] in ".．" and _ARABIC.fullmatch(following) is not None
+    return found["mark"] in ".．" and _arabic().fullmatch(following) is not None
 
 
 def _parenthesised_ladder(numeral: str) -> Ladder | None:
-    if _ARABIC.fullmatch(numeral):
+    if _arabic().fullmatch(numeral):
         return Ladder.SUBPOINT
     return Ladder.SUBITEM if _is_common(numeral) else None
 
 
 def _marked_ladder(numeral: str) -> Ladder | None:
-    if _ARABIC.fullmatch(numeral):
+    if _arabic().fullmatch(numeral):
         return Ladder.POINT
     if _is_common(numeral):
         return Ladder.ITEM
@@ -228,7 +244,7 @@ def _is_formal(numeral: str) -> bool:
 
 
 def _label_number(numeral: str) -> int | None:
-    if _ARABIC.fullmatch(numeral):
+    if _arabic().fullmatch(numeral):
         return int(numeral) or None
     if len(numeral) > 1 and _is_digitwise(numeral):
         return None  # 一一、 is not how an item is numbered

@@ -15,16 +15,16 @@ from tui.domain.numerals import (
     Ladder,
     NumeralError,
     chinese,
-    formal,
     label,
     parse_number,
     to_halfwidth,
 )
+from tui.domain.written_places import ARABIC_PLACE as _ARABIC_PLACE
+from tui.domain.written_places import written_place as written_place
 from tui.i18n import _
 
 _FORMAL = f"[{FORMAL_DIGITS}{FORMAL_UNITS}貮叁]+"
 _COMMON = "[零一二三四五六七八九十百千〇○兩]+"
-_ARABIC_PLACE = re.compile(r"(?P<section>[0-9]+)(?:\s*[.、,]\s*(?P<item>[0-9]+))?")
 _WRITTEN_PLACE = re.compile(
     rf"(?P<section>{_FORMAL})\s*(?:、\s*)?(?:(?P<item>{_COMMON})\s*(?:、\s*)?)?"
 )
@@ -47,19 +47,6 @@ def placed_items(meeting: Meeting) -> Iterator[tuple[str, str, Item]]:
 def place_of(meeting: Meeting, item: Item) -> tuple[str, str] | None:
     """The place ("2.4") and heading of an item of the meeting; None if it is not there."""
     return next(((p, h) for p, h, found in placed_items(meeting) if found is item), None)
-
-
-def written_place(place: str) -> str:
-    """ "2.1" as the record writes it, 貳、一; "2" (a section that is itself an item) as 貳.
-    Anything else is given back as it is."""
-    found = _ARABIC_PLACE.fullmatch(place)
-    if found is None or int(found["section"]) < 1:
-        return place
-    section = formal(int(found["section"]))
-    if found["item"] is None:
-        return section
-    item = int(found["item"])
-    return f"{section}、{chinese(item)}" if item >= 1 else place
 
 
 def parse_place(text: str) -> str:

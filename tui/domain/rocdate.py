@@ -1,6 +1,7 @@
 """Dates of the Republic of China calendar (民國), written and read the ways offices write them."""
 
 import calendar
+import functools
 import json
 import re
 from datetime import date, datetime, time
@@ -27,26 +28,46 @@ _NOON = "中午"
 _NUMERAL = r"[0-9]+|[〇○零一二三四五六七八九十百千兩]+"
 _PERIOD = "|".join((*_MORNING, *_AFTERNOON, _NOON))
 
-_WRITTEN_DATE = re.compile(
-    rf"(?:(?:中華)?民國|西元)?\s*(?P<year>{_NUMERAL})\s*年\s*(?P<month>{_NUMERAL})\s*月"
-    rf"\s*(?P<day>{_NUMERAL})\s*[日號]"
-)
-_NUMERIC_DATE = re.compile(
-    r"(?<![0-9.])(?P<year>[0-9]{2,4})(?P<mark>[-/.])(?P<month>[0-9]{1,2})(?P=mark)"
-    r"(?P<day>[0-9]{1,2})(?![0-9])"
-)
-_WRITTEN_TIME = re.compile(
-    rf"(?P<period>{_PERIOD})?\s*(?P<hour>{_NUMERAL})\s*[時点點]"
-    rf"(?:\s*(?P<minute>{_NUMERAL})\s*分|\s*(?P<half>半))?"
-)
-_CLOCK_TIME = re.compile(
-    rf"(?P<period>{_PERIOD})?\s*(?<![0-9])(?P<hour>[0-9]{{1,2}}):(?P<minute>[0-9]{{2}})"
-    r"(?::[0-9]{2})?(?![0-9])"
-)
-_WEEKDAY = re.compile(
-    r"\s*(?:\(\s*(?:星期|禮拜|週|周)?[一二三四五六日天]\s*\)|(?:星期|禮拜|週|周)[一二三四五六日天])?"
-    r"\s*[,T]?\s*"
-)
+
+# The patterns are compiled when first used: a render writes dates and reads none.
+@functools.cache
+def _written_dates() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:(?:中華)?民國|西元)?\s*(?P<year>{_NUMERAL})\s*年\s*(?P<month>{_NUMERAL})\s*月"
+        rf"\s*(?P<day>{_NUMERAL})\s*[日號]"
+    )
+
+
+@functools.cache
+def _numeric_dates() -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![0-9.])(?P<year>[0-9]{2,4})(?P<mark>[-/.])(?P<month>[0-9]{1,2})(?P=mark)"
+        r"(?P<day>[0-9]{1,2})(?![0-9])"
+    )
+
+
+@functools.cache
+def _written_times() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<period>{_PERIOD})?\s*(?P<hour>{_NUMERAL})\s*[時点點]"
+        rf"(?:\s*(?P<minute>{_NUMERAL})\s*分|\s*(?P<half>半))?"
+    )
+
+
+@functools.cache
+def _clock_times() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<period>{_PERIOD})?\s*(?<![0-9])(?P<hour>[0-9]{{1,2}}):(?P<minute>[0-9]{{2}})"
+        r"(?::[0-9]{2})?(?![0-9])"
+    )
+
+
+@functools.cache
+def _weekdays() -> re.Pattern[str]:
+    return re.compile(
+        r"\s*(?:\(\s*(?:星期|禮拜|週|周)?[一二三四五六日天]\s*\)|(?:星期|禮拜|週|周)[一二三四五六日天])?"
+        r"\s*[,T]?\s*"
+    )
 
 
 def _quoted(text: str) -> str:
@@ -96,9 +117,9 @@ def parse_datetime(text: str) -> tuple[date, time | None]:
     if found is None:
         raise DateError(_("no date found in {text}").format(text=_quoted(text)))
     day = _calendar_date(found, text)
-    after = _WEEKDAY.match(plain, found.end())
+    after = _weekdays().match(plain, found.end())
     position = after.end() if after else found.end()
-    clock = _WRITTEN_TIME.match(plain, position) or _CLOCK_TIME.match(plain, position)
+    clock = _written_times().match(plain, position) or _clock_times().match(plain, position)
     return day, _clock_time(clock, text) if clock else None
 
 
@@ -110,14 +131,14 @@ def parse_date(text: str) -> date:
 def parse_time(text: str) -> time:
     """The first time in the text: 11 時 14 分, 上午十一時十四分, 11:14, 下午2時."""
     plain = to_halfwidth(text)
-    found = [m for m in (_WRITTEN_TIME.search(plain), _CLOCK_TIME.search(plain)) if m]
+    found = [m for m in (_written_times().search(plain), _clock_times().search(plain)) if m]
     if not found:
         raise DateError(_("no time found in {text}").format(text=_quoted(text)))
     return _clock_time(min(found, key=lambda m: m.start()), text)
 
 
 def _first_date(plain: str) -> re.Match[str] | None:
-    found = [m for m in (_WRITTEN_DATE.search(plain), _NUMERIC_DATE.search(plain)) if m]
+    found = [m for m in (_written_dates().search(plain), _numeric_dates().search(plain)) if m]
     return min(found, key=lambda m: m.start(), default=None)
 
 

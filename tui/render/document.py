@@ -11,7 +11,6 @@ from typing import Any
 from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 
-from tui.domain.agenda import meetings_open
 from tui.domain.attendance import sign_in_rows
 from tui.domain.case_table import COLUMNS, CaseRow, TableMeeting, case_rows, has_answers
 from tui.domain.cases import deadline_state, kind_name
@@ -75,6 +74,8 @@ def render_agenda(
     warning_days: int = 30,
 ) -> str:
     """The agenda (議程): the record's outline with each tracked case and its progress slot."""
+    from tui.domain.agenda import meetings_open  # the agenda's making, which a record needs not
+
     by_key = {(c.kind, c.number): c for c in cases}
     missing = [
         r.number for i in meeting.items() for r in i.cases if (r.kind, r.number) not in by_key

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from tui.i18n import pgettext
-from tui.render.cjkwrap import width
-from tui.search.rows import FIELDS
+from tui.render.widths import width
+from tui.search.schema import FIELDS
 
 ELLIPSIS = "…"
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """Immutable; a named tuple, not a dataclass: a search imports no dataclasses (their
+    module imports inspect and ast, a fifth of the command's time)."""
+
     meeting: int
     date: date | None
     place: str  # "2.4", compatible with `agenda conclude N PLACE`; "" when not known
     field: str  # what matched: title, motion, proposal, report, case, progress, conclusion, note
     text: str
-    # where the query is in text: (start, end) offsets
-    spans: list[tuple[int, int]] = dataclasses.field(default_factory=list)
+    spans: list[tuple[int, int]]  # where the query is in text: (start, end) offsets
     entry: int = 0  # 1-based among the item's reports or conclusions
     case_kind: str = ""
     case_number: int | None = None
@@ -58,8 +58,7 @@ def field_word(field: str) -> str:
     return words.get(field, field)
 
 
-@dataclass(frozen=True)
-class Snippet:
+class Snippet(NamedTuple):
     text: str
     spans: list[tuple[int, int]]  # offsets of the matches in the snippet
 

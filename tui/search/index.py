@@ -13,9 +13,8 @@ import contextlib
 import fcntl
 import os
 import sqlite3
-import threading
+from _thread import allocate_lock  # threading's Lock, without importing threading
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import TypeVar
 
 from tui.i18n import N_, _
@@ -59,13 +58,16 @@ class SearchIndex:
     """Thread-safe: one connection, used by one thread at a time."""
 
     def __init__(
-        self, root: Path, note: Note = lambda message: None, outside_from: int = outside.LEAST
+        self,
+        root: str | os.PathLike[str],
+        note: Note = lambda message: None,
+        outside_from: int = outside.LEAST,
     ) -> None:
-        self.root = root
+        self.root = os.fspath(root)  # a name: a search of an index up to date needs no pathlib
         self.outside_from = outside_from  # documents to read from which a child process does it
-        self.path = root / SEARCH_INDEX_FILE
+        self.path = os.path.join(self.root, SEARCH_INDEX_FILE)
         self.note = note
-        self._mutex = threading.Lock()
+        self._mutex = allocate_lock()
         self._db: sqlite3.Connection | None = None
         self._ino = 0
         self._rebuilding = False
@@ -117,7 +119,7 @@ class SearchIndex:
             if _inode(self.path) == ours:  # nobody rebuilt it meanwhile
                 for path in (self.path, *(_side(self.path, s) for s in _SIDE_FILES)):
                     with _os_errors(path, _("could not remove it")):
-                        path.unlink(missing_ok=True)
+                        _remove(path)
 
     def _connection(self) -> sqlite3.Connection:
         if self._db is not None and _inode(self.path) == self._ino:
@@ -203,7 +205,7 @@ class SearchIndex:
     @contextlib.contextmanager
     def _exclusive(self, wait: float) -> Iterator[int | None]:
         """The lock file's descriptor, locked; None if another process kept it `wait` s."""
-        path = self.root / SEARCH_LOCK_FILE
+        path = os.path.join(self.root, SEARCH_LOCK_FILE)
         with _os_errors(path, _("could not open it")):
             fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
         try:
@@ -219,7 +221,7 @@ class SearchIndex:
             os.close(fd)
 
 
-def _prepare(db: sqlite3.Connection, path: Path) -> bool:
+def _prepare(db: sqlite3.Connection, path: str) -> bool:
     """Settings, and the tables of a new index (True when made now); _Unusable for an index
     made by another version."""
     try:
@@ -250,12 +252,12 @@ def _prepare(db: sqlite3.Connection, path: Path) -> bool:
     return made
 
 
-def _must_be_empty(db: sqlite3.Connection, path: Path) -> None:
+def _must_be_empty(db: sqlite3.Connection, path: str) -> None:
     if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
         raise _Unusable(_("{path} holds other tables").format(path=path))
 
 
-def _create_file(path: Path) -> None:
+def _create_file(path: str) -> None:
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
     except FileExistsError:
@@ -266,15 +268,20 @@ def _create_file(path: Path) -> None:
         os.close(fd)
 
 
-def _inode(path: Path) -> int:
+def _inode(path: str) -> int:
     try:
         return os.stat(path).st_ino
     except OSError:
         return 0
 
 
-def _side(path: Path, suffix: str) -> Path:
-    return path.with_name(path.name + suffix)
+def _side(path: str, suffix: str) -> str:
+    return path + suffix
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
 
 
 def _code(error: sqlite3.Error) -> int:
@@ -282,7 +289,7 @@ def _code(error: sqlite3.Error) -> int:
 
 
 @contextlib.contextmanager
-def _os_errors(path: Path, what: str) -> Iterator[None]:
+def _os_errors(path: str, what: str) -> Iterator[None]:
     try:
         yield
     except OSError as error:

@@ -13,10 +13,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import subprocess
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import IO, Any
 
 import tui
@@ -30,11 +28,18 @@ LEAST = 20  # documents to read again from which the work is done outside the ap
 CACHE_KIB = 32768  # the child's page cache, for merging the index's segments
 
 
-def refresh(root: Path, lock: int, note: Note, progress: Progress | None) -> None:
+def refresh(root: str | os.PathLike[str], lock: int, note: Note, progress: Progress | None) -> None:
     """Bring the index of `root` up to date in a child process, holding the lock `lock`."""
+    import subprocess  # only when there is much to read: a search of an index up to date needs none
+
     env = dict(os.environ, AGENDA_LANG=language())
     env["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(Path(tui.__file__).resolve().parent.parent), env.get("PYTHONPATH")) if p
+        p
+        for p in (
+            os.path.dirname(os.path.dirname(os.path.realpath(tui.__file__))),
+            env.get("PYTHONPATH"),
+        )
+        if p
     )
     child = subprocess.Popen(
         [sys.executable, "-m", "tui.search.outside", str(root)],
@@ -87,9 +92,11 @@ def _say(**what: Any) -> None:
     sys.stdout.flush()
 
 
-def main(root: Path) -> int:
+def main(root: str) -> int:
     try:
-        db = sqlite3.connect(root / SEARCH_INDEX_FILE, timeout=5.0, isolation_level=None)
+        db = sqlite3.connect(
+            os.path.join(root, SEARCH_INDEX_FILE), timeout=5.0, isolation_level=None
+        )
         try:
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
@@ -107,7 +114,7 @@ def main(root: Path) -> int:
     return 0
 
 
-def _build(db: sqlite3.Connection, root: Path) -> None:
+def _build(db: sqlite3.Connection, root: str) -> None:
     """Brought up to date; packed when most of it was written now, since rows of cases
     inserted between a meeting's leave pages half empty (0.6 s at 3,000 meetings)."""
     from tui.search import update
@@ -125,4 +132,4 @@ def _progress(done: int, total: int) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1])))
+    sys.exit(main(sys.argv[1]))

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from tui.search import schema
 from tui.search.grams import spans
 from tui.search.hits import Hit
-from tui.search.rows import FIELDS
+from tui.search.schema import FIELDS
 
 _NEWEST = "SELECT rowid FROM {0} WHERE {0} MATCH ? ORDER BY rowid DESC"
 _ROWS = """
@@ -26,8 +26,7 @@ WHERE e.id IN (SELECT value FROM json_each(?))
 CHUNK = 64  # rows read and checked at a time, beyond the first `limit`
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     hits: list[Hit]
     more: bool  # there are older matches than these
 

@@ -12,12 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from tui.domain.model import CaseKind
 from tui.i18n import _
-from tui.search.schema import LARGEST_MEETING
+from tui.search.schema import CASE_KINDS, LARGEST_MEETING
 
-# What a row holds, in the order an item shows them.
-FIELDS = ("title", "motion", "proposal", "report", "case", "progress", "conclusion", "note")
+INTERNAL = CASE_KINDS[0]
 
 
 class NotAMeeting(ValueError):
@@ -110,17 +108,17 @@ def _joined(text: str, holder: Any) -> str:
 
 def _case_places(number: int, place: str, item: Any) -> Iterator[CasePlace]:
     for ref in item.get("cases", []):
-        kind = str(ref.get("kind", CaseKind.INTERNAL.value))
+        kind = str(ref.get("kind", INTERNAL))
         yield CasePlace(number, kind, int(ref["number"]), place)
     for conclusion in item.get("conclusions", []):
         if conclusion.get("case") is not None:
-            yield CasePlace(number, CaseKind.INTERNAL.value, int(conclusion["case"]), place)
+            yield CasePlace(number, INTERNAL, int(conclusion["case"]), place)
 
 
 def case_rows(data: Any, where: str) -> list[Row]:
     """The case itself (number, subject, owner) at its latest meeting; each progress report."""
     try:
-        kind, number = str(data.get("kind", CaseKind.INTERNAL.value)), int(data["number"])
+        kind, number = str(data.get("kind", INTERNAL)), int(data["number"])
         history = data.get("history", [])
         latest = max(
             (_meeting_number(e["meeting"]) for e in history),

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
-from tui.domain.model import CaseKind
 from tui.i18n import _
+from tui.search.schema import CASE_KINDS
 from tui.storage.envelope import decode
 from tui.storage.errors import StorageError
 from tui.storage.layout import CASE_FOLDERS, MEETINGS
@@ -31,10 +30,10 @@ class UnreadableDocument(Exception):
     """A document the index cannot use now; the database's own commands will report it."""
 
 
-def settled_folder_stamp(root: Path, folder: str) -> Stamp | None:
+def settled_folder_stamp(root: str, folder: str) -> Stamp | None:
     """The folder's stamp if it may be trusted to change with any of its documents."""
     try:
-        stat = os.stat(root / folder)
+        stat = os.stat(os.path.join(root, folder))
     except OSError:
         return None
     if time.time_ns() - stat.st_mtime_ns < SETTLED_NS:
@@ -42,18 +41,18 @@ def settled_folder_stamp(root: Path, folder: str) -> Stamp | None:
     return stamp_of(stat)
 
 
-def documents(root: Path, folder: str) -> dict[str, Stamp]:
+def documents(root: str, folder: str) -> dict[str, Stamp]:
     """Each file directly in folder that may be a document, by name ("meetings/0101"),
     with its stamp; check a name with is_document() before reading it."""
     found: dict[str, Stamp] = {}
     try:
-        entries = list(os.scandir(root / folder))
+        entries = list(os.scandir(os.path.join(root, folder)))
     except (FileNotFoundError, NotADirectoryError):
         return found
     except OSError as error:  # an index that skipped a folder would answer wrongly
         unlisted = _("could not list {path}: {reason}")
         raise StorageError(
-            unlisted.format(path=root / folder, reason=error.strerror or error)
+            unlisted.format(path=os.path.join(root, folder), reason=error.strerror or error)
         ) from None
     for entry in entries:
         if not entry.name.endswith(SUFFIX):
@@ -67,10 +66,10 @@ def documents(root: Path, folder: str) -> dict[str, Stamp]:
     return found
 
 
-def count(root: Path, folder: str) -> int:
+def count(root: str, folder: str) -> int:
     """How many files directly in folder may be documents, by their names alone."""
     try:
-        with os.scandir(root / folder) as entries:
+        with os.scandir(os.path.join(root, folder)) as entries:
             return sum(entry.name.endswith(SUFFIX) for entry in entries)
     except OSError:
         return 0
@@ -84,9 +83,11 @@ def is_document(name: str) -> bool:
     return True
 
 
-def read(root: Path, name: str) -> tuple[Stamp, dict[str, Any]] | None:
+def read(root: str, name: str) -> tuple[Stamp, dict[str, Any]] | None:
     """The document's tables and their stamp; None when it is gone."""
-    path = document_path(root, name)
+    from pathlib import Path  # a document read: the index being built
+
+    path = document_path(Path(root), name)
     try:
         with open(path, "rb") as file:
             stamp = stamp_of(os.fstat(file.fileno()))
@@ -108,4 +109,4 @@ def meeting_in(tables: dict[str, Any]) -> Any:
 
 def cases_in(tables: dict[str, Any]) -> list[Any]:
     """The stored cases of a case document (as JSON data)."""
-    return [row for kind in CaseKind for row in tables.get(kind.value, {}).values()]
+    return [row for kind in CASE_KINDS for row in tables.get(kind, {}).values()]

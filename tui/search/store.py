@@ -5,12 +5,17 @@ from __future__ import annotations
 import json
 import sqlite3
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from tui.i18n import _
-from tui.search import schema
+from tui.search import schema, sources
 from tui.search.grams import grams
-from tui.search.rows import FIELDS, CasePlace, Row
+from tui.search.rows import CasePlace, NotAMeeting, Row, case_rows, meeting_rows
+from tui.search.schema import FIELDS
+from tui.search.sources import UnreadableDocument
+from tui.storage.layout import MEETINGS, meeting_name
 from tui.storage.names import Stamp
 
 
@@ -23,6 +28,35 @@ class Prepared:
     rows: list[tuple[Row, str, str]] = field(default_factory=list)  # with its grams
     places: list[CasePlace] = field(default_factory=list)
     meeting: tuple[int, str] | None = None  # number and ISO date of a meeting document
+
+
+def prepare(root: str, name: str, note: Callable[[str], None]) -> Prepared | None:
+    """Document `name` read and turned into rows; None when it cannot be read (`note` says so)."""
+    try:
+        found = sources.read(root, name)
+        if found is None:
+            return Prepared(name)
+        stamp, tables = found
+        if name.startswith(MEETINGS + "/"):
+            return _prepare_meeting(name, stamp, tables)
+        rows = [row for case in sources.cases_in(tables) for row in case_rows(case, name)]
+    except (UnreadableDocument, NotAMeeting) as problem:
+        note(_("not searched until it can be read: {problem}").format(problem=problem))
+        return None
+    return Prepared(name, stamp, [(row, *grams(row.text)) for row in rows])
+
+
+def _prepare_meeting(name: str, stamp: Stamp, tables: dict[str, Any]) -> Prepared:
+    data = sources.meeting_in(tables)
+    if data is None:
+        return Prepared(name, stamp)
+    found = meeting_rows(data, name)
+    if meeting_name(found.number) != name:
+        raise UnreadableDocument(
+            _("{name} holds meeting {number}").format(name=name, number=found.number)
+        )
+    rows = [(row, *grams(row.text)) for row in found.rows]
+    return Prepared(name, stamp, rows, found.places, (found.number, found.day))
 
 
 def replace(db: sqlite3.Connection, folder: str, batch: list[Prepared]) -> None:

@@ -9,17 +9,9 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
-from tui.i18n import _
-from tui.search import sources, store
-from tui.search.grams import grams
-from tui.search.rows import NotAMeeting, case_rows, meeting_rows
-from tui.search.sources import FOLDERS, UnreadableDocument
-from tui.search.store import Prepared
-from tui.storage.layout import MEETINGS, meeting_name
+from tui.search import sources
+from tui.search.sources import FOLDERS
 from tui.storage.names import Stamp
 
 BATCH = 200  # documents read, then written in one transaction
@@ -27,23 +19,27 @@ Progress = Callable[[int, int], None]
 Note = Callable[[str], None]
 
 
-@dataclass
 class Plan:
-    folder: str
-    stamp: Stamp | None  # the folder's settled stamp, stored once its documents are done
-    names: list[str]
+    """What to read again of a folder (a plain class: a search imports no dataclasses)."""
+
+    __slots__ = ("folder", "names", "stamp")
+
+    def __init__(self, folder: str, stamp: Stamp | None, names: list[str]) -> None:
+        self.folder = folder
+        self.stamp = stamp  # the folder's settled stamp, stored once its documents are done
+        self.names = names
 
 
-def refresh(db: sqlite3.Connection, root: Path, note: Note, progress: Progress | None) -> None:
+def refresh(db: sqlite3.Connection, root: str, note: Note, progress: Progress | None) -> None:
     apply(db, root, planned(db, root), note, progress)
 
 
-def planned(db: sqlite3.Connection, root: Path) -> list[Plan]:
+def planned(db: sqlite3.Connection, root: str) -> list[Plan]:
     """What to read again: the documents changed, added or gone, folder by folder."""
     return [plan for folder in FOLDERS if (plan := _plan(db, root, folder)) is not None]
 
 
-def behind(db: sqlite3.Connection, root: Path) -> int:
+def behind(db: sqlite3.Connection, root: str) -> int:
     """How many more documents the folders hold than the index, counted by name alone."""
     held = sum(sources.count(root, folder) for folder in FOLDERS)
     return held - int(db.execute("SELECT count(*) FROM docs").fetchone()[0])
@@ -54,14 +50,16 @@ def documents(plans: list[Plan]) -> int:
 
 
 def apply(
-    db: sqlite3.Connection, root: Path, plans: list[Plan], note: Note, progress: Progress | None
+    db: sqlite3.Connection, root: str, plans: list[Plan], note: Note, progress: Progress | None
 ) -> None:
     total = documents(plans)
     done = 0
     for plan in plans:
         for start in range(0, len(plan.names), BATCH):
+            from tui.search import store  # rows read and written: only when a document changed
+
             batch = plan.names[start : start + BATCH]
-            prepared = [_prepare(root, name, note) for name in batch]
+            prepared = [store.prepare(root, name, note) for name in batch]
             if None in prepared:
                 plan.stamp = None  # list the folder again next time, to retry what failed
             with writing(db):
@@ -73,7 +71,7 @@ def apply(
             _remember_folder(db, plan.folder, plan.stamp)
 
 
-def _plan(db: sqlite3.Connection, root: Path, folder: str) -> Plan | None:
+def _plan(db: sqlite3.Connection, root: str, folder: str) -> Plan | None:
     stamp = sources.settled_folder_stamp(root, folder)  # before listing: a later change shows
     stored = db.execute(
         "SELECT ino, mtime_ns, size FROM folders WHERE name = ?", (folder,)
@@ -90,34 +88,6 @@ def _plan(db: sqlite3.Connection, root: Path, folder: str) -> Plan | None:
     changed = [n for n, s in on_disk.items() if known.get(n) != s and sources.is_document(n)]
     gone = [name for name in known if name not in on_disk]
     return Plan(folder, stamp, sorted(changed) + gone)
-
-
-def _prepare(root: Path, name: str, note: Note) -> Prepared | None:
-    try:
-        found = sources.read(root, name)
-        if found is None:
-            return Prepared(name)
-        stamp, tables = found
-        if name.startswith(MEETINGS + "/"):
-            return _prepare_meeting(name, stamp, tables)
-        rows = [row for case in sources.cases_in(tables) for row in case_rows(case, name)]
-    except (UnreadableDocument, NotAMeeting) as problem:
-        note(_("not searched until it can be read: {problem}").format(problem=problem))
-        return None
-    return Prepared(name, stamp, [(row, *grams(row.text)) for row in rows])
-
-
-def _prepare_meeting(name: str, stamp: Stamp, tables: dict[str, Any]) -> Prepared:
-    data = sources.meeting_in(tables)
-    if data is None:
-        return Prepared(name, stamp)
-    found = meeting_rows(data, name)
-    if meeting_name(found.number) != name:
-        raise UnreadableDocument(
-            _("{name} holds meeting {number}").format(name=name, number=found.number)
-        )
-    rows = [(row, *grams(row.text)) for row in found.rows]
-    return Prepared(name, stamp, rows, found.places, (found.number, found.day))
 
 
 def _remember_folder(db: sqlite3.Connection, folder: str, stamp: Stamp | None) -> None:

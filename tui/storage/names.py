@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.storage.layout import JOURNAL
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _PART_RE = re.compile(r"\w[\w-]*")
 SUFFIX = ".json"

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import grp
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.i18n import _
 
 
-@dataclass(frozen=True)
-class Sharing:
+class Sharing(NamedTuple):
     gid: int | None = None
 
     @property
