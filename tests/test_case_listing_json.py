@@ -15,7 +15,7 @@ from tests.cli_support import agenda, one_error_line
 from tui import archive
 from tui.case_register import reckoning_of
 from tui.cli import output
-from tui.cli.case_listing import listed
+from tui.cli.case_listing import _heads, listed
 from tui.domain.lifecycle import decide
 from tui.domain.model import CaseDecision, CaseKind
 from tui.domain.register import Query, select
@@ -57,6 +57,17 @@ def test_the_listing_is_what_building_every_case_gives(repo: Repository, query: 
     on = reckoning_of(repo)
     whole = [output.case_json(c, on, 14) for c in select(repo.all_cases(), query, on)]
     assert listed(repo, query, on, 14) == whole
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=repr)
+def test_the_plain_listing_is_what_building_every_case_gives(
+    repo: Repository, query: Query, capsys: pytest.CaptureFixture[str]
+) -> None:
+    on = reckoning_of(repo)
+    output.print_cases(select(repo.all_cases(), query, on), on, 14)
+    whole = capsys.readouterr().out
+    output.print_cases(select(_heads(repo), query, on), on, 14)
+    assert capsys.readouterr().out == whole
 
 
 def test_the_listing_holds_older_hundreds_and_every_kind(repo: Repository) -> None:

@@ -37,7 +37,7 @@ def list_cases(args: argparse.Namespace, repo: Repository) -> int:
     if args.json and not args.summary:
         _print_listing(listed(repo, query, on, warning))
         return 0
-    found = select(repo.all_cases(), query, on)
+    found = select(repo.all_cases() if args.summary else _heads(repo), query, on)
     if args.summary:
         counts = unit_counts(found, on, warning, profile.unit_names)
         if args.json:
@@ -61,9 +61,15 @@ def listed(repo: Repository, query: Query, on: Reckoning, warning: int) -> list[
     return [output.case_json(c, on, warning, _plain(*stored[id(c)][1:])) for c in found]
 
 
-# What the register's filters and flags read of a case (tui.domain.register), and of its
-# events: its newest release, if any (whether it is open), and its newest (its 擬辦).
-_HEAD = ("number", "owner", "co_owners", "kind", "deadline")
+def _heads(repo: Repository) -> list[TrackedCase]:
+    """Every case as far as the filters and the plain listing read it."""
+    return [_head(data, where) for data, where in repo.stored_cases()]
+
+
+# What the register's filters and flags, and the plain listing, read of a case
+# (tui.domain.register, cli.output.print_cases), and of its events: its newest release, if
+# any (whether it is open), and its newest (its 擬辦).
+_HEAD = ("number", "subject", "owner", "co_owners", "kind", "deadline")
 _EVENT = ("meeting", "decision", "proposal")
 
 
