@@ -109,7 +109,8 @@ def _plain(data: dict[str, Any], where: str) -> dict[str, Any]:
 def _print_listing(cases: list[dict[str, Any]]) -> None:
     """A JSON list a case a line, written at once: thousands of cases indented field by
     field are most of the listing's time (the standard library indents in Python)."""
-    lines = [json.dumps(case, ensure_ascii=False, separators=(",", ":")) for case in cases]
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # made once
+    lines = [encode(case) for case in cases]
     sys.stdout.write("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n")
 
 
