@@ -45,6 +45,9 @@ def run_app(db: Path) -> int:
     from tui.app import memory
 
     memory.hold_collection()  # resumed after the first paint
+    # The writer's thread encodes and saves while keys are typed: a thread waiting for the
+    # interpreter got it after up to 5 ms (the default), which a key's echo then waited.
+    sys.setswitchinterval(0.001)
     from tui.app.app import AgendaApp
 
     app = AgendaApp(db, keymap=keymap)
