@@ -37,15 +37,14 @@ def list_cases(args: argparse.Namespace, repo: Repository) -> int:
     if args.json and not args.summary:
         _print_listing(listed(repo, query, on, warning))
         return 0
-    found = select(repo.all_cases() if args.summary else _heads(repo), query, on)
-    if args.summary:
-        counts = unit_counts(found, on, warning, profile.unit_names)
-        if args.json:
-            output.print_json(output.summary_json(counts, on, warning))
-        else:
-            output.print_summary(counts, on, warning)
+    if not args.summary:
+        output.print_cases(select(_heads(repo), query, on), on, warning)
+        return 0
+    counts = unit_counts(select(repo.all_cases(), query, on), on, warning, profile.unit_names)
+    if args.json:
+        output.print_json(output.summary_json(counts, on, warning))
     else:
-        output.print_cases(found, on, warning)
+        output.print_summary(counts, on, warning)
     return 0
 
 
