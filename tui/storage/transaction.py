@@ -38,7 +38,7 @@ class _Doc:
 
     @property
     def exists(self) -> bool:
-        return self.staged or self.current is not None or self.parsed is not None
+        return self.staged or self.current is not None
 
     def settle(self) -> None:
         """Encode the staged tables: once a transaction, however many writes it made."""
