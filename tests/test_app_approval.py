@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 from tests.app_support import demo_database, screen_name, until
 from tests.cli_support import agenda
 from tui.app.app import AgendaApp
-from tui.app.screens.approval import ApproveDialog
+from tui.app.screens.approval_dialog import ApproveDialog
 from tui.storage.repository import Repository
 
 

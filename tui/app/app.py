@@ -75,10 +75,12 @@ class AgendaApp(App[None]):
         self.key_hold.hold()  # until the list is shown, or the meeting left off at is open
         if self._keymap:
             self.set_keymap(self._keymap)
-        self.meetings = MeetingsScreen()
+        self.meetings = MeetingsScreen(self.db)
         self.push_screen(self.meetings)
         self._install_hangup()
-        self._open_workspace()
+        # After the first paint, which lists the meetings from their index: opening the
+        # workspace loads the edit machinery, which the list does not wait for.
+        self.call_after_refresh(self._open_workspace)
 
     @work(thread=True, exit_on_error=False)
     def _open_workspace(self) -> None:

@@ -1,21 +1,15 @@
 """The chair's approval of a record (陳核 / 核定) from the meetings list: A on a record asks
 who approves (its 主席 by default) and logs the approval; changes after it are logged
-corrections; ctrl+z takes it back."""
+corrections; ctrl+z takes it back. The dialog and the edit are imported when asked for:
+the list is shown before the edit machinery is loaded."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.widgets import Input, Label
 
-from tui.app.screens.dialogs import _Form
-from tui.domain.model import MeetingStatus
 from tui.domain.status_words import status_word
-from tui.edits import EditError
-from tui.edits.approving import Approve
 from tui.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -33,33 +27,10 @@ BINDINGS = [
 ]
 
 
-class ApproveDialog(_Form):
-    """Who approves the record: its chair, unless someone approves in the chair's place."""
-
-    def __init__(self, number: int, chair: str) -> None:
-        super().__init__()
-        self.number = number
-        self.chair = chair
-
-    def compose(self) -> ComposeResult:
-        with Vertical() as form:
-            form.border_title = _("核定第 {number} 次會議紀錄 Approve the record").format(
-                number=self.number
-            )
-            yield Label(_("核定人 Approved by"))
-            yield Input(self.chair, id="by")
-            yield Label(_("After approval, each change is a logged correction."))
-            yield Label("", classes="problem")
-
-    def result(self) -> str | None:
-        by = self.query_one("#by", Input).value.strip()
-        if not by:
-            self.complain(_("Say who approves the record."))
-            return None
-        return by
-
-
 def ask(screen: MeetingsScreen, number: int, row: dict[str, Any]) -> None:
+    from tui.app.screens.approval_dialog import ApproveDialog
+    from tui.domain.model import MeetingStatus
+
     status = MeetingStatus(row["status"])
     if status is not MeetingStatus.RECORDED or row.get("approved"):
         said = (
@@ -83,6 +54,9 @@ def _approve_in_worker(screen: MeetingsScreen, number: int, by: str) -> None:
 
 
 def _approve(screen: MeetingsScreen, number: int, by: str) -> None:
+    from tui.edits import EditError
+    from tui.edits.approving import Approve
+
     assert screen.workspace is not None
     try:
         done = screen.workspace.writer.service.apply(Approve(number, by))

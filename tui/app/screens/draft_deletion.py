@@ -10,11 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 
-from tui.domain.lifecycle import status_word
-from tui.domain.model import MeetingStatus
 from tui.domain.rocdate import format_date
-from tui.edits import EditError
-from tui.edits.ops import DeleteMeeting
+from tui.domain.status_words import status_word
 from tui.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -50,6 +47,8 @@ class DraftDeletion:
         self.undoable: list[tuple[int, int, str]] = []
 
     def ask(self, number: int, row: dict[str, Any]) -> None:
+        from tui.domain.model import MeetingStatus
+
         screen = self.screen
         status = MeetingStatus(row["status"])
         if status is not MeetingStatus.DRAFT:
@@ -72,6 +71,8 @@ class DraftDeletion:
         self.screen.run_worker(partial(task, *args), thread=True, exclusive=True, group="delete")
 
     def _delete(self, number: int) -> None:
+        from tui.edits import EditError
+        from tui.edits.ops import DeleteMeeting
         from tui.storage.hold import MeetingHold, who_am_i
 
         screen = self.screen
@@ -109,6 +110,8 @@ class DraftDeletion:
         self._in_worker(self._undo, *self.undoable.pop())
 
     def _undo(self, number: int, seq: int, said: str) -> None:
+        from tui.edits import EditError
+
         screen = self.screen
         assert screen.workspace is not None
         try:

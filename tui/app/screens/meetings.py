@@ -25,8 +25,11 @@ from tui.app.widgets.titlebar import TitleBar
 from tui.domain.rocdate import format_date
 from tui.domain.status_words import listed_status
 from tui.i18n import N_, _, ngettext
+from tui.storage.index_rows import plainly
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tui.app.workspace import Workspace
     from tui.search.hits import Hit
 
@@ -82,8 +85,9 @@ class MeetingsScreen(Screen[None]):
         *DELETION_BINDINGS,
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, db: Path | None = None) -> None:
         super().__init__()
+        self.db = db  # listed from its index at once, before the workspace is open
         self.workspace: Workspace | None = None
         self._shown = 0  # how many times the list was filled
         self.rows: dict[int, dict[str, Any]] = {}  # the summaries listed, by number
@@ -102,6 +106,9 @@ class MeetingsScreen(Screen[None]):
         table.add_column(Text("日期"), key="date", width=24)
         table.add_column(Text("狀態"), key="status", width=10)
         table.add_column(Text("列管"), key="cases", width=6)
+        rows = plainly(str(self.db)) if self.db is not None else None
+        if rows is not None:  # else the workspace's store reads it: a commit to finish…
+            self._show(rows)
 
     @on(WorkspaceReady)
     def _ready(self, message: WorkspaceReady) -> None:
@@ -125,6 +132,9 @@ class MeetingsScreen(Screen[None]):
             self.app.call_from_thread(release_keys, self.app)
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
+        if self._shown and rows == list(self.rows.values()):
+            self.call_after_refresh(memory.settle)  # what the workspace loaded, out of sight
+            return  # listed already, from the index read at once
         self.rows = {row["number"]: row for row in rows}
         table = self.query_one(DataTable)
         kept = self._selected()  # shown again, the list stays on the meeting it was on
