@@ -3,8 +3,9 @@
 The floor of a command is a Python process that imports the libraries the command cannot
 do without (TinyDB, the standard library's argparse, gettext, json and tomllib; Jinja2 to
 render; python-docx or odfpy for a document; sqlite3 to search), timed the same way. A
-ratio near 1 means the command costs little beyond its libraries. Also `cases --json`
-against the standard library loading the case documents and dumping their rows.
+ratio near 1 means the command costs little beyond its libraries. `prepare` runs on a fresh
+copy of the database each time (the copying untimed). Also `cases --json` against the
+standard library loading the case documents and dumping their rows.
 
     .venv/bin/python benchmarks/command_floor.py [--meetings 60] [--runs 11] [--db DB]
 
@@ -19,11 +20,13 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,12 +86,32 @@ def once(command: list[str], env: dict[str, str]) -> Timing:
 
 
 def side_by_side(
-    command: list[str], floor: list[str], runs: int, env: dict[str, str]
+    command: list[str],
+    floor: list[str],
+    runs: int,
+    env: dict[str, str],
+    before: Callable[[], object] = lambda: None,
 ) -> tuple[Timing, Timing]:
     """Medians of the command and its floor, run in turn so a busy machine slows both,
-    after one run of each that warms the caches."""
-    pairs = [(once(command, env), once(floor, env)) for _ in range(runs + 1)][1:]
+    after one run of each that warms the caches; `before` each run of the command, untimed."""
+    pairs = [(_after(before, command, env), once(floor, env)) for _ in range(runs + 1)][1:]
     return _medians([p[0] for p in pairs]), _medians([p[1] for p in pairs])
+
+
+def _after(before: Callable[[], object], command: list[str], env: dict[str, str]) -> Timing:
+    before()
+    return once(command, env)
+
+
+def preparing(db: Path, scratch: Path) -> tuple[list[str], Callable[[], object]]:
+    """`agenda prepare` (its arguments) and what gives each run a fresh copy of db to change."""
+    work = scratch / "prepared"
+
+    def fresh_copy() -> None:
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.copytree(db, work)
+
+    return ["--db", str(work), "prepare"], fresh_copy
 
 
 def _medians(timings: list[Timing]) -> Timing:
@@ -141,6 +164,11 @@ def main() -> None:
             )
             target = 1.5 if floor == "docx" else 1.3
             print(_row(f"`{label}`", took, least, f"≤ {target}"))
+        arguments, fresh_copy = preparing(db, scratch)
+        took, least = side_by_side(
+            [PYTHON, "-m", "tui", *arguments], [PYTHON, "-c", BASE], args.runs, env, fresh_copy
+        )
+        print(_row("`prepare`", took, least, "≤ 1.3"))
         cases, least = side_by_side(
             [*agenda, "cases", "--json"], [PYTHON, "-c", CASES_FLOOR, str(db)], args.runs, env
         )

@@ -56,15 +56,23 @@ def typing(table: Table, dbs: dict[int, Path], keys: int, env: dict[str, str]) -
 def whole_commands(
     table: Table, db: Path, size: int, runs: int, work: Path, env: dict[str, str]
 ) -> None:
-    """Each command's whole process over its library floor (command_floor), on a copy."""
+    """Each command's whole process over its library floor (command_floor), on a copy;
+    `prepare` on a fresh copy each run."""
     log("timing whole commands …")
     db = working_copy(db, work)
     newest = Repository.open(db).meeting_numbers()[-1]
     env = dict(env, PYTHONPATH=str(ROOT), AGENDA_LANG="en")
-    for label, args, floor in command_floor.commands(newest, work):
-        command = [*AGENDA, "--db", str(db), *args]
+    timed = [
+        (label, [*AGENDA, "--db", str(db), *args], floor, lambda: None)
+        for label, args, floor in command_floor.commands(newest, work)
+    ]
+    arguments, fresh_copy = command_floor.preparing(db, work)
+    timed.append(("prepare", [*AGENDA, *arguments], "base", fresh_copy))
+    for label, command, floor, before in timed:
         least = [sys.executable, "-c", command_floor.FLOORS[floor]]
-        found = attempt(label, partial(command_floor.side_by_side, command, least, runs, env))
+        found = attempt(
+            label, partial(command_floor.side_by_side, command, least, runs, env, before)
+        )
         ratio = None
         if isinstance(found, tuple):
             (took, _cpu), (floor_ms, _floor_cpu) = found  # wall and CPU time, in ms

@@ -176,3 +176,24 @@ def test_the_folder_s_name_is_as_pathlib_writes_it(folder: str) -> None:
     from tui.cli.session import Session
 
     assert Session(folder).name == str(Path(folder))
+
+
+def test_preparing_imports_only_the_operations_it_makes(imported: Path, tmp_path: Path) -> None:
+    modules = imported_by(private_copy(imported, tmp_path), "prepare", "--force")
+    assert "tui.edits.meeting" in modules  # CreateMeeting
+    for other in ("tui.edits.ops", "tui.edits.rulings", "tui.edits.agenda_items", "tui.render"):
+        assert other not in modules
+
+
+def test_a_log_entry_of_any_operation_is_read_without_importing_them_all_first() -> None:
+    script = (
+        "import sys\n"
+        "from tui.edits import from_record\n"
+        "assert 'tui.edits.rulings' not in sys.modules\n"
+        "op = from_record('accept_proposals', {'meeting': 102, 'item': 'i2.1'})\n"
+        "print(type(op).__module__, type(op).__name__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert done.stdout.split() == ["tui.edits.rulings", "AcceptProposals"]

@@ -21,7 +21,8 @@ from tui.domain.rocdate import format_numeric_date
 from tui.domain.schedule import ScheduleError, infer_rule, next_meeting
 from tui.edits import EditError, EditService
 from tui.edits.errors import Hint
-from tui.edits.ops import CreateMeeting, ImportRecord
+from tui.edits.meeting import CreateMeeting
+from tui.edits.records import ImportRecord
 from tui.edits.service import os_user
 from tui.i18n import _
 from tui.profile import load_profile, profile_text_for

@@ -18,7 +18,6 @@ from tui.domain.amendments import confirmation_conclusion
 from tui.domain.model import Amendment
 from tui.domain.places import PlaceError, parse_place, written_place
 from tui.domain.rocdate import DateError, format_datetime, parse_datetime
-from tui.edits import requests
 from tui.i18n import _, ngettext
 
 
@@ -64,6 +63,8 @@ def conclude(args: argparse.Namespace, session: Session) -> int:
     if args.deadline:
         found = _when(args.deadline, "--deadline")
         deadline = found.date() if isinstance(found, datetime) else found
+    from tui.edits import requests
+
     service = secretary.editor(session.repo())
     case = requests.conclude(
         service,
@@ -89,6 +90,8 @@ def conclude(args: argparse.Namespace, session: Session) -> int:
 
 
 def confirm(args: argparse.Namespace, session: Session) -> int:
+    from tui.edits import requests
+
     corrections = [_amendment(text) for text in args.correction]
     service = secretary.editor(session.repo())
     requests.confirm(service, args.number, corrections)

@@ -94,6 +94,10 @@ def from_record(name: str, args: dict[str, Any]) -> Operation:
     """The operation a log entry names."""
     cls = OPERATIONS.get(name)
     if cls is None:
+        import tui.edits.ops  # noqa: F401  (registers every operation, for a log of any)
+
+        cls = OPERATIONS.get(name)
+    if cls is None:
         raise EditError(_("unknown operation {name!r} in the log").format(name=name))
     try:
         return cls(**args)
