@@ -67,7 +67,7 @@ def whole_commands(
         for label, args, floor in command_floor.commands(newest, work)
     ]
     arguments, fresh_copy = command_floor.preparing(db, work)
-    timed.append(("prepare", [*AGENDA, *arguments], "base", fresh_copy))
+    timed.append(("prepare", [*AGENDA, *arguments], "prepare", fresh_copy))
     for label, command, floor, before in timed:
         least = [sys.executable, "-c", command_floor.FLOORS[floor]]
         found = attempt(
