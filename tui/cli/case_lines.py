@@ -4,7 +4,6 @@ width, and a case's fields as --json adds them."""
 
 from __future__ import annotations
 
-import shutil
 import sys
 from collections.abc import Sequence
 from typing import Any, Protocol
@@ -45,6 +44,8 @@ def line_width() -> int:
     """The terminal's columns (not fewer than 60); 80 down a pipe."""
     if not sys.stdout.isatty():
         return LINE
+    import shutil  # only for a terminal: it imports the compressors
+
     return max(shutil.get_terminal_size((LINE, 24)).columns, 60)
 
 
