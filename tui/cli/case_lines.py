@@ -5,14 +5,12 @@ width, and a case's fields as --json adds them."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from tui.cli.columns import pad, rpad
 from tui.domain.register_rules import (
     FLAG_KEYS,
     KIND_WORDS,
-    Case,
     Reckoning,
     flag,
     state_key,
@@ -22,12 +20,17 @@ from tui.domain.rocdays import format_numeric_date
 from tui.i18n import _, pgettext
 from tui.render.widths import width
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Protocol
 
-class Listed(Case, Protocol):
-    """What the listing prints of a case, beside what the register's rules read."""
+    from tui.domain.register_rules import Case
 
-    @property
-    def subject(self) -> str: ...
+    class Listed(Case, Protocol):
+        """What the listing prints of a case, beside what the register's rules read."""
+
+        @property
+        def subject(self) -> str: ...
 
 
 def with_state(data: dict[str, Any], case: Case, on: Reckoning, warning_days: int) -> None:

@@ -6,32 +6,36 @@ need not build one."""
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
-from typing import NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from tui.domain.rocdays import format_numeric_date, format_short_date
 from tui.i18n import _
 
+C = TypeVar("C", bound="Case")
 
-class Case(Protocol):
-    """What the rules read of a case."""
+if TYPE_CHECKING:  # for the type checker only: a Protocol takes a while to make
+    from collections.abc import Callable, Sequence
+    from typing import Protocol
 
-    @property
-    def number(self) -> int: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def owner(self) -> str: ...
-    @property
-    def co_owners(self) -> Sequence[str]: ...
-    @property
-    def deadline(self) -> date | None: ...
-    @property
-    def is_open(self) -> bool: ...
+    class Case(Protocol):
+        """What the rules read of a case."""
 
+        @property
+        def number(self) -> int: ...
+        @property
+        def kind(self) -> str: ...
+        @property
+        def owner(self) -> str: ...
+        @property
+        def co_owners(self) -> Sequence[str]: ...
+        @property
+        def deadline(self) -> date | None: ...
+        @property
+        def is_open(self) -> bool: ...
 
-C = TypeVar("C", bound=Case)
+    Proposal = Callable[[C], object]  # the owner unit's 擬辦 at the case's newest meeting
 
 # Who tracks the case (by CaseKind's value); "列管" follows in a sentence (本處列管).
 KIND_WORDS = {"internal": "本處", "mayor": "市長室", "council": "議會"}
@@ -115,8 +119,6 @@ def concerns(case: Case, unit: str) -> bool:
 
 STATUSES = ("open", "closed", "all")
 PROPOSALS = {"release": "release", "keep": "keep", "none": None}  # CaseDecision's values
-
-Proposal = Callable[[C], object]  # the owner unit's 擬辦 at the case's newest meeting
 
 
 class Query(NamedTuple):
