@@ -7,7 +7,6 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from tui.cli.columns import pad, rpad
 from tui.domain.register_rules import (
     FLAG_KEYS,
     KIND_WORDS,
@@ -93,16 +92,25 @@ def table_lines(
     head: list[str], rows: list[list[str]], right: tuple[int, ...] = (0,), line: int = LINE
 ) -> list[str]:
     """Columns aligned by display width, two spaces apart; the last one cut to fit `line`."""
-    widths = [max(width(cell) for cell in column) for column in zip(head, *rows, strict=True)]
+    grid = [[(cell, width(cell)) for cell in cells] for cells in (head, *rows)]
+    widths = [max(used for _cell, used in column) for column in zip(*grid, strict=True)]
     room = max(line - sum(widths[:-1]) - 2 * (len(widths) - 1), 8)
     widths[-1] = min(widths[-1], room)
     return [
         "  ".join(
-            (rpad if n in right else pad)(clip(cell, widths[n]), widths[n])
-            for n, cell in enumerate(cells)
+            _fit(cell, used, widths[n], n in right) for n, (cell, used) in enumerate(cells)
         ).rstrip()
-        for cells in (head, *rows)
+        for cells in grid
     ]
+
+
+def _fit(cell: str, used: int, columns: int, right: bool) -> str:
+    """The cell clipped to `columns` and padded to them (`used`: its width, known already)."""
+    if used > columns:
+        cell = clip(cell, columns)
+        used = width(cell)
+    space = " " * max(columns - used, 0)
+    return space + cell if right else cell + space
 
 
 def clip(text: str, columns: int) -> str:
