@@ -15,7 +15,7 @@ from tests.cli_support import agenda, one_error_line
 from tui import archive
 from tui.case_register import reckoning_of
 from tui.cli import output
-from tui.cli.case_listing import _heads, listed
+from tui.cli.case_listing_model import _heads, listed
 from tui.domain.lifecycle import decide
 from tui.domain.model import CaseDecision, CaseKind
 from tui.domain.register import Query, select

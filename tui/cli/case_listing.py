@@ -1,111 +1,116 @@
 """`agenda cases`: the register of tracked cases, filtered or summed up per unit, or one
-case's history; deadlines flagged on the day the register reckons from, which it says."""
+case's history; deadlines flagged on the day the register reckons from, which it says.
+
+The listing, plain or --json, reads the stored cases straight from their files and the
+profile's one value it needs, without the store or the model (tui.storage.plain_cases,
+tui.domain.case_heads); anything out of the ordinary, the summary and a case's history are
+read with the model through the store (tui.cli.case_listing_model), which says what is
+wrong."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from tui.case_register import reckoning_of
-from tui.cli import output
-from tui.cli.session import UsageError
-from tui.database import profile_of
-from tui.domain.cases import Part, history_lines
-from tui.domain.codec import ShapeError, plain_data
-from tui.domain.model import CaseKind, TrackedCase
-from tui.domain.register import Query, Reckoning, select, unit_counts
-from tui.domain.rocdate import DateError, parse_date
+from tui.cli.case_lines import print_cases, with_state
+from tui.cli.session import Session, UsageError
+from tui.database import warning_days_plainly
+from tui.domain.case_heads import CaseHead, head_of, proposal_of
+from tui.domain.register_rules import Query, Reckoning, reckoning, select
+from tui.domain.status_words import STATUS_WORDS
 from tui.i18n import _
-from tui.storage.case_reads import RecordError, decode
-from tui.storage.repository import Repository
+from tui.storage.index_rows import plainly
+from tui.storage.plain_cases import plain_stored_cases
 
 
-def list_cases(args: argparse.Namespace, repo: Repository) -> int:
+def list_cases(args: argparse.Namespace, session: Session) -> int:
     if args.missing is not None:
         from tui.cli.form_commands import missing
 
-        return missing(args.missing, repo, as_json=args.json)
+        return missing(args.missing, session.repo(), as_json=args.json)
+    if args.history is None and not args.summary:
+        read = _read_plainly(session.folder)
+        if read is not None:
+            _list_plainly(args, _query(args), *read)
+            return 0
+    from tui.cli import case_listing_model as model
+
+    repo = session.repo()
     if args.history is not None:
-        return _history(args, repo)
-    query = _query(args)
-    on = reckoning_of(repo)
-    profile = profile_of(repo)
-    warning = profile.schedule.deadline_warning_days
-    if args.json and not args.summary:
-        _print_listing(listed(repo, query, on, warning))
-        return 0
-    if not args.summary:
-        output.print_cases(select(_heads(repo), query, on), on, warning)
-        return 0
-    counts = unit_counts(select(repo.all_cases(), query, on), on, warning, profile.unit_names)
-    if args.json:
-        output.print_json(output.summary_json(counts, on, warning))
-    else:
-        output.print_summary(counts, on, warning)
-    return 0
+        return model.history(args, repo)
+    return model.listed_with_model(args, repo, _query(args))
 
 
-def listed(repo: Repository, query: Query, on: Reckoning, warning: int) -> list[dict[str, Any]]:
-    """The cases the query admits as --json gives them, from their stored data: each is
-    built only as far as the filters need (its releases and newest event), and written out
-    as stored, filled in (codec.plain_data)."""
-    stored = {}
-    for data, where in repo.stored_cases():
-        head = _head(data, where)
-        stored[id(head)] = (head, data, where)
-    found = select((head for head, _data, _where in stored.values()), query, on)
-    return [output.case_json(c, on, warning, _plain(*stored[id(c)][1:])) for c in found]
+Heads = list[tuple[CaseHead, dict[str, Any], str]]
 
 
-def _heads(repo: Repository) -> list[TrackedCase]:
-    """Every case as far as the filters and the plain listing read it."""
-    return [_head(data, where) for data, where in repo.stored_cases()]
+def _read_plainly(folder: str) -> tuple[Reckoning, int, Heads] | None:
+    """The reckoned day, the profile's warning days and every case's head with its data and
+    where it is, when each is read plainly; else None."""
+    warning = warning_days_plainly(folder)
+    if warning is None:
+        return None
+    on = _reckoning(folder)
+    if on is None:
+        return None
+    stored = plain_stored_cases(folder)
+    if stored is None:
+        return None
+    heads = []
+    for data, where in stored:
+        head = head_of(data)
+        if head is None:
+            return None
+        heads.append((head, data, where))
+    return on, warning, heads
 
 
-# What the register's filters and flags, and the plain listing, read of a case
-# (tui.domain.register, cli.output.print_cases), and of its events: its newest release, if
-# any (whether it is open), and its newest (its 擬辦).
-_HEAD = ("number", "subject", "owner", "co_owners", "kind", "deadline")
-_EVENT = ("meeting", "decision", "proposal")
+def _reckoning(folder: str) -> Reckoning | None:
+    """As tui.case_register.reckoning_of, from the index read plainly."""
+    rows = plainly(folder)
+    if rows is None or any(row.get("status") not in STATUS_WORDS for row in rows):
+        return None
+    meetings = [
+        (row["number"], datetime.fromisoformat(row["start"]).date(), str(row["status"]))
+        for row in rows
+    ]
+    return reckoning(meetings, date.today())
 
 
-def _head(data: dict[str, Any], where: str) -> TrackedCase:
-    """The case as far as the filters read it; its history is stored by meeting."""
-    events = data.get("history", [])
-    if not isinstance(events, list):
-        found = type(events).__name__
-        problem = _("{where}: expected a list, found {found}").format(
-            where=f"{where}.history", found=found
-        )
-        raise RecordError(_("stored {problem}").format(problem=problem))
-    released = next((e for e in reversed(events[:-1]) if _releases(e)), None)
-    chosen = ([released] if released else []) + events[-1:]
-    head = {name: data[name] for name in _HEAD if name in data}
-    head["history"] = [_part(event, _EVENT) for event in chosen]
-    case: TrackedCase = decode(TrackedCase, head, where)
-    return case
+def _list_plainly(
+    args: argparse.Namespace, query: Query, on: Reckoning, warning: int, heads: Heads
+) -> None:
+    found = {id(head): (data, where) for head, data, where in heads}
+    chosen = select([head for head, _data, _where in heads], query, on, proposal_of)
+    if not args.json:
+        print_cases(chosen, on, warning)
+        return
+    listing = []
+    for head in chosen:
+        data = plain_case(*found[id(head)])
+        with_state(data, head, on, warning)
+        listing.append(data)
+    print_listing(listing)
 
 
-def _part(data: Any, names: tuple[str, ...]) -> Any:
-    return {name: data[name] for name in names if name in data} if isinstance(data, dict) else data
+def plain_case(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """The case's data as --json gives it, filled in (codec.plain_data) without building it."""
+    from tui.domain.codec import ShapeError, plain_data
+    from tui.domain.model import TrackedCase
 
-
-def _releases(event: Any) -> bool:
-    return isinstance(event, dict) and event.get("decision") == "release"
-
-
-def _plain(data: dict[str, Any], where: str) -> dict[str, Any]:
     try:
         found: dict[str, Any] = plain_data(TrackedCase, data, where)
     except ShapeError as error:
+        from tui.storage.case_reads import RecordError
+
         raise RecordError(_("stored {problem}").format(problem=error)) from None
     return found
 
 
-def _print_listing(cases: list[dict[str, Any]]) -> None:
+def print_listing(cases: list[dict[str, Any]]) -> None:
     """A JSON list a case a line, written at once: thousands of cases indented field by
     field are most of the listing's time (the standard library indents in Python)."""
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # made once
@@ -122,29 +127,9 @@ def _query(args: argparse.Namespace) -> Query:
 
 
 def _day(text: str, option: str) -> date:
+    from tui.domain.rocdate import DateError, parse_date
+
     try:
         return parse_date(text)
     except DateError as error:
         raise UsageError(_("{option}: {problem}").format(option=option, problem=error)) from None
-
-
-def _history(args: argparse.Namespace, repo: Repository) -> int:
-    found = [c for kind in CaseKind if (c := repo.case(args.history, kind)) is not None]
-    if not found:
-        raise UsageError(_("no tracked case {number}").format(number=args.history))
-    if args.json:
-        on = reckoning_of(repo)
-        warning = profile_of(repo).schedule.deadline_warning_days
-        output.print_json([output.case_json(c, on, warning) for c in found])
-        return 0
-    for case in found:
-        _print_history(case)
-    return 0
-
-
-_INDENT = {Part.HEADING: "", Part.DETAIL: "  ", Part.EVENT: "  "}
-
-
-def _print_history(case: TrackedCase) -> None:
-    for line in history_lines(case):
-        print(_INDENT.get(line.part, "    ") + line.text)

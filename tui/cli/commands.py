@@ -150,7 +150,7 @@ def import_records(args: argparse.Namespace, session: Session) -> int:
 def cases(args: argparse.Namespace, session: Session) -> int:
     from tui.cli.case_listing import list_cases
 
-    return list_cases(args, session.repo())
+    return list_cases(args, session)
 
 
 def meetings(args: argparse.Namespace, session: Session) -> int:

@@ -11,10 +11,27 @@ from tui.domain.case_history import whole
 from tui.domain.decisions import DECISION_WORDS, UNDECIDED_WORD
 from tui.domain.model import CaseDecision, CaseEvent, CaseKind, ReleaseReason, TrackedCase
 from tui.domain.points import as_one_text
+from tui.domain.register_rules import (
+    CLOSED_WORD,
+    KIND_WORDS,
+    OPEN_WORD,
+    DeadlineState,
+    deadline_state,
+    state_key,
+    state_word,
+)
 from tui.domain.rocdate import format_date, format_numeric_date, format_short_date
 
-# Who tracks the case; "列管" follows in a sentence (本處列管, 市長室列管).
-KIND_WORDS = {CaseKind.INTERNAL: "本處", CaseKind.MAYOR: "市長室", CaseKind.COUNCIL: "議會"}
+__all__ = [
+    "CLOSED_WORD",
+    "KIND_WORDS",
+    "OPEN_WORD",
+    "DeadlineState",
+    "deadline_state",
+    "state_key",
+    "state_word",
+]
+
 TRACKED = "列管"
 NO_SUBJECT = "（案由未載）"
 NO_OWNER = "（未定）"
@@ -66,42 +83,6 @@ def _reason_words(event: CaseEvent) -> str:
         return f"移列{event.moved_to}"
     assert event.reason is not None
     return REASON_WORDS[event.reason]
-
-
-OPEN_WORD = "列管中"
-CLOSED_WORD = "已解除列管"
-
-
-def state_word(case: TrackedCase) -> str:
-    """列管中 or 已解除列管: how the commands' output and the screens name a case's state."""
-    return OPEN_WORD if case.is_open else CLOSED_WORD
-
-
-def state_key(case: TrackedCase) -> str:
-    """open or closed: the state in the JSON output."""
-    return "open" if case.is_open else "closed"
-
-
-# -- the deadline ---------------------------------------------------------------
-
-
-class DeadlineState(enum.Enum):
-    """How a case's deadline stands on a day; the value is the flag an agenda shows."""
-
-    NONE = ""  # no deadline, or not near yet
-    NEAR = "將屆"  # within the warning days
-    PASSED = "逾期"
-
-
-def deadline_state(case: TrackedCase, on: date, warning_days: int = 0) -> DeadlineState:
-    """PASSED when the deadline is before `on`; NEAR when it is at most `warning_days` after."""
-    if case.deadline is None:
-        return DeadlineState.NONE
-    if case.deadline < on:
-        return DeadlineState.PASSED
-    if (case.deadline - on).days <= warning_days:
-        return DeadlineState.NEAR
-    return DeadlineState.NONE
 
 
 def is_overdue(case: TrackedCase, on: date) -> bool:

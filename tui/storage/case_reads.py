@@ -19,13 +19,9 @@ from tui.domain.model import CaseEvent, CaseKind, TrackedCase
 from tui.domain.unread import UnreadEvents
 from tui.i18n import _
 from tui.storage.errors import StorageError
+from tui.storage.layout import COUNTS, EARLIER, HUNDRED, closed_name, earlier_name
 from tui.storage.layout import OPEN_CASES as OPEN
-from tui.storage.layout import closed_name, earlier_name
 from tui.storage.transaction import Transaction
-
-EARLIER = "earlier"  # in an open case's row: the hundreds of meetings kept in cases/earlier
-COUNTS = "earlier_counts"  # and how many events each of them holds
-HUNDRED = 100
 
 
 class RecordError(StorageError):

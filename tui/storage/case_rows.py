@@ -20,9 +20,9 @@ from tinydb.table import Document
 
 from tui.domain.codec import to_data
 from tui.domain.model import CaseKind, TrackedCase
-from tui.storage.case_reads import COUNTS, EARLIER, HUNDRED, decode, find_case, older_events
+from tui.storage.case_reads import decode, find_case, older_events
+from tui.storage.layout import COUNTS, EARLIER, HUNDRED, closed_name, earlier_name
 from tui.storage.layout import OPEN_CASES as OPEN
-from tui.storage.layout import closed_name, earlier_name
 from tui.storage.transaction import Transaction
 
 

@@ -40,6 +40,11 @@ CASE_FOLDERS = (
     CLOSED_CASES,
     EARLIER_CASES,
 )  # every document holding cases is directly in one
+# In an open case's row: the hundreds of meetings whose events it keeps in cases/earlier,
+# and how many events each of them holds (see tui.storage.case_rows).
+EARLIER = "earlier"
+COUNTS = "earlier_counts"
+HUNDRED = 100
 SESSIONS = "sessions"
 LOGS = "logs"  # a folder a meeting, of documents of its older changes
 

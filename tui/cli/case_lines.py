@@ -1,0 +1,126 @@
+"""The register's listing as the commands print it, read off any case (the model's or a
+plain head, tui.domain.case_heads) and imported without the model: columns aligned by display
+width, and a case's fields as --json adds them."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from tui.domain.register_rules import (
+    FLAG_KEYS,
+    KIND_WORDS,
+    Reckoning,
+    flag,
+    state_key,
+    state_word,
+)
+from tui.domain.rocdays import format_numeric_date
+from tui.i18n import _, pgettext
+from tui.render.widths import width
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Protocol
+
+    from tui.domain.register_rules import Case
+
+    class Listed(Case, Protocol):
+        """What the listing prints of a case, beside what the register's rules read."""
+
+        @property
+        def subject(self) -> str: ...
+
+
+def with_state(data: dict[str, Any], case: Case, on: Reckoning, warning_days: int) -> None:
+    """The case's data as --json gives it: its state and flag added."""
+    data["status"] = state_key(case)
+    data["flag"] = FLAG_KEYS[flag(case, on, warning_days)]
+    data["flag_on"] = on.day.isoformat()
+
+
+LINE = 80  # the listings fit a terminal of 80 columns
+
+
+def line_width() -> int:
+    """The terminal's columns (not fewer than 60); 80 down a pipe."""
+    if not sys.stdout.isatty():
+        return LINE
+    import shutil  # only for a terminal: it imports the compressors
+
+    return max(shutil.get_terminal_size((LINE, 24)).columns, 60)
+
+
+def print_cases(cases: Sequence[Listed], on: Reckoning, warning_days: int) -> None:
+    """案號, 狀態, 類別, 主辦, 列管期限 with its flag, 案由; then the day flags are reckoned on."""
+    if cases:
+        head = _case_columns()
+        rows = [_case_cells(case, on, warning_days) for case in cases]
+        for line in table_lines(head, rows, line=line_width()):
+            print(line)
+    else:
+        print(_("no cases"))
+    print(on.words())
+
+
+def _case_columns() -> list[str]:
+    return [
+        pgettext("cases", "number"),
+        pgettext("cases", "status"),
+        pgettext("cases", "kind"),
+        pgettext("cases", "owner"),
+        pgettext("cases", "deadline"),
+        pgettext("cases", "subject"),
+    ]
+
+
+def _case_cells(case: Listed, on: Reckoning, warning_days: int) -> list[str]:
+    deadline = format_numeric_date(case.deadline) if case.deadline else "-"
+    flagged = f"{deadline} {flag(case, on, warning_days).value}".rstrip()
+    subject = case.subject.replace("\n", " ")
+    return [
+        str(case.number),
+        state_word(case),
+        KIND_WORDS[case.kind],
+        case.owner or "-",
+        flagged,
+        subject,
+    ]
+
+
+def table_lines(
+    head: list[str], rows: list[list[str]], right: tuple[int, ...] = (0,), line: int = LINE
+) -> list[str]:
+    """Columns aligned by display width, two spaces apart; the last one cut to fit `line`."""
+    grid = [[(cell, width(cell)) for cell in cells] for cells in (head, *rows)]
+    widths = [max(used for _cell, used in column) for column in zip(*grid, strict=True)]
+    room = max(line - sum(widths[:-1]) - 2 * (len(widths) - 1), 8)
+    widths[-1] = min(widths[-1], room)
+    return [
+        "  ".join(
+            _fit(cell, used, widths[n], n in right) for n, (cell, used) in enumerate(cells)
+        ).rstrip()
+        for cells in grid
+    ]
+
+
+def _fit(cell: str, used: int, columns: int, right: bool) -> str:
+    """The cell clipped to `columns` and padded to them (`used`: its width, known already)."""
+    if used > columns:
+        cell = clip(cell, columns)
+        used = width(cell)
+    space = " " * max(columns - used, 0)
+    return space + cell if right else cell + space
+
+
+def clip(text: str, columns: int) -> str:
+    """`text` cut to `columns` display columns, an ellipsis saying so."""
+    if width(text) <= columns:
+        return text
+    kept, used = [], 0
+    for char in text:
+        used += width(char)
+        if used > columns - 1:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"
