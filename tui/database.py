@@ -85,4 +85,35 @@ def _group(db: str | os.PathLike[str]) -> str | None:
     return profile_at(Path(db)).group or None
 
 
+def office_named(db: str) -> tuple[str, str] | None:
+    """The profile's organisation and series as the whole profile gives them, read alone;
+    None when the profile does not plainly give them: read it whole (profile_at), which
+    says what is wrong. Like `group`, the profile's other keys are left to the commands
+    that use them."""
+    from tui.i18n import profile_values
+
+    path = os.path.join(db, PROFILE_FILE)
+    try:
+        os.stat(path)
+    except OSError as error:  # as Path.exists: a profile not there is the shipped one's
+        if error.errno not in _NOT_THERE:
+            return None
+    found = profile_values(path, "organisation", "series")
+    if found is None:
+        return None
+    organisation, series = (_plain_text(value) for value in found)
+    if organisation is None or series is None:
+        return None
+    return organisation, series
+
+
+def _plain_text(value: object) -> str | None:
+    """A required text as the profile's reader takes it; None when it might refuse it.
+    Every control character the reader refuses is unprintable, and so are tab and newline,
+    which it keeps: those texts are left to it."""
+    if not isinstance(value, str) or not value.isprintable() or not value.strip():
+        return None
+    return value.strip()
+
+
 _NOT_THERE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)

@@ -66,14 +66,20 @@ def profile_value(path: str | os.PathLike[str], key: str) -> object:
     """One key of the profile at `path` (the shipped one when there is none) as it is
     written, read without checking the rest: "" when it is not given, None when the
     profile cannot be read."""
+    found = profile_values(path, key)
+    return None if found is None else found[0]
+
+
+def profile_values(path: str | os.PathLike[str], *keys: str) -> tuple[object, ...] | None:
+    """profile_value of each key, the profile read once; None when it cannot be read."""
     try:
         if not os.path.exists(path):
             path = _shipped_profile()
         with open(path, encoding="utf-8") as file:
-            value: object = tomllib.loads(file.read()).get(key, "")
+            data = tomllib.loads(file.read())
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return None
-    return value
+    return tuple(data.get(key, "") for key in keys)
 
 
 def shipped_profile() -> Path:

@@ -66,6 +66,18 @@ class Session:
             self._profile = profile_at(self.db)
         return self._profile
 
+    def office(self) -> tuple[str, str]:
+        """The profile's organisation and series: read alone (database.office_named) unless
+        the profile has been read whole, or does not plainly give them."""
+        if self._profile is None:
+            from tui.database import office_named
+
+            found = office_named(self.folder)
+            if found is not None:
+                return found
+        office = self.profile().office
+        return office.organisation, office.series
+
     def store(self) -> Store:
         """The documents alone, without the model that reads meetings and cases out of them
         or the whole profile (the meetings' index is all a listing reads)."""
