@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.archive import write_archive
-from tests.cli_support import agenda, one_error_line, private_copy
+from tests.cli_support import agenda, private_copy
 from tests.conftest import REFERENCE
 from tests.test_command_imports import imported_by
 from tui import database, secretary
@@ -149,6 +149,8 @@ SHIPPED_NAMES = 'organisation = "臺北市政府秘書處"\nseries = "處務會�
         ('series = "局務會議"\n', False),
         ('organisation = 3\nseries = "局務會議"\n', False),
         ('organisation = "工務局\nseries = "局務會議"\n', False),  # not TOML
+        ('organisation = """工務局\nseries = """\n', False),
+        ('organisation = "工務局"\nseries = "局務會議"\nsection = "x"\n', False),
     ],
 )
 def test_the_office_s_names_are_the_whole_profile_s(
@@ -186,12 +188,20 @@ def shows_the_whole_profile_s_names(db: Path) -> None:
     assert shown.stdout.splitlines()[0] == f"{office.organisation}第 101 次{office.series}"
 
 
-def test_the_profile_s_other_keys_are_left_to_the_commands_that_use_them(
-    history: Path, tmp_path: Path
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("text_width = 70", "text_width = 5"),  # refused
+        ("text_width = 70", "text_width = 72"),
+        ('name = "機要組"', 'name = "資訊組"'),
+        ("# group = ", "group = "),  # a group that is not there
+    ],
+)
+def test_a_profile_edited_otherwise_is_read_whole(
+    history: Path, tmp_path: Path, before: str, after: str
 ) -> None:
-    """As a listing of the meetings reads only the profile's `group`."""
     db = private_copy(history, tmp_path)
-    text = SHIPPED_TEXT.replace("text_width = 70", "text_width = 5")
-    (db / PROFILE_FILE).write_text(text, encoding="utf-8")
-    assert agenda("show", "101", db=db).stdout.startswith("臺北市政府秘書處第 101 次處務會議\n")
-    assert "text_width" in one_error_line(agenda("render", "101", db=db))
+    assert before in SHIPPED_TEXT
+    (db / PROFILE_FILE).write_text(SHIPPED_TEXT.replace(before, after), encoding="utf-8")
+    assert office_named(str(db)) is None
+    shows_the_whole_profile_s_names(db)

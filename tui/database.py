@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import tomllib
 from typing import TYPE_CHECKING
 
 from tui.storage.layout import PROFILE_FILE
@@ -86,11 +87,11 @@ def _group(db: str | os.PathLike[str]) -> str | None:
 
 
 def office_named(db: str) -> tuple[str, str] | None:
-    """The profile's organisation and series as the whole profile gives them, read alone;
-    None when the profile does not plainly give them: read it whole (profile_at), which
-    says what is wrong. Like `group`, the profile's other keys are left to the commands
-    that use them."""
-    from tui.i18n import profile_values
+    """The organisation and series the whole profile gives, read without checking the whole
+    when the rest of it is known good: the shipped profile (the database has none), or its
+    text with other names, as `init` writes it. None otherwise: read the profile whole
+    (profile_at), which checks every key and says what is wrong."""
+    from tui.i18n import shipped_profile_file
 
     path = os.path.join(db, PROFILE_FILE)
     try:
@@ -98,19 +99,43 @@ def office_named(db: str) -> tuple[str, str] | None:
     except OSError as error:  # as Path.exists: a profile not there is the shipped one's
         if error.errno not in _NOT_THERE:
             return None
-    found = profile_values(path, "organisation", "series")
-    if found is None:
+        path = shipped_profile_file()
+    try:
+        text, shipped = _text(path), _text(shipped_profile_file())
+        if not _shipped_but_names(text, shipped):
+            return None
+        found = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return None
-    organisation, series = (_plain_text(value) for value in found)
+    organisation, series = (_plain_text(found.get(key)) for key in ("organisation", "series"))
     if organisation is None or series is None:
         return None
     return organisation, series
 
 
+def _text(path: str) -> str:
+    with open(path, encoding="utf-8") as file:
+        return file.read()
+
+
+_NAMES = ("organisation = ", "series = ")
+
+
+def _shipped_but_names(text: str, shipped: str) -> bool:
+    """Whether `text` is the shipped profile's, line for line, but its names' lines."""
+    lines, known = text.split("\n"), shipped.split("\n")
+    if len(lines) != len(known):
+        return False
+    return all(
+        line == same or any(same.startswith(n) and line.startswith(n) for n in _NAMES)
+        for line, same in zip(lines, known, strict=True)
+    )
+
+
 def _plain_text(value: object) -> str | None:
-    """A required text as the profile's reader takes it; None when it might refuse it.
-    Every control character the reader refuses is unprintable, and so are tab and newline,
-    which it keeps: those texts are left to it."""
+    """A name as the profile's reader takes it; None when it might refuse it. Every control
+    character the reader refuses is unprintable, and so are tab and newline, which it
+    keeps: those names are left to it."""
     if not isinstance(value, str) or not value.isprintable() or not value.strip():
         return None
     return value.strip()

@@ -66,20 +66,14 @@ def profile_value(path: str | os.PathLike[str], key: str) -> object:
     """One key of the profile at `path` (the shipped one when there is none) as it is
     written, read without checking the rest: "" when it is not given, None when the
     profile cannot be read."""
-    found = profile_values(path, key)
-    return None if found is None else found[0]
-
-
-def profile_values(path: str | os.PathLike[str], *keys: str) -> tuple[object, ...] | None:
-    """profile_value of each key, the profile read once; None when it cannot be read."""
     try:
         if not os.path.exists(path):
             path = _shipped_profile()
         with open(path, encoding="utf-8") as file:
-            data = tomllib.loads(file.read())
+            value: object = tomllib.loads(file.read()).get(key, "")
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return None
-    return tuple(data.get(key, "") for key in keys)
+    return value
 
 
 def shipped_profile() -> Path:
@@ -87,6 +81,11 @@ def shipped_profile() -> Path:
     from pathlib import Path
 
     return Path(_shipped_profile())
+
+
+def shipped_profile_file() -> str:
+    """The shipped profile's file name, found without pathlib."""
+    return _shipped_profile()
 
 
 def _shipped_profile() -> str:
