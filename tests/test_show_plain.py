@@ -5,6 +5,7 @@ same error when the profile cannot give the names."""
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,11 @@ from benchmarks.archive import write_archive
 from tests.cli_support import agenda, private_copy
 from tests.conftest import REFERENCE
 from tests.test_command_imports import imported_by
-from tui import database, secretary
+from tui import checked_profiles, database, secretary
 from tui.cli.json_output import meeting_json
-from tui.database import office_named, profile_at
+from tui.database import office_names, profile_at
 from tui.domain.model import Meeting, Office
+from tui.domain.profile import Profile
 from tui.domain.rocdays import format_datetime
 from tui.domain.status_words import status_word
 from tui.i18n import _, shipped_profile
@@ -91,6 +93,7 @@ def test_an_approved_meeting_shows_who_approved_it(history: Path, tmp_path: Path
 def test_showing_a_meeting_imports_no_model_and_no_profile(
     history: Path, words: tuple[str, ...]
 ) -> None:
+    assert agenda("show", "102", db=history).returncode == 0  # the profile known good
     modules = imported_by(history, *words)
     for heavy in ("tui.domain.model", "tui.domain.codec", "tui.profile", "dataclasses"):
         assert heavy not in modules
@@ -129,79 +132,139 @@ def test_a_meeting_the_model_reads_otherwise_is_shown_as_it_reads_it(
     assert agenda("show", "102", "--json", db=db).stdout == expected
 
 
-# -- the office's names, read alone ---------------------------------------------------------
+# -- the office's names, read alone when the profile is known good --------------------------
 
 SHIPPED_TEXT = shipped_profile().read_text(encoding="utf-8")
 SHIPPED_NAMES = 'organisation = "臺北市政府秘書處"\nseries = "處務會議"\n'
 
 
-@pytest.mark.parametrize(
-    ("names", "alone"),
-    [
-        (SHIPPED_NAMES, True),
-        ('organisation = "臺北市政府工務局"\nseries = "局務會議"\n', True),
-        ('organisation = " 工務局 "\nseries = " 局務會議"\n', True),  # the reader strips them
-        ('organisation = "　工務局"\nseries = "局務會議"\n', False),  # unprintable: left to it
-        ('organisation = "工\\t務局"\nseries = "局務會議"\n', False),  # a tab, which it keeps
-        ('organisation = "工務局"\nseries = "局務\\u202e會議"\n', False),  # which it refuses
-        ('organisation = "工務局"\nseries = "\\u0085"\n', False),
-        ('organisation = ""\nseries = "局務會議"\n', False),
-        ('series = "局務會議"\n', False),
-        ('organisation = 3\nseries = "局務會議"\n', False),
-        ('organisation = "工務局\nseries = "局務會議"\n', False),  # not TOML
-        ('organisation = """工務局\nseries = """\n', False),
-        ('organisation = "工務局"\nseries = "局務會議"\nsection = "x"\n', False),
-    ],
-)
-def test_the_office_s_names_are_the_whole_profile_s(
-    history: Path, tmp_path: Path, names: str, alone: bool
-) -> None:
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache of this test's own, for the commands it runs too."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "agenda" / "checked-profiles"
+
+
+def never_whole() -> Profile:
+    raise AssertionError("the profile was checked whole")
+
+
+def with_profile(history: Path, tmp_path: Path, text: str) -> Path:
     db = private_copy(history, tmp_path)
-    assert SHIPPED_NAMES in SHIPPED_TEXT
-    (db / PROFILE_FILE).write_text(SHIPPED_TEXT.replace(SHIPPED_NAMES, names), encoding="utf-8")
-    assert (office_named(str(db)) is not None) == alone
-    shows_the_whole_profile_s_names(db)
+    (db / PROFILE_FILE).write_text(text, encoding="utf-8")
+    return db
 
 
-def test_without_a_profile_the_names_are_the_shipped_profile_s(
-    history: Path, tmp_path: Path
-) -> None:
-    db = private_copy(history, tmp_path)
-    (db / PROFILE_FILE).unlink()
-    assert office_named(str(db)) == ("臺北市政府秘書處", "處務會議")
-    shows_the_whole_profile_s_names(db)
-    (db / PROFILE_FILE).symlink_to(PROFILE_FILE)  # a loop: not there, as pathlib says
-    assert office_named(str(db)) == ("臺北市政府秘書處", "處務會議")
-    shows_the_whole_profile_s_names(db)
-
-
-def shows_the_whole_profile_s_names(db: Path) -> None:
+def shows_the_whole_profile_s_names(db: Path) -> bool:
     """`show` heads the meeting with the names the whole profile gives, or refuses it in the
-    same words."""
+    same words; whether the profile was good."""
     shown = agenda("show", "101", db=db)
     try:
         office = profile_at(db).office
     except ProfileError as error:
         assert (shown.stdout, shown.stderr) == ("", f"agenda: error: {error}\n")
-        return
-    assert office_named(str(db)) in (None, (office.organisation, office.series))
+        return False
     assert shown.stdout.splitlines()[0] == f"{office.organisation}第 101 次{office.series}"
+    return True
+
+
+NAMES = [
+    SHIPPED_NAMES,
+    'organisation = "臺北市政府工務局"\nseries = "局務會議"\n',
+    'organisation = " 工務局　"\nseries = "\\t局務會議 "\n',  # the reader strips them
+    'organisation = "工務局"\nseries = "局務\\u202e會議"\n',  # refused
+    'organisation = "工務局"\nseries = "\\u0085"\n',
+    'organisation = ""\nseries = "局務會議"\n',
+    'series = "局務會議"\n',
+    'organisation = 3\nseries = "局務會議"\n',
+    'organisation = "工務局\nseries = "局務會議"\n',  # not TOML
+]
+EDITS = [
+    ("text_width = 70", "text_width = 5"),  # refused
+    ("text_width = 70", "text_width = 72"),
+    ('name = "機要組"', 'name = "資訊組"'),
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [SHIPPED_TEXT.replace(SHIPPED_NAMES, names) for names in NAMES]
+    + [SHIPPED_TEXT.replace(before, after) for before, after in EDITS],
+)
+def test_the_office_s_names_are_the_whole_profile_s_and_read_alone_once_it_is_known_good(
+    history: Path, tmp_path: Path, cache: Path, text: str
+) -> None:
+    db = with_profile(history, tmp_path, text)
+    with pytest.raises(AssertionError, match="checked whole"):
+        office_names(str(db), never_whole)
+    good = shows_the_whole_profile_s_names(db)  # checked whole: known good if it is
+    if good:
+        office = profile_at(db).office
+        assert office_names(str(db), never_whole) == (office.organisation, office.series)
+    else:
+        with pytest.raises(AssertionError, match="checked whole"):
+            office_names(str(db), never_whole)
+    assert shows_the_whole_profile_s_names(db) == good  # read alone, or refused again
+
+
+def test_a_profile_edited_after_it_was_known_good_is_checked_again(
+    history: Path, tmp_path: Path, cache: Path
+) -> None:
+    db = with_profile(history, tmp_path, SHIPPED_TEXT)
+    assert shows_the_whole_profile_s_names(db)
+    assert office_names(str(db), never_whole) == ("臺北市政府秘書處", "處務會議")
+    edited = SHIPPED_TEXT.replace("text_width = 70", "text_width = 5")
+    (db / PROFILE_FILE).write_text(edited, encoding="utf-8")
+    assert not shows_the_whole_profile_s_names(db)
 
 
 @pytest.mark.parametrize(
     ("before", "after"),
     [
-        ("text_width = 70", "text_width = 5"),  # refused
-        ("text_width = 70", "text_width = 72"),
-        ('name = "機要組"', 'name = "資訊組"'),
-        ("# group = ", "group = "),  # a group that is not there
+        ("# group = ", "group = "),  # a group that may be gone tomorrow
+        ("# templates = ", "templates = "),
+        ("[schedule]", '[mail]\npassword_file = "secret"\n\n[schedule]'),
     ],
 )
-def test_a_profile_edited_otherwise_is_read_whole(
-    history: Path, tmp_path: Path, before: str, after: str
+def test_a_profile_the_system_has_a_say_in_is_always_checked_whole(
+    history: Path, tmp_path: Path, cache: Path, before: str, after: str
+) -> None:
+    db = with_profile(history, tmp_path, SHIPPED_TEXT.replace(before, after))
+    (db / "templates").mkdir()
+    shows_the_whole_profile_s_names(db)
+    with pytest.raises(AssertionError, match="checked whole"):
+        office_names(str(db), never_whole)
+
+
+def test_a_profile_known_good_by_another_version_is_checked_again(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = SHIPPED_TEXT
+    data = tomllib.loads(text)
+    with monkeypatch.context() as patched:
+        patched.setattr(checked_profiles, "__version__", "0.0.1")
+        checked_profiles.remember_good(text, data)
+        assert checked_profiles.known_good(text, data)
+    assert not checked_profiles.known_good(text, data)
+    assert len(list(cache.iterdir())) == 1
+
+
+def test_without_a_profile_the_names_are_the_shipped_profile_s(
+    history: Path, tmp_path: Path, cache: Path
 ) -> None:
     db = private_copy(history, tmp_path)
-    assert before in SHIPPED_TEXT
-    (db / PROFILE_FILE).write_text(SHIPPED_TEXT.replace(before, after), encoding="utf-8")
-    assert office_named(str(db)) is None
-    shows_the_whole_profile_s_names(db)
+    (db / PROFILE_FILE).unlink()
+    assert shows_the_whole_profile_s_names(db)
+    assert office_names(str(db), never_whole) == ("臺北市政府秘書處", "處務會議")
+    (db / PROFILE_FILE).symlink_to(PROFILE_FILE)  # a loop: not there, as pathlib says
+    assert office_names(str(db), never_whole) == ("臺北市政府秘書處", "處務會議")
+
+
+def test_a_cache_that_cannot_be_written_is_no_cache(
+    history: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "file").write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
+    assert shows_the_whole_profile_s_names(history)
+    with pytest.raises(AssertionError, match="checked whole"):
+        office_names(str(history), never_whole)

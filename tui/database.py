@@ -10,11 +10,12 @@ from __future__ import annotations
 import errno
 import os
 import tomllib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.storage.layout import PROFILE_FILE
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from tui.domain.profile import Profile
@@ -86,11 +87,26 @@ def _group(db: str | os.PathLike[str]) -> str | None:
     return profile_at(Path(db)).group or None
 
 
-def office_named(db: str) -> tuple[str, str] | None:
-    """The organisation and series the whole profile gives, read without checking the whole
-    when the rest of it is known good: the shipped profile (the database has none), or its
-    text with other names, as `init` writes it. None otherwise: read the profile whole
-    (profile_at), which checks every key and says what is wrong."""
+def office_names(db: str, whole: Callable[[], Profile]) -> tuple[str, str]:
+    """The profile's organisation and series: read alone when the profile is known good
+    (tui.checked_profiles), else as `whole` gives them (the profile checked whole, which
+    says what is wrong with it), and the profile is then known good."""
+    from tui.checked_profiles import known_good, remember_good
+
+    before = plain_profile(db)
+    if before is not None and known_good(*before):
+        found = _names(before[1])
+        if found is not None:
+            return found
+    office = whole().office
+    if before is not None and plain_profile(db) == before:  # the text that was checked
+        remember_good(*before)
+    return office.organisation, office.series
+
+
+def plain_profile(db: str) -> tuple[str, dict[str, Any]] | None:
+    """The text of the profile profile_at reads (the shipped one when the database has
+    none) and its TOML, or None: profile_at says why."""
     from tui.i18n import shipped_profile_file
 
     path = os.path.join(db, PROFILE_FILE)
@@ -101,44 +117,19 @@ def office_named(db: str) -> tuple[str, str] | None:
             return None
         path = shipped_profile_file()
     try:
-        text, shipped = _text(path), _text(shipped_profile_file())
-        if not _shipped_but_names(text, shipped):
-            return None
-        found = tomllib.loads(text)
+        with open(path, encoding="utf-8") as file:
+            text = file.read()
+        return text, tomllib.loads(text)
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return None
-    organisation, series = (_plain_text(found.get(key)) for key in ("organisation", "series"))
-    if organisation is None or series is None:
+
+
+def _names(data: dict[str, Any]) -> tuple[str, str] | None:
+    """The names as the profile's reader takes them (of a profile it took)."""
+    organisation, series = data.get("organisation"), data.get("series")
+    if not isinstance(organisation, str) or not isinstance(series, str):
         return None
-    return organisation, series
-
-
-def _text(path: str) -> str:
-    with open(path, encoding="utf-8") as file:
-        return file.read()
-
-
-_NAMES = ("organisation = ", "series = ")
-
-
-def _shipped_but_names(text: str, shipped: str) -> bool:
-    """Whether `text` is the shipped profile's, line for line, but its names' lines."""
-    lines, known = text.split("\n"), shipped.split("\n")
-    if len(lines) != len(known):
-        return False
-    return all(
-        line == same or any(same.startswith(n) and line.startswith(n) for n in _NAMES)
-        for line, same in zip(lines, known, strict=True)
-    )
-
-
-def _plain_text(value: object) -> str | None:
-    """A name as the profile's reader takes it; None when it might refuse it. Every control
-    character the reader refuses is unprintable, and so are tab and newline, which it
-    keeps: those names are left to it."""
-    if not isinstance(value, str) or not value.isprintable() or not value.strip():
-        return None
-    return value.strip()
+    return organisation.strip(), series.strip()
 
 
 _NOT_THERE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)

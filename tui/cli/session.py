@@ -67,16 +67,14 @@ class Session:
         return self._profile
 
     def office(self) -> tuple[str, str]:
-        """The profile's organisation and series: read alone (database.office_named) unless
-        the profile has been read whole, or does not plainly give them."""
-        if self._profile is None:
-            from tui.database import office_named
+        """The profile's organisation and series, read alone when the profile is known good
+        (tui.database.office_names)."""
+        if self._profile is not None:
+            office = self._profile.office
+            return office.organisation, office.series
+        from tui.database import office_names
 
-            found = office_named(self.folder)
-            if found is not None:
-                return found
-        office = self.profile().office
-        return office.organisation, office.series
+        return office_names(self.folder, self.profile)
 
     def store(self) -> Store:
         """The documents alone, without the model that reads meetings and cases out of them
