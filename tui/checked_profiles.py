@@ -48,7 +48,8 @@ def remember_good(text: str, data: dict[str, object]) -> None:
     part = f"{path}.{os.getpid()}"
     with contextlib.suppress(OSError):
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        with open(part, "w", encoding="utf-8", newline="") as file:
+        created = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+        with open(created, "w", encoding="utf-8", newline="") as file:  # the owner's only
             file.write(_stamped(text))
         os.replace(part, path)
     with contextlib.suppress(OSError):

@@ -2,7 +2,7 @@
 command reading one stored meeting need not import the model and dataclasses to fill it in.
 
 After a change to the stored model: `python -m tui.domain.schema` writes the table again
-(tests/test_schema_table.py fails until it is).
+(tests/test_meeting_data.py fails until it is).
 """
 
 from __future__ import annotations
