@@ -5,7 +5,6 @@ same error when the profile cannot give the names."""
 from __future__ import annotations
 
 import json
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -239,14 +238,14 @@ def test_a_profile_the_system_has_a_say_in_is_always_checked_whole(
 def test_a_profile_known_good_by_another_version_is_checked_again(
     cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    text = SHIPPED_TEXT
-    data = tomllib.loads(text)
+    profile = profile_at(Path("/nonexistent"))  # the shipped one
     with monkeypatch.context() as patched:
         patched.setattr(checked_profiles, "__version__", "0.0.1")
-        checked_profiles.remember_good(text, data)
-        assert checked_profiles.known_good(text, data)
-    assert not checked_profiles.known_good(text, data)
+        checked_profiles.remember_good(SHIPPED_TEXT, profile)
+        assert checked_profiles.known_names(SHIPPED_TEXT) == ("臺北市政府秘書處", "處務會議")
+    assert checked_profiles.known_names(SHIPPED_TEXT) is None
     assert len(list(cache.iterdir())) == 1
+    assert checked_profiles.known_names(SHIPPED_TEXT + " ") is None
 
 
 def test_without_a_profile_the_names_are_the_shipped_profile_s(

@@ -15,53 +15,57 @@ import contextlib
 import os
 import sys
 import zlib
+from typing import TYPE_CHECKING
 
 from tui import __version__
 
-
-def _on_the_system(data: dict[str, object]) -> bool:
-    """Whether the system decides anything of the profile, beyond its text."""
-    mail = data.get("mail")
-    return bool(
-        data.get("group")
-        or data.get("templates")
-        or (isinstance(mail, dict) and mail.get("password_file"))
-    )
+if TYPE_CHECKING:
+    from tui.domain.profile import Profile
 
 
-def known_good(text: str, data: dict[str, object]) -> bool:
-    """Whether the profile of this text (parsed: `data`) passed the whole check before."""
-    if _on_the_system(data):
-        return False
+def known_names(text: str) -> tuple[str, str] | None:
+    """The organisation and series of the profile of this text, when it passed the whole
+    check before; None when it is not known good."""
     try:
         with open(_stamp(text), encoding="utf-8", newline="") as file:
-            return file.read() == _stamped(text)
+            stamp = file.read()
     except (OSError, UnicodeDecodeError):
-        return False
+        return None
+    names = stamp.removeprefix(_heading()).partition("\0\0")[0]
+    organisation, _nul, series = names.partition("\0")
+    if stamp != _stamped(text, organisation, series):
+        return None
+    return organisation, series
 
 
-def remember_good(text: str, data: dict[str, object]) -> None:
-    """The profile of this text (parsed: `data`) passed the whole check."""
-    if _on_the_system(data):
-        return
+def remember_good(text: str, profile: Profile) -> None:
+    """The profile of this text passed the whole check, giving `profile`."""
+    if profile.group or profile.templates or profile.mail.password_file:
+        return  # the system has a say in these: checked every time
     path = _stamp(text)
     part = f"{path}.{os.getpid()}"
     with contextlib.suppress(OSError):
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
         created = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
         with open(created, "w", encoding="utf-8", newline="") as file:  # the owner's only
-            file.write(_stamped(text))
+            file.write(_stamped(text, profile.organisation, profile.series))
         os.replace(part, path)
     with contextlib.suppress(OSError):
         os.unlink(part)  # left when the write failed
 
 
-def _stamped(text: str) -> str:
-    return f"agenda {__version__}\nPython {sys.version}\n{text}"
+def _heading() -> str:
+    return f"agenda {__version__}\nPython {sys.version}\n"
+
+
+def _stamped(text: str, organisation: str, series: str) -> str:
+    """The stamp: the names (which hold no NUL: the check refuses control characters) and
+    the text, under what checked it."""
+    return f"{_heading()}{organisation}\0{series}\0\0{text}"
 
 
 def _stamp(text: str) -> str:
-    name = f"{zlib.crc32(_stamped(text).encode()):08x}"
+    name = f"{zlib.crc32(f'{_heading()}{text}'.encode()):08x}"
     return os.path.join(_user_cache(), "checked-profiles", name)
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
-import tomllib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tui.storage.layout import PROFILE_FILE
 
@@ -91,22 +90,21 @@ def office_names(db: str, whole: Callable[[], Profile]) -> tuple[str, str]:
     """The profile's organisation and series: read alone when the profile is known good
     (tui.checked_profiles), else as `whole` gives them (the profile checked whole, which
     says what is wrong with it), and the profile is then known good."""
-    from tui.checked_profiles import known_good, remember_good
+    from tui.checked_profiles import known_names, remember_good
 
-    before = plain_profile(db)
-    if before is not None and known_good(*before):
-        found = _names(before[1])
-        if found is not None:
-            return found
-    office = whole().office
-    if before is not None and plain_profile(db) == before:  # the text that was checked
-        remember_good(*before)
-    return office.organisation, office.series
+    before = profile_text(db)
+    found = None if before is None else known_names(before)
+    if found is not None:
+        return found
+    profile = whole()
+    if before is not None and profile_text(db) == before:  # the text that was checked
+        remember_good(before, profile)
+    return profile.organisation, profile.series
 
 
-def plain_profile(db: str) -> tuple[str, dict[str, Any]] | None:
+def profile_text(db: str) -> str | None:
     """The text of the profile profile_at reads (the shipped one when the database has
-    none) and its TOML, or None: profile_at says why."""
+    none), or None: profile_at says why."""
     from tui.i18n import shipped_profile_file
 
     path = os.path.join(db, PROFILE_FILE)
@@ -118,18 +116,9 @@ def plain_profile(db: str) -> tuple[str, dict[str, Any]] | None:
         path = shipped_profile_file()
     try:
         with open(path, encoding="utf-8") as file:
-            text = file.read()
-        return text, tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+            return file.read()
+    except (OSError, UnicodeDecodeError):
         return None
-
-
-def _names(data: dict[str, Any]) -> tuple[str, str] | None:
-    """The names as the profile's reader takes them (of a profile it took)."""
-    organisation, series = data.get("organisation"), data.get("series")
-    if not isinstance(organisation, str) or not isinstance(series, str):
-        return None
-    return organisation.strip(), series.strip()
 
 
 _NOT_THERE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
