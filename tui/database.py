@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from tui.storage.layout import PROFILE_FILE
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from tui.domain.profile import Profile
@@ -96,6 +97,41 @@ def _group(db: str | os.PathLike[str]) -> str | None:
     from pathlib import Path
 
     return profile_at(Path(db)).group or None
+
+
+def office_names(db: str, whole: Callable[[], Profile]) -> tuple[str, str]:
+    """The profile's organisation and series: read alone when the profile is known good
+    (tui.checked_profiles), else as `whole` gives them (the profile checked whole, which
+    says what is wrong with it), and the profile is then known good."""
+    from tui.checked_profiles import known_names, remember_good
+
+    before = profile_text(db)
+    found = None if before is None else known_names(before)
+    if found is not None:
+        return found
+    profile = whole()
+    if before is not None and profile_text(db) == before:  # the text that was checked
+        remember_good(before, profile)
+    return profile.organisation, profile.series
+
+
+def profile_text(db: str) -> str | None:
+    """The text of the profile profile_at reads (the shipped one when the database has
+    none), or None: profile_at says why."""
+    from tui.i18n import shipped_profile_file
+
+    path = os.path.join(db, PROFILE_FILE)
+    try:
+        os.stat(path)
+    except OSError as error:  # as Path.exists: a profile not there is the shipped one's
+        if error.errno not in _NOT_THERE:
+            return None
+        path = shipped_profile_file()
+    try:
+        with open(path, encoding="utf-8") as file:
+            return file.read()
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 _NOT_THERE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)

@@ -83,6 +83,11 @@ def shipped_profile() -> Path:
     return Path(_shipped_profile())
 
 
+def shipped_profile_file() -> str:
+    """The shipped profile's file name, found without pathlib."""
+    return _shipped_profile()
+
+
 def _shipped_profile() -> str:
     packaged = os.path.join(HERE, "_data")
     folder = packaged if os.path.isdir(packaged) else os.path.join(os.path.dirname(HERE), "data")

@@ -118,15 +118,19 @@ def render(args: argparse.Namespace, session: Session) -> int:
 
 
 def show(args: argparse.Namespace, session: Session) -> int:
-    found = stored_meeting(session, args.number)
-    if args.json:
-        from tui.cli.json_output import meeting_json, print_json
+    from tui.cli.json_output import meeting_json, print_json
+    from tui.storage.plain import plain_meeting_data
 
-        print_json(meeting_json(found))
+    # The JSON output's data, read without the model when nothing is out of the ordinary.
+    found = plain_meeting_data(session.folder, args.number)
+    if found is None:
+        found = meeting_json(stored_meeting(session, args.number))
+    if args.json:
+        print_json(found)
         return 0
     from tui.cli.meeting_output import print_meeting
 
-    print_meeting(found, session.profile().office)
+    print_meeting(found, *session.office())
     return 0
 
 

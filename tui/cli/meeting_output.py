@@ -2,32 +2,35 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import Any
 
+from tui.domain.meeting_data import items
 from tui.domain.rocdays import format_datetime
 from tui.domain.status_words import status_word
 from tui.i18n import N_, _
 
-if TYPE_CHECKING:
-    from tui.domain.model import Meeting, Office
 
-
-def counts(meeting: Meeting) -> dict[str, int]:
-    items = meeting.items()
+def counts(meeting: dict[str, Any]) -> dict[str, int]:
+    """What the meeting holds, from its plain data (json_output.meeting_json's)."""
+    found = items(meeting)
     return {
-        "sections": len(meeting.sections),
-        "items": len(items),
-        "reports": sum(len(i.reports) for i in items),
-        "conclusions": len(meeting.conclusions()),
+        "sections": len(meeting["sections"]),
+        "items": len(found),
+        "reports": sum(len(i["reports"]) for i in found),
+        "conclusions": sum(len(i["conclusions"]) for i in found),
     }
 
 
-def print_meeting(meeting: Meeting, office: Office) -> None:
-    print(f"{office.organisation}第 {meeting.number} 次{office.series}")
-    print(f"  時間：{format_datetime(meeting.start)}   {status_word(meeting.status)}")
-    if meeting.approval is not None:
-        approval = meeting.approval
-        print(f"  核定：{approval.by}（{format_datetime(approval.at)}）")
+def print_meeting(meeting: dict[str, Any], organisation: str, series: str) -> None:
+    """The meeting of plain data (json_output.meeting_json's) held by the office named."""
+    print(f"{organisation}第 {meeting['number']} 次{series}")
+    start = format_datetime(datetime.fromisoformat(meeting["start"]))
+    print(f"  時間：{start}   {status_word(meeting['status'])}")
+    if meeting["approval"] is not None:
+        approval = meeting["approval"]
+        at = format_datetime(datetime.fromisoformat(approval["at"]))
+        print(f"  核定：{approval['by']}（{at}）")
     print("  " + _(", ").join(f"{_(_COUNTED[name])} {n}" for name, n in counts(meeting).items()))
 
 

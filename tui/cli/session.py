@@ -66,6 +66,16 @@ class Session:
             self._profile = profile_at(self.db)
         return self._profile
 
+    def office(self) -> tuple[str, str]:
+        """The profile's organisation and series, read alone when the profile is known good
+        (tui.database.office_names)."""
+        if self._profile is not None:
+            office = self._profile.office
+            return office.organisation, office.series
+        from tui.database import office_names
+
+        return office_names(self.folder, self.profile)
+
     def store(self) -> Store:
         """The documents alone, without the model that reads meetings and cases out of them
         or the whole profile (the meetings' index is all a listing reads)."""

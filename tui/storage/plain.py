@@ -58,10 +58,29 @@ def plain_meeting(root: str, number: int) -> Meeting | None:
     from tui.domain.model import Meeting
 
     name = meeting_name(number)
-    found = (plain_tables(root, name) or {}).get("meeting", {}).get("1")
+    found = _stored_meeting(root, name)
     if found is None:
         return None
     try:
         return name_entries(from_data(Meeting, dict(found), name))
     except ShapeError:
         return None
+
+
+def plain_meeting_data(root: str, number: int) -> dict[str, Any] | None:
+    """Meeting `number` as json_output.meeting_json gives the repository's, read without the
+    model (tui.domain.meeting_data); None: ask plain_meeting, then the repository."""
+    from tui.domain.filling import Misfit
+    from tui.domain.meeting_data import meeting_data
+
+    found = _stored_meeting(root, meeting_name(number))
+    if found is None:
+        return None
+    try:
+        return meeting_data(found)
+    except (Misfit, RecursionError):  # points nested deeper than the filling goes
+        return None
+
+
+def _stored_meeting(root: str, name: str) -> Any:
+    return (plain_tables(root, name) or {}).get("meeting", {}).get("1")
