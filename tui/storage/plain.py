@@ -1,5 +1,5 @@
-"""A document read straight from its file under the database's shared lock, as
-Store.reading reads it, when nothing asks for more: for a command that reads one or two
+"""Documents read straight from their files under the database's shared lock, as
+Store.reading reads them, when nothing asks for more: for a command that reads a few
 documents, the store's machinery (transactions, journal, commit) would cost more than the
 reading.
 
@@ -11,43 +11,42 @@ another schema.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from tui.storage.envelope import check_shape
 from tui.storage.errors import StorageError
-from tui.storage.layout import JOURNAL_FILE, LOCK_FILE, META, meeting_name
+from tui.storage.layout import (
+    JOURNAL_FILE,
+    LOCK_FILE,
+    META,
+    OPEN_CASES,
+    closed_name,
+    earlier_name,
+    meeting_name,
+)
 
 if TYPE_CHECKING:
-    from tui.domain.model import Meeting
+    from tui.domain.model import CaseRef, Meeting, TrackedCase
 
 Tables = dict[str, dict[str, dict[str, Any]]]
+
+
+class _Unusual(Exception):
+    """Something the store is there for: the caller gives None and asks it."""
 
 
 def plain_tables(root: str, name: str) -> Tables | None:
     """The tables of document `name` ("index", "meetings/0101"), or None: ask the store."""
     try:
-        lock = os.open(os.path.join(root, LOCK_FILE), os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
-    except OSError:
+        with _shared(root):
+            return _tables(root, name)
+    except _Unusual:
         return None
-    try:
-        fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        if os.path.exists(os.path.join(root, JOURNAL_FILE)):
-            return None
-        if not os.path.exists(os.path.join(root, f"{META}.json")):
-            return None
-        with open(os.path.join(root, f"{name}.json"), "rb") as file:
-            raw = file.read()
-        if b"\0" in raw:
-            return None
-        data = json.loads(raw.decode("utf-8-sig"))
-        return check_shape(name, data)  # type: ignore[arg-type]  # a name for messages unshown
-    except (OSError, ValueError, RecursionError, StorageError):
-        return None
-    finally:
-        os.close(lock)  # and with it the lock
 
 
 def plain_meeting(root: str, number: int) -> Meeting | None:
@@ -65,3 +64,85 @@ def plain_meeting(root: str, number: int) -> Meeting | None:
         return name_entries(from_data(Meeting, dict(found), name))
     except ShapeError:
         return None
+
+
+def plain_cases(root: str, refs: Iterable[CaseRef]) -> list[TrackedCase] | None:
+    """The cases `refs` names, each read whole, as Repository.cases_of reads them (one not
+    found left out), under one shared lock; or None: ask the repository."""
+    from tui.domain.codec import ShapeError, from_data
+    from tui.domain.model import TrackedCase
+
+    try:
+        with _shared(root):
+            rows = [row for ref in refs if (row := _case_row(root, ref)) is not None]
+        return [from_data(TrackedCase, data, where) for data, where in rows]
+    except (_Unusual, ShapeError):
+        return None
+
+
+def _case_row(root: str, ref: CaseRef) -> tuple[dict[str, Any], str] | None:
+    """A case's data as tui.storage.case_reads joins it, and where it was found."""
+    for name in (OPEN_CASES, closed_name(ref.number)):
+        row = _tables(root, name, missing_ok=True).get(ref.kind.value, {}).get(str(ref.number))
+        if row is None:
+            continue
+        data = dict(row)
+        hundreds = data.pop("earlier", [])  # case_reads.EARLIER, COUNTS
+        data.pop("earlier_counts", None)
+        if hundreds:
+            data["history"] = _older_events(root, ref, hundreds) + list(data.get("history", []))
+        return data, f"{name} {ref.kind.value} {ref.number}"
+    return None
+
+
+def _older_events(root: str, ref: CaseRef, hundreds: Any) -> list[Any]:
+    if not isinstance(hundreds, list) or any(type(h) is not int for h in hundreds):
+        raise _Unusual
+    events: list[Any] = []
+    for hundred in sorted(hundreds):
+        name = earlier_name(hundred * 100)
+        part = _tables(root, name).get(ref.kind.value, {}).get(str(ref.number))
+        if part is None:
+            raise _Unusual  # the repository names what is missing
+        events.extend(part.get("history", []))
+    return events
+
+
+@contextlib.contextmanager
+def _shared(root: str) -> Iterator[None]:
+    """The database's shared lock, held while nothing is left for the store to do."""
+    try:
+        lock = os.open(os.path.join(root, LOCK_FILE), os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
+    except OSError:
+        raise _Unusual from None
+    try:
+        fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        if os.path.exists(os.path.join(root, JOURNAL_FILE)):
+            raise _Unusual
+        if not os.path.exists(os.path.join(root, f"{META}.json")):
+            raise _Unusual
+        yield
+    except OSError:
+        raise _Unusual from None
+    finally:
+        os.close(lock)  # and with it the lock
+
+
+def _tables(root: str, name: str, *, missing_ok: bool = False) -> Tables:
+    """A document's tables; a document not there (nor its backup), with `missing_ok`,
+    reads as empty, as the store reads it."""
+    path = os.path.join(root, f"{name}.json")
+    try:
+        with open(path, "rb") as file:
+            raw = file.read()
+    except FileNotFoundError:
+        if missing_ok and not os.path.lexists(f"{path}.bak"):
+            return {}
+        raise _Unusual from None
+    if b"\0" in raw:
+        raise _Unusual
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+        return check_shape(name, data)  # type: ignore[arg-type]  # a name for messages unshown
+    except (ValueError, RecursionError, StorageError):
+        raise _Unusual from None
