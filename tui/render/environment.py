@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import sys
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +31,7 @@ from tui.domain.rocdate import format_date, format_datetime, format_short_date, 
 from tui.domain.text import without_controls
 from tui.render.cjkwrap import width, wrap
 from tui.render.text_table import text_table
+from tui.render.user_cache import cache_folder
 
 
 def builtin_templates() -> Path:
@@ -125,23 +124,8 @@ class _CompiledTemplates(FileSystemBytecodeCache):
 
 def _compiled_templates() -> BytecodeCache | None:
     # "-unfolded": a cache from before _Unfolded may hold what a template computed.
-    folder = _user_cache() / f"templates-jinja-{jinja2.__version__}-unfolded"
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return _CompiledTemplates(str(folder), "%s.cache")
-
-
-def _user_cache() -> Path:
-    """The user's cache folder for agenda: on Linux the XDG rule, read here, since importing
-    platformdirs took some 2 ms of every render; elsewhere platformdirs'."""
-    if sys.platform != "linux":
-        from platformdirs import user_cache_path
-
-        return user_cache_path("agenda")
-    home = os.environ.get("XDG_CACHE_HOME", "")
-    return Path(home if os.path.isabs(home) else os.path.expanduser("~/.cache"), "agenda")
+    folder = cache_folder(f"templates-jinja-{jinja2.__version__}-unfolded")
+    return None if folder is None else _CompiledTemplates(str(folder), "%s.cache")
 
 
 def _shown(value: object) -> object:
