@@ -74,38 +74,51 @@ def plain_cases(root: str, refs: Iterable[CaseRef]) -> list[TrackedCase] | None:
 
     try:
         with _shared(root):
-            rows = [row for ref in refs if (row := _case_row(root, ref)) is not None]
+            documents = _Documents(root)
+            rows = [row for ref in refs if (row := documents.case_row(ref)) is not None]
         return [from_data(TrackedCase, data, where) for data, where in rows]
     except (_Unusual, ShapeError):
         return None
 
 
-def _case_row(root: str, ref: CaseRef) -> tuple[dict[str, Any], str] | None:
-    """A case's data as tui.storage.case_reads joins it, and where it was found."""
-    for name in (OPEN_CASES, closed_name(ref.number)):
-        row = _tables(root, name, missing_ok=True).get(ref.kind.value, {}).get(str(ref.number))
-        if row is None:
-            continue
-        data = dict(row)
-        hundreds = data.pop("earlier", [])  # case_reads.EARLIER, COUNTS
-        data.pop("earlier_counts", None)
-        if hundreds:
-            data["history"] = _older_events(root, ref, hundreds) + list(data.get("history", []))
-        return data, f"{name} {ref.kind.value} {ref.number}"
-    return None
+class _Documents:
+    """The documents read under one lock, each read once, as a transaction reads them."""
 
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self._read: dict[str, Tables] = {}
 
-def _older_events(root: str, ref: CaseRef, hundreds: Any) -> list[Any]:
-    if not isinstance(hundreds, list) or any(type(h) is not int for h in hundreds):
-        raise _Unusual
-    events: list[Any] = []
-    for hundred in sorted(hundreds):
-        name = earlier_name(hundred * 100)
-        part = _tables(root, name).get(ref.kind.value, {}).get(str(ref.number))
-        if part is None:
-            raise _Unusual  # the repository names what is missing
-        events.extend(part.get("history", []))
-    return events
+    def tables(self, name: str, *, missing_ok: bool = False) -> Tables:
+        if name not in self._read:
+            self._read[name] = _tables(self.root, name, missing_ok=missing_ok)
+        return self._read[name]
+
+    def case_row(self, ref: CaseRef) -> tuple[dict[str, Any], str] | None:
+        """A case's data as tui.storage.case_reads joins it, and where it was found."""
+        for name in (OPEN_CASES, closed_name(ref.number)):
+            table = self.tables(name, missing_ok=True).get(ref.kind.value, {})
+            row = table.get(str(ref.number))
+            if row is None:
+                continue
+            data = dict(row)
+            hundreds = data.pop("earlier", [])  # case_reads.EARLIER, COUNTS
+            data.pop("earlier_counts", None)
+            if hundreds:
+                data["history"] = self._older_events(ref, hundreds) + list(data.get("history", []))
+            return data, f"{name} {ref.kind.value} {ref.number}"
+        return None
+
+    def _older_events(self, ref: CaseRef, hundreds: Any) -> list[Any]:
+        if not isinstance(hundreds, list) or any(type(h) is not int for h in hundreds):
+            raise _Unusual
+        events: list[Any] = []
+        for hundred in sorted(hundreds):
+            name = earlier_name(hundred * 100)
+            part = self.tables(name).get(ref.kind.value, {}).get(str(ref.number))
+            if part is None:
+                raise _Unusual  # the repository names what is missing
+            events.extend(part.get("history", []))
+        return events
 
 
 @contextlib.contextmanager
