@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from jinja2 import (
@@ -29,9 +29,12 @@ from tui.domain.model import Attendee
 from tui.domain.numerals import Ladder, label
 from tui.domain.rocdate import format_date, format_datetime, format_short_date, format_time
 from tui.domain.text import without_controls
-from tui.render.cjkwrap import width, wrap
-from tui.render.text_table import text_table
 from tui.render.user_cache import cache_folder
+from tui.render.widths import width
+
+if TYPE_CHECKING:
+    from tui.domain.case_table import CaseRow
+    from tui.render.text_table import Columns
 
 
 def builtin_templates() -> Path:
@@ -91,7 +94,7 @@ def _environment(overrides: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
         column=column,
         md_cell=md_cell,
         share=lambda key: f"{SHARES.get(key, 1.0):g}",
-        text_table=text_table,
+        text_table=_text_table,
         html_text=html_text,
     )
     return env
@@ -195,12 +198,20 @@ _NUMERAL = re.compile(
 def _hang(text: str, columns: int, label: str = "", indent: int = 0) -> str:
     """`label` + `text` wrapped to `columns`, continuation lines hanging under the text; under
     the label's numeral when the label is too wide (一、法制王視察口頭報告：)."""
+    from tui.render.cjkwrap import wrap  # its pattern takes a while: only for the text formats
+
     first = " " * indent + label
     hang = width(label)
     if hang > _WIDEST_HANG:
         numeral = _NUMERAL.match(label)
         hang = width(numeral.group(0)) if numeral else 0
     return "\n".join(wrap(plain(text), columns, first, " " * (indent + hang)))
+
+
+def _text_table(rows: Sequence[CaseRow], columns: Columns, columns_wide: int, indent: int) -> str:
+    from tui.render.text_table import text_table  # wraps: only for the text formats
+
+    return text_table(rows, columns, columns_wide, indent)
 
 
 def _centre(text: str, columns: int) -> str:
