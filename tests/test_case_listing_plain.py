@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import shutil
 from contextlib import redirect_stdout
 from pathlib import Path
 
@@ -153,14 +154,15 @@ def test_a_bad_warning_days_is_left_to_the_profile_check(tmp_path: Path) -> None
     assert database.warning_days_plainly(str(tmp_path)) is None
 
 
-def test_a_commit_left_half_done_is_left_to_the_store(
-    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from tui.storage import plain_cases
+def test_a_commit_left_half_done_is_left_to_the_store(db: Path, tmp_path: Path) -> None:
+    from tui.storage.layout import JOURNAL_FILE
+    from tui.storage.plain_cases import plain_stored_cases
 
-    assert plain_cases.plain_stored_cases(str(db)) is not None
-    monkeypatch.setattr(plain_cases, "JOURNAL_FILE", "meta.json")  # as if a journal were there
-    assert plain_cases.plain_stored_cases(str(db)) is None
+    copy = tmp_path / "copy"
+    shutil.copytree(db, copy)
+    assert plain_stored_cases(str(copy)) is not None
+    (copy / JOURNAL_FILE).write_text("{}")  # a commit the store is to finish
+    assert plain_stored_cases(str(copy)) is None
 
 
 @pytest.mark.parametrize(

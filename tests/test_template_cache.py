@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -50,10 +52,49 @@ def test_the_cache_folder_is_platformdirs_s(
 ) -> None:
     from platformdirs import user_cache_path
 
-    from tui.render.environment import _user_cache
+    from tui.render.user_cache import user_cache
 
     if xdg is None:
         monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     else:
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
-    assert _user_cache() == user_cache_path("agenda")
+    assert user_cache() == user_cache_path("agenda")
+
+
+def docx_parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def render_docx(db: Path, out: Path, cache: Path) -> dict[str, bytes]:
+    result = agenda(
+        "render", "101", "--format", "docx", "-o", out, db=db, env={"XDG_CACHE_HOME": str(cache)}
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return docx_parts(out.read_bytes())
+
+
+def test_the_restyled_docx_template_is_kept_and_gives_the_same_document(
+    db: Path, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would go\n", encoding="utf-8")
+    restyled_now = render_docx(db, tmp_path / "fresh.docx", blocked)
+    first = render_docx(db, tmp_path / "first.docx", tmp_path)
+    kept = list(tmp_path.glob("agenda/docx/restyled-*.docx"))
+    assert len(kept) == 1, "the restyled template was not kept"
+    assert kept[0].stat().st_mode & 0o077 == 0
+    stamp = kept[0].stat().st_mtime_ns
+    second = render_docx(db, tmp_path / "second.docx", tmp_path)
+    assert kept[0].stat().st_mtime_ns == stamp  # read, not restyled again
+    assert first == restyled_now
+    assert second == restyled_now
+
+
+def test_a_damaged_restyled_docx_template_is_made_again(db: Path, tmp_path: Path) -> None:
+    first = render_docx(db, tmp_path / "first.docx", tmp_path)
+    [kept] = tmp_path.glob("agenda/docx/restyled-*.docx")
+    kept.write_bytes(kept.read_bytes()[:1000])
+    assert render_docx(db, tmp_path / "again.docx", tmp_path) == first
+    assert docx_parts(kept.read_bytes())  # whole again

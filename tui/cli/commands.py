@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from tui.cli.session import Session, UsageError
 from tui.i18n import N_, _
 
 if TYPE_CHECKING:
-    from tui.domain.model import Meeting
+    from tui.circulate import CasesOf
+    from tui.domain.model import CaseRef, Meeting, TrackedCase
     from tui.edits.errors import EditError
 
 BAD_INPUT = 2
@@ -80,7 +81,7 @@ def _fail(message: str, status: int) -> int:
 
 
 def render(args: argparse.Namespace, session: Session) -> int:
-    from tui.circulate import render_document, render_meeting
+    from tui.circulate import meeting_document, meeting_text
     from tui.cli import writing
     from tui.domain.profile import WIDEST_TEXT
     from tui.render.formats import DOCUMENT_FORMATS, PRINT_FORMATS, WEB_FORMATS
@@ -103,18 +104,32 @@ def render(args: argparse.Namespace, session: Session) -> int:
         raise UsageError(
             _("--format html writes the record; the agenda is md, txt, odt, docx or pdf")
         )
-    repo, profile = session.repo(), session.profile()
+    profile = session.profile()
     found = stored_meeting(session, args.number)
+    cases_of = _stored_cases(session)
     if args.format in (*DOCUMENT_FORMATS, *PRINT_FORMATS):
-        data = render_document(repo, found, agenda=args.agenda, format=args.format, profile=profile)
+        data = meeting_document(cases_of, found, profile, agenda=args.agenda, format=args.format)
         name = f"{'agenda' if args.agenda else 'record'}-{args.number}.{args.format}"
         writing.write_document(data, args.output, name, force=args.force)
         return 0
-    text = render_meeting(
-        repo, found, agenda=args.agenda, format=args.format, width=args.width, profile=profile
+    text = meeting_text(
+        cases_of, found, profile, agenda=args.agenda, format=args.format, width=args.width
     )
     writing.write_text(text, args.output)
     return 0
+
+
+def _stored_cases(session: Session) -> CasesOf:
+    """The cases as stored, read as stored_meeting reads the meeting: plainly, else (anything
+    out of the ordinary) by the repository."""
+    from tui.storage.plain import plain_cases
+
+    def cases_of(refs: Iterable[CaseRef]) -> list[TrackedCase]:
+        refs = list(refs)
+        found = plain_cases(session.folder, refs)
+        return session.repo().cases_of(refs) if found is None else found
+
+    return cases_of
 
 
 def show(args: argparse.Namespace, session: Session) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,6 @@ from tui.i18n import _
 from tui.render.environment import environment
 from tui.render.failures import template_failure
 from tui.render.formats import DOCUMENT_FORMATS, FORMATS, WEB_FORMATS, RenderError
-from tui.render.isolation import RunawayError, run_isolated
 
 DEFAULT_WIDTH = 70
 TEMPLATE_SECONDS = 5.0
@@ -136,18 +135,25 @@ def _render(
             raise RenderError(template_failure(name, error)) from None
 
     try:
-        # The shipped templates are ours; an office's own are compiled and run apart, under
-        # the child's limits: compiling one may already evaluate what it holds.
-        text = run_isolated(fill, options.time_limit) if options.template_dirs else fill()
-    except RunawayError as error:
-        stopped = _("template {name} {problem} and was stopped")
-        raise RenderError(stopped.format(name=name, problem=error)) from None
+        text = _isolated(fill, name, options.time_limit) if options.template_dirs else fill()
     except SecurityError as error:
         refused = _("template {name}: refused by the sandbox: {problem}")
         raise RenderError(refused.format(name=name, problem=error)) from None
     except TemplateError as error:
         raise RenderError(_template_problem(name, error)) from None
     return _tidy(text)
+
+
+def _isolated(fill: Callable[[], str], name: str, seconds: float) -> str:
+    """The shipped templates are ours; an office's own are compiled and run apart, under the
+    child's limits: compiling one may already evaluate what it holds."""
+    from tui.render.isolation import RunawayError, run_isolated
+
+    try:
+        return run_isolated(fill, seconds)
+    except RunawayError as error:
+        stopped = _("template {name} {problem} and was stopped")
+        raise RenderError(stopped.format(name=name, problem=error)) from None
 
 
 def _template_problem(name: str, error: TemplateError) -> str:

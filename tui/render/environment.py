@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import sys
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from jinja2 import (
@@ -31,8 +29,12 @@ from tui.domain.model import Attendee
 from tui.domain.numerals import Ladder, label
 from tui.domain.rocdate import format_date, format_datetime, format_short_date, format_time
 from tui.domain.text import without_controls
-from tui.render.cjkwrap import width, wrap
-from tui.render.text_table import text_table
+from tui.render.user_cache import cache_folder
+from tui.render.widths import width
+
+if TYPE_CHECKING:
+    from tui.domain.case_table import CaseRow
+    from tui.render.text_table import Columns
 
 
 def builtin_templates() -> Path:
@@ -92,7 +94,7 @@ def _environment(overrides: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
         column=column,
         md_cell=md_cell,
         share=lambda key: f"{SHARES.get(key, 1.0):g}",
-        text_table=text_table,
+        text_table=_text_table,
         html_text=html_text,
     )
     return env
@@ -125,23 +127,8 @@ class _CompiledTemplates(FileSystemBytecodeCache):
 
 def _compiled_templates() -> BytecodeCache | None:
     # "-unfolded": a cache from before _Unfolded may hold what a template computed.
-    folder = _user_cache() / f"templates-jinja-{jinja2.__version__}-unfolded"
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return _CompiledTemplates(str(folder), "%s.cache")
-
-
-def _user_cache() -> Path:
-    """The user's cache folder for agenda: on Linux the XDG rule, read here, since importing
-    platformdirs took some 2 ms of every render; elsewhere platformdirs'."""
-    if sys.platform != "linux":
-        from platformdirs import user_cache_path
-
-        return user_cache_path("agenda")
-    home = os.environ.get("XDG_CACHE_HOME", "")
-    return Path(home if os.path.isabs(home) else os.path.expanduser("~/.cache"), "agenda")
+    folder = cache_folder(f"templates-jinja-{jinja2.__version__}-unfolded")
+    return None if folder is None else _CompiledTemplates(str(folder), "%s.cache")
 
 
 def _shown(value: object) -> object:
@@ -211,12 +198,20 @@ _NUMERAL = re.compile(
 def _hang(text: str, columns: int, label: str = "", indent: int = 0) -> str:
     """`label` + `text` wrapped to `columns`, continuation lines hanging under the text; under
     the label's numeral when the label is too wide (一、法制王視察口頭報告：)."""
+    from tui.render.cjkwrap import wrap  # its pattern takes a while: only for the text formats
+
     first = " " * indent + label
     hang = width(label)
     if hang > _WIDEST_HANG:
         numeral = _NUMERAL.match(label)
         hang = width(numeral.group(0)) if numeral else 0
     return "\n".join(wrap(plain(text), columns, first, " " * (indent + hang)))
+
+
+def _text_table(rows: Sequence[CaseRow], columns: Columns, columns_wide: int, indent: int) -> str:
+    from tui.render.text_table import text_table  # wraps: only for the text formats
+
+    return text_table(rows, columns, columns_wide, indent)
 
 
 def _centre(text: str, columns: int) -> str:

@@ -1,53 +1,33 @@
-"""A document read straight from its file under the database's shared lock, as
-Store.reading reads it, when nothing asks for more: for a command that reads one or two
-documents, the store's machinery (transactions, journal, commit) would cost more than the
-reading.
+"""A meeting, the index or a meeting's cases read straight from their files under the
+database's shared lock (tui.storage.plain_reading), as Store.reading reads them, when
+nothing asks for more: for a command that reads a few documents, the store's machinery
+(transactions, journal, commit) would cost more than the reading.
 
 Anything out of the ordinary gives None, and the caller asks the store, which finishes a
 commit left half done, waits for a writer, falls back on a damaged file's backup and names
-what is wrong: a commit to finish, a lock a writer holds, a file missing, damaged or of
-another schema.
+what is wrong.
 """
 
 from __future__ import annotations
 
-import fcntl
-import json
-import os
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from tui.storage.envelope import check_shape
-from tui.storage.errors import StorageError
-from tui.storage.layout import JOURNAL_FILE, LOCK_FILE, META, meeting_name
+from tui.storage.envelope import Tables
+from tui.storage.layout import OPEN_CASES, closed_name, meeting_name
+from tui.storage.plain_reading import Documents, Unusual, shared
 
 if TYPE_CHECKING:
-    from tui.domain.model import Meeting
-
-Tables = dict[str, dict[str, dict[str, Any]]]
+    from tui.domain.model import CaseRef, Meeting, TrackedCase
 
 
 def plain_tables(root: str, name: str) -> Tables | None:
     """The tables of document `name` ("index", "meetings/0101"), or None: ask the store."""
     try:
-        lock = os.open(os.path.join(root, LOCK_FILE), os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
-    except OSError:
+        with shared(root) as documents:
+            return documents.tables(name)
+    except Unusual:
         return None
-    try:
-        fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        if os.path.exists(os.path.join(root, JOURNAL_FILE)):
-            return None
-        if not os.path.exists(os.path.join(root, f"{META}.json")):
-            return None
-        with open(os.path.join(root, f"{name}.json"), "rb") as file:
-            raw = file.read()
-        if b"\0" in raw:
-            return None
-        data = json.loads(raw.decode("utf-8-sig"))
-        return check_shape(name, data)  # type: ignore[arg-type]  # a name for messages unshown
-    except (OSError, ValueError, RecursionError, StorageError):
-        return None
-    finally:
-        os.close(lock)  # and with it the lock
 
 
 def plain_meeting(root: str, number: int) -> Meeting | None:
@@ -84,3 +64,27 @@ def plain_meeting_data(root: str, number: int) -> dict[str, Any] | None:
 
 def _stored_meeting(root: str, name: str) -> Any:
     return (plain_tables(root, name) or {}).get("meeting", {}).get("1")
+
+
+def plain_cases(root: str, refs: Iterable[CaseRef]) -> list[TrackedCase] | None:
+    """The cases `refs` names, each read whole, as Repository.cases_of reads them (one not
+    found left out), under one shared lock; or None: ask the repository."""
+    from tui.domain.codec import ShapeError, from_data
+    from tui.domain.model import TrackedCase
+
+    try:
+        with shared(root) as documents:
+            rows = [found for ref in refs if (found := _case(documents, ref)) is not None]
+        return [from_data(TrackedCase, data, where) for data, where in rows]
+    except (Unusual, ShapeError):
+        return None
+
+
+def _case(documents: Documents, ref: CaseRef) -> tuple[dict[str, Any], str] | None:
+    """A case's data, its older events joined, and where it was found."""
+    kind, number = ref.kind.value, str(ref.number)
+    for name in (OPEN_CASES, closed_name(ref.number)):
+        row = documents.tables(name, missing_ok=True).get(kind, {}).get(number)
+        if row is not None:
+            return documents.case_data(kind, number, row), f"{name} {kind} {number}"
+    return None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 
-from docx import Document
 from docx.document import Document as WordDocument
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -18,12 +17,12 @@ from docx.text.paragraph import Paragraph
 
 from tui.render.blocks import Block, Run, is_text_table, runs, shares, tables, title_of
 from tui.render.documents import layout
-from tui.render.documents.docx_styles import Styles, styled
+from tui.render.documents.docx_styles import Styles
+from tui.render.documents.docx_template import restyled
 
 
 def write(blocks: list[Block]) -> bytes:
-    doc = Document()
-    styles = styled(doc)
+    doc, styles = restyled()
     _page(doc, styles)
     properties = doc.core_properties
     properties.title = title_of(blocks)
