@@ -97,7 +97,18 @@ def _list_plainly(
 
 
 def plain_case(data: dict[str, Any], where: str) -> dict[str, Any]:
-    """The case's data as --json gives it, filled in (codec.plain_data) without building it."""
+    """The case's data as --json gives it, filled in from the stored model's table
+    (tui.domain.filling) without the model; data the table does not read as the model
+    would is read by the model (codec.plain_data), which says where and why."""
+    from tui.domain.filling import Misfit, filled
+
+    try:
+        return filled("TrackedCase", data)  # type: ignore[no-any-return]
+    except (Misfit, RecursionError):
+        return _modelled(data, where)
+
+
+def _modelled(data: dict[str, Any], where: str) -> dict[str, Any]:
     from tui.domain.codec import ShapeError, plain_data
     from tui.domain.model import TrackedCase
 
