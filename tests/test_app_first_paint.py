@@ -8,13 +8,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Static
 
+from benchmarks.synthetic import build
 from tests.app_support import demo_database, until
 from tests.conftest import ROOT
+from tui.app.app import AgendaApp
 from tui.app.screens.meetings import MeetingsScreen
 from tui.storage.layout import JOURNAL_FILE
+from tui.storage.repository import Repository
 
 
 def test_the_app_s_first_screen_imports_no_edit_machinery() -> None:
@@ -63,3 +67,29 @@ async def test_a_commit_left_half_done_is_left_to_the_workspace(tmp_path: Path) 
         await until(pilot, lambda: isinstance(app.screen, MeetingsScreen))
         await pilot.pause(0.2)
         assert app.screen.query_one(DataTable).row_count == 0
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("history") / "db"
+    build(db, 60)
+    return db
+
+
+async def test_a_long_history_paints_a_screenful_first(history: Path) -> None:
+    app = ListOnly(history)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingsScreen))
+        table = app.screen.query_one(DataTable)
+        await until(pilot, lambda: table.row_count > 0)
+        await pilot.pause(0.3)
+        assert table.row_count == 24  # the rest waits for the workspace, after the paint
+
+
+async def test_the_whole_history_is_listed_once_the_workspace_is_open(history: Path) -> None:
+    app = AgendaApp(history)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.workspace is not None)
+        table = app.screen.query_one(DataTable)
+        await until(pilot, lambda: table.row_count == 60)
+        assert str(table.get_row_at(59)[0]) == str(min(Repository.open(history).meeting_numbers()))
