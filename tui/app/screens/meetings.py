@@ -8,23 +8,20 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from tui.app import memory
-from tui.app.forms_out import BINDINGS as FORM_BINDINGS
 from tui.app.keyhold import hold_keys, keys_wait_for_focus, nothing_opened, release_keys
 from tui.app.messages import MeetingOpened, OpenHit, WorkspaceReady
 from tui.app.screens import approval
-from tui.app.screens.approval import BINDINGS as APPROVAL_BINDINGS
-from tui.app.screens.draft_deletion import BINDINGS as DELETION_BINDINGS
 from tui.app.screens.draft_deletion import DraftDeletion
+from tui.app.screens.meetings_keys import BINDINGS
 from tui.app.widgets.keybar import KeyBar
 from tui.app.widgets.titlebar import TitleBar
 from tui.domain.rocdate import format_date
 from tui.domain.status_words import listed_status
-from tui.i18n import N_, _, ngettext
+from tui.i18n import _, ngettext
 from tui.storage.index_rows import plainly
 
 if TYPE_CHECKING:
@@ -38,52 +35,7 @@ LATER_ROWS = 400
 
 
 class MeetingsScreen(Screen[None]):
-    BINDINGS = [
-        # Priority: the table's own Enter would hide this one from the footer.
-        Binding(
-            "enter",
-            "open_meeting",
-            N_("Open"),
-            id="meetings.open",
-            tooltip=N_("Open the meeting"),
-            priority=True,
-        ),
-        Binding(
-            "p",
-            "prepare",
-            N_("Prepare next"),
-            id="meetings.prepare",
-            tooltip=N_("Prepare the next meeting's agenda from the latest record"),
-        ),
-        Binding(
-            "P",
-            "prepare_anyway",
-            N_("Prepare anyway"),
-            id="meetings.prepare_anyway",
-            show=False,
-            tooltip=N_("Prepare the next meeting although the last one left cases undecided"),
-        ),
-        Binding(
-            "c", "cases", N_("Cases"), id="meetings.cases", tooltip=N_("Tracked cases (列管案件)")
-        ),
-        Binding(
-            "v",
-            "preview",
-            N_("Preview"),
-            id="meetings.preview",
-            tooltip=N_("The record or agenda as it will be circulated"),
-        ),
-        Binding(
-            "slash",
-            "search",
-            N_("Search"),
-            id="meetings.search",
-            tooltip=N_("Search every meeting and case, and open the item found"),
-        ),
-        *FORM_BINDINGS,
-        *APPROVAL_BINDINGS,
-        *DELETION_BINDINGS,
-    ]
+    BINDINGS = [*BINDINGS]
 
     def __init__(self, db: Path | None = None) -> None:
         super().__init__()
