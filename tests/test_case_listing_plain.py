@@ -182,3 +182,15 @@ def test_a_case_stored_in_another_shape_is_named_by_the_plain_listing_too(
         tx.db("cases/open").table("internal").insert(Document(row, doc_id=9805))
     result = agenda("cases", db=tmp_path / "db", env={"AGENDA_LANG": "en"})
     assert said in one_error_line(result)
+
+
+def test_a_damaged_profile_is_refused_as_every_command_refuses_it(tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    assert agenda("import", REFERENCE, db=db).returncode == 0
+    assert agenda("cases", db=db).returncode == 0  # known good from now on
+    profile = db / "profile.toml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "bogus_key = 1\n", encoding="utf-8")
+    for words in (("cases",), ("cases", "--json"), ("show", "101")):
+        result = agenda(*words, db=db)
+        assert result.returncode == 1
+        assert "bogus_key" in one_error_line(result)

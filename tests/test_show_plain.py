@@ -21,7 +21,7 @@ from tui.domain.profile import Profile
 from tui.domain.rocdays import format_datetime
 from tui.domain.status_words import status_word
 from tui.i18n import _, shipped_profile
-from tui.profile import ProfileError
+from tui.profile import ProfileError, parse_profile
 from tui.storage.layout import JOURNAL_FILE, LOCK_FILE, PROFILE_FILE
 from tui.storage.plain import plain_meeting_data
 from tui.storage.repository import Repository
@@ -267,3 +267,14 @@ def test_a_cache_that_cannot_be_written_is_no_cache(
     assert shows_the_whole_profile_s_names(history)
     with pytest.raises(AssertionError, match="checked whole"):
         office_names(str(history), never_whole)
+
+
+def test_a_stamp_made_by_other_checking_code_is_not_trusted(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    profile = parse_profile(SHIPPED_TEXT, Path("profile.toml"))
+    checked_profiles.remember_good(SHIPPED_TEXT, profile)
+    assert checked_profiles.known_names(SHIPPED_TEXT) == (profile.organisation, profile.series)
+    # As after a checkout that changed the check: another file, another size and time.
+    monkeypatch.setattr(checked_profiles, "_CHECKING", ("profile.py", "i18n.py"))
+    assert checked_profiles.known_names(SHIPPED_TEXT) is None

@@ -46,7 +46,10 @@ def remember_good(text: str, profile: Profile) -> None:
     part = f"{path}.{os.getpid()}"
     with contextlib.suppress(OSError):
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        created = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(part)  # left by a process of this number that died writing
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+        created = os.open(part, flags, 0o600)
         with open(created, "w", encoding="utf-8", newline="") as file:  # the owner's only
             file.write(_stamped(text, profile.organisation, profile.series))
         os.replace(part, path)
@@ -54,8 +57,25 @@ def remember_good(text: str, profile: Profile) -> None:
         os.unlink(part)  # left when the write failed
 
 
+# The code that checks a profile: a stamp made by another state of it is not trusted (a
+# stricter check in a checkout or an upgrade that kept the version number).
+_CHECKING = ("profile.py", "mail_profile.py", "domain/profile.py", "domain/schedule.py")
+
+
 def _heading() -> str:
-    return f"agenda {__version__}\nPython {sys.version}\n"
+    return f"agenda {__version__}\nPython {sys.version}\n{_checking_code()}\n"
+
+
+def _checking_code() -> str:
+    here = os.path.dirname(os.path.abspath(__file__))
+    found = []
+    for name in _CHECKING:
+        try:
+            stat = os.stat(os.path.join(here, name))
+        except OSError:
+            return "unknown"
+        found.append(f"{stat.st_size}:{stat.st_mtime_ns}")
+    return " ".join(found)
 
 
 def _stamped(text: str, organisation: str, series: str) -> str:

@@ -32,6 +32,7 @@ def list_cases(args: argparse.Namespace, session: Session) -> int:
 
         return missing(args.missing, session.repo(), as_json=args.json)
     if args.history is None and not args.summary:
+        session.office()  # the profile known good, or checked whole: a damaged one is refused
         read = _read_plainly(session.folder)
         if read is not None:
             _list_plainly(args, _query(args), *read)

@@ -53,8 +53,11 @@ def _kept_path() -> Path | None:
 def _keep(doc: WordDocument, kept: Path) -> None:
     """The restyled template saved whole (a temp file renamed), before anything is added."""
     temp = kept.with_name(f".{kept.name}.{os.getpid()}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
     try:
-        with os.fdopen(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as file:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()  # left by a process of this number that died writing
+        with os.fdopen(os.open(temp, flags, 0o600), "wb") as file:
             doc.save(file)
         os.replace(temp, kept)
     except OSError:
