@@ -10,12 +10,11 @@ wrong."""
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from datetime import date, datetime
 from typing import Any
 
 from tui.cli.case_lines import print_cases, with_state
+from tui.cli.json_output import print_rows
 from tui.cli.session import Session, UsageError
 from tui.database import warning_days_plainly
 from tui.domain.case_heads import CaseHead, head_of, proposal_of
@@ -94,7 +93,7 @@ def _list_plainly(
         data = plain_case(*found[id(head)])
         with_state(data, head, on, warning)
         listing.append(data)
-    print_listing(listing)
+    print_rows(listing)
 
 
 def plain_case(data: dict[str, Any], where: str) -> dict[str, Any]:
@@ -120,14 +119,6 @@ def _modelled(data: dict[str, Any], where: str) -> dict[str, Any]:
 
         raise RecordError(_("stored {problem}").format(problem=error)) from None
     return found
-
-
-def print_listing(cases: list[dict[str, Any]]) -> None:
-    """A JSON list a case a line, written at once: thousands of cases indented field by
-    field are most of the listing's time (the standard library indents in Python)."""
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # made once
-    lines = [encode(case) for case in cases]
-    sys.stdout.write("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n")
 
 
 def _query(args: argparse.Namespace) -> Query:

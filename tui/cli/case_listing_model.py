@@ -8,7 +8,8 @@ from typing import Any
 
 from tui.case_register import reckoning_of
 from tui.cli import output
-from tui.cli.case_listing import plain_case, print_listing
+from tui.cli.case_listing import plain_case
+from tui.cli.json_output import print_rows
 from tui.cli.session import UsageError
 from tui.database import profile_of
 from tui.domain.cases import Part, history_lines
@@ -25,7 +26,7 @@ def listed_with_model(args: argparse.Namespace, repo: Repository, query: Query) 
     profile = profile_of(repo)
     warning = profile.schedule.deadline_warning_days
     if args.json and not args.summary:
-        print_listing(listed(repo, query, on, warning))
+        print_rows(listed(repo, query, on, warning))
         return 0
     if not args.summary:
         output.print_cases(select(_heads(repo), query, on), on, warning)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from tui.cli.columns import pad, rpad
-from tui.cli.json_output import print_json
+from tui.cli.json_output import print_rows
 from tui.cli.session import Session
 from tui.domain.rocdays import format_numeric_date
 from tui.domain.status_words import listed_status
@@ -38,7 +38,7 @@ def meeting_rows(session: Session) -> list[dict[str, Any]]:
 def list_meetings(args: argparse.Namespace, session: Session) -> int:
     rows = meeting_rows(session)
     if args.json:
-        print_json(rows)
+        print_rows(rows)
         return 0
     if not rows:
         print(_("no meetings"))
