@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.css.query import NoMatches
 from textual.pilot import Pilot
 
 from tui.app.app import AgendaApp
@@ -24,10 +25,19 @@ def demo_database(folder: Path) -> Path:
 async def until(pilot: Pilot[None], condition: Callable[[], object], timeout: float = 5.0) -> None:
     """Let the app run until `condition()` holds; fail after `timeout` seconds."""
     deadline = time.monotonic() + timeout
-    while not condition():
+    while not _holds(condition):
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {condition}")
         await pilot.pause(0.05)
+
+
+def _holds(condition: Callable[[], object]) -> object:
+    """The condition, false while what it looks at is not mounted yet (a screen pushed, its
+    widgets still being composed)."""
+    try:
+        return condition()
+    except NoMatches:
+        return False
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
