@@ -153,9 +153,9 @@ def test_a_search_of_an_index_up_to_date_imports_no_model_no_store_no_dataclasse
         assert module not in modules
 
 
-def test_the_search_rows_know_every_case_kind() -> None:
+def test_the_case_documents_tables_are_every_case_kind() -> None:
     from tui.domain.model import CaseKind
-    from tui.search.schema import CASE_KINDS
+    from tui.storage.layout import CASE_KINDS
 
     assert tuple(kind.value for kind in CaseKind) == CASE_KINDS
 

@@ -63,7 +63,7 @@ def head_of(data: dict[str, Any]) -> CaseHead | None:
             deadline = None
         if deadline is None:
             return None
-    is_open = not any(type(e) is dict and e.get("decision") == "release" for e in events)
+    is_open = not any(_releases(e) for e in events)
     return CaseHead(data, deadline, is_open, chosen)
 
 

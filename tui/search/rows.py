@@ -13,7 +13,8 @@ from datetime import datetime
 from typing import Any
 
 from tui.i18n import _
-from tui.search.schema import CASE_KINDS, LARGEST_MEETING
+from tui.search.schema import LARGEST_MEETING
+from tui.storage.layout import CASE_KINDS
 
 INTERNAL = CASE_KINDS[0]
 

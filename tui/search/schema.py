@@ -23,8 +23,6 @@ MAX_SLOT = (1 << 22) - 1
 ENCODING = "UTF-16le"
 # What a row holds, in the order an item shows them.
 FIELDS = ("title", "motion", "proposal", "report", "case", "progress", "conclusion", "note")
-# The model's CaseKind values (tests hold them equal): the rows are read from JSON data alone.
-CASE_KINDS = ("internal", "mayor", "council")
 
 # A meeting document's rows are the ids of its meeting (docs.meeting); a case document's are
 # listed in docs.rows (packed 64-bit ids). The character and pair tables keep no positions

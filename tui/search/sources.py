@@ -15,10 +15,9 @@ from stat import S_ISREG
 from typing import Any
 
 from tui.i18n import _
-from tui.search.schema import CASE_KINDS
 from tui.storage.envelope import decode
 from tui.storage.errors import StorageError
-from tui.storage.layout import CASE_FOLDERS, MEETINGS
+from tui.storage.layout import CASE_FOLDERS, CASE_KINDS, MEETINGS
 from tui.storage.names import SUFFIX, Stamp, check_name, document_path, stamp_of
 
 FOLDERS = (MEETINGS, *CASE_FOLDERS)  # every document searched is directly in one of these

@@ -35,6 +35,9 @@ CASES = "cases"  # the folder of the open cases' document
 OPEN_CASES = f"{CASES}/open"
 CLOSED_CASES = f"{CASES}/closed"  # a folder of documents, one per hundred case numbers
 EARLIER_CASES = f"{CASES}/earlier"  # a folder of documents, one per hundred meetings
+# A case document's tables, one a kind: the model's CaseKind values (tests hold them equal),
+# for the readers of plain JSON (the search, the register listed plainly).
+CASE_KINDS = ("internal", "mayor", "council")
 CASE_FOLDERS = (
     CASES,
     CLOSED_CASES,

@@ -11,10 +11,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from tui.storage.layout import CLOSED_CASES, OPEN_CASES
+from tui.storage.layout import CASE_KINDS, CLOSED_CASES, OPEN_CASES
 from tui.storage.plain_reading import Documents, Unusual, shared
 
-KINDS = ("internal", "mayor", "council")  # CaseKind's values, in its order
 Stored = list[tuple[dict[str, Any], str]]
 
 
@@ -34,7 +33,7 @@ def _stored_in(documents: Documents, name: str) -> Stored:
     """As tui.storage.case_reads.stored_in."""
     found = []
     tables = documents.tables(name, missing_ok=True)
-    for kind in KINDS:
+    for kind in CASE_KINDS:
         for number, row in tables.get(kind, {}).items():
             found.append((documents.case_data(kind, number, row), f"{name} {kind} {number}"))
     return found
