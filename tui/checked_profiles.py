@@ -18,6 +18,7 @@ import zlib
 from typing import TYPE_CHECKING
 
 from tui import __version__
+from tui.render.user_cache import user_cache_folder
 
 if TYPE_CHECKING:
     from tui.domain.profile import Profile
@@ -26,14 +27,15 @@ if TYPE_CHECKING:
 def known_names(text: str) -> tuple[str, str] | None:
     """The organisation and series of the profile of this text, when it passed the whole
     check before; None when it is not known good."""
+    heading = _heading()
     try:
-        with open(_stamp(text), encoding="utf-8", newline="") as file:
+        with open(_stamp(heading, text), encoding="utf-8", newline="") as file:
             stamp = file.read()
     except (OSError, UnicodeDecodeError):
         return None
-    names = stamp.removeprefix(_heading()).partition("\0\0")[0]
+    names = stamp.removeprefix(heading).partition("\0\0")[0]
     organisation, _nul, series = names.partition("\0")
-    if stamp != _stamped(text, organisation, series):
+    if stamp != _stamped(heading, text, organisation, series):
         return None
     return organisation, series
 
@@ -42,7 +44,8 @@ def remember_good(text: str, profile: Profile) -> None:
     """The profile of this text passed the whole check, giving `profile`."""
     if profile.group or profile.templates or profile.mail.password_file:
         return  # the system has a say in these: checked every time
-    path = _stamp(text)
+    heading = _heading()
+    path = _stamp(heading, text)
     part = f"{path}.{os.getpid()}"
     with contextlib.suppress(OSError):
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
@@ -51,7 +54,7 @@ def remember_good(text: str, profile: Profile) -> None:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
         created = os.open(part, flags, 0o600)
         with open(created, "w", encoding="utf-8", newline="") as file:  # the owner's only
-            file.write(_stamped(text, profile.organisation, profile.series))
+            file.write(_stamped(heading, text, profile.organisation, profile.series))
         os.replace(part, path)
     with contextlib.suppress(OSError):
         os.unlink(part)  # left when the write failed
@@ -63,6 +66,7 @@ _CHECKING = ("profile.py", "mail_profile.py", "domain/profile.py", "domain/sched
 
 
 def _heading() -> str:
+    """What checked: this version of agenda, on this Python, with this checking code."""
     return f"agenda {__version__}\nPython {sys.version}\n{_checking_code()}\n"
 
 
@@ -78,18 +82,12 @@ def _checking_code() -> str:
     return " ".join(found)
 
 
-def _stamped(text: str, organisation: str, series: str) -> str:
+def _stamped(heading: str, text: str, organisation: str, series: str) -> str:
     """The stamp: the names (which hold no NUL: the check refuses control characters) and
     the text, under what checked it."""
-    return f"{_heading()}{organisation}\0{series}\0\0{text}"
+    return f"{heading}{organisation}\0{series}\0\0{text}"
 
 
-def _stamp(text: str) -> str:
-    name = f"{zlib.crc32(f'{_heading()}{text}'.encode()):08x}"
-    return os.path.join(_user_cache(), "checked-profiles", name)
-
-
-def _user_cache() -> str:
-    """The user's cache folder for agenda, as tui.render.environment finds it on Linux."""
-    home = os.environ.get("XDG_CACHE_HOME", "")
-    return os.path.join(home if os.path.isabs(home) else os.path.expanduser("~/.cache"), "agenda")
+def _stamp(heading: str, text: str) -> str:
+    name = f"{zlib.crc32(f'{heading}{text}'.encode()):08x}"
+    return os.path.join(user_cache_folder(), "checked-profiles", name)

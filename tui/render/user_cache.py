@@ -1,22 +1,32 @@
 """The user's cache folder for agenda: what a render keeps between runs (compiled
-templates, the restyled DOCX template). A cache that cannot be kept is simply no cache."""
+templates, the restyled DOCX template) and the profiles known good (tui.checked_profiles).
+A cache that cannot be kept is simply no cache."""
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def user_cache_folder() -> str:
+    """On Linux the XDG rule, read here, since importing platformdirs took some 2 ms of
+    every render (and pathlib is left to those who use it); elsewhere platformdirs'."""
+    if sys.platform != "linux":
+        from platformdirs import user_cache_dir
+
+        return user_cache_dir("agenda")
+    home = os.environ.get("XDG_CACHE_HOME", "")
+    return os.path.join(home if os.path.isabs(home) else os.path.expanduser("~/.cache"), "agenda")
 
 
 def user_cache() -> Path:
-    """On Linux the XDG rule, read here, since importing platformdirs took some 2 ms of
-    every render; elsewhere platformdirs'."""
-    if sys.platform != "linux":
-        from platformdirs import user_cache_path
+    from pathlib import Path
 
-        return user_cache_path("agenda")
-    home = os.environ.get("XDG_CACHE_HOME", "")
-    return Path(home if os.path.isabs(home) else os.path.expanduser("~/.cache"), "agenda")
+    return Path(user_cache_folder())
 
 
 def cache_folder(name: str) -> Path | None:
