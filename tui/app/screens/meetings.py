@@ -35,7 +35,7 @@ LATER_ROWS = 400
 
 
 class MeetingsScreen(Screen[None]):
-    BINDINGS = [*BINDINGS]
+    BINDINGS = BINDINGS
 
     def __init__(self, db: Path | None = None) -> None:
         super().__init__()
@@ -85,9 +85,9 @@ class MeetingsScreen(Screen[None]):
             self.app.call_from_thread(release_keys, self.app)
 
     def _show(self, rows: list[dict[str, Any]], whole: bool = True) -> None:
-        """The list: its first screenful now, the rest after the first paint (`whole`), or
-        when it is shown whole again (the first paint's frame waited for rows added after
-        it: some 120 ms at 3,000 meetings)."""
+        """The list, its first screenful at once; the rest of the history after this paint
+        when `whole`, else when the list is shown whole (rows added after the first paint
+        delayed its frame: some 120 ms at 3,000 meetings)."""
         if self._shown and rows == list(self.rows.values()):
             self.call_after_refresh(memory.settle)  # what the workspace loaded, out of sight
             if whole:

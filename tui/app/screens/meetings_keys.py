@@ -3,14 +3,14 @@ chair's approval and a draft's deletion."""
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from tui.app.forms_out import BINDINGS as FORM_BINDINGS
 from tui.app.screens.approval import BINDINGS as APPROVAL_BINDINGS
 from tui.app.screens.draft_deletion import BINDINGS as DELETION_BINDINGS
 from tui.i18n import N_
 
-BINDINGS = [
+BINDINGS: list[BindingType] = [
     # Priority: the table's own Enter would hide this one from the footer.
     Binding(
         "enter",
