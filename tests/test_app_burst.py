@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import getpass
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,52 @@ async def test_down_down_tab_a_and_text_in_one_burst_lands_on_the_item_moved_to(
         assert app.workspace is not None and app.workspace.writer.flush()
     conclusions = stored(db, 102).sections[1].items[0].conclusions
     assert [c.text for c in conclusions] == ["同意備查。"]
+
+
+async def test_keys_typed_while_a_slow_workspace_opens_wait_for_it(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list is painted before the workspace opens; on a loaded machine the workspace of
+    a long history can take longer than the keys' safety hold. `enter` on the list then
+    opens the meeting once the workspace is there, and the keys after it reach its editor
+    (here the safety hold is shortened and the opening made slower than it)."""
+    from tui.app.workspace import Workspace
+
+    monkeypatch.setattr(keyhold, "SAFETY_SECONDS", 0.3)
+    opening = Workspace.open.__func__  # type: ignore[attr-defined]
+
+    def slowly(cls: type[Workspace], /, *args: object, **kwargs: object) -> Workspace:
+        time.sleep(1.0)
+        return opening(cls, *args, **kwargs)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(Workspace, "open", classmethod(slowly))
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 2)
+        assert app.workspace is None
+        await pilot.pause(0.5)  # past the safety hold: the keys would be let go
+        burst(app, "enter", "tab", "a", text="同意備查。")
+        await until(pilot, lambda: screen_name(app) == "EditorScreen")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(1.2)
+    assert first_item_conclusions(db) == ["同意備查。"]
+
+
+async def test_a_workspace_that_fails_unexpectedly_ends_the_app_with_its_reason(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever stops the workspace from opening, the app says what and ends: it does not
+    stay on a list whose keys are held for a workspace that never comes."""
+    from tui.app.workspace import Workspace
+
+    def broken(cls: type[Workspace], /, *args: object, **kwargs: object) -> Workspace:
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(Workspace, "open", classmethod(broken))
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.return_code is not None)
+        said = [str(message) for message in app._exit_renderables]
+    assert app.return_code == 1
+    assert said == ["agenda: error: RuntimeError: the disk went away"]

@@ -100,6 +100,9 @@ class AgendaApp(App[None]):
         except (StorageError, ProfileError) as error:
             self.post_message(WorkspaceFailed(str(error)))
             return
+        except Exception as error:  # no worker may die silently with the keys held
+            self.post_message(WorkspaceFailed(f"{type(error).__name__}: {error}"))
+            return
         self.post_message(WorkspaceReady(workspace))
 
     @on(WorkspaceReady)

@@ -53,14 +53,20 @@ class KeyHold:
     def holding(self) -> bool:
         return self._held is not None
 
-    def hold(self, *, until_focus: bool = False) -> None:
+    def hold(self, *, until_focus: bool = False, safe: bool = True) -> None:
+        """Hold the keys from now; with `safe`, for the safety time at most, else until
+        what they wait for is there or the app gives up (a meeting asked for on the list
+        while the workspace, which opens it, is still on its way)."""
+        if self._blocking and not safe:
+            self._holds += 1  # the safety timer already running lets go of nothing now
         if not self._blocking:
             self._held = self._held if self._held is not None else []
             self._blocking = True
             self._until_focus = until_focus
             self._opened_from = self.app.screen
             self._holds += 1
-            self.app.set_timer(SAFETY_SECONDS, partial(self._expire, self._holds))
+            if safe:
+                self.app.set_timer(SAFETY_SECONDS, partial(self._expire, self._holds))
 
     def takes(self, event: events.Event) -> bool:
         """Hold this event if it is a key that must wait; True when it was held."""
@@ -194,7 +200,7 @@ def keys_not_for(app: App[object], screen: Screen[object]) -> None:
         hold.not_for(screen)
 
 
-def hold_keys(app: App[object]) -> None:
+def hold_keys(app: App[object], *, safe: bool = True) -> None:
     """Hold keys until the focus moves: something is opening that they are meant for."""
     if (hold := _of(app)) is not None:
-        hold.hold(until_focus=True)
+        hold.hold(until_focus=True, safe=safe)

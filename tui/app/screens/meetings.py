@@ -43,6 +43,7 @@ class MeetingsScreen(Screen[None]):
         self.workspace: Workspace | None = None
         self._shown = 0  # how many times the list was filled
         self._rest: list[dict[str, Any]] = []  # the rows of the list not added yet
+        self._wanted: int | None = None  # a meeting chosen before the workspace was there
         self.rows: dict[int, dict[str, Any]] = {}  # the summaries listed, by number
         self.deletion = DraftDeletion(self)
 
@@ -68,7 +69,8 @@ class MeetingsScreen(Screen[None]):
         self.workspace = message.workspace
         profile = message.workspace.profile
         self.sub_title = f"{profile.organisation}{profile.series}"
-        self._load(where_left_off=True)
+        wanted, self._wanted = self._wanted, None
+        self._load(then_open=wanted, where_left_off=wanted is None)
 
     @work(thread=True, exclusive=True, group="meetings")
     def _load(self, then_open: int | None = None, where_left_off: bool = False) -> None:
@@ -155,6 +157,11 @@ class MeetingsScreen(Screen[None]):
         if number is not None and self.workspace is not None and not opening:
             hold_keys(self.app)  # typed before the editor is up: for the editor
             self._open_in_worker(number)
+        elif number is not None and self.workspace is None:
+            # The list is painted before the workspace opens: the meeting opens once it
+            # is there, and the keys typed meanwhile wait for its editor however long.
+            self._wanted = number
+            hold_keys(self.app, safe=False)
         else:
             nothing_opened(self.app)
 
