@@ -19,6 +19,7 @@ from tests.app_support import demo_database, open_editor, screen_name, stored, u
 from tui.app import keyhold
 from tui.app.app import AgendaApp
 from tui.app.screens.editor import EditorScreen
+from tui.app.screens.meetings import MeetingsScreen
 from tui.domain.model import Conclusion
 from tui.storage.repository import Repository
 
@@ -202,3 +203,32 @@ async def test_a_workspace_that_fails_unexpectedly_ends_the_app_with_its_reason(
         said = [str(message) for message in app._exit_renderables]
     assert app.return_code == 1
     assert said == ["agenda: error: RuntimeError: the disk went away"]
+
+
+async def test_enter_while_the_list_is_read_again_opens_the_meeting(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list is read again whenever it comes back to the front; an `enter` typed
+    meanwhile (or replayed when the keys held at the start go on, which happens just before
+    that reading ends) opens the meeting, as at any other time."""
+    from tui.app.workspace import Workspace
+
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(
+            pilot, lambda: app.workspace is not None and screen_name(app) == "MeetingsScreen"
+        )
+        await pilot.pause(0.3)
+        summaries = Workspace.summaries
+
+        def slowly(self: Workspace) -> list[dict[str, object]]:
+            time.sleep(1.0)
+            return summaries(self)
+
+        monkeypatch.setattr(Workspace, "summaries", slowly)
+        screen = app.screen
+        assert isinstance(screen, MeetingsScreen)
+        screen.reload()
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await until(pilot, lambda: screen_name(app) == "EditorScreen")

@@ -44,6 +44,7 @@ class MeetingsScreen(Screen[None]):
         self._shown = 0  # how many times the list was filled
         self._rest: list[dict[str, Any]] = []  # the rows of the list not added yet
         self._wanted: int | None = None  # a meeting chosen before the workspace was there
+        self._opening = False  # a meeting on its way to its editor: another enter waits
         self.rows: dict[int, dict[str, Any]] = {}  # the summaries listed, by number
         self.deletion = DraftDeletion(self)
 
@@ -153,8 +154,8 @@ class MeetingsScreen(Screen[None]):
 
     def action_open_meeting(self) -> None:
         number = self._selected()
-        opening = any(w.group == "meetings" and w.is_running for w in self.workers)
-        if number is not None and self.workspace is not None and not opening:
+        if number is not None and self.workspace is not None and not self._opening:
+            self._opening = True
             hold_keys(self.app)  # typed before the editor is up: for the editor
             self._open_in_worker(number)
         elif number is not None and self.workspace is None:
@@ -165,7 +166,7 @@ class MeetingsScreen(Screen[None]):
         else:
             nothing_opened(self.app)
 
-    @work(thread=True, exclusive=True, group="meetings")
+    @work(thread=True, exclusive=True, group="opening")  # the list read meanwhile goes on
     def _open_in_worker(self, number: int, hit: Hit | None = None) -> None:
         from tui.secretary import SecretaryError
 
@@ -176,9 +177,14 @@ class MeetingsScreen(Screen[None]):
             self.app.call_from_thread(release_keys, self.app)
 
     def _open(self, number: int, item: str, hit: Hit | None = None) -> None:
+        """In a worker: the meeting read, its editor pushed (and waited for)."""
         assert self.workspace is not None
-        opened = self.workspace.open_meeting(number)
-        self.app.call_from_thread(self._push_editor, MeetingOpened(opened, item, hit))
+        self._opening = True
+        try:
+            opened = self.workspace.open_meeting(number)
+            self.app.call_from_thread(self._push_editor, MeetingOpened(opened, item, hit))
+        finally:
+            self._opening = False
 
     def _push_editor(self, message: MeetingOpened) -> None:
         from tui.app.screens.editor import EditorScreen
