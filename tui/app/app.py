@@ -14,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from tui.app import memory
 from tui.app.keyhold import KeyHold, KeysReplayed
 from tui.app.messages import (
     Committed,
@@ -57,9 +58,12 @@ class AgendaApp(App[None]):
         self._keymap = keymap or {}
         self._old_handlers: dict[int, signal._HANDLER] = {}
         self.key_hold = KeyHold(self)
+        self.full_collection = memory.FullCollection()  # at a pause in the typing
         self.disk_trouble = ""  # why the last write failed, while changes wait for the disk
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.full_collection.key()
         if not self.key_hold.takes(event):
             await super().on_event(event)
 
@@ -78,6 +82,7 @@ class AgendaApp(App[None]):
         self.meetings = MeetingsScreen(self.db)
         self.push_screen(self.meetings)
         self._install_hangup()
+        self.set_interval(memory.IDLE_SECONDS / 2, self.full_collection.tick)
         # After the first paint, which lists the meetings from their index: opening the
         # workspace loads the edit machinery, which the list does not wait for.
         self.call_after_refresh(self._open_workspace)
