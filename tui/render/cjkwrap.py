@@ -52,9 +52,8 @@ def line_spans(text: str, first: int, rest: int | None = None) -> list[tuple[int
     spans: list[tuple[int, int]] = []
     start, used, i = 0, 0, 0
     while i < len(tokens):
-        begin, end = tokens[i]
+        size = tokens[i][2]
         room = rooms[1 if spans else 0]
-        size = width(text[begin:end])
         if used + size > room and i > start:
             cut = _last_break(text, tokens, start, i)
             spans.append(_trimmed(text, tokens, start, cut))
@@ -68,31 +67,40 @@ def line_spans(text: str, first: int, rest: int | None = None) -> list[tuple[int
     return spans
 
 
-def _tokens(text: str, room: int) -> list[tuple[int, int]]:
-    tokens: list[tuple[int, int]] = []
+Token = tuple[int, int, int]  # where it starts and ends in the text, and its columns
+
+
+def _tokens(text: str, room: int) -> list[Token]:
+    """The text's words, each measured once: the box rewraps its paragraph at every key."""
+    tokens: list[Token] = []
     for found in _WORD.finditer(text):
-        tokens.extend(_pieces(text, found.start(), found.end(), room))
+        start, end = found.span()
+        if end - start == 1:  # most of a Chinese paragraph: one character, never too wide
+            tokens.append((start, end, _char_width(text[start])))
+        else:
+            tokens.extend(_pieces(text, start, end, room))
     return tokens
 
 
-def _pieces(text: str, start: int, end: int, room: int) -> list[tuple[int, int]]:
+def _pieces(text: str, start: int, end: int, room: int) -> list[Token]:
     """A word too wide for any line, cut to fit; a web address stays whole to stay usable."""
     token = text[start:end]
-    if width(token) <= room or "://" in token:
-        return [(start, end)]
-    pieces: list[tuple[int, int]] = []
+    size = width(token)
+    if size <= room or "://" in token:
+        return [(start, end, size)]
+    pieces: list[Token] = []
     begin, used = start, 0
     for at in range(start, end):
         size = _char_width(text[at])
         if used + size > room and at > begin:
-            pieces.append((begin, at))
+            pieces.append((begin, at, used))
             begin, used = at, 0
         used += size
-    pieces.append((begin, end))
+    pieces.append((begin, end, used))
     return pieces
 
 
-def _last_break(text: str, tokens: list[tuple[int, int]], start: int, at: int) -> int:
+def _last_break(text: str, tokens: list[Token], start: int, at: int) -> int:
     """The latest token, after `start` and up to `at`, a line may begin with; `at` if none."""
     for cut in range(at, start, -1):
         if _may_break(text, tokens, start, cut):
@@ -100,7 +108,7 @@ def _last_break(text: str, tokens: list[tuple[int, int]], start: int, at: int) -
     return at
 
 
-def _may_break(text: str, tokens: list[tuple[int, int]], start: int, cut: int) -> bool:
+def _may_break(text: str, tokens: list[Token], start: int, cut: int) -> bool:
     before = next((t for t in _words(text, tokens, range(cut - 1, start - 1, -1))), "")
     after = next((t for t in _words(text, tokens, range(cut, len(tokens)))), "")
     if not before or (after and after[0] in _NO_LINE_START):
@@ -108,7 +116,7 @@ def _may_break(text: str, tokens: list[tuple[int, int]], start: int, cut: int) -
     return before[-1] not in _NO_LINE_END
 
 
-def _words(text: str, tokens: list[tuple[int, int]], at: range) -> Iterator[str]:
+def _words(text: str, tokens: list[Token], at: range) -> Iterator[str]:
     """The tokens at these positions that are not spaces."""
     for index in at:
         word = text[tokens[index][0] : tokens[index][1]]
@@ -116,13 +124,13 @@ def _words(text: str, tokens: list[tuple[int, int]], at: range) -> Iterator[str]
             yield word
 
 
-def _skip_spaces(text: str, tokens: list[tuple[int, int]], at: int) -> int:
+def _skip_spaces(text: str, tokens: list[Token], at: int) -> int:
     while at < len(tokens) and text[tokens[at][0] : tokens[at][1]].isspace():
         at += 1
     return at
 
 
-def _trimmed(text: str, tokens: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+def _trimmed(text: str, tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     """The span of tokens[start:end], without the spaces it ends with."""
     if start >= end:
         at = tokens[start][0] if start < len(tokens) else len(text)
