@@ -20,8 +20,8 @@ from tui.domain.profile import Profile
 from tui.domain.rocdate import format_numeric_date
 from tui.domain.schedule import ScheduleError, infer_rule, next_meeting
 from tui.edits import EditError, EditService
+from tui.edits.creation import CreateMeeting
 from tui.edits.errors import Hint
-from tui.edits.meeting import CreateMeeting
 from tui.edits.records import ImportRecord
 from tui.edits.service import os_user
 from tui.i18n import _

@@ -16,9 +16,10 @@ from tui.edits.case_kind import SetCaseKind
 from tui.edits.cases import Decide, Track, Untrack, WriteProgress
 from tui.edits.clock import Adjourn, Begin, CorrectTimes, MoveBack, SetClock, SetStatus
 from tui.edits.confirming import Confirm, Unconfirm
+from tui.edits.creation import CreateMeeting, DeleteMeeting
 from tui.edits.entries import InsertEntry, MoveEntry, RemoveEntry, WriteConclusion, WriteReport
 from tui.edits.header import SetHeader
-from tui.edits.meeting import AddMotion, CreateMeeting, DeleteMeeting, InsertItem, RemoveItem
+from tui.edits.meeting import AddMotion, InsertItem, RemoveItem
 from tui.edits.motions import EditMotion, MoveMotion
 from tui.edits.record import Correct
 from tui.edits.records import ImportRecord
