@@ -12,6 +12,7 @@ import pytest
 from textual import events
 from textual.command import CommandPalette
 from textual.keys import _character_to_key
+from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from tests import edit_support as edits
@@ -42,6 +43,15 @@ def burst(app: AgendaApp, *keys: str, text: str = "", end: str = "") -> None:
         app._driver.send_message(event)
 
 
+async def open_and_conclude_in_one_burst(app: AgendaApp, pilot: Pilot[None]) -> None:
+    """On the list: enter, tab, a and a conclusion in one burst; then enter ends it."""
+    burst(app, "enter", "tab", "a", text="同意備查。")
+    await until(pilot, lambda: screen_name(app) == "EditorScreen")
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause(1.2)
+
+
 def first_item_conclusions(db: Path) -> list[str]:
     """Meeting 102's 壹、宣讀: where the editor opens."""
     item = stored(db, 102).items()[0]
@@ -55,11 +65,7 @@ async def test_typing_on_while_the_meeting_opens_reaches_its_editor(db: Path) ->
             pilot, lambda: app.workspace is not None and screen_name(app) == "MeetingsScreen"
         )
         await pilot.pause(0.3)
-        burst(app, "enter", "tab", "a", text="同意備查。")
-        await until(pilot, lambda: screen_name(app) == "EditorScreen")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause(1.2)
+        await open_and_conclude_in_one_burst(app, pilot)
     assert first_item_conclusions(db) == ["同意備查。"]
 
 
@@ -178,11 +184,7 @@ async def test_keys_typed_while_a_slow_workspace_opens_wait_for_it(
         await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 2)
         assert app.workspace is None
         await pilot.pause(0.5)  # past the safety hold: the keys would be let go
-        burst(app, "enter", "tab", "a", text="同意備查。")
-        await until(pilot, lambda: screen_name(app) == "EditorScreen")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause(1.2)
+        await open_and_conclude_in_one_burst(app, pilot)
     assert first_item_conclusions(db) == ["同意備查。"]
 
 
