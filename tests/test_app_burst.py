@@ -234,3 +234,18 @@ async def test_enter_while_the_list_is_read_again_opens_the_meeting(
         await pilot.pause(0.2)
         await pilot.press("enter")
         await until(pilot, lambda: screen_name(app) == "EditorScreen")
+
+
+async def test_enter_typed_before_the_app_has_the_terminal_opens_the_meeting(db: Path) -> None:
+    """Keys typed right after `agenda⏎`, before the app puts the terminal in raw mode, come
+    through the terminal's line discipline, which turns Enter into a newline: Textual reads
+    it as ctrl+j. Held from the start, it is taken for the Enter it was (ctrl+j means
+    nothing on the list), and the keys after it reach the meeting's editor."""
+    app = AgendaApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        burst(app, "ctrl+j", "tab", "a", text="同意備查。")
+        await until(pilot, lambda: screen_name(app) == "EditorScreen")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(1.2)
+    assert first_item_conclusions(db) == ["同意備查。"]

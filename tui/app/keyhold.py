@@ -6,7 +6,9 @@ the new conclusion is open. Sent on at once they would land on whatever had the 
 be lost (or act: `c` on the meetings list opens the cases). So keys are held from the start
 until the first screen has settled, and after any key whose action opens something (a
 meeting, an entry to type in, a dialog, the search) until the focus moves there; then they
-are replayed, in the order typed, to what now has the focus.
+are replayed, in the order typed, to what now has the focus. Keys typed before the app
+had the terminal (right after `agenda⏎`, or while the demo is made) passed the terminal's
+line discipline, which turns Enter into a newline: held from the start, that is Enter again.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class KeyHold:
         self._opened_from: Screen[object] | None = None
         self._holds = 0  # how many holds began: a safety timer lets go of its own only
         self._replays: weakref.WeakSet[events.Key] = weakref.WeakSet()
+        self._typed_ahead = True  # until the first release: keys typed as the app started
 
     @property
     def holding(self) -> bool:
@@ -76,7 +79,7 @@ class KeyHold:
         if self._held is not None and (self._blocking or not replay):
             if event.key in NEVER_HELD:
                 return False
-            self._held.append(event)
+            self._held.append(_as_typed(event) if self._typed_ahead else event)
             return True
         if self._opens(event):
             self.hold(until_focus=True)  # this key goes on; the ones after it wait
@@ -144,7 +147,7 @@ class KeyHold:
         if self._held is None or not self._blocking:
             return
         keys, self._held = self._held, []  # keys typed during the replay queue behind it
-        self._blocking = self._until_focus = False
+        self._blocking = self._until_focus = self._typed_ahead = False
         for key in keys:
             again = events.Key(key.key, key.character)
             # From the app, whoever asked for the release: a key sent by a screen stops
@@ -162,6 +165,13 @@ class KeyHold:
             self.release()
         else:
             self._held = None
+
+
+def _as_typed(key: events.Key) -> events.Key:
+    """A key typed before the app had the terminal: the terminal's line discipline turned
+    Enter into a newline, which Textual reads as ctrl+j (meaningless on the list, where the
+    app starts); it was Enter."""
+    return events.Key("enter", "\r") if key.key == "ctrl+j" else key
 
 
 def _of(app: App[object]) -> KeyHold | None:
