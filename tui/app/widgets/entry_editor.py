@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult
 
@@ -63,6 +65,20 @@ class EntryEditor(TextArea):
         result = super().edit(edit)
         self.scroll_cursor_visible()
         return result
+
+    def _refresh_size(self) -> None:
+        """TextArea sets its virtual size as a reactive that lays the whole screen out again:
+        each line the entry gained cost a keystroke some 13 ms at 80×24, the typing echo's
+        p99. The box's own size is fixed (editor.tcss), so only its scrollbar can change:
+        shown or hidden, which lays the screen out all the same, or its thumb resized."""
+        if not self.soft_wrap:
+            super()._refresh_size()
+            return
+        size = Size(0, self.wrapped_document.height)
+        if size != self.virtual_size:
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+            self.refresh()
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
