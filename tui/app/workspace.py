@@ -73,7 +73,11 @@ class Workspace:
     def open_meeting(self, number: int) -> OpenMeeting:
         hold = MeetingHold(self.db, number, who_am_i())
         holder = "" if hold.acquire() else hold.holder()  # cleaned by the hold
-        snapshot = Snapshot.read(self.repo, number)
+        try:
+            snapshot = Snapshot.read(self.repo, number)
+        except BaseException:  # a damaged file: the meeting is not held for nothing
+            hold.release()
+            raise
         if snapshot is None:
             hold.release()
             raise EditError(_("no meeting {number}").format(number=number))

@@ -168,21 +168,24 @@ class MeetingsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="opening")  # the list read meanwhile goes on
     def _open_in_worker(self, number: int, hit: Hit | None = None) -> None:
-        from tui.secretary import SecretaryError
-
-        try:
-            self._open(number, hit.place if hit else "", hit)
-        except SecretaryError as error:  # a search result whose meeting is gone since
-            self.app.call_from_thread(self.notify, str(error), severity="warning")
-            self.app.call_from_thread(release_keys, self.app)
+        self._open(number, hit.place if hit else "", hit)
 
     def _open(self, number: int, item: str, hit: Hit | None = None) -> None:
-        """In a worker: the meeting read, its editor pushed (and waited for)."""
+        """In a worker: the meeting read, its editor pushed (and waited for). A meeting gone
+        since it was listed (a search result), or whose file is damaged, is named and the
+        list stays, its keys let go."""
+        from tui.edits.errors import EditError
+        from tui.secretary import SecretaryError
+        from tui.storage.errors import StorageError
+
         assert self.workspace is not None
         self._opening = True
         try:
             opened = self.workspace.open_meeting(number)
             self.app.call_from_thread(self._push_editor, MeetingOpened(opened, item, hit))
+        except (SecretaryError, EditError, StorageError) as error:
+            self.app.call_from_thread(self.notify, str(error), severity="warning", timeout=10)
+            self.app.call_from_thread(nothing_opened, self.app)
         finally:
             self._opening = False
 
