@@ -42,16 +42,19 @@ def profile_at(db: Path) -> Profile:
 
 
 def warning_days_plainly(db: str) -> int | None:
-    """The profile's schedule.deadline_warning_days as the checked profile gives it (30 when
-    not given), read alone; None when it is not plainly one: the profile is then read whole,
+    """The profile's schedule.deadline_warning_days as the checked profile gives it (its default
+    when not given), read alone; None when it is not plainly one: the profile is then read whole,
     which names what is wrong with it."""
+    from tui.domain.warning_days import DEFAULT_WARNING_DAYS, MOST_WARNING_DAYS
     from tui.i18n import profile_value
 
     schedule = profile_value(os.path.join(db, PROFILE_FILE), "schedule")
     if schedule == "":
         schedule = {}
-    days = schedule.get("deadline_warning_days", 30) if isinstance(schedule, dict) else None
-    return days if type(days) is int and 0 <= days <= 366 else None
+    if not isinstance(schedule, dict):
+        return None
+    days = schedule.get("deadline_warning_days", DEFAULT_WARNING_DAYS)
+    return days if type(days) is int and 0 <= days <= MOST_WARNING_DAYS else None
 
 
 def open_repository(db: Path, *, create: bool = True, profile: Profile | None = None) -> Repository:

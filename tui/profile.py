@@ -20,6 +20,7 @@ from tui.domain.profile import (
 )
 from tui.domain.schedule import ScheduleError, check_rule
 from tui.domain.text import has_controls
+from tui.domain.warning_days import DEFAULT_WARNING_DAYS, MOST_WARNING_DAYS
 from tui.i18n import _
 from tui.mail_profile import read_mail
 from tui.storage.layout import PROFILE_FILE  # the shipped one is named like a database's
@@ -200,7 +201,9 @@ class _Reader:
         return Schedule(
             rule=rule,
             skip=self.dates(value.get("skip", []), "schedule.skip"),
-            deadline_warning_days=self.number(value, "deadline_warning_days", 30, low=0, high=366),
+            deadline_warning_days=self.number(
+                value, "deadline_warning_days", DEFAULT_WARNING_DAYS, low=0, high=MOST_WARNING_DAYS
+            ),
         )
 
     def dates(self, value: Any, key: str) -> list[date]:

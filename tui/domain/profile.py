@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from tui.domain.model import ItemKind, Office
+from tui.domain.warning_days import DEFAULT_WARNING_DAYS
 
 
 @dataclass
@@ -46,7 +47,7 @@ class StandingSection:
 class Schedule:
     rule: str = ""  # RFC 5545 RRULE; empty: inferred from the last two meetings
     skip: list[date] = field(default_factory=list)
-    deadline_warning_days: int = 30
+    deadline_warning_days: int = DEFAULT_WARNING_DAYS
 
 
 # Text documents are this many columns wide at most: wider only spends memory on padding.
