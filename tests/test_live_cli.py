@@ -143,3 +143,10 @@ def test_help_lists_the_new_commands() -> None:
         assert f"    {command}" in listed, command
     assert "--reason" in agenda("status", "--help").stdout
     assert "move" in agenda("motion", "--help").stdout
+
+
+@pytest.mark.parametrize("place", ["-1", "99.9", "甲"])
+def test_a_list_of_reports_at_no_place_is_refused_in_a_line(db: Path, place: str) -> None:
+    """Found by the fuzzing suite: `report list 102 -1` ended in a traceback."""
+    result = agenda("report", "list", "102", place, db=db)
+    assert result.returncode == 2 and f"has no item {place}" in one_error_line(result)

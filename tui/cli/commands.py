@@ -43,6 +43,7 @@ def run_guarded(action: Callable[[], object]) -> int:
 def _failed(error: Exception) -> int:
     """The known errors as one line and a status; their modules are imported only now, so
     that a command pays for no machinery it did not use."""
+    from tui.domain.places import PlaceError
     from tui.edits.errors import EditError
     from tui.importer.decode import NotARecordError
     from tui.profile import ProfileError
@@ -52,7 +53,8 @@ def _failed(error: Exception) -> int:
 
     if isinstance(error, EditError):
         return _fail(worded(error), BAD_INPUT)
-    if isinstance(error, NotARecordError | RenderError | MeetingExistsError | UsageError):
+    known = NotARecordError | RenderError | MeetingExistsError | UsageError | PlaceError
+    if isinstance(error, known):
         return _fail(str(error), BAD_INPUT)
     if isinstance(error, StorageError | ProfileError):
         return _fail(str(error), STORAGE_FAILED)

@@ -9,10 +9,10 @@ from typing import Any
 
 from tui import secretary
 from tui.cli import output
-from tui.cli.session import Session
+from tui.cli.session import Session, UsageError
 from tui.domain.codec import to_data
 from tui.domain.model import Item, ItemKind, Meeting, Point, Report
-from tui.domain.places import parse_place, placed_items, written_place
+from tui.domain.places import PlaceError, item_at, parse_place, placed_items, written_place
 from tui.domain.points import read_points, write_points
 from tui.edits import requests
 from tui.i18n import _
@@ -150,7 +150,7 @@ def _report_remove(args: argparse.Namespace, session: Session) -> int:
 
 def _report_list(args: argparse.Namespace, session: Session) -> int:
     meeting = secretary.load(session.repo(), args.number)
-    only = parse_place(args.place) if args.place else None
+    only = _listed_place(meeting, args.place) if args.place else None
     found = [
         (place, n, r)
         for place, _h, item in placed_items(meeting)
@@ -164,6 +164,15 @@ def _report_list(args: argparse.Namespace, session: Session) -> int:
         body = write_points(r.text, r.points).replace("\n", "\n\t\t")
         print(f"{written_place(place)}\t{n}\t{r.speaker}{r.kind}：{body}")
     return 0
+
+
+def _listed_place(meeting: Meeting, place: str) -> str:
+    """The place of an item of the meeting, numbered (2.1), however it was written."""
+    try:
+        item_at(meeting, place)
+    except PlaceError as error:
+        raise UsageError(str(error)) from None
+    return parse_place(place)
 
 
 def _report_row(place: str, number: int, report: Report) -> dict[str, Any]:
