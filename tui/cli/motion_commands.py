@@ -9,10 +9,10 @@ from typing import Any
 
 from tui import secretary
 from tui.cli import output
-from tui.cli.session import Session, UsageError
+from tui.cli.session import Session
 from tui.domain.codec import to_data
 from tui.domain.model import Item, ItemKind, Meeting, Point, Report
-from tui.domain.places import PlaceError, item_at, parse_place, placed_items, written_place
+from tui.domain.places import item_at, parse_place, placed_items, written_place
 from tui.domain.points import read_points, write_points
 from tui.edits import requests
 from tui.i18n import _
@@ -167,11 +167,9 @@ def _report_list(args: argparse.Namespace, session: Session) -> int:
 
 
 def _listed_place(meeting: Meeting, place: str) -> str:
-    """The place of an item of the meeting, numbered (2.1), however it was written."""
-    try:
-        item_at(meeting, place)
-    except PlaceError as error:
-        raise UsageError(str(error)) from None
+    """The place of an item of the meeting, numbered (2.1), however it was written; a place
+    that names none raises PlaceError, which the command tells in a line (commands._failed)."""
+    item_at(meeting, place)
     return parse_place(place)
 
 
