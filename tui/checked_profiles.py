@@ -18,7 +18,7 @@ import zlib
 from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.render.user_cache import user_cache_folder
+from tui.render.user_cache import code_stamp, user_cache_folder
 
 if TYPE_CHECKING:
     from tui.domain.profile import Profile
@@ -67,19 +67,7 @@ _CHECKING = ("profile.py", "mail_profile.py", "domain/profile.py", "domain/sched
 
 def _heading() -> str:
     """What checked: this version of agenda, on this Python, with this checking code."""
-    return f"agenda {__version__}\nPython {sys.version}\n{_checking_code()}\n"
-
-
-def _checking_code() -> str:
-    here = os.path.dirname(os.path.abspath(__file__))
-    found = []
-    for name in _CHECKING:
-        try:
-            stat = os.stat(os.path.join(here, name))
-        except OSError:
-            return "unknown"
-        found.append(f"{stat.st_size}:{stat.st_mtime_ns}")
-    return " ".join(found)
+    return f"agenda {__version__}\nPython {sys.version}\n{code_stamp(_CHECKING)}\n"
 
 
 def _stamped(heading: str, text: str, organisation: str, series: str) -> str:

@@ -5,6 +5,8 @@ width, and a case's fields as --json adds them."""
 from __future__ import annotations
 
 import sys
+from bisect import bisect_right
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from tui.domain.register_rules import (
@@ -17,7 +19,7 @@ from tui.domain.register_rules import (
 )
 from tui.domain.rocdays import format_numeric_date
 from tui.i18n import _, pgettext
-from tui.render.widths import width
+from tui.render.widths import char_width, width
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -92,35 +94,56 @@ def table_lines(
     head: list[str], rows: list[list[str]], right: tuple[int, ...] = (0,), line: int = LINE
 ) -> list[str]:
     """Columns aligned by display width, two spaces apart; the last one cut to fit `line`."""
-    grid = [[(cell, width(cell)) for cell in cells] for cells in (head, *rows)]
-    widths = [max(used for _cell, used in column) for column in zip(*grid, strict=True)]
-    room = max(line - sum(widths[:-1]) - 2 * (len(widths) - 1), 8)
-    widths[-1] = min(widths[-1], room)
-    return [
-        "  ".join(
-            _fit(cell, used, widths[n], n in right) for n, (cell, used) in enumerate(cells)
-        ).rstrip()
-        for cells in grid
-    ]
+    grid = [head, *rows]
+    measured: dict[str, int] = {}  # the same words fill a column: each measured once
+    cells = [[(cell, _width(cell, measured)) for cell in cells[:-1]] for cells in grid]
+    widths = [max(used for _cell, used in column) for column in zip(*cells, strict=True)]
+    room = max(line - sum(widths) - 2 * len(widths), 8)
+    last = len(widths)
+    if last in right:  # padded: the column as wide as its widest cell, up to the room
+        widths.append(min(max(_width(row[-1], measured) for row in grid), room))
+    pads = [(columns, n in right) for n, columns in enumerate(widths)]
+    lines = []
+    for row, measures in zip(grid, cells, strict=True):
+        fitted = [_fit(cell, used, *pads[n]) for n, (cell, used) in enumerate(measures)]
+        end = row[-1]
+        if last in right:
+            fitted.append(_fit(end, _width(end, measured), *pads[last]))
+        else:  # left as it is, cut if it must be: the line's end is not padded
+            fitted.append(end if 2 * len(end) <= room else clip(end, room))
+        lines.append("  ".join(fitted).rstrip())
+    return lines
+
+
+def _width(cell: str, measured: dict[str, int]) -> int:
+    found = measured.get(cell)
+    if found is None:
+        found = measured[cell] = width(cell)
+    return found
 
 
 def _fit(cell: str, used: int, columns: int, right: bool) -> str:
     """The cell clipped to `columns` and padded to them (`used`: its width, known already)."""
     if used > columns:
-        cell = clip(cell, columns)
-        used = width(cell)
-    space = " " * max(columns - used, 0)
+        cell, used = _clipped(cell, columns)  # wider than them: cut
+    if used == columns:
+        return cell
+    space = " " * (columns - used)
     return space + cell if right else cell + space
 
 
 def clip(text: str, columns: int) -> str:
     """`text` cut to `columns` display columns, an ellipsis saying so."""
-    if width(text) <= columns:
-        return text
-    kept, used = [], 0
-    for char in text:
-        used += width(char)
-        if used > columns - 1:
-            break
-        kept.append(char)
-    return "".join(kept) + "…"
+    return _clipped(text, columns)[0]
+
+
+def _clipped(text: str, columns: int) -> tuple[str, int]:
+    """`text` cut to `columns` display columns, an ellipsis saying so; and the columns the
+    result takes."""
+    ends: Sequence[int] = (
+        range(1, len(text) + 1) if text.isascii() else list(accumulate(map(char_width, text)))
+    )
+    if not ends or ends[-1] <= columns:
+        return text, ends[-1] if ends else 0
+    kept = bisect_right(ends, columns - 1)
+    return text[:kept] + "…", (ends[kept - 1] if kept else 0) + 1

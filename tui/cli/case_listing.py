@@ -3,9 +3,10 @@ case's history; deadlines flagged on the day the register reckons from, which it
 
 The listing, plain or --json, reads the stored cases straight from their files and the
 profile's one value it needs, without the store or the model (tui.storage.plain_cases,
-tui.domain.case_heads); anything out of the ordinary, the summary and a case's history are
-read with the model through the store (tui.cli.case_listing_model), which says what is
-wrong."""
+tui.domain.case_heads); the plain one reads the closed cases' heads kept between listings
+(tui.register_cache), and their documents only when they changed. Anything out of the
+ordinary, the summary and a case's history are read with the model through the store
+(tui.cli.case_listing_model), which says what is wrong."""
 
 from __future__ import annotations
 
@@ -17,12 +18,14 @@ from tui.cli.case_lines import print_cases, with_state
 from tui.cli.json_output import print_rows
 from tui.cli.session import Session, UsageError
 from tui.database import warning_days_plainly
-from tui.domain.case_heads import CaseHead, head_of, proposal_of
+from tui.domain.case_heads import CaseHead, head_from_row, head_of, proposal_of
 from tui.domain.register_rules import Query, Reckoning, reckoning, select
 from tui.domain.status_words import STATUS_WORDS
 from tui.i18n import _
+from tui.register_cache import case_rows
 from tui.storage.index_rows import plainly
 from tui.storage.plain_cases import plain_stored_cases
+from tui.storage.plain_reading import Unusual
 
 
 def list_cases(args: argparse.Namespace, session: Session) -> int:
@@ -32,9 +35,7 @@ def list_cases(args: argparse.Namespace, session: Session) -> int:
         return missing(args.missing, session.repo(), as_json=args.json)
     if args.history is None and not args.summary:
         session.office()  # the profile known good, or checked whole: a damaged one is refused
-        read = _read_plainly(session.folder)
-        if read is not None:
-            _list_plainly(args, _query(args), *read)
+        if _listed_plainly(args, session.folder):
             return 0
     from tui.cli import case_listing_model as model
 
@@ -44,18 +45,51 @@ def list_cases(args: argparse.Namespace, session: Session) -> int:
     return model.listed_with_model(args, repo, _query(args))
 
 
-Heads = list[tuple[CaseHead, dict[str, Any], str]]
-
-
-def _read_plainly(folder: str) -> tuple[Reckoning, int, Heads] | None:
-    """The reckoned day, the profile's warning days and every case's head with its data and
-    where it is, when each is read plainly; else None."""
+def _listed_plainly(args: argparse.Namespace, folder: str) -> bool:
+    """The listing printed, each case read plainly; False when one is not (nothing printed):
+    ask the model."""
     warning = warning_days_plainly(folder)
-    if warning is None:
-        return None
-    on = _reckoning(folder)
-    if on is None:
-        return None
+    on = _reckoning(folder) if warning is not None else None
+    if warning is None or on is None:
+        return False
+    if not args.json:
+        heads = _plain_heads(folder)
+        if heads is None:
+            return False
+        chosen = select(heads, _query(args), on, proposal_of)
+        print_cases(chosen, on, warning)
+        return True
+    stored = _plain_cases(folder)
+    if stored is None:
+        return False
+    found = {id(head): (data, where) for head, data, where in stored}
+    listing = []
+    for head in select([head for head, _data, _where in stored], _query(args), on, proposal_of):
+        data = plain_case(*found[id(head)])
+        with_state(data, head, on, warning)
+        listing.append(data)
+    print_rows(listing)
+    return True
+
+
+def _plain_heads(folder: str) -> list[CaseHead] | None:
+    """Every case's head, the closed ones kept between listings (tui.register_cache)."""
+    rows = case_rows(folder, _head_row)
+    try:
+        return None if rows is None else [head_from_row(row) for row in rows]
+    except (TypeError, ValueError):  # kept by another hand: read them again
+        return None if (stored := _plain_cases(folder)) is None else [h for h, *_ in stored]
+
+
+def _head_row(data: dict[str, Any]) -> list[Any]:
+    head = head_of(data)
+    if head is None:
+        raise Unusual
+    return head.row()
+
+
+def _plain_cases(folder: str) -> list[tuple[CaseHead, dict[str, Any], str]] | None:
+    """Every case's head with its data and where it is, when each is read plainly."""
     stored = plain_stored_cases(folder)
     if stored is None:
         return None
@@ -65,7 +99,7 @@ def _read_plainly(folder: str) -> tuple[Reckoning, int, Heads] | None:
         if head is None:
             return None
         heads.append((head, data, where))
-    return on, warning, heads
+    return heads
 
 
 def _reckoning(folder: str) -> Reckoning | None:
@@ -78,22 +112,6 @@ def _reckoning(folder: str) -> Reckoning | None:
         for row in rows
     ]
     return reckoning(meetings, date.today())
-
-
-def _list_plainly(
-    args: argparse.Namespace, query: Query, on: Reckoning, warning: int, heads: Heads
-) -> None:
-    found = {id(head): (data, where) for head, data, where in heads}
-    chosen = select([head for head, _data, _where in heads], query, on, proposal_of)
-    if not args.json:
-        print_cases(chosen, on, warning)
-        return
-    listing = []
-    for head in chosen:
-        data = plain_case(*found[id(head)])
-        with_state(data, head, on, warning)
-        listing.append(data)
-    print_rows(listing)
 
 
 def plain_case(data: dict[str, Any], where: str) -> dict[str, Any]:

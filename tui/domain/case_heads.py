@@ -33,18 +33,45 @@ class CaseHead:
         "subject",
     )
 
-    def __init__(
-        self, data: dict[str, Any], deadline: date | None, is_open: bool, chosen: list[Any]
-    ) -> None:
-        self.number: int = data["number"]
-        self.subject: str = data.get("subject", "")
-        self.owner: str = data.get("owner", "")
-        self.co_owners: list[str] = data.get("co_owners", [])
-        self.kind: str = data.get("kind", "internal")
-        self.deadline = deadline
-        self.is_open = is_open
-        newest = max(chosen, key=lambda e: e["meeting"], default=None)  # the first, if equal
-        self.proposal: str | None = newest.get("proposal") if newest else None
+    def __init__(self, row: list[Any]) -> None:
+        """The head from its row, as row() gives it."""
+        (self.number, self.subject, self.owner, self.co_owners, self.kind) = row[:5]
+        deadline = row[5]
+        self.deadline: date | None = None if deadline is None else date.fromisoformat(deadline)
+        self.is_open: bool = row[6]
+        self.proposal: str | None = row[7]
+
+    def row(self) -> list[Any]:
+        """The head as plain JSON: number, subject, owner, co-owners, kind, deadline (ISO),
+        whether open, proposal; for the closed cases kept between listings."""
+        deadline = self.deadline.isoformat() if self.deadline else None
+        return [
+            *(self.number, self.subject, self.owner, self.co_owners, self.kind),
+            *(deadline, self.is_open, self.proposal),
+        ]
+
+
+def head_from_row(row: Any) -> CaseHead:
+    """The head that CaseHead.row gave (tui.register_cache kept it); ValueError when `row`
+    is not one it gives."""
+    if not (type(row) is list and len(row) == 8 and _plain_row(row)):
+        raise ValueError("not a case's head")
+    return CaseHead(row)
+
+
+def _plain_row(row: list[Any]) -> bool:
+    number, subject, owner, co_owners, kind, deadline, is_open, proposal = row
+    return (
+        type(number) is int
+        and type(subject) is str
+        and type(owner) is str
+        and type(co_owners) is list
+        and all(type(unit) is str for unit in co_owners)
+        and _kind(kind)
+        and (deadline is None or type(deadline) is str)
+        and type(is_open) is bool
+        and _decision(proposal)
+    )
 
 
 def head_of(data: dict[str, Any]) -> CaseHead | None:
@@ -55,16 +82,15 @@ def head_of(data: dict[str, Any]) -> CaseHead | None:
     chosen = _chosen(events)
     if not all(_plain_event(event) for event in chosen):
         return None
-    deadline = data.get("deadline")
-    if deadline is not None:
-        try:
-            deadline = date.fromisoformat(deadline) if type(deadline) is str else None
-        except ValueError:
-            deadline = None
-        if deadline is None:
-            return None
     is_open = not any(_releases(e) for e in events)
-    return CaseHead(data, deadline, is_open, chosen)
+    newest = max(chosen, key=lambda e: e["meeting"], default=None)  # the first, if equal
+    proposal = newest.get("proposal") if newest else None
+    head = [data["number"], data.get("subject", ""), data.get("owner", "")]
+    head += [data.get("co_owners", []), data.get("kind", "internal")]
+    try:
+        return CaseHead([*head, data.get("deadline"), is_open, proposal])
+    except (TypeError, ValueError):  # a deadline that is not a date's ISO text
+        return None
 
 
 def proposal_of(head: CaseHead) -> str | None:

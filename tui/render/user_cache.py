@@ -23,6 +23,21 @@ def user_cache_folder() -> str:
     return os.path.join(home if os.path.isabs(home) else os.path.expanduser("~/.cache"), "agenda")
 
 
+def code_stamp(names: tuple[str, ...]) -> str:
+    """The state of agenda's own files `names` (relative to the package, "domain/profile.py"):
+    what was kept by other code, a checkout's or an upgrade that kept the version number, is
+    not trusted; "unknown" when one cannot be read."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    found = []
+    for name in names:
+        try:
+            stat = os.stat(os.path.join(package, name))
+        except OSError:
+            return "unknown"
+        found.append(f"{stat.st_size}:{stat.st_mtime_ns}")
+    return " ".join(found)
+
+
 def user_cache() -> Path:
     from pathlib import Path
 

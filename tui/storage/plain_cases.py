@@ -9,9 +9,11 @@ commit, waits for a writer, falls back on a backup and names what is wrong.
 from __future__ import annotations
 
 import os
+from stat import S_ISREG
 from typing import Any
 
 from tui.storage.layout import CASE_KINDS, CLOSED_CASES, OPEN_CASES
+from tui.storage.names import SUFFIX, Stamp, stamp_of
 from tui.storage.plain_reading import Documents, Unusual, shared
 
 Stored = list[tuple[dict[str, Any], str]]
@@ -21,15 +23,15 @@ def plain_stored_cases(root: str) -> Stored | None:
     """What Repository.stored_cases gives, or None: ask the store."""
     try:
         with shared(root) as documents:
-            found = _stored_in(documents, OPEN_CASES)
-            for name in _closed_names(root):
-                found.extend(_stored_in(documents, name))
+            found = stored_in(documents, OPEN_CASES)
+            for name in closed_documents(root):
+                found.extend(stored_in(documents, name))
             return found
     except Unusual:
         return None
 
 
-def _stored_in(documents: Documents, name: str) -> Stored:
+def stored_in(documents: Documents, name: str) -> Stored:
     """As tui.storage.case_reads.stored_in."""
     found = []
     tables = documents.tables(name, missing_ok=True)
@@ -39,17 +41,18 @@ def _stored_in(documents: Documents, name: str) -> Stored:
     return found
 
 
-def _closed_names(root: str) -> list[str]:
-    """The closed cases' documents, as Store.names lists them."""
+def closed_documents(root: str) -> dict[str, Stamp]:
+    """The closed cases' documents, as Store.names lists them, each with its stamp."""
     try:
         entries = list(os.scandir(os.path.join(root, CLOSED_CASES)))
     except FileNotFoundError:
-        return []
-    stems = []
+        return {}
+    found = {}
     for entry in entries:
-        if entry.name.endswith(".json"):
-            stem = entry.name.removesuffix(".json")
-            if not (stem.isascii() and stem.isdigit()) or entry.is_symlink():
+        if entry.name.endswith(SUFFIX):
+            stem = entry.name.removesuffix(SUFFIX)
+            stat = entry.stat(follow_symlinks=False)
+            if not (stem.isascii() and stem.isdigit() and S_ISREG(stat.st_mode)):
                 raise Unusual
-            stems.append(stem)
-    return [f"{CLOSED_CASES}/{stem}" for stem in sorted(stems)]
+            found[f"{CLOSED_CASES}/{stem}"] = stamp_of(stat)
+    return dict(sorted(found.items()))

@@ -1,0 +1,197 @@
+"""The closed cases' heads kept between listings (tui.register_cache): `agenda cases` reads a
+closed document only when it changed, lists what reading every case with the model gives,
+and takes a cache that is missing, damaged, made by other code or not writable for none."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+from tinydb.table import Document
+
+from benchmarks.archive import write_archive
+from tests.cli_support import agenda, one_error_line
+from tui import archive, register_cache
+from tui.cli import case_listing_model
+from tui.cli.case_listing import _query, list_cases
+from tui.cli.command_line import build_parser
+from tui.cli.session import Session
+from tui.domain.model import CaseKind, CaseRef
+from tui.storage import plain_reading
+from tui.storage.layout import CLOSED_CASES, closed_name
+from tui.storage.repository import Repository
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("register")
+    found = write_archive(folder / "records", 101, 40, extras=False)
+    records = archive.read_all(sorted(found.records.values()), (), archive.ArchiveImport())
+    made = Repository.open(folder / "db")
+    archive.store_all(made, records, False, archive.ArchiveImport())
+    return folder / "db"
+
+
+@pytest.fixture
+def db(history: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the history, with a cache of its own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    shutil.copytree(history, tmp_path / "db")
+    return tmp_path / "db"
+
+
+def _args(db: Path, options: list[str]) -> argparse.Namespace:
+    return build_parser("cases").parse_args(["--db", str(db), "cases", *options])
+
+
+class _NoStore(Session):
+    def repo(self, *, create: bool = False) -> Repository:
+        raise AssertionError("the plain listing asked the store")
+
+
+def _plainly(db: Path, options: list[str] = []) -> str:  # noqa: B006  # never changed
+    with redirect_stdout(io.StringIO()) as out:
+        assert list_cases(_args(db, options), _NoStore(str(db))) == 0
+    return out.getvalue()
+
+
+def _with_model(db: Path, options: list[str] = []) -> str:  # noqa: B006
+    args = _args(db, options)
+    with redirect_stdout(io.StringIO()) as out:
+        repo = Repository.open(db, create=False)
+        assert case_listing_model.listed_with_model(args, repo, _query(args)) == 0
+    return out.getvalue()
+
+
+def _read_while(action: object, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The documents read from their files while `action()` runs."""
+    read: list[str] = []
+    was = plain_reading._tables
+
+    def reading(root: str, name: str, missing_ok: bool) -> object:
+        read.append(name)
+        return was(root, name, missing_ok)
+
+    monkeypatch.setattr(plain_reading, "_tables", reading)
+    action()  # type: ignore[operator]
+    monkeypatch.setattr(plain_reading, "_tables", was)
+    return read
+
+
+def _closed(names: list[str]) -> list[str]:
+    return [name for name in names if name.startswith(f"{CLOSED_CASES}/")]
+
+
+def _cache_files(db: Path) -> list[Path]:
+    return sorted((db.parent / "cache" / "agenda" / "register").glob("*.json"))
+
+
+def test_a_second_listing_reads_no_closed_document(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _read_while(lambda: _plainly(db), monkeypatch)
+    closed = len(os.listdir(db / CLOSED_CASES))
+    assert closed > 5 and len(_closed(first)) == closed
+    assert _closed(_read_while(lambda: _plainly(db), monkeypatch)) == []
+    assert _plainly(db) == _with_model(db)
+
+
+@pytest.mark.parametrize(
+    "options", [[], ["--status", "closed"], ["--proposal", "release"], ["--overdue"]], ids=" ".join
+)
+def test_the_kept_heads_list_what_the_model_does(db: Path, options: list[str]) -> None:
+    cold = _plainly(db, options)
+    assert _cache_files(db)
+    assert _plainly(db, options) == cold == _with_model(db, options)
+
+
+def _closed_case(db: Path) -> tuple[int, CaseKind]:
+    repo = Repository.open(db, create=False)
+    case = next(c for c in repo.all_cases() if not c.is_open)
+    return case.number, case.kind
+
+
+def test_a_closed_case_changed_since_is_read_again(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _plainly(db)
+    number, kind = _closed_case(db)
+    with Repository.open(db, create=False).change() as changes:
+        case = changes.case(number, kind)
+        assert case is not None
+        case.subject = "新的案由：只在這一案"
+        changes.put_cases([case])
+    read = _closed(_read_while(lambda: _plainly(db), monkeypatch))
+    assert read == [closed_name(number)]
+    assert "新的案由：只在這一案" in _plainly(db)
+    assert _plainly(db) == _with_model(db)
+
+
+def test_a_closed_document_gone_is_gone_from_the_listing(db: Path) -> None:
+    _plainly(db)
+    number, kind = _closed_case(db)
+    with Repository.open(db, create=False).change() as changes:
+        changes.put_cases([], removed=[CaseRef(number, kind)])
+    assert str(number) not in _plainly(db).split()
+    assert _plainly(db) == _with_model(db)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text[: len(text) // 2],  # cut short
+        lambda text: text.replace('"', "'", 3),  # another checksum
+        lambda text: "garbage",
+        lambda text: "\udcff",
+    ],
+    ids=["cut", "changed", "garbage", "undecodable"],
+)
+def test_a_damaged_cache_is_no_cache(db: Path, damage: object) -> None:
+    listed = _plainly(db)
+    [kept] = _cache_files(db)
+    text = kept.read_text(encoding="utf-8")
+    kept.write_bytes(damage(text).encode("utf-8", "surrogateescape"))  # type: ignore[operator]
+    assert _plainly(db) == listed
+    assert _plainly(db) == listed
+
+
+def test_rows_of_another_shape_under_a_good_checksum_are_read_again(db: Path) -> None:
+    listed = _plainly(db)
+    [kept] = _cache_files(db)
+    heading, _checksum, payload = kept.read_text(encoding="utf-8").split("\n", 2)
+    payload = payload.replace('"internal"', '"county"', 1)  # a kind there is not
+    kept.write_text(f"{heading}\n{register_cache._checksum(payload)}\n{payload}", "utf-8")
+    assert _plainly(db) == listed
+
+
+def test_heads_kept_by_other_code_are_not_trusted(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _plainly(db)
+    monkeypatch.setattr(register_cache, "_CODE", ("register_cache.py", "i18n.py"))
+    assert len(_closed(_read_while(lambda: _plainly(db), monkeypatch))) > 5
+
+
+def test_a_cache_that_cannot_be_written_is_no_cache(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "file").write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
+    assert _plainly(db) == _with_model(db)
+    assert len(_closed(_read_while(lambda: _plainly(db), monkeypatch))) > 5
+
+
+def test_a_closed_case_of_another_shape_is_named_after_the_heads_were_kept(db: Path) -> None:
+    assert agenda("cases", db=db).returncode == 0
+    number, kind = _closed_case(db)
+    repo = Repository.open(db, create=False)
+    with repo.store.transaction() as tx:
+        table = tx.db(closed_name(number)).table(kind.value)
+        table.upsert(Document({"number": number, "history": {}}, doc_id=number))
+    result = agenda("cases", db=db, env={"AGENDA_LANG": "en"})
+    assert "history: expected a list, found dict" in one_error_line(result)

@@ -1,0 +1,134 @@
+"""The closed cases' heads kept between listings of the register, in the user's cache.
+
+A closed case changes seldom, and its document holds its whole history: `agenda cases` read
+some 3 MB at 300 meetings to list 1,300 lines. What the listing reads of each closed case
+(its head, tui.domain.case_heads) is kept here with the stamp of the file it was read from
+(tui.storage.names: a document is replaced by a rename on every commit, so its inode, time
+and size change with its content); a document is read again only when its stamp changed.
+Stamps are taken and documents read under the database's shared lock, so no commit comes
+between them.
+
+The cache is keyed by the database folder's real path; what it holds was made by this
+version of agenda, on this Python, by this code, and is whole (a checksum): anything else
+is no cache. A cache that cannot be read or written is no cache either.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import zlib
+from collections.abc import Callable
+from typing import Any
+
+from tui import __version__
+from tui.render.user_cache import code_stamp, user_cache_folder
+from tui.storage.layout import CASE_KINDS, EARLIER, OPEN_CASES
+from tui.storage.plain_cases import closed_documents, stored_in
+from tui.storage.plain_reading import Documents, Unusual, shared
+
+Row = list[Any]  # what the caller keeps of one case: plain JSON
+Digest = Callable[[dict[str, Any]], Row]  # raises Unusual for a case it cannot read plainly
+Kept = dict[str, list[Any]]  # a closed document's name → [its stamp, its cases' rows]
+
+# The code whose rows are kept: rows made by another state of it are not trusted.
+_CODE = ("register_cache.py", "domain/case_heads.py", "storage/layout.py")
+
+
+def case_rows(root: str, digest: Digest) -> list[Row] | None:
+    """`digest` of every tracked case, in the order Repository.stored_cases reads them, the
+    closed ones kept between listings; or None: ask the store (tui.storage.plain_cases)."""
+    try:
+        with shared(root) as documents:
+            rows = [digest(data) for data, _where in stored_in(documents, OPEN_CASES)]
+            return rows + _closed_rows(documents, digest)
+    except Unusual:
+        return None
+
+
+def _closed_rows(documents: Documents, digest: Digest) -> list[Row]:
+    """`digest` of every closed case; a document read only if it changed since kept."""
+    path, heading = _cache_path(documents.root), _heading(documents.root)
+    kept = _read(path, heading)
+    fresh: Kept = {}
+    rows: list[Row] = []
+    for name, stamp in closed_documents(documents.root).items():
+        entry = kept.get(name)
+        if entry is None or entry[0] != list(stamp):
+            found, whole = _digested(documents, name, digest)
+            entry = [list(stamp), found]
+            if not whole:
+                rows.extend(found)
+                continue
+        fresh[name] = entry
+        rows.extend(entry[1])
+    if fresh != kept:
+        _write(path, heading, fresh)
+    return rows
+
+
+def _digested(documents: Documents, name: str, digest: Digest) -> tuple[list[Row], bool]:
+    """The document's rows, and whether they may be kept: a closed case is stored whole,
+    and one that names older events elsewhere (not written so) is read every time."""
+    tables = documents.tables(name)
+    rows, whole = [], True
+    for kind in CASE_KINDS:
+        for number, row in tables.get(kind, {}).items():
+            whole = whole and EARLIER not in row
+            rows.append(digest(documents.case_data(kind, number, row)))
+    return rows, whole
+
+
+def _heading(root: str) -> str:
+    what = ["agenda", __version__, sys.version, code_stamp(_CODE), os.path.realpath(root)]
+    return json.dumps(what, ensure_ascii=False)
+
+
+def _cache_path(root: str) -> str:
+    name = f"{zlib.crc32(os.path.realpath(root).encode('utf-8', 'surrogateescape')):08x}"
+    return os.path.join(user_cache_folder(), "register", f"{name}.json")
+
+
+def _read(path: str, heading: str) -> Kept:
+    """What is kept for this database by this code, whole; else nothing."""
+    try:
+        with open(path, encoding="utf-8") as file:
+            text = file.read()
+    except (OSError, UnicodeDecodeError):
+        return {}
+    kept_heading, _nl, rest = text.partition("\n")
+    checksum, _nl, payload = rest.partition("\n")
+    if kept_heading != heading or checksum != _checksum(payload):
+        return {}
+    try:
+        kept = json.loads(payload)
+    except (ValueError, RecursionError):
+        return {}
+    if type(kept) is not dict or not all(_entry(e) for e in kept.values()):
+        return {}
+    return kept
+
+
+def _entry(entry: Any) -> bool:
+    return type(entry) is list and len(entry) == 2 and type(entry[1]) is list
+
+
+def _write(path: str, heading: str, kept: Kept) -> None:
+    payload = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
+    part = f"{path}.{os.getpid()}"
+    with contextlib.suppress(OSError):
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(part)  # left by a process of this number that died writing
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+        with open(os.open(part, flags, 0o600), "w", encoding="utf-8") as file:
+            file.write(f"{heading}\n{_checksum(payload)}\n{payload}")
+        os.replace(part, path)
+    with contextlib.suppress(OSError):
+        os.unlink(part)  # left when the write failed
+
+
+def _checksum(payload: str) -> str:
+    return f"{zlib.crc32(payload.encode('utf-8', 'surrogateescape')):08x}"
