@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from tui.database import profile_of
 
 if TYPE_CHECKING:
+    from tui.checked_profiles import ProfileView
     from tui.domain.model import CaseRef, Meeting, TrackedCase
     from tui.domain.profile import Profile
     from tui.storage.repository import Repository
@@ -35,25 +36,27 @@ def render_meeting(
 def meeting_text(
     cases_of: CasesOf,
     meeting: Meeting,
-    profile: Profile,
+    profile: Profile | ProfileView,
     *,
     agenda: bool,
     format: str,
     width: int | None = None,
 ) -> str:
-    """render_meeting, its cases read by `cases_of`."""
+    """render_meeting, its cases read by `cases_of`; of the profile, what a render reads."""
+    from tui.checked_profiles import ProfileView
     from tui.render.document import RenderOptions, render_agenda, render_record
 
+    view = profile if isinstance(profile, ProfileView) else ProfileView.of(profile)
     options = RenderOptions(
         format=format,
-        width=profile.text_width if width is None else width,
-        template_dirs=() if profile.templates is None else (profile.templates,),
+        width=view.text_width if width is None else width,
+        template_dirs=() if view.templates is None else (view.templates,),
     )
     refs = [ref for item in meeting.items() for ref in item.cases]
-    warning = profile.schedule.deadline_warning_days
+    warning = view.warning_days
     if not agenda:
-        return render_record(meeting, profile.office, options, cases_of(refs), warning)
-    return render_agenda(meeting, profile.office, cases_of(refs), options, warning)
+        return render_record(meeting, view.office, options, cases_of(refs), warning)
+    return render_agenda(meeting, view.office, cases_of(refs), options, warning)
 
 
 def render_document(
@@ -71,7 +74,12 @@ def render_document(
 
 
 def meeting_document(
-    cases_of: CasesOf, meeting: Meeting, profile: Profile, *, agenda: bool, format: str
+    cases_of: CasesOf,
+    meeting: Meeting,
+    profile: Profile | ProfileView,
+    *,
+    agenda: bool,
+    format: str,
 ) -> bytes:
     """render_document, its cases read by `cases_of`."""
     from tui.render.document import template_name

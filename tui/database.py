@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
+    from tui.checked_profiles import ProfileView
     from tui.domain.profile import Profile
     from tui.storage.repository import Repository
     from tui.storage.store import Store
@@ -45,7 +46,7 @@ def warning_days_plainly(db: str) -> int | None:
     """The profile's schedule.deadline_warning_days as the checked profile gives it (its default
     when not given), read alone; None when it is not plainly one: the profile is then read whole,
     which names what is wrong with it."""
-    from tui.domain.warning_days import DEFAULT_WARNING_DAYS, MOST_WARNING_DAYS
+    from tui.domain.profile_limits import DEFAULT_WARNING_DAYS, MOST_WARNING_DAYS
     from tui.i18n import profile_value
 
     schedule = profile_value(os.path.join(db, PROFILE_FILE), "schedule")
@@ -103,19 +104,25 @@ def _group(db: str | os.PathLike[str]) -> str | None:
 
 
 def office_names(db: str, whole: Callable[[], Profile]) -> tuple[str, str]:
-    """The profile's organisation and series: read alone when the profile is known good
-    (tui.checked_profiles), else as `whole` gives them (the profile checked whole, which
-    says what is wrong with it), and the profile is then known good."""
-    from tui.checked_profiles import known_names, remember_good
+    """The profile's organisation and series (see profile_view)."""
+    view = profile_view(db, whole)
+    return view.organisation, view.series
+
+
+def profile_view(db: str, whole: Callable[[], Profile]) -> ProfileView:
+    """What a command reads of the profile alone (tui.checked_profiles.ProfileView): read
+    alone when the profile is known good, else as `whole` gives it (the profile checked
+    whole, which says what is wrong with it), and the profile is then known good."""
+    from tui.checked_profiles import ProfileView, known_view, remember_good
 
     before = profile_text(db)
-    found = None if before is None else known_names(before)
+    found = None if before is None else known_view(before)
     if found is not None:
         return found
     profile = whole()
     if before is not None and profile_text(db) == before:  # the text that was checked
         remember_good(before, profile)
-    return profile.organisation, profile.series
+    return ProfileView.of(profile)
 
 
 def profile_text(db: str) -> str | None:

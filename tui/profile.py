@@ -10,7 +10,6 @@ from typing import Any
 
 from tui.domain.model import ItemKind
 from tui.domain.profile import (
-    WIDEST_TEXT,
     Member,
     Profile,
     Schedule,
@@ -18,9 +17,9 @@ from tui.domain.profile import (
     StandingSection,
     Unit,
 )
+from tui.domain.profile_limits import DEFAULT_WARNING_DAYS, MOST_WARNING_DAYS, WIDEST_TEXT
 from tui.domain.schedule import ScheduleError, check_rule
 from tui.domain.text import has_controls
-from tui.domain.warning_days import DEFAULT_WARNING_DAYS, MOST_WARNING_DAYS
 from tui.i18n import _
 from tui.mail_profile import read_mail
 from tui.storage.layout import PROFILE_FILE  # the shipped one is named like a database's

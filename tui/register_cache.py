@@ -15,7 +15,6 @@ is no cache. A cache that cannot be read or written is no cache either.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sys
@@ -24,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tui import __version__
-from tui.render.user_cache import code_stamp, user_cache_folder
+from tui.render.user_cache import code_stamp, keep, user_cache_folder
 from tui.storage.layout import CASE_KINDS, EARLIER, OPEN_CASES
 from tui.storage.plain_cases import closed_documents, stored_in
 from tui.storage.plain_reading import Documents, Unusual, shared
@@ -117,17 +116,7 @@ def _entry(entry: Any) -> bool:
 
 def _write(path: str, heading: str, kept: Kept) -> None:
     payload = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
-    part = f"{path}.{os.getpid()}"
-    with contextlib.suppress(OSError):
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(part)  # left by a process of this number that died writing
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-        with open(os.open(part, flags, 0o600), "w", encoding="utf-8") as file:
-            file.write(f"{heading}\n{_checksum(payload)}\n{payload}")
-        os.replace(part, path)
-    with contextlib.suppress(OSError):
-        os.unlink(part)  # left when the write failed
+    keep(path, f"{heading}\n{_checksum(payload)}\n{payload}")
 
 
 def _checksum(payload: str) -> str:

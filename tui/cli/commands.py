@@ -85,7 +85,7 @@ def _fail(message: str, status: int) -> int:
 def render(args: argparse.Namespace, session: Session) -> int:
     from tui.circulate import meeting_document, meeting_text
     from tui.cli import writing
-    from tui.domain.profile import WIDEST_TEXT
+    from tui.domain.profile_limits import WIDEST_TEXT
     from tui.render.formats import DOCUMENT_FORMATS, PRINT_FORMATS, WEB_FORMATS
 
     if args.width is not None and args.width < 20:
@@ -106,7 +106,7 @@ def render(args: argparse.Namespace, session: Session) -> int:
         raise UsageError(
             _("--format html writes the record; the agenda is md, txt, odt, docx or pdf")
         )
-    profile = session.profile()
+    profile = session.profile_view()
     found = stored_meeting(session, args.number)
     cases_of = _stored_cases(session)
     if args.format in (*DOCUMENT_FORMATS, *PRINT_FORMATS):

@@ -10,6 +10,7 @@ from tui.i18n import _
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from tui.checked_profiles import ProfileView
     from tui.domain.profile import Profile
     from tui.storage.repository import Repository
     from tui.storage.store import Store
@@ -65,6 +66,17 @@ class Session:
 
             self._profile = profile_at(self.db)
         return self._profile
+
+    def profile_view(self) -> ProfileView:
+        """What a render reads of the profile, read alone when the profile is known good
+        (tui.database.profile_view)."""
+        if self._profile is not None:
+            from tui.checked_profiles import ProfileView
+
+            return ProfileView.of(self._profile)
+        from tui.database import profile_view
+
+        return profile_view(self.folder, self.profile)
 
     def office(self) -> tuple[str, str]:
         """The profile's organisation and series, read alone when the profile is known good

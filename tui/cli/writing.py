@@ -6,9 +6,12 @@ imports no more than it writes with."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.i18n import _
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def write_text(text: str, path: Path | None) -> None:
@@ -29,6 +32,8 @@ def write_document(data: bytes, path: Path | None, name: str, *, force: bool = F
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         return
+    from pathlib import Path  # only here: a text down a pipe needs none of it
+
     chosen = Path.cwd() / name
     if force:
         _write(chosen, data)

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import time
+from typing import TYPE_CHECKING
 
 from tui.domain.model import Attendance, Attendee
-from tui.domain.profile import Member
 from tui.domain.rocdate import format_time
+
+if TYPE_CHECKING:
+    from tui.domain.profile import Member
 
 AS_SIGNED = "如簽到表"  # 出席 when the sign-in sheet is attached instead of names
 LEAVE = "請假"

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from tui.domain.model import ItemKind, Office
-from tui.domain.warning_days import DEFAULT_WARNING_DAYS
+from tui.domain.profile_limits import DEFAULT_WARNING_DAYS
 
 
 @dataclass
@@ -48,10 +48,6 @@ class Schedule:
     rule: str = ""  # RFC 5545 RRULE; empty: inferred from the last two meetings
     skip: list[date] = field(default_factory=list)
     deadline_warning_days: int = DEFAULT_WARNING_DAYS
-
-
-# Text documents are this many columns wide at most: wider only spends memory on padding.
-WIDEST_TEXT = 400
 
 
 @dataclass

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
@@ -16,11 +15,15 @@ from tui.domain.case_table import COLUMNS, CaseRow, TableMeeting, case_rows, has
 from tui.domain.cases import deadline_state, kind_name
 from tui.domain.model import Item, Meeting, Office, TrackedCase
 from tui.domain.points import as_one_text
-from tui.domain.profile import Member
 from tui.i18n import _
 from tui.render.environment import environment
 from tui.render.failures import template_failure
 from tui.render.formats import DOCUMENT_FORMATS, FORMATS, WEB_FORMATS, RenderError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tui.domain.profile import Member
 
 DEFAULT_WIDTH = 70
 TEMPLATE_SECONDS = 5.0

@@ -4,6 +4,7 @@ A cache that cannot be kept is simply no cache."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -36,6 +37,22 @@ def code_stamp(names: tuple[str, ...]) -> str:
             return "unknown"
         found.append(f"{stat.st_size}:{stat.st_mtime_ns}")
     return " ".join(found)
+
+
+def keep(path: str, text: str) -> None:
+    """`text` written whole to the cache's file `path` (the owner's only), or nothing: a
+    cache that cannot be written is no cache."""
+    part = f"{path}.{os.getpid()}"
+    with contextlib.suppress(OSError):
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(part)  # left by a process of this number that died writing
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+        with open(os.open(part, flags, 0o600), "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+        os.replace(part, path)
+    with contextlib.suppress(OSError):
+        os.unlink(part)  # left when the write failed
 
 
 def user_cache() -> Path:
