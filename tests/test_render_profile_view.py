@@ -11,10 +11,10 @@ import pytest
 from tests.cli_support import agenda, private_copy
 from tests.conftest import REFERENCE
 from tests.test_command_imports import imported_by
+from tests.test_show_plain import never_whole
 from tui import checked_profiles
 from tui.checked_profiles import ProfileView, known_view
 from tui.database import profile_at, profile_text, profile_view
-from tui.domain.profile import Profile
 from tui.i18n import shipped_profile
 from tui.storage.layout import PROFILE_FILE
 
@@ -38,10 +38,6 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     return tmp_path / "cache" / "agenda" / "checked-profiles"
-
-
-def never_whole() -> Profile:
-    raise AssertionError("the profile was checked whole")
 
 
 def _fields(view: ProfileView) -> tuple[object, ...]:
