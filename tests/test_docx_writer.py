@@ -62,3 +62,56 @@ def test_what_xml_cannot_hold_is_every_character_it_does_not_allow() -> None:
     text = "".join(map(chr, range(0x110000)))
     refused = {ord(found.group()) for found in _NOT_XML.finditer(text)}
     assert refused == {code for code in range(0x110000) if not allowed(code)}
+
+
+def _cell_runs(source: str) -> list[tuple[str, bool, str | None, bool]]:
+    """Each run of the table's last row: its text, bold, size (half points), underlined."""
+    import io
+
+    from docx.oxml.ns import qn
+
+    from tui.render.blocks import read_blocks
+
+    written = Document(io.BytesIO(docx.write(read_blocks(source, "test"))))
+    row = written.tables[0]._tbl.tr_lst[-1]
+    found = []
+    for r in row.iter(qn("w:r")):
+        size = r.find(f"{qn('w:rPr')}/{qn('w:sz')}")
+        found.append(
+            (
+                "".join(t.text or "" for t in r.iter(qn("w:t"))),
+                r.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None,
+                None if size is None else size.get(qn("w:val")),
+                r.find(f"{qn('w:rPr')}/{qn('w:u')}") is not None,
+            )
+        )
+    return found
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (  # a form's row whose cell is a link: once an IndexError
+            "head | 甲 | 乙\nrow | 1 | <https://example.org/a>",
+            [("1", False, None, False), ("https://example.org/a", False, None, True)],
+        ),
+        (  # a table of text: every run at the table's size, the link too
+            "head 1 | 甲 | 乙\nrow 1 | 1 | 見 [公告](https://example.org/b) 辦理",
+            [
+                ("1", False, "22", False),
+                ("見 ", False, "22", False),
+                ("公告", False, "22", True),
+                (" 辦理", False, "22", False),
+            ],
+        ),
+        (  # a heading row's link is bold like its other cells
+            "head 1 | 甲 | <https://example.org/c>",
+            [("甲", True, "22", False), ("https://example.org/c", True, "22", True)],
+        ),
+    ],
+    ids=["form", "text", "head"],
+)
+def test_a_link_in_a_cell_is_a_run_of_the_cell_s_kind(
+    source: str, expected: list[tuple[str, bool, str | None, bool]]
+) -> None:
+    assert _cell_runs(source) == expected

@@ -88,7 +88,7 @@ def _paragraph(end: BaseOxmlElement, doc: WordDocument, block: Block, styles: St
         p.append(_run_element(lead))
     for run in runs(block.text):
         if run.link:
-            _add_run(Paragraph(p, doc._body), run)
+            _add_link(Paragraph(p, doc._body), run, run.bold)
         else:
             p.append(_run_element(run.text, run.bold))
 
@@ -137,12 +137,13 @@ def _made(tag: str) -> BaseOxmlElement:
     return OxmlElement(tag)
 
 
-def _add_run(paragraph: Paragraph, run: Run) -> None:
+def _add_link(paragraph: Paragraph, run: Run, bold: bool, points: float | None = None) -> None:
+    """A linked run, underlined (bold, of a size in points, if asked), in its hyperlink."""
     added = paragraph.add_run(run.text)
-    if run.bold:
+    if bold:
         added.bold = True
-    if not run.link:
-        return
+    if points is not None:
+        added.font.size = Pt(points)
     added.font.underline = True
     target = paragraph.part.relate_to(run.link, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
@@ -196,15 +197,11 @@ def _cell_text(paragraph: Paragraph, text: str, head: bool, text_table: bool) ->
     _child(p_pr, "w:jc").set(qn("w:val"), "center" if head or not text_table else "left")
     size = _TABLE_SIZE if text_table else None
     for run in runs(text):
-        if not run.link:
+        if run.link:
+            points = layout.TABLE_PT if text_table else None
+            _add_link(paragraph, run, run.bold or head, points)
+        else:
             p.append(_run_element(run.text, run.bold or head, size))
-            continue
-        _add_run(paragraph, run)
-        added = paragraph.runs[-1]
-        if head:
-            added.bold = True
-        if text_table:
-            added.font.size = Pt(layout.TABLE_PT)
 
 
 _TABLE_SIZE = ST_HpsMeasure.convert_to_xml(Pt(layout.TABLE_PT))
