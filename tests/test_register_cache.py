@@ -160,13 +160,17 @@ def test_a_damaged_cache_is_no_cache(db: Path, damage: object) -> None:
     assert _plainly(db) == listed
 
 
-def test_rows_of_another_shape_under_a_good_checksum_are_read_again(db: Path) -> None:
+def test_rows_of_another_shape_under_a_good_checksum_are_read_again_and_kept_anew(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     listed = _plainly(db)
     [kept] = _cache_files(db)
     heading, _checksum, payload = kept.read_text(encoding="utf-8").split("\n", 2)
     payload = payload.replace('"internal"', '"county"', 1)  # a kind there is not
     kept.write_text(f"{heading}\n{register_cache._checksum(payload)}\n{payload}", "utf-8")
     assert _plainly(db) == listed
+    assert _plainly(db) == listed
+    assert _closed(_read_while(lambda: _plainly(db), monkeypatch)) == []
 
 
 def test_heads_kept_by_other_code_are_not_trusted(
@@ -195,3 +199,58 @@ def test_a_closed_case_of_another_shape_is_named_after_the_heads_were_kept(db: P
         table.upsert(Document({"number": number, "history": {}}, doc_id=number))
     result = agenda("cases", db=db, env={"AGENDA_LANG": "en"})
     assert "history: expected a list, found dict" in one_error_line(result)
+
+
+def test_a_database_folder_named_in_no_encoding_is_listed(db: Path) -> None:
+    odd = db.parent / os.fsdecode(b"db-\xff")
+    db.rename(odd)
+    for _run in range(2):
+        listed = agenda("cases", db=odd)
+        assert listed.returncode == 0, listed.stderr
+    assert listed.stdout == _with_model(odd)
+    assert not [p for p in _cache_files(db)[0].parent.iterdir() if not p.name.endswith(".json")]
+
+
+def _rewrite_closed(db: Path, change: object) -> None:
+    """A closed document's first case changed by hand: `change(row)`."""
+    import json
+
+    path = db / CLOSED_CASES / min(os.listdir(db / CLOSED_CASES))
+    document = json.loads(path.read_bytes())
+    table = next(t for t in document["tables"].values() if t)
+    change(next(iter(table.values())))  # type: ignore[operator]
+    path.write_text(json.dumps(document), encoding="ascii")
+
+
+def test_a_case_whose_text_holds_a_lone_surrogate_is_listed(db: Path) -> None:
+    _plainly(db)
+    _rewrite_closed(db, lambda row: row.update(subject="半個字\ud800"))
+    listed = _plainly(db)  # the store's reading refuses it (its canonical bytes are UTF-8)
+    assert "半個字\ud800" in listed
+    assert _plainly(db) == listed
+
+
+def test_a_document_changed_in_place_with_its_time_put_back_is_read_again(db: Path) -> None:
+    """As `cp -p` or `rsync -t` may leave it: the same inode, size and time, other bytes."""
+    _plainly(db)
+    path, subject = next(
+        (path, found)
+        for path in sorted((db / CLOSED_CASES).iterdir())
+        for found in _subjects(path.read_bytes())
+        if found and len(found[0].encode()) == 3 and found.encode() in path.read_bytes()
+    )
+    before, raw = path.stat(), path.read_bytes()
+    changed = raw.replace(subject.encode(), ("國" + subject[1:]).encode(), 1)
+    assert changed != raw and len(changed) == len(raw)
+    path.write_bytes(changed)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_ino, path.stat().st_size) == (before.st_ino, before.st_size)
+    assert "國" + subject[1:] in _plainly(db)
+    assert _plainly(db) == _with_model(db)
+
+
+def _subjects(raw: bytes) -> list[str]:
+    import json
+
+    tables = json.loads(raw)["tables"]
+    return [str(row.get("subject", "")) for table in tables.values() for row in table.values()]

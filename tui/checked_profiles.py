@@ -122,7 +122,7 @@ def remember_good(text: str, profile: Profile) -> None:
 # stricter check in a checkout or an upgrade that kept the version number).
 _CHECKING = (
     *("checked_profiles.py", "profile.py", "mail_profile.py"),
-    *("domain/profile.py", "domain/schedule.py"),
+    *("domain/profile.py", "domain/profile_limits.py", "domain/schedule.py"),
 )
 
 

@@ -15,6 +15,7 @@ is no cache. A cache that cannot be read or written is no cache either.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -33,7 +34,11 @@ Digest = Callable[[dict[str, Any]], Row]  # raises Unusual for a case it cannot 
 Kept = dict[str, list[Any]]  # a closed document's name → [its stamp, its cases' rows]
 
 # The code whose rows are kept: rows made by another state of it are not trusted.
-_CODE = ("register_cache.py", "domain/case_heads.py", "storage/layout.py")
+_CODE = (
+    *("register_cache.py", "cli/case_listing.py", "domain/case_heads.py"),
+    *("domain/register_rules.py", "storage/layout.py", "storage/plain_cases.py"),
+    "storage/plain_reading.py",
+)
 
 
 def case_rows(root: str, digest: Digest) -> list[Row] | None:
@@ -47,17 +52,24 @@ def case_rows(root: str, digest: Digest) -> list[Row] | None:
         return None
 
 
+def forget(root: str) -> None:
+    """What is kept for this database goes (rows that did not read back as they were kept)."""
+    with contextlib.suppress(OSError):
+        os.unlink(_cache_path(root))
+
+
 def _closed_rows(documents: Documents, digest: Digest) -> list[Row]:
     """`digest` of every closed case; a document read only if it changed since kept."""
     path, heading = _cache_path(documents.root), _heading(documents.root)
     kept = _read(path, heading)
     fresh: Kept = {}
     rows: list[Row] = []
-    for name, stamp in closed_documents(documents.root).items():
+    for name, stat in closed_documents(documents.root).items():
+        stamp = [stat.st_dev, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size]
         entry = kept.get(name)
-        if entry is None or entry[0] != list(stamp):
+        if entry is None or entry[0] != stamp:
             found, whole = _digested(documents, name, digest)
-            entry = [list(stamp), found]
+            entry = [stamp, found]
             if not whole:
                 rows.extend(found)
                 continue
@@ -82,11 +94,11 @@ def _digested(documents: Documents, name: str, digest: Digest) -> tuple[list[Row
 
 def _heading(root: str) -> str:
     what = ["agenda", __version__, sys.version, code_stamp(_CODE), os.path.realpath(root)]
-    return json.dumps(what, ensure_ascii=False)
+    return json.dumps(what)  # ASCII: a folder's name need not be text
 
 
 def _cache_path(root: str) -> str:
-    name = f"{zlib.crc32(os.path.realpath(root).encode('utf-8', 'surrogateescape')):08x}"
+    name = f"{zlib.crc32(os.fsencode(os.path.realpath(root))):08x}"
     return os.path.join(user_cache_folder(), "register", f"{name}.json")
 
 
@@ -115,9 +127,9 @@ def _entry(entry: Any) -> bool:
 
 
 def _write(path: str, heading: str, kept: Kept) -> None:
-    payload = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
+    payload = json.dumps(kept, separators=(",", ":"))  # ASCII: a lone surrogate too
     keep(path, f"{heading}\n{_checksum(payload)}\n{payload}")
 
 
 def _checksum(payload: str) -> str:
-    return f"{zlib.crc32(payload.encode('utf-8', 'surrogateescape')):08x}"
+    return f"{zlib.crc32(payload.encode('ascii', 'replace')):08x}"

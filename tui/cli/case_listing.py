@@ -22,7 +22,7 @@ from tui.domain.case_heads import CaseHead, head_from_row, head_of, proposal_of
 from tui.domain.register_rules import Query, Reckoning, reckoning, select
 from tui.domain.status_words import STATUS_WORDS
 from tui.i18n import _
-from tui.register_cache import case_rows
+from tui.register_cache import case_rows, forget
 from tui.storage.index_rows import plainly
 from tui.storage.plain_cases import plain_stored_cases
 from tui.storage.plain_reading import Unusual
@@ -77,7 +77,8 @@ def _plain_heads(folder: str) -> list[CaseHead] | None:
     rows = case_rows(folder, _head_row)
     try:
         return None if rows is None else [head_from_row(row) for row in rows]
-    except (TypeError, ValueError):  # kept by another hand: read them again
+    except (TypeError, ValueError):  # kept by another hand: read them again, and keep anew
+        forget(folder)
         return None if (stored := _plain_cases(folder)) is None else [h for h, *_ in stored]
 
 

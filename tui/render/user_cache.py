@@ -43,7 +43,7 @@ def keep(path: str, text: str) -> None:
     """`text` written whole to the cache's file `path` (the owner's only), or nothing: a
     cache that cannot be written is no cache."""
     part = f"{path}.{os.getpid()}"
-    with contextlib.suppress(OSError):
+    try:
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(part)  # left by a process of this number that died writing
@@ -51,8 +51,9 @@ def keep(path: str, text: str) -> None:
         with open(os.open(part, flags, 0o600), "w", encoding="utf-8", newline="") as file:
             file.write(text)
         os.replace(part, path)
-    with contextlib.suppress(OSError):
-        os.unlink(part)  # left when the write failed
+    except (OSError, ValueError):  # ValueError: text UTF-8 cannot hold, a lone surrogate
+        with contextlib.suppress(OSError):
+            os.unlink(part)
 
 
 def user_cache() -> Path:

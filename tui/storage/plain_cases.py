@@ -13,7 +13,7 @@ from stat import S_ISREG
 from typing import Any
 
 from tui.storage.layout import CASE_KINDS, CLOSED_CASES, OPEN_CASES
-from tui.storage.names import SUFFIX, Stamp, stamp_of
+from tui.storage.names import SUFFIX
 from tui.storage.plain_reading import Documents, Unusual, shared
 
 Stored = list[tuple[dict[str, Any], str]]
@@ -41,8 +41,8 @@ def stored_in(documents: Documents, name: str) -> Stored:
     return found
 
 
-def closed_documents(root: str) -> dict[str, Stamp]:
-    """The closed cases' documents, as Store.names lists them, each with its stamp."""
+def closed_documents(root: str) -> dict[str, os.stat_result]:
+    """The closed cases' documents, as Store.names lists them, each with its file's status."""
     try:
         entries = list(os.scandir(os.path.join(root, CLOSED_CASES)))
     except FileNotFoundError:
@@ -54,5 +54,5 @@ def closed_documents(root: str) -> dict[str, Stamp]:
             stat = entry.stat(follow_symlinks=False)
             if not (stem.isascii() and stem.isdigit() and S_ISREG(stat.st_mode)):
                 raise Unusual
-            found[f"{CLOSED_CASES}/{stem}"] = stamp_of(stat)
+            found[f"{CLOSED_CASES}/{stem}"] = stat
     return dict(sorted(found.items()))
