@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import operator
 import re
+from functools import lru_cache
 
 from tui.i18n import _
 
@@ -27,6 +28,9 @@ class QueryError(ValueError):
 
 def folded(text: str) -> str:
     return _NOT_LETTERS.sub("", text.translate(_HALF_WIDTH).casefold())
+
+
+_folded_char = lru_cache(maxsize=1 << 14)(folded)  # a row's text is checked letter by letter
 
 
 def grams(text: str) -> tuple[str, str]:
@@ -53,10 +57,12 @@ def spans(text: str, query: str) -> list[tuple[int, int]]:
     wanted = folded(query)
     if not wanted:
         return []
+    if wanted not in folded(text):
+        return []
     letters: list[str] = []
     origin: list[int] = []  # the offset in text of each letter
     for index, char in enumerate(text):
-        for letter in folded(char):
+        for letter in _folded_char(char):
             letters.append(letter)
             origin.append(index)
     flat = "".join(letters)
