@@ -178,3 +178,13 @@ def test_every_day_of_the_calendar_reads_back() -> None:
     while day <= LAST_DAY:
         assert parse_date(format_date(day)) == day
         day += timedelta(days=1)
+
+
+def test_the_days_of_a_month_are_the_calendar_s() -> None:
+    import calendar
+
+    from tui.domain.rocdate import days_in_month
+
+    for year in (*range(1900, 2101), 1000, 9999):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1]

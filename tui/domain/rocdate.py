@@ -1,6 +1,5 @@
 """Dates of the Republic of China calendar (民國), written and read the ways offices write them."""
 
-import calendar
 import functools
 import json
 import re
@@ -154,9 +153,16 @@ def _calendar_date(found: re.Match[str], text: str) -> date:
         raise DateError(
             _("day {day} is out of range in {text}").format(day=day, text=_quoted(text))
         )
-    if day > calendar.monthrange(year, month)[1]:
+    if day > days_in_month(year, month):
         raise DateError(_missing_day(year, month, day, text))
     return date(year, month, day)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """As calendar.monthrange gives it, without importing calendar (and locale with it)."""
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - date(year, month, 1)).days
 
 
 def _gregorian_year(year: int, text: str) -> int:
