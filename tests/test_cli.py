@@ -394,6 +394,32 @@ def test_damaged_meeting_is_restored_from_its_backup_with_a_warning(
     assert again["end"] == "11:14:00"
 
 
+@pytest.mark.parametrize("canonical", [True, False], ids=["as-written", "hand-edited"])
+@pytest.mark.parametrize(
+    "words", [("show", "101"), ("show", "101", "--json"), ("report", "list", "101")]
+)
+def test_a_lone_surrogate_in_a_document_is_named_as_damage(
+    db: Path, canonical: bool, words: tuple[str, ...]
+) -> None:
+    """JSON may escape half of a surrogate pair (\\ud800), which no UTF-8 text holds: the
+    store could neither write the document back nor read it as its canonical bytes."""
+    document = db / "meetings" / "0101.json"
+    raw = document.read_bytes()
+    if canonical:  # the framing this program writes, one escape edited in
+        damaged = raw.replace("視訊會議".encode(), b"\\ud800", 1)
+    else:
+        data = json.loads(raw)
+        data["tables"]["meeting"]["1"]["place"] = "\ud800"
+        damaged = json.dumps(data).encode()
+    assert damaged != raw
+    document.write_bytes(damaged)
+    result = agenda(*words, db=db, env={"AGENDA_LANG": "en"})
+    assert result.returncode == 1, result.stdout
+    line = one_error_line(result)
+    assert str(document) in line and "surrogate" in line
+    assert document.read_bytes() == damaged
+
+
 # -- the console ------------------------------------------------------------------------------
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -47,7 +48,27 @@ def decode(path: Path, raw: bytes) -> Tables:
         raise DamagedFileError(path, reason) from None
     except RecursionError:
         raise DamagedFileError(path, _("JSON nested too deeply")) from None
+    if may_hold_lone_surrogates(raw):
+        _check_encodable(path, data)
     return check_shape(path, data)
+
+
+# JSON may escape half of a surrogate pair, which no UTF-8 text holds; a pair is one character.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def may_hold_lone_surrogates(raw: bytes) -> bool:
+    """Whether the JSON text escapes half a surrogate pair (seldom: then checked whole)."""
+    return b"\\u" in raw and _SURROGATE_ESCAPE.search(raw) is not None
+
+
+def _check_encodable(path: Path, data: Any) -> None:
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as error:
+        code = ord(error.object[error.start])
+        reason = _("it holds half a surrogate pair (\\u{code:04x}), which no text holds")
+        raise DamagedFileError(path, reason.format(code=code)) from None
 
 
 def check_shape(path: Path, data: Any) -> Tables:

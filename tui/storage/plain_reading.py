@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
-from tui.storage.envelope import Tables, check_shape
+from tui.storage.envelope import Tables, check_shape, may_hold_lone_surrogates
 from tui.storage.errors import StorageError
 from tui.storage.layout import COUNTS, EARLIER, HUNDRED, JOURNAL_FILE, LOCK_FILE, META, earlier_name
 
@@ -94,7 +94,7 @@ def _tables(root: str, name: str, missing_ok: bool) -> Tables:
         if missing_ok and not os.path.lexists(f"{path}.bak"):
             return {}
         raise Unusual from None
-    if b"\0" in raw:
+    if b"\0" in raw or may_hold_lone_surrogates(raw):
         raise Unusual
     try:
         data = json.loads(raw.decode("utf-8-sig"))
