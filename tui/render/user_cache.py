@@ -39,17 +39,18 @@ def code_stamp(names: tuple[str, ...]) -> str:
     return " ".join(found)
 
 
-def keep(path: str, text: str) -> None:
-    """`text` written whole to the cache's file `path` (the owner's only), or nothing: a
-    cache that cannot be written is no cache."""
+def keep(path: str, data: str | bytes) -> None:
+    """`data` (text is written as UTF-8) whole in the cache's file `path`, the owner's only;
+    or nothing: a cache that cannot be written is no cache."""
     part = f"{path}.{os.getpid()}"
     try:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(part)  # left by a process of this number that died writing
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-        with open(os.open(part, flags, 0o600), "w", encoding="utf-8", newline="") as file:
-            file.write(text)
+        with open(os.open(part, flags, 0o600), "wb") as file:
+            file.write(raw)
         os.replace(part, path)
     except (OSError, ValueError):  # ValueError: text UTF-8 cannot hold, a lone surrogate
         with contextlib.suppress(OSError):

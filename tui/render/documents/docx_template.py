@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
+import io
 from pathlib import Path
 
 import docx
@@ -17,7 +17,7 @@ from docx.document import Document as WordDocument
 
 from tui.render.documents import docx_styles, layout
 from tui.render.documents.docx_styles import Styles, styled
-from tui.render.user_cache import cache_folder
+from tui.render.user_cache import cache_folder, keep
 
 
 def restyled() -> tuple[WordDocument, Styles]:
@@ -51,15 +51,7 @@ def _kept_path() -> Path | None:
 
 
 def _keep(doc: WordDocument, kept: Path) -> None:
-    """The restyled template saved whole (a temp file renamed), before anything is added."""
-    temp = kept.with_name(f".{kept.name}.{os.getpid()}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-    try:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()  # left by a process of this number that died writing
-        with os.fdopen(os.open(temp, flags, 0o600), "wb") as file:
-            doc.save(file)
-        os.replace(temp, kept)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+    """The restyled template saved whole, before anything is added."""
+    saved = io.BytesIO()
+    doc.save(saved)
+    keep(str(kept), saved.getvalue())
