@@ -61,13 +61,9 @@ def head_from_row(row: Any) -> CaseHead:
 
 def _plain_row(row: list[Any]) -> bool:
     number, subject, owner, co_owners, kind, deadline, is_open, proposal = row
+    fields = {"number": number, "subject": subject, "owner": owner, "co_owners": co_owners}
     return (
-        type(number) is int
-        and type(subject) is str
-        and type(owner) is str
-        and type(co_owners) is list
-        and all(type(unit) is str for unit in co_owners)
-        and _kind(kind)
+        _plain_head({**fields, "kind": kind})
         and (deadline is None or type(deadline) is str)
         and type(is_open) is bool
         and _decision(proposal)
