@@ -2,11 +2,12 @@
 
 A closed case changes seldom, and its document holds its whole history: `agenda cases` read
 some 3 MB at 300 meetings to list 1,300 lines. What the listing reads of each closed case
-(its head, tui.domain.case_heads) is kept here with the stamp of the file it was read from
-(tui.storage.names: a document is replaced by a rename on every commit, so its inode, time
-and size change with its content); a document is read again only when its stamp changed.
-Stamps are taken and documents read under the database's shared lock, so no commit comes
-between them.
+(its head, tui.domain.case_heads) is kept here with the stamp of the file it was read from:
+its device, inode, modification and change times and size. A commit replaces a document
+by a rename, so it has a new inode; one changed in place with its modification time put
+back (`cp -p`) has a new change time, which no tool sets. A document is read again only
+when its stamp changed. Stamps are taken and documents read under the database's shared
+lock, so no commit comes between them.
 
 The cache is keyed by the database folder's real path; what it holds was made by this
 version of agenda, on this Python, by this code, and is whole (a checksum): anything else
@@ -132,4 +133,4 @@ def _write(path: str, heading: str, kept: Kept) -> None:
 
 
 def _checksum(payload: str) -> str:
-    return f"{zlib.crc32(payload.encode('ascii', 'replace')):08x}"
+    return f"{zlib.crc32(payload.encode('ascii', 'replace')):08x}"  # kept text is ASCII
