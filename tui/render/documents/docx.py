@@ -182,7 +182,7 @@ def _row_properties(tr_pr: BaseOxmlElement, text_table: bool, head: bool) -> Non
     """A form's line at least ROW_MM high, room to sign in; a heading repeated on each page."""
     if not text_table:
         height = _child(tr_pr, "w:trHeight")
-        height.set(qn("w:val"), ST_TwipsMeasure.convert_to_xml(Mm(layout.ROW_MM)))
+        height.set(qn("w:val"), _ROW_HEIGHT)
         height.set(qn("w:hRule"), "atLeast")
     if head:
         _child(tr_pr, "w:tblHeader")
@@ -205,3 +205,4 @@ def _cell_text(paragraph: Paragraph, text: str, head: bool, text_table: bool) ->
 
 
 _TABLE_SIZE = ST_HpsMeasure.convert_to_xml(Pt(layout.TABLE_PT))
+_ROW_HEIGHT = ST_TwipsMeasure.convert_to_xml(Mm(layout.ROW_MM))
