@@ -4,11 +4,8 @@ and takes a cache that is missing, damaged, made by other code or not writable f
 
 from __future__ import annotations
 
-import argparse
-import io
 import os
 import shutil
-from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -16,11 +13,8 @@ from tinydb.table import Document
 
 from benchmarks.archive import write_archive
 from tests.cli_support import agenda, one_error_line
+from tests.test_case_listing_plain import _plainly, _with_model
 from tui import archive, register_cache
-from tui.cli import case_listing_model
-from tui.cli.case_listing import _query, list_cases
-from tui.cli.command_line import build_parser
-from tui.cli.session import Session
 from tui.domain.model import CaseKind, CaseRef
 from tui.storage import plain_reading
 from tui.storage.layout import CLOSED_CASES, closed_name
@@ -43,29 +37,6 @@ def db(history: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     shutil.copytree(history, tmp_path / "db")
     return tmp_path / "db"
-
-
-def _args(db: Path, options: list[str]) -> argparse.Namespace:
-    return build_parser("cases").parse_args(["--db", str(db), "cases", *options])
-
-
-class _NoStore(Session):
-    def repo(self, *, create: bool = False) -> Repository:
-        raise AssertionError("the plain listing asked the store")
-
-
-def _plainly(db: Path, options: list[str] = []) -> str:  # noqa: B006  # never changed
-    with redirect_stdout(io.StringIO()) as out:
-        assert list_cases(_args(db, options), _NoStore(str(db))) == 0
-    return out.getvalue()
-
-
-def _with_model(db: Path, options: list[str] = []) -> str:  # noqa: B006
-    args = _args(db, options)
-    with redirect_stdout(io.StringIO()) as out:
-        repo = Repository.open(db, create=False)
-        assert case_listing_model.listed_with_model(args, repo, _query(args)) == 0
-    return out.getvalue()
 
 
 def _read_while(action: object, monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -94,11 +65,11 @@ def _cache_files(db: Path) -> list[Path]:
 def test_a_second_listing_reads_no_closed_document(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = _read_while(lambda: _plainly(db), monkeypatch)
+    first = _read_while(lambda: _plainly(db, []), monkeypatch)
     closed = len(os.listdir(db / CLOSED_CASES))
     assert closed > 5 and len(_closed(first)) == closed
-    assert _closed(_read_while(lambda: _plainly(db), monkeypatch)) == []
-    assert _plainly(db) == _with_model(db)
+    assert _closed(_read_while(lambda: _plainly(db, []), monkeypatch)) == []
+    assert _plainly(db, []) == _with_model(db, [])
 
 
 @pytest.mark.parametrize(
@@ -119,26 +90,26 @@ def _closed_case(db: Path) -> tuple[int, CaseKind]:
 def test_a_closed_case_changed_since_is_read_again(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _plainly(db)
+    _plainly(db, [])
     number, kind = _closed_case(db)
     with Repository.open(db, create=False).change() as changes:
         case = changes.case(number, kind)
         assert case is not None
         case.subject = "新的案由：只在這一案"
         changes.put_cases([case])
-    read = _closed(_read_while(lambda: _plainly(db), monkeypatch))
+    read = _closed(_read_while(lambda: _plainly(db, []), monkeypatch))
     assert read == [closed_name(number)]
-    assert "新的案由：只在這一案" in _plainly(db)
-    assert _plainly(db) == _with_model(db)
+    assert "新的案由：只在這一案" in _plainly(db, [])
+    assert _plainly(db, []) == _with_model(db, [])
 
 
 def test_a_closed_document_gone_is_gone_from_the_listing(db: Path) -> None:
-    _plainly(db)
+    _plainly(db, [])
     number, kind = _closed_case(db)
     with Repository.open(db, create=False).change() as changes:
         changes.put_cases([], removed=[CaseRef(number, kind)])
-    assert str(number) not in _plainly(db).split()
-    assert _plainly(db) == _with_model(db)
+    assert str(number) not in _plainly(db, []).split()
+    assert _plainly(db, []) == _with_model(db, [])
 
 
 @pytest.mark.parametrize(
@@ -152,33 +123,33 @@ def test_a_closed_document_gone_is_gone_from_the_listing(db: Path) -> None:
     ids=["cut", "changed", "garbage", "undecodable"],
 )
 def test_a_damaged_cache_is_no_cache(db: Path, damage: object) -> None:
-    listed = _plainly(db)
+    listed = _plainly(db, [])
     [kept] = _cache_files(db)
     text = kept.read_text(encoding="utf-8")
     kept.write_bytes(damage(text).encode("utf-8", "surrogateescape"))  # type: ignore[operator]
-    assert _plainly(db) == listed
-    assert _plainly(db) == listed
+    assert _plainly(db, []) == listed
+    assert _plainly(db, []) == listed
 
 
 def test_rows_of_another_shape_under_a_good_checksum_are_read_again_and_kept_anew(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    listed = _plainly(db)
+    listed = _plainly(db, [])
     [kept] = _cache_files(db)
     heading, _checksum, payload = kept.read_text(encoding="utf-8").split("\n", 2)
     payload = payload.replace('"internal"', '"county"', 1)  # a kind there is not
     kept.write_text(f"{heading}\n{register_cache._checksum(payload)}\n{payload}", "utf-8")
-    assert _plainly(db) == listed
-    assert _plainly(db) == listed
-    assert _closed(_read_while(lambda: _plainly(db), monkeypatch)) == []
+    assert _plainly(db, []) == listed
+    assert _plainly(db, []) == listed
+    assert _closed(_read_while(lambda: _plainly(db, []), monkeypatch)) == []
 
 
 def test_heads_kept_by_other_code_are_not_trusted(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _plainly(db)
+    _plainly(db, [])
     monkeypatch.setattr(register_cache, "_CODE", ("register_cache.py", "i18n.py"))
-    assert len(_closed(_read_while(lambda: _plainly(db), monkeypatch))) > 5
+    assert len(_closed(_read_while(lambda: _plainly(db, []), monkeypatch))) > 5
 
 
 def test_a_cache_that_cannot_be_written_is_no_cache(
@@ -186,8 +157,8 @@ def test_a_cache_that_cannot_be_written_is_no_cache(
 ) -> None:
     (tmp_path / "file").write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
-    assert _plainly(db) == _with_model(db)
-    assert len(_closed(_read_while(lambda: _plainly(db), monkeypatch))) > 5
+    assert _plainly(db, []) == _with_model(db, [])
+    assert len(_closed(_read_while(lambda: _plainly(db, []), monkeypatch))) > 5
 
 
 def test_a_closed_case_of_another_shape_is_named_after_the_heads_were_kept(db: Path) -> None:
@@ -207,7 +178,7 @@ def test_a_database_folder_named_in_no_encoding_is_listed(db: Path) -> None:
     for _run in range(2):
         listed = agenda("cases", db=odd)
         assert listed.returncode == 0, listed.stderr
-    assert listed.stdout == _with_model(odd)
+    assert listed.stdout == _with_model(odd, [])
     assert not [p for p in _cache_files(db)[0].parent.iterdir() if not p.name.endswith(".json")]
 
 
@@ -232,7 +203,7 @@ def test_a_case_holding_half_a_surrogate_pair_is_named_as_damage_once_kept(db: P
 
 def test_a_document_changed_in_place_with_its_time_put_back_is_read_again(db: Path) -> None:
     """As `cp -p` or `rsync -t` may leave it: the same inode, size and time, other bytes."""
-    _plainly(db)
+    _plainly(db, [])
     path, subject = next(
         (path, found)
         for path in sorted((db / CLOSED_CASES).iterdir())
@@ -245,8 +216,8 @@ def test_a_document_changed_in_place_with_its_time_put_back_is_read_again(db: Pa
     path.write_bytes(changed)
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert (path.stat().st_ino, path.stat().st_size) == (before.st_ino, before.st_size)
-    assert "國" + subject[1:] in _plainly(db)
-    assert _plainly(db) == _with_model(db)
+    assert "國" + subject[1:] in _plainly(db, [])
+    assert _plainly(db, []) == _with_model(db, [])
 
 
 def _subjects(raw: bytes) -> list[str]:
