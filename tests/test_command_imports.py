@@ -30,7 +30,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def imported_by(db: Path, *words: str) -> set[str]:
+def imported_by(db: Path, *words: str, env: dict[str, str] | None = None) -> set[str]:
     """The modules `agenda --db DB WORDS…` has imported when it is done."""
     script = (
         "import contextlib, io, sys\n"
@@ -40,7 +40,7 @@ def imported_by(db: Path, *words: str) -> set[str]:
         "assert status == 0, status\n"
         "print(' '.join(sys.modules))\n"
     )
-    env = dict(os.environ, AGENDA_LANG="en")
+    env = dict(env or os.environ, AGENDA_LANG="en")
     command = [sys.executable, "-c", script, "--db", str(db), *words]
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, check=True)
     return set(done.stdout.split())

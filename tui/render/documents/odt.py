@@ -1,55 +1,94 @@
-"""Blocks laid out as an OpenDocument text (ODT), the format Taiwan's government exchanges."""
+"""Blocks laid out as an OpenDocument text (ODT), the format Taiwan's government exchanges.
+
+The record's text is written here as the XML odfpy would write for it, into the parts every
+record shares (odt_frame): building it through odfpy's elements took most of a render."""
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
-
-from odf import dc, teletype
-from odf.element import Element
-from odf.opendocument import OpenDocumentText
-from odf.style import (
-    DefaultStyle,
-    FontFace,
-    Footer,
-    FooterStyle,
-    HeaderFooterProperties,
-    MasterPage,
-    PageLayout,
-    PageLayoutProperties,
-    ParagraphProperties,
-    Style,
-    TableCellProperties,
-    TableColumnProperties,
-    TableProperties,
-    TableRowProperties,
-    TextProperties,
-)
-from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
-from odf.text import A, H, P, PageCount, PageNumber, Span
+import re
+import time
+import zipfile
 
 from tui.render.blocks import Block, Run, is_text_table, runs, shares, tables, title_of
 from tui.render.documents import layout
+from tui.render.documents.odt_frame import AUTOMATIC, BOLD_STYLE, END, META, frame
 
-BOLD_STYLE = "Strong Emphasis"
+_PERMISSIONS = 0o100644 << 16  # -rw-r--r--, as odfpy marks each part
+# What odfpy writes as U+FFFD: characters XML 1.0 discourages (read_blocks has already
+# dropped what it forbids).
+_DISCOURAGED = re.compile(
+    "[\x7f-\x84\x86-\x9f"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}-{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
+# Within text, what odfpy writes as elements: a tab, a line's end, a second space and more.
+_SPACING = re.compile(r"\t|\n| {2,}")
 
 
 def write(blocks: list[Block]) -> bytes:
-    doc = OpenDocumentText()
-    doc.fontfacedecls.addElement(_font_face())
-    for style in _styles():
-        doc.styles.addElement(style)
-    _page(doc)
-    doc.meta.addElement(dc.Title(text=title_of(blocks)))
-    doc.meta.addElement(dc.Language(text=f"{layout.LANGUAGE}-{layout.COUNTRY}"))
+    parts = frame()
+    styles: list[str] = []
+    body: list[str] = []
     for number, part in enumerate(tables(blocks), 1):
         if isinstance(part, list):
-            doc.text.addElement(_table(doc, part, number))
+            _table(part, number, styles, body)
         else:
-            doc.text.addElement(_paragraph(part))
+            body.append(_paragraph(part))
+    head = parts["content.xml"].partition(AUTOMATIC)[0]
+    automatic = _element("office:automatic-styles", "", "".join(styles))
+    text = _element("office:body", "", _element("office:text", "", "".join(body)))
+    content = head + automatic + text + END
+    title = _element("dc:title", "", _text(title_of(blocks)))
+    meta = parts["meta.xml"].replace(META, META + title)
+    written = dict(parts, **{"content.xml": content, "meta.xml": meta})
+    return _package(written)
+
+
+def _package(parts: dict[str, str]) -> bytes:
+    """The parts zipped in odfpy's order, the mimetype first and stored as it is."""
     buffer = io.BytesIO()
-    doc.write(buffer)
+    now = time.localtime()[:6]
+    with zipfile.ZipFile(buffer, "w") as package:
+        for name, text in parts.items():
+            entry = zipfile.ZipInfo(name, now)
+            entry.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            entry.external_attr = _PERMISSIONS
+            package.writestr(entry, text.encode("utf-8"))
     return buffer.getvalue()
+
+
+def _text(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _DISCOURAGED.sub("\ufffd", text)
+
+
+def _attribute(value: str) -> str:
+    value = _text(value).replace("\n", "&#10;").replace("\r", "&#12;")
+    if '"' not in value:
+        return f'"{value}"'
+    if "'" in value:
+        return '"' + value.replace('"', "&quot;") + '"'
+    return f"'{value}'"
+
+
+def _spaced(text: str) -> str:
+    """Text as odfpy's teletype writes it: a tab and a line's end as elements, and every
+    space after a first as a count."""
+    return _SPACING.sub(_spacing, _text(text))
+
+
+def _spacing(found: re.Match[str]) -> str:
+    mark = found[0]
+    if mark == "\t":
+        return "<text:tab/>"
+    if mark == "\n":
+        return "<text:line-break/>"
+    return f' <text:s text:c="{len(mark) - 1}"/>'
+
+
+def _element(tag: str, attributes: str, inner: str) -> str:
+    return f"<{tag}{attributes}>{inner}</{tag}>" if inner else f"<{tag}{attributes}/>"
 
 
 def _name(display: str) -> str:
@@ -57,242 +96,70 @@ def _name(display: str) -> str:
     return display.replace(" ", "_20_")
 
 
-def _font_face() -> FontFace:
-    families = ", ".join(f"'{f}'" for f in (layout.FONT, *layout.FALLBACK_FONTS))
-    return FontFace(
-        name=layout.FONT, fontfamily=families, fontfamilygeneric="roman", fontpitch="variable"
-    )
-
-
-def _size(points: float, bold: bool = False, **extra: str) -> TextProperties:
-    size = f"{points:g}pt"
-    weight = {"fontweight": "bold", "fontweightasian": "bold", "fontweightcomplex": "bold"}
-    return TextProperties(
-        fontsize=size,
-        fontsizeasian=size,
-        fontsizecomplex=size,
-        **(weight if bold else {}),
-        **extra,
-    )
-
-
-def _style(
-    display: str, paragraph: ParagraphProperties, text: TextProperties | None = None, **extra: str
-) -> Style:
-    style = Style(
-        name=_name(display),
-        displayname=display,
-        family="paragraph",
-        parentstylename="Standard",
-        **extra,
-    )
-    style.addElement(paragraph)
-    if text is not None:
-        style.addElement(text)
-    return style
-
-
-def _pt(points: float) -> str:
-    return f"{points:g}pt"
-
-
-def _styles() -> list[Element]:
-    default = DefaultStyle(family="paragraph")
-    default.addElement(
-        _size(
-            layout.BODY_PT,
-            fontname=layout.FONT,
-            fontnameasian=layout.FONT,
-            fontnamecomplex=layout.FONT,
-            languageasian=layout.LANGUAGE,
-            countryasian=layout.COUNTRY,
-        )
-    )
-    standard = Style(name="Standard", family="paragraph")
-    standard.addElement(ParagraphProperties(marginbottom=_pt(layout.AFTER_PT)))
-    standard.addElement(TextProperties(languageasian=layout.LANGUAGE, countryasian=layout.COUNTRY))
-    bold = Style(name=_name(BOLD_STYLE), displayname=BOLD_STYLE, family="text")
-    bold.addElement(_size(layout.BODY_PT, bold=True))
-    title = _style(
-        layout.TITLE_STYLE,
-        ParagraphProperties(textalign="center", marginbottom=_pt(layout.TITLE_PT)),
-        _size(layout.TITLE_PT, bold=True),
-    )
-    footer = _style(layout.FOOTER_STYLE, ParagraphProperties(textalign="center"), _size(10))
-    hanging = [_field_style(), *_heading_styles(), *_number_styles(), *_para_styles()]
-    cells = [
-        _style(layout.CELL_STYLE, ParagraphProperties(textalign="center", marginbottom="0pt")),
-        _style(
-            layout.HEAD_CELL_STYLE,
-            ParagraphProperties(textalign="center", marginbottom="0pt"),
-            _size(layout.BODY_PT, bold=True),
-        ),
-        _style(
-            layout.TEXT_CELL_STYLE,
-            ParagraphProperties(textalign="start", marginbottom="0pt"),
-            _size(layout.TABLE_PT),
-        ),
-        _style(
-            layout.TEXT_HEAD_STYLE,
-            ParagraphProperties(textalign="center", marginbottom="0pt"),
-            _size(layout.TABLE_PT, bold=True),
-        ),
-    ]
-    return [default, standard, bold, title, footer, *hanging, *cells]
-
-
-def _hang(left: float, hang: float, **extra: str) -> ParagraphProperties:
-    return ParagraphProperties(marginleft=_pt(left), textindent=_pt(-hang), **extra)
-
-
-def _field_style() -> Style:
-    hang = layout.em(layout.FIELD_HANG_EM)
-    return _style(layout.FIELD_STYLE, _hang(hang, hang))
-
-
-def _heading_styles() -> list[Style]:
-    hang = layout.em(layout.HEADING_HANG_EM)
-    return [
-        _style(
-            layout.HEADING_STYLE.format(level),
-            _hang(hang, hang, margintop=_pt(layout.BEFORE_HEADING_PT), keepwithnext="always"),
-            _size(layout.BODY_PT, bold=True),
-            defaultoutlinelevel=str(level),
-        )
-        for level in range(1, layout.HEADING_LEVELS + 1)
-    ]
-
-
-def _number_styles() -> list[Style]:
-    return [
-        _style(layout.NUMBER_STYLE.format(level), _hang(*layout.number_indent(level)))
-        for level in range(1, layout.NUMBER_LEVELS + 1)
-    ]
-
-
-def _para_styles() -> list[Style]:
-    return [
-        _style(
-            layout.PARA_STYLE.format(level),
-            ParagraphProperties(marginleft=_pt(layout.para_indent(level))),
-        )
-        for level in range(layout.NUMBER_LEVELS + 1)
-    ]
-
-
-def _page(doc: OpenDocumentText) -> None:
-    width, height = layout.PAGE_MM
-    margin = f"{layout.MARGIN_MM:g}mm"
-    page = PageLayout(name="A4")
-    page.addElement(
-        PageLayoutProperties(
-            pagewidth=f"{width:g}mm",
-            pageheight=f"{height:g}mm",
-            printorientation="portrait",
-            margintop=margin,
-            marginbottom=margin,
-            marginleft=margin,
-            marginright=margin,
-        )
-    )
-    footer_style = FooterStyle()
-    footer_style.addElement(HeaderFooterProperties(minheight="0mm", margintop="5mm"))
-    page.addElement(footer_style)
-    doc.automaticstyles.addElement(page)
-    master = MasterPage(name="Standard", pagelayoutname="A4")
-    footer = Footer()
-    footer.addElement(_page_number())
-    master.addElement(footer)
-    doc.masterstyles.addElement(master)
-
-
-def _page_number() -> P:
-    """第 N 頁，共 M 頁, with the page's number and the count as fields."""
-    line = P(stylename=_name(layout.FOOTER_STYLE))
-    line.addText("第 ")
-    line.addElement(PageNumber(selectpage="current", text="1"))
-    line.addText(" 頁，共 ")
-    line.addElement(PageCount(text="1"))
-    line.addText(" 頁")
-    return line
-
-
-def _paragraph(block: Block) -> Element:
-    style = _name(layout.style_of(block.kind, block.level))
+def _paragraph(block: Block) -> str:
+    style = f" text:style-name={_attribute(_name(layout.style_of(block.kind, block.level)))}"
+    inner = _spaced(layout.lead(block.kind, block.label)) + _runs(block.text)
     if block.kind == "heading":
-        paragraph = H(stylename=style, outlinelevel=layout.clamp("heading", block.level))
-    else:
-        paragraph = P(stylename=style)
-    teletype.addTextToElement(paragraph, layout.lead(block.kind, block.label))
-    for run in runs(block.text):
-        _add_run(paragraph, run)
-    return paragraph
+        level = layout.clamp("heading", block.level)
+        return _element("text:h", f'{style} text:outline-level="{level}"', inner)
+    return _element("text:p", style, inner)
 
 
-def _add_run(paragraph: Element, run: Run) -> None:
-    into = paragraph
-    if run.link:
-        into = A(href=run.link, type="simple")
-        paragraph.addElement(into)
+def _runs(text: str) -> str:
+    return "".join(_run(run) for run in runs(text))
+
+
+def _run(run: Run) -> str:
+    inner = _spaced(run.text)
     if run.bold:
-        span = Span(stylename=_name(BOLD_STYLE))
-        into.addElement(span)
-        into = span
-    teletype.addTextToElement(into, run.text)
+        inner = _element("text:span", f' text:style-name="{_name(BOLD_STYLE)}"', inner)
+    if run.link:
+        link = f' xlink:href={_attribute(run.link)} xlink:type="simple"'
+        inner = _element("text:a", link, inner)
+    return inner
 
 
-def _table(doc: OpenDocumentText, lines: list[Block], number: int) -> Table:
-    """A table with a line around every cell, the column names repeated on each page."""
+def _table(lines: list[Block], number: int, styles: list[str], body: list[str]) -> None:
+    """A table with a line around every cell, the column names repeated on each page; its
+    styles go to `styles`, itself to `body`."""
     widths = layout.column_widths(shares(lines))
     name = f"Table{number}"
-    doc.automaticstyles.addElement(_table_style(name, sum(widths)))
-    table = Table(name=name, stylename=name)
+    text = is_text_table(lines)
+    styles.append(_style(name, "table", _table_properties(sum(widths))))
+    columns = []
     for column, width in enumerate(widths, 1):
-        style = Style(name=f"{name}.C{column}", family="table-column")
-        style.addElement(TableColumnProperties(columnwidth=f"{width:g}mm"))
-        doc.automaticstyles.addElement(style)
-        table.addElement(TableColumn(stylename=style))
-    styles = _cell_styles(doc, name, is_text_table(lines))
-    head = [line for line in lines if line.kind == "head"]
-    if head:
-        headers = TableHeaderRows()
-        for line in head:
-            headers.addElement(_row(line, len(widths), styles))
-        table.addElement(headers)
-    for line in lines:
-        if line.kind != "head":
-            table.addElement(_row(line, len(widths), styles))
-    return table
+        properties = f'<style:table-column-properties style:column-width="{width:g}mm"/>'
+        styles.append(_style(f"{name}.C{column}", "table-column", properties))
+        columns.append(f'<table:table-column table:style-name="{name}.C{column}"/>')
+    if widths:  # a table without columns has no cells to style
+        styles.append(_style(f"{name}.Cell", "table-cell", _cell_properties(text)))
+    styles.append(_style(f"{name}.Row", "table-row", "" if text else _ROW_PROPERTIES))
+    head = "".join(_row(line, name, len(widths), text) for line in lines if line.kind == "head")
+    rows = "".join(_row(line, name, len(widths), text) for line in lines if line.kind != "head")
+    headers = _element("table:table-header-rows", "", head) if head else ""
+    attributes = f' table:name="{name}" table:style-name="{name}"'
+    body.append(_element("table:table", attributes, "".join(columns) + headers + rows))
 
 
-def _table_style(name: str, width: float) -> Style:
-    style = Style(name=name, family="table")
-    style.addElement(TableProperties(width=f"{width:g}mm", align="center"))
-    return style
+_ROW_PROPERTIES = f'<style:table-row-properties style:min-row-height="{layout.ROW_MM:g}mm"/>'
 
 
-@dataclass(frozen=True)
-class _TableStyles:
-    cell: Style
-    row: Style
-    text: bool  # a table of text: cells left aligned and as tall as their text
+def _style(name: str, family: str, properties: str) -> str:
+    attributes = f' style:name="{name}" style:family="{family}" style:display-name="{name}"'
+    return _element("style:style", attributes, properties)
 
 
-def _cell_styles(doc: OpenDocumentText, table: str, text: bool) -> _TableStyles:
-    cell = Style(name=f"{table}.Cell", family="table-cell")
-    cell.addElement(
-        TableCellProperties(
-            border="0.5pt solid #000000",
-            padding="1mm",
-            verticalalign="top" if text else "middle",
-        )
+def _table_properties(width: float) -> str:
+    return f'<style:table-properties style:width="{width:g}mm" table:align="center"/>'
+
+
+def _cell_properties(text: bool) -> str:
+    """A text table's cells start at the top, a form's in the middle."""
+    align = "top" if text else "middle"
+    return (
+        '<style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="1mm"'
+        f' style:vertical-align="{align}"/>'
     )
-    row = Style(name=f"{table}.Row", family="table-row")
-    if not text:
-        row.addElement(TableRowProperties(minrowheight=f"{layout.ROW_MM:g}mm"))
-    doc.automaticstyles.addElement(cell)
-    doc.automaticstyles.addElement(row)
-    return _TableStyles(cell, row, text)
 
 
 def _paragraph_style(line: Block, text: bool) -> str:
@@ -301,15 +168,12 @@ def _paragraph_style(line: Block, text: bool) -> str:
     return layout.HEAD_CELL_STYLE if line.kind == "head" else layout.CELL_STYLE
 
 
-def _row(line: Block, columns: int, styles: _TableStyles) -> TableRow:
-    row = TableRow(stylename=styles.row)
-    paragraph_style = _paragraph_style(line, styles.text)
-    cells = [*line.cells, *[""] * (columns - len(line.cells))]
-    for text in cells[:columns]:
-        cell = TableCell(stylename=styles.cell, valuetype="string")
-        paragraph = P(stylename=_name(paragraph_style))
-        for run in runs(text):
-            _add_run(paragraph, run)
-        cell.addElement(paragraph)
-        row.addElement(cell)
-    return row
+def _row(line: Block, table: str, columns: int, text: bool) -> str:
+    paragraph = f' text:style-name="{_name(_paragraph_style(line, text))}"'
+    attributes = f' table:style-name="{table}.Cell" office:value-type="string"'
+    cells = [*line.cells, *[""] * (columns - len(line.cells))][:columns]
+    inner = "".join(
+        _element("table:table-cell", attributes, _element("text:p", paragraph, _runs(cell)))
+        for cell in cells
+    )
+    return _element("table:table-row", f' table:style-name="{table}.Row"', inner)

@@ -1,0 +1,148 @@
+"""The ODT writer: the parts every record shares kept between renders (odt_frame), and the
+record's text written as XML that odfpy reads back as it was given."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import zipfile
+from pathlib import Path
+from xml.parsers import expat
+
+import pytest
+from odf import teletype
+from odf.dc import Title
+from odf.namespaces import XLINKNS
+from odf.opendocument import load
+from odf.table import TableCell
+from odf.text import A, P
+
+from tests.cli_support import agenda
+from tests.conftest import REFERENCE
+from tests.test_command_imports import imported_by
+from tui.render.blocks import Block
+from tui.render.documents import odt, odt_frame
+from tui.render.formats import RenderError
+
+TRICKY = [
+    "a  b   c",  # a second space and more: counted
+    " lead and trail  ",
+    "tab\there\nnext line",
+    "&<>\"' are text",
+    "\x7f\x85\x9f\U0001fffe discouraged",
+    "**bold** then <https://example.tw/a?b=1&c=2> and [字](https://example.tw/'q\")",
+    "",
+]
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "agenda" / "odt"
+
+
+def _blocks() -> list[Block]:
+    found = [Block("title", 0, "", "第 1 次處務會議紀錄")]
+    found += [Block("number", 2, "(一)", text) for text in TRICKY]
+    found += [Block("head", 1, "", "", ("案號", "辦理情形"), (1.0, 3.0))]
+    found += [Block("row", 0, "", "", (text, text)) for text in TRICKY]
+    return found
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert package.infolist()[0].filename == "mimetype"
+        assert package.infolist()[0].compress_type == zipfile.ZIP_STORED
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def _shown(text: str) -> str:
+    """What odfpy's own writer would have kept of `text`."""
+    marked = {c: "\ufffd" for c in (0x7F, 0x9F, 0x1FFFE)}  # what XML discourages; U+0085 not
+    return (
+        text.replace("**bold**", "bold")
+        .replace("<https://", "https://")
+        .replace("2> and [字](https://example.tw/'q\")", "2 and 字")
+        .translate(marked)
+    )
+
+
+def test_the_text_reads_back_as_it_was_given_spaces_tabs_breaks_and_marks_included(
+    cache: Path,
+) -> None:
+    doc = load(io.BytesIO(odt.write(_blocks())))
+    paragraphs = [teletype.extractText(p) for p in doc.text.getElementsByType(P)]
+    numbered = [p for p in paragraphs if p.startswith("(一)")]
+    assert numbered == [f"(一)\t{_shown(text)}" for text in TRICKY]
+    cells = [teletype.extractText(c) for c in doc.text.getElementsByType(TableCell)]
+    assert cells[2:] == [_shown(text) for text in TRICKY for _ in (1, 2)]
+    links = {a.getAttrNS(XLINKNS, "href") for a in doc.text.getElementsByType(A)}
+    assert links == {"https://example.tw/a?b=1&c=2", "https://example.tw/'q\""}
+    title = doc.meta.getElementsByType(Title)[0]
+    assert teletype.extractText(title) == "第 1 次處務會議紀錄"
+
+
+def test_every_part_is_xml_with_its_namespaces_declared(cache: Path) -> None:
+    for name, data in _parts(odt.write(_blocks())).items():
+        if name.endswith(".xml"):
+            expat.ParserCreate(namespace_separator=" ").Parse(data, True)  # raises if not
+
+
+def test_the_frame_is_kept_and_a_second_render_reads_it_byte_for_byte(cache: Path) -> None:
+    first = _parts(odt.write(_blocks()))
+    kept = list(cache.iterdir())
+    assert len(kept) == 1
+    assert oct(kept[0].stat().st_mode & 0o777) == "0o600"
+    assert _parts(odt.write(_blocks())) == first
+    assert json.loads(kept[0].read_text(encoding="ascii")) == odt_frame.frame()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"\xff\xfe not json",
+        b'{"mimetype": "x"}',
+        json.dumps({name: 1 for name in odt_frame.PARTS}).encode(),
+        json.dumps({name: "<p/>" for name in odt_frame.PARTS}).encode(),
+    ],
+    ids=["empty", "not-json", "too-few-parts", "not-text", "no-room-for-a-record"],
+)
+def test_a_damaged_frame_is_made_again(cache: Path, damage: bytes) -> None:
+    whole = _parts(odt.write(_blocks()))
+    [kept] = cache.iterdir()
+    kept.write_bytes(damage)
+    assert _parts(odt.write(_blocks())) == whole
+    assert odt_frame._checked(json.loads(kept.read_bytes())) is not None
+
+
+def test_a_cache_that_cannot_be_written_is_no_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert load(io.BytesIO(odt.write(_blocks()))).text.childNodes
+
+
+def test_an_empty_document_from_another_odfpy_is_named(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.render.documents import odt_styles
+
+    monkeypatch.setattr(odt_styles, "made", lambda: dict.fromkeys(odt_frame.PARTS, ""))
+    with pytest.raises(RenderError, match="odfpy"):
+        odt.write(_blocks())
+
+
+def test_a_render_with_the_frame_kept_imports_no_odfpy(tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    assert agenda("import", REFERENCE, db=db).returncode == 0
+    words = ("render", "101", "--format", "odt", "-o", str(tmp_path / "r.odt"))
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    first = imported_by(db, *words, env=env)
+    assert "odf.opendocument" in first  # the frame made
+    again = imported_by(db, *words, env=env)
+    assert not any(module == "odf" or module.startswith("odf.") for module in again)
+    assert load(str(tmp_path / "r.odt")).text.childNodes
