@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.oxml.xmlchemy import serialize_for_reading
 
 from tui.render.documents import docx, docx_styles
@@ -21,7 +23,8 @@ def test_a_run_is_written_as_python_docx_writes_it(text: str, bold: bool) -> Non
     theirs = paragraph.add_run(text)
     if bold:
         theirs.bold = True
-    ours = docx._run_element(text, bold)
+    written = docx._run(text, bold)
+    ours = parse_xml(written.replace("<w:r", f"<w:r {nsdecls('w')}", 1))
     paragraph._p.append(ours)  # in the same document: the same namespaces in scope
     assert serialize_for_reading(ours) == serialize_for_reading(theirs._r)
 

@@ -75,26 +75,24 @@ def render_docx(db: Path, out: Path, cache: Path) -> dict[str, bytes]:
     return docx_parts(out.read_bytes())
 
 
-def test_the_restyled_docx_template_is_kept_and_gives_the_same_document(
-    db: Path, tmp_path: Path
-) -> None:
+def test_the_docx_frame_is_kept_and_gives_the_same_document(db: Path, tmp_path: Path) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the cache folder would go\n", encoding="utf-8")
-    restyled_now = render_docx(db, tmp_path / "fresh.docx", blocked)
+    made_now = render_docx(db, tmp_path / "fresh.docx", blocked)
     first = render_docx(db, tmp_path / "first.docx", tmp_path)
-    kept = list(tmp_path.glob("agenda/docx/restyled-*.docx"))
-    assert len(kept) == 1, "the restyled template was not kept"
+    kept = list(tmp_path.glob("agenda/docx/frame-*.docx"))
+    assert len(kept) == 1, "the frame was not kept"
     assert kept[0].stat().st_mode & 0o077 == 0
     stamp = kept[0].stat().st_mtime_ns
     second = render_docx(db, tmp_path / "second.docx", tmp_path)
-    assert kept[0].stat().st_mtime_ns == stamp  # read, not restyled again
-    assert first == restyled_now
-    assert second == restyled_now
+    assert kept[0].stat().st_mtime_ns == stamp  # read, not made again
+    assert first == made_now
+    assert second == made_now
 
 
-def test_a_damaged_restyled_docx_template_is_made_again(db: Path, tmp_path: Path) -> None:
+def test_a_damaged_docx_frame_is_made_again(db: Path, tmp_path: Path) -> None:
     first = render_docx(db, tmp_path / "first.docx", tmp_path)
-    [kept] = tmp_path.glob("agenda/docx/restyled-*.docx")
+    [kept] = tmp_path.glob("agenda/docx/frame-*.docx")
     kept.write_bytes(kept.read_bytes()[:1000])
     assert render_docx(db, tmp_path / "again.docx", tmp_path) == first
     assert docx_parts(kept.read_bytes())  # whole again

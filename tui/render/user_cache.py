@@ -1,5 +1,6 @@
 """The user's cache folder for agenda: what a render keeps between runs (compiled
-templates, the restyled DOCX template) and the profiles known good (tui.checked_profiles).
+templates, the parts every ODT and DOCX record shares) and the profiles known good
+(tui.checked_profiles).
 A cache that cannot be kept is simply no cache."""
 
 from __future__ import annotations

@@ -1,208 +1,169 @@
-"""Blocks laid out as a Word document (DOCX)."""
+"""Blocks laid out as a Word document (DOCX).
+
+The record's text is written here as the XML python-docx would write for it (add_run,
+add_table, a hyperlink's relationship), into the parts every record shares (docx_frame):
+building it through python-docx's elements took most of a render."""
 
 from __future__ import annotations
 
 import io
 import re
-from functools import cache
-
-from docx.document import Document as WordDocument
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.simpletypes import ST_HpsMeasure, ST_TwipsMeasure
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Mm, Pt
-from docx.text.paragraph import Paragraph
+import zipfile
 
 from tui.render.blocks import Block, Run, is_text_table, runs, shares, tables, title_of
 from tui.render.documents import layout
-from tui.render.documents.docx_styles import Styles
-from tui.render.documents.docx_template import restyled
+from tui.render.documents.docx_frame import (
+    BODY,
+    CORE,
+    DOCUMENT,
+    END,
+    RELATIONSHIPS,
+    TITLE,
+    Frame,
+    frame,
+)
+
+_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+_BREAKS = re.compile(r"([\t\r\n])")
+_EMU_PER_MM, _EMU_PER_TWIP = 36000, 635  # python-docx's Mm and twips
 
 
 def write(blocks: list[Block]) -> bytes:
-    doc, styles = restyled()
-    _page(doc, styles)
-    properties = doc.core_properties
-    properties.title = title_of(blocks)
-    properties.language = f"{layout.LANGUAGE}-{layout.COUNTRY}"
-    properties.author = properties.last_modified_by = properties.comments = ""
-    end = doc.element.body.find(qn("w:sectPr"))
+    shared = frame()
+    writer = _Writer(shared, dict(shared.parts)[RELATIONSHIPS].decode("utf-8"))
     for part in tables(blocks):
         if isinstance(part, list):
-            _table(doc, part)
+            writer.table(part)
         else:
-            _paragraph(end, doc, part, styles)
+            writer.paragraph(part)
+    return _package(shared, writer, title_of(blocks))
+
+
+def _package(shared: Frame, writer: _Writer, title: str) -> bytes:
+    """The frame's parts, the record's text, title and links put in, zipped as python-docx
+    zips them."""
+    changed = {
+        DOCUMENT: lambda xml: xml.replace(BODY, "<w:body>" + "".join(writer.body) + BODY[8:]),
+        CORE: lambda xml: xml.replace(TITLE, f"<dc:title>{_text(title)}</dc:title>"),
+        RELATIONSHIPS: lambda xml: xml.replace(END, "".join(writer.links.values()) + END),
+    }
     buffer = io.BytesIO()
-    doc.save(buffer)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in shared.parts:
+            if name in changed:
+                data = changed[name](data.decode("utf-8")).encode("utf-8")
+            package.writestr(name, data)
     return buffer.getvalue()
 
 
-def _page(doc: WordDocument, styles: Styles) -> None:
-    section = doc.sections[0]
-    width, height = layout.PAGE_MM
-    section.page_width, section.page_height = Mm(width), Mm(height)
-    margin = Mm(layout.MARGIN_MM)
-    section.top_margin = section.bottom_margin = margin
-    section.left_margin = section.right_margin = margin
-    line = section.footer.paragraphs[0]
-    line._p.style = styles.id_of(layout.FOOTER_STYLE)
-    line.add_run("第 ")
-    _field(line, "PAGE")
-    line.add_run(" 頁，共 ")
-    _field(line, "NUMPAGES")
-    line.add_run(" 頁")
+def _text(text: str) -> str:
+    """Text as lxml writes it."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escaped.replace("\r", "&#13;")
 
 
-def _field(paragraph: Paragraph, instruction: str) -> None:
-    """A field Word and LibreOffice fill in as they lay out the pages; 1 until they do."""
-    _field_char(paragraph, "begin")
-    code = OxmlElement("w:instrText")
-    code.set(qn("xml:space"), "preserve")
-    code.text = f" {instruction} "
-    paragraph.add_run()._r.append(code)
-    _field_char(paragraph, "separate")
-    paragraph.add_run("1")
-    _field_char(paragraph, "end")
+def _attribute(value: str) -> str:
+    """An attribute's value as lxml writes it, between double quotes."""
+    escaped = _text(value).replace('"', "&quot;")
+    return escaped.replace("\n", "&#10;").replace("\t", "&#9;")
 
 
-def _field_char(paragraph: Paragraph, kind: str) -> None:
-    char = OxmlElement("w:fldChar")
-    char.set(qn("w:fldCharType"), kind)
-    paragraph.add_run()._r.append(char)
+def _twips(millimetres: float) -> str:
+    return str(round(int(millimetres * _EMU_PER_MM) / _EMU_PER_TWIP))
 
 
-def _paragraph(end: BaseOxmlElement, doc: WordDocument, block: Block, styles: Styles) -> None:
-    """The block's paragraph put before `end` (the body's section properties), its XML
-    written here in one go: python-docx finds where each element it adds belongs among
-    the ones a paragraph may hold, most of the time a record's paragraphs took."""
-    p = _element("w:p")
-    end.addprevious(p)
-    style_id = styles.id_of(layout.style_of(block.kind, block.level))
-    if style_id is not None:
-        _child(_child(p, "w:pPr"), "w:pStyle").set(qn("w:val"), style_id)
-    lead = layout.lead(block.kind, block.label)
-    if lead:
-        p.append(_run_element(lead))
-    for run in runs(block.text):
-        if run.link:
-            _add_link(Paragraph(p, doc._body), run, run.bold)
-        else:
-            p.append(_run_element(run.text, run.bold))
+_TABLE_SIZE = str(int(layout.TABLE_PT * 2))  # in half points
+_ROW_HEIGHT = _twips(layout.ROW_MM)
 
 
-def _run_element(text: str, bold: bool = False, size: str | None = None) -> BaseOxmlElement:
+def _run(text: str, bold: bool = False, size: str | None = None, link: bool = False) -> str:
     """A run as python-docx's add_run(text) writes it: <w:b/> when bold, <w:sz/> for a
-    size (in half points), <w:tab/> for a tab, <w:br/> for a line break, the rest in <w:t>,
-    told to keep its spaces when it has some at either end."""
-    r = _element("w:r")
-    if bold or size:
-        r_pr = _child(r, "w:rPr")
-        if bold:
-            _child(r_pr, "w:b")
-        if size:
-            _child(r_pr, "w:sz").set(qn("w:val"), size)
+    size (in half points), underlined in a link, <w:tab/> for a tab, <w:br/> for a line
+    break, the rest in <w:t>, told to keep its spaces when it has some at either end."""
+    properties = ("<w:b/>" if bold else "") + (f'<w:sz w:val="{size}"/>' if size else "")
+    properties += '<w:u w:val="single"/>' if link else ""
+    inner = [f"<w:rPr>{properties}</w:rPr>"] if properties else []
     for part in _BREAKS.split(text):
         if part == "\t":
-            _child(r, "w:tab")
+            inner.append("<w:tab/>")
         elif part in ("\r", "\n"):
-            _child(r, "w:br")
+            inner.append("<w:br/>")
         elif part:
-            t = _child(r, "w:t")
-            t.text = part
-            if len(part.strip()) < len(part):
-                t.set(qn("xml:space"), "preserve")
-    return r
+            space = ' xml:space="preserve"' if len(part.strip()) < len(part) else ""
+            inner.append(f"<w:t{space}>{_text(part)}</w:t>")
+    return f"<w:r>{''.join(inner)}</w:r>" if inner else "<w:r/>"
 
 
-_BREAKS = re.compile(r"([\t\r\n])")
+class _Writer:
+    """The record's body as python-docx would write it, and the links it relates to."""
 
+    def __init__(self, shared: Frame, relationships: str) -> None:
+        self.ids = shared.ids
+        self.table_style = shared.table
+        self.body: list[str] = []
+        self.links: dict[str, str] = {}  # each address's relationship, in order
+        self._ids: dict[str, str] = {}  # each address's relationship's id
+        self._taken = set(re.findall(r'Id="(rId[0-9]+)"', relationships))
 
-def _child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
-    child = _element(tag)
-    parent.append(child)
-    return child
+    def paragraph(self, block: Block) -> None:
+        style = self.ids[layout.style_of(block.kind, block.level)]
+        inner = [f'<w:pPr><w:pStyle w:val="{_attribute(style)}"/></w:pPr>'] if style else []
+        lead = layout.lead(block.kind, block.label)
+        if lead:
+            inner.append(_run(lead))
+        inner += [self._run(run, run.bold) for run in runs(block.text)]
+        self.body.append(f"<w:p>{''.join(inner)}</w:p>" if inner else "<w:p/>")
 
+    def _run(self, run: Run, bold: bool, size: str | None = None) -> str:
+        if not run.link:
+            return _run(run.text, bold, size)
+        linked = _run(run.text, bold, size, link=True)
+        return f'<w:hyperlink r:id="{self._related(run.link)}">{linked}</w:hyperlink>'
 
-def _element(tag: str) -> BaseOxmlElement:
-    """A new element `tag` ("w:r"), copied from one made once: six times quicker than
-    OxmlElement, which reads the tag's namespace at every call."""
-    return _made(tag).__copy__()  # type: ignore[no-any-return]
+    def _related(self, address: str) -> str:
+        """The id of the link's relationship: its address's own, or the first one free (as
+        python-docx's relate_to gives them)."""
+        if address not in self._ids:
+            free = (f"rId{n}" for n in range(1, len(self._taken) + 2))
+            found = next(rid for rid in free if rid not in self._taken)
+            self._taken.add(found)
+            self._ids[address] = found
+            self.links[address] = (
+                f'<Relationship Id="{found}" Type="{_HYPERLINK}" '
+                f'Target="{_attribute(address)}" TargetMode="External"/>'
+            )
+        return self._ids[address]
 
+    def table(self, lines: list[Block]) -> None:
+        """A table with a line around every cell, the column names repeated on each page."""
+        twips = [_twips(width) for width in layout.column_widths(shares(lines))]
+        text_table = is_text_table(lines)
+        # A table without columns keeps what python-docx's empty grid holds.
+        grid = "".join(f'<w:gridCol w:w="{twip}"/>' for twip in twips) or "\n  "
+        rows = "".join(self._row(line, twips, text_table) for line in lines)
+        self.body.append(
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{_attribute(self.table_style)}"/>'
+            '<w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0"'
+            ' w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"
+        )
 
-@cache
-def _made(tag: str) -> BaseOxmlElement:
-    return OxmlElement(tag)
-
-
-def _add_link(paragraph: Paragraph, run: Run, bold: bool, points: float | None = None) -> None:
-    """A linked run, underlined (bold, of a size in points, if asked), in its hyperlink."""
-    added = paragraph.add_run(run.text)
-    if bold:
-        added.bold = True
-    if points is not None:
-        added.font.size = Pt(points)
-    added.font.underline = True
-    target = paragraph.part.relate_to(run.link, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), target)
-    link.append(added._r)
-    paragraph._p.append(link)
-
-
-def _table(doc: WordDocument, lines: list[Block]) -> None:
-    """A table with a line around every cell, the column names repeated on each page; its
-    rows written here in one go, as python-docx would write them (see _paragraph)."""
-    widths = [Mm(width) for width in layout.column_widths(shares(lines))]
-    table = doc.add_table(rows=0, cols=len(widths))
-    table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-    text_table = is_text_table(lines)
-    twips = [ST_TwipsMeasure.convert_to_xml(width) for width in widths]
-    for line in lines:
-        tr = _child(table._tbl, "w:tr")
+    def _row(self, line: Block, twips: list[str], text_table: bool) -> str:
         head = line.kind == "head"
-        if not text_table or head:
-            _row_properties(_child(tr, "w:trPr"), text_table, head)
-        cells = [*line.cells, *[""] * (len(widths) - len(line.cells))]
+        properties = "" if text_table else f'<w:trHeight w:val="{_ROW_HEIGHT}" w:hRule="atLeast"/>'
+        properties += "<w:tblHeader/>" if head else ""
+        inner = [f"<w:trPr>{properties}</w:trPr>"] if properties else []
+        cells = [*line.cells, *[""] * (len(twips) - len(line.cells))]
         for text, twip in zip(cells, twips, strict=False):
-            tc = _child(tr, "w:tc")
-            tc_width = _child(_child(tc, "w:tcPr"), "w:tcW")
-            tc_width.set(qn("w:type"), "dxa")
-            tc_width.set(qn("w:w"), twip)
-            _cell_text(Paragraph(_child(tc, "w:p"), table), text, head, text_table)
+            width = f'<w:tcPr><w:tcW w:type="dxa" w:w="{twip}"/></w:tcPr>'
+            inner.append(f"<w:tc>{width}{self._cell_text(text, head, text_table)}</w:tc>")
+        return f"<w:tr>{''.join(inner)}</w:tr>" if inner else "<w:tr/>"
 
-
-def _row_properties(tr_pr: BaseOxmlElement, text_table: bool, head: bool) -> None:
-    """A form's line at least ROW_MM high, room to sign in; a heading repeated on each page."""
-    if not text_table:
-        height = _child(tr_pr, "w:trHeight")
-        height.set(qn("w:val"), _ROW_HEIGHT)
-        height.set(qn("w:hRule"), "atLeast")
-    if head:
-        _child(tr_pr, "w:tblHeader")
-
-
-def _cell_text(paragraph: Paragraph, text: str, head: bool, text_table: bool) -> None:
-    """A cell's text: centred in a form and in a heading, else from the left, smaller."""
-    p = paragraph._p
-    p_pr = _child(p, "w:pPr")
-    if text_table:
-        _child(p_pr, "w:spacing").set(qn("w:after"), "0")
-    _child(p_pr, "w:jc").set(qn("w:val"), "center" if head or not text_table else "left")
-    size = _TABLE_SIZE if text_table else None
-    for run in runs(text):
-        if run.link:
-            points = layout.TABLE_PT if text_table else None
-            _add_link(paragraph, run, run.bold or head, points)
-        else:
-            p.append(_run_element(run.text, run.bold or head, size))
-
-
-_TABLE_SIZE = ST_HpsMeasure.convert_to_xml(Pt(layout.TABLE_PT))
-_ROW_HEIGHT = ST_TwipsMeasure.convert_to_xml(Mm(layout.ROW_MM))
+    def _cell_text(self, text: str, head: bool, text_table: bool) -> str:
+        """A cell's text: centred in a form and in a heading, else from the left, smaller."""
+        spacing = '<w:spacing w:after="0"/>' if text_table else ""
+        align = "center" if head or not text_table else "left"
+        size = _TABLE_SIZE if text_table else None
+        inner = "".join(self._run(run, run.bold or head, size) for run in runs(text))
+        return f'<w:p><w:pPr>{spacing}<w:jc w:val="{align}"/></w:pPr>{inner}</w:p>'

@@ -1,19 +1,78 @@
-"""The styles of a Word document (DOCX) in the record's look, and the table they are
-found in by name (tui.render.documents.docx lays the blocks out in them)."""
+"""The look of a Word document (DOCX) record made with python-docx: its styles, found by
+name in one pass, the A4 page and its footer, and the empty document that holds them
+(docx_frame keeps it between renders; tui.render.documents.docx lays the blocks out in it)."""
 
 from __future__ import annotations
 
+import io
+import zipfile
+
+import docx
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 from docx.styles import BabelFish
 from docx.styles.style import ParagraphStyle, StyleFactory
+from docx.text.paragraph import Paragraph
 
 from tui.render.documents import layout
+from tui.render.documents.docx_frame import STYLES, TABLE_STYLE, Frame
+
+
+def made() -> Frame:
+    """An empty record in the record's look: its parts in the order python-docx writes
+    them, and the id of each paragraph style a block may be laid out in."""
+    doc = docx.Document()
+    styles = styled(doc)
+    _page(doc, styles)
+    properties = doc.core_properties
+    properties.language = f"{layout.LANGUAGE}-{layout.COUNTRY}"
+    properties.title = properties.author = properties.last_modified_by = ""
+    properties.comments = ""
+    saved = io.BytesIO()
+    doc.save(saved)
+    with zipfile.ZipFile(saved) as package:
+        parts = [(name, package.read(name)) for name in package.namelist()]
+    ids = {name: styles.id_of(name) for name in STYLES}
+    return Frame(parts, ids, doc.styles[TABLE_STYLE].style_id)
+
+
+def _page(doc: WordDocument, styles: Styles) -> None:
+    section = doc.sections[0]
+    width, height = layout.PAGE_MM
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    margin = Mm(layout.MARGIN_MM)
+    section.top_margin = section.bottom_margin = margin
+    section.left_margin = section.right_margin = margin
+    line = section.footer.paragraphs[0]
+    line._p.style = styles.id_of(layout.FOOTER_STYLE)
+    line.add_run("第 ")
+    _field(line, "PAGE")
+    line.add_run(" 頁，共 ")
+    _field(line, "NUMPAGES")
+    line.add_run(" 頁")
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    """A field Word and LibreOffice fill in as they lay out the pages; 1 until they do."""
+    _field_char(paragraph, "begin")
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    paragraph.add_run()._r.append(code)
+    _field_char(paragraph, "separate")
+    paragraph.add_run("1")
+    _field_char(paragraph, "end")
+
+
+def _field_char(paragraph: Paragraph, kind: str) -> None:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    paragraph.add_run()._r.append(char)
 
 
 def _fonts(rpr: BaseOxmlElement, size: float | None = None, bold: bool = False) -> None:
