@@ -5,8 +5,6 @@ width, and a case's fields as --json adds them."""
 from __future__ import annotations
 
 import sys
-from bisect import bisect_right
-from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from tui.domain.register_rules import (
@@ -139,11 +137,17 @@ def clip(text: str, columns: int) -> str:
 
 def _clipped(text: str, columns: int) -> tuple[str, int]:
     """`text` cut to `columns` display columns, an ellipsis saying so; and the columns the
-    result takes."""
-    ends: Sequence[int] = (
-        range(1, len(text) + 1) if text.isascii() else list(accumulate(map(char_width, text)))
-    )
-    if not ends or ends[-1] <= columns:
-        return text, ends[-1] if ends else 0
-    kept = bisect_right(ends, columns - 1)
-    return text[:kept] + "…", (ends[kept - 1] if kept else 0) + 1
+    result takes. Read only as far as the cut: a subject is cut to a few of its letters."""
+    if text.isascii():
+        if len(text) <= columns:
+            return text, len(text)
+        kept = max(columns - 1, 0)
+        return text[:kept] + "…", kept + 1
+    used = kept = kept_width = 0
+    for char in text:
+        used += char_width(char)
+        if used > columns:
+            return text[:kept] + "…", kept_width + 1
+        if used <= columns - 1:
+            kept, kept_width = kept + 1, used
+    return text, used
