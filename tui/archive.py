@@ -31,6 +31,8 @@ BATCH = 12  # records to a commit: a year of monthly meetings
 
 @dataclass
 class Refusal:
+    """A file of the archive that was not imported, and why."""
+
     file: Path
     reason: str  # one line, without the file's name
 

@@ -15,6 +15,8 @@ LANGUAGES = ("zh-TW", "en")
 
 @dataclass
 class Setup:
+    """What a new office gives when it sets up its database."""
+
     organisation: str  # 臺北市政府秘書處
     series: str  # 處務會議
     units: list[Unit] = field(default_factory=list)

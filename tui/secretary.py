@@ -113,6 +113,8 @@ def _check_office(repo: Repository, record: ImportedRecord) -> None:
 
 @dataclass
 class Prepared:
+    """The next meeting made from the last one, and the cases it left undecided."""
+
     meeting: Meeting
     undecided: list[int]  # internal cases the previous meeting left without a decision
 

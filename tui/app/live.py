@@ -65,6 +65,9 @@ class _Source:
 
 @dataclass
 class LiveMeeting:
+    """What this session of a shared live meeting holds: the view it shows and its edits not
+    yet acknowledged."""
+
     view: Snapshot
     user: str
     units: list[str] = field(default_factory=list)

@@ -52,6 +52,8 @@ class OpenMeeting:
 
 @dataclass
 class Workspace:
+    """The database a session works on, its profile and the writer its edits go through."""
+
     db: Path
     repo: Repository
     profile: Profile

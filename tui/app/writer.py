@@ -27,6 +27,9 @@ LOOK_EVERY = 0.5
 
 @dataclass
 class _Task:
+    """One change waiting for the writer: its operation, or an undo or a redo, and the
+    numbers of the edits it holds (a later edit of the same field takes an earlier one's place)."""
+
     serials: list[int]
     op: Operation | None = None
     undo: str = ""  # "undo" or "redo": this session's last change, or last undo
@@ -48,6 +51,8 @@ Stamps = dict[str, Stamp]
 
 @dataclass
 class _Watch:
+    """A meeting's files as this session last read them, to see another's changes."""
+
     meeting: int
     stamps: Stamps = field(default_factory=dict)  # of the files as last read
     seq: int | None = None  # the meeting's last log entry as last read

@@ -105,6 +105,8 @@ class Part(enum.Enum):
 
 @dataclass(frozen=True)
 class HistoryLine:
+    """One line of a case's history as it is shown: which part of the case, and its words."""
+
     part: Part
     text: str
 

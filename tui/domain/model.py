@@ -73,6 +73,8 @@ class Office:
 
 @dataclass
 class Attendee:
+    """One person of the attendance, as the record names them."""
+
     name: str
     mark: str = ""  # 請假, 公假, 代 …
     stand_in: str = ""  # who attends in this person's place: 王五, written (王五代)
@@ -113,6 +115,8 @@ class Report:
 
 @dataclass
 class Conclusion:
+    """One of the chair's conclusions under an item, with its sub-points."""
+
     text: str
     points: list[Point] = field(default_factory=list)
     case: int | None = None  # the tracked case this conclusion opened
@@ -216,6 +220,8 @@ class Correction:
 
 @dataclass
 class Meeting:
+    """One meeting of the series: its agenda, and its record once it is held."""
+
     number: int
     start: datetime
     end: time | None = None

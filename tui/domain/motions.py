@@ -14,6 +14,8 @@ _COLONS = "：:"
 
 @dataclass(frozen=True)
 class Presenter:
+    """Who moved a temporary motion, read from the words typed before the colon."""
+
     name: str  # 總務組王組長
     kind: str  # 口頭報告, or "" when none was typed
     text: str = ""  # what followed a colon: the motion's words

@@ -34,6 +34,8 @@ class Written:
 
 @dataclass
 class _Level:
+    """The points typed so far at one rung of the numerals."""
+
     rung: Ladder
     points: list[Point]
 

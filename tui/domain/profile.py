@@ -30,6 +30,8 @@ class Member:
 
 @dataclass
 class StandingItem:
+    """An item every meeting's agenda has under its section."""
+
     title: str
     kind: ItemKind = ItemKind.ORDINARY
 
@@ -45,6 +47,8 @@ class StandingSection:
 
 @dataclass
 class Schedule:
+    """When the meetings are held, the dates skipped, and how early a deadline warns."""
+
     rule: str = ""  # RFC 5545 RRULE; empty: inferred from the last two meetings
     skip: list[date] = field(default_factory=list)
     deadline_warning_days: int = DEFAULT_WARNING_DAYS
@@ -69,6 +73,8 @@ class Mail:
 
 @dataclass
 class Profile:
+    """The office as its profile gives it: names, units, members and the meetings' defaults."""
+
     organisation: str
     series: str
     units: list[Unit] = field(default_factory=list)

@@ -70,6 +70,8 @@ class AddSection(Operation):
 @operation("rename_section")
 @dataclass(frozen=True)
 class RenameSection(Operation):
+    """Give a section of the agenda a new title."""
+
     id: str
     title: str
     expect: str | None = None  # the title it must have now (an undo's check)

@@ -18,6 +18,8 @@ from tui.i18n import N_, _
 
 @dataclass(frozen=True)
 class _Clock:
+    """A meeting's start, adjournment and status, to put back on undo."""
+
     start: str
     end: str | None
     status: str

@@ -87,6 +87,8 @@ class RemoveItem(Operation):
 @operation("insert_item")
 @dataclass(frozen=True)
 class InsertItem(Operation):
+    """Put an item, given whole, into a section at a position."""
+
     section: int  # 0-based
     position: int
     data: dict[str, Any]

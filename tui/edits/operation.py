@@ -21,6 +21,8 @@ from tui.i18n import _
 
 @dataclass(frozen=True)
 class Operation:
+    """A named change to a meeting, applied to what is on disk; each kind is one subclass."""
+
     name: ClassVar[str] = ""
     MULTILINE: ClassVar[frozenset[str]] = frozenset()
     POINTS: ClassVar[frozenset[str]] = frozenset()  # fields holding points (Point objects)

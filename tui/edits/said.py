@@ -14,6 +14,8 @@ from tui.i18n import _
 
 @dataclass(frozen=True)
 class Said:
+    """A message about a change, kept untranslated with its values until it is shown."""
+
     message: str  # marked N_() where it is written: {named} placeholders
     values: dict[str, str] = field(default_factory=dict)
 

@@ -38,6 +38,8 @@ class Done:
 
 @dataclass(frozen=True)
 class LogLine:
+    """One entry of a meeting's change log: who, when and what."""
+
     seq: int
     at: datetime
     who: str

@@ -37,6 +37,8 @@ class Source(Protocol):
 
 @dataclass
 class Workset:
+    """The meetings and cases one transaction reads and changes, and who changes them."""
+
     source: Source
     user: str
     now: datetime

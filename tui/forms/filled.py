@@ -13,6 +13,8 @@ from tui.forms.identifier import MARK, PROPERTY
 
 @dataclass(frozen=True)
 class Filled:
+    """What a unit wrote into its form: the identifier, the rows and its work report."""
+
     identifier: str  # the identifier's line ("" when the file has none)
     rows: list[list[str]]  # each row's cells, a cell's paragraphs joined by newlines
     report: str  # the 業務工作報告 as typed

@@ -41,6 +41,8 @@ def _read_key(text: str) -> CaseKey:
 
 @dataclass(frozen=True)
 class Identifier:
+    """Which database, meeting, unit and cases a form was sent for, and the rows as sent."""
+
     database: str
     meeting: int
     unit: str

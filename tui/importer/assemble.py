@@ -14,12 +14,16 @@ from tui.importer.header import HeaderReader
 
 @dataclass
 class Unplaced:
+    """A line of the record the importer could not place."""
+
     line: int
     text: str
 
 
 @dataclass
 class ParsedRecord:
+    """A record read from its text: the meeting, the office's names and the lines left over."""
+
     meeting: Meeting
     organisation: str
     series: str

@@ -28,6 +28,8 @@ _PAGE_FURNITURE = re.compile(
 
 @dataclass
 class Line:
+    """A line of the record's text, its Markdown marks taken off."""
+
     number: int  # 1-based line number in the file
     text: str  # stripped, without Markdown list or heading marks
     listed: bool = False  # written as a Markdown list item

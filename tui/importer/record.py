@@ -19,6 +19,8 @@ from tui.importer.parser import parse_record
 
 @dataclass
 class ImportedRecord:
+    """A record ready to store: its meeting, office, cases and the lines left over."""
+
     meeting: Meeting
     office: Office
     cases: list[TrackedCase]

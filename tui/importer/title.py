@@ -19,6 +19,8 @@ _LONGEST = 60
 
 @dataclass(frozen=True)
 class Title:
+    """A record's title read into the organisation, the meeting's number and the series."""
+
     organisation: str
     number: int
     series: str

@@ -20,6 +20,8 @@ _TYPES = {
 
 @dataclass(frozen=True)
 class Attachment:
+    """A file sent with the mail: its name and its bytes."""
+
     name: str
     data: bytes
 

@@ -34,6 +34,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 @dataclass(frozen=True)
 class Block:
+    """A paragraph or a table's line, as a document template wrote it."""
+
     kind: str  # title, field, heading, number, para; head, row
     level: int
     label: str  # the numeral of a heading or number, the name of a field
@@ -44,6 +46,8 @@ class Block:
 
 @dataclass(frozen=True)
 class Run:
+    """A piece of a paragraph's text: plain, bold or linked."""
+
     text: str
     bold: bool = False
     link: str = ""

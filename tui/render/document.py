@@ -31,6 +31,8 @@ TEMPLATE_SECONDS = 5.0
 
 @dataclass
 class RenderOptions:
+    """How a meeting is rendered: the format, the width and the office's templates."""
+
     format: str = "md"
     width: int = DEFAULT_WIDTH
     template_dirs: Sequence[Path] = field(default_factory=tuple)

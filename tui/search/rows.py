@@ -25,6 +25,8 @@ class NotAMeeting(ValueError):
 
 @dataclass(frozen=True)
 class Row:
+    """One text of a meeting the search index holds, and where it is."""
+
     meeting: int
     place: str  # "2.4", "1", or "" for the meeting as a whole (a case's is looked up)
     field: str  # one of FIELDS
@@ -46,6 +48,8 @@ class CasePlace:
 
 @dataclass(frozen=True)
 class MeetingRows:
+    """A meeting's rows for the search index, and where its cases are."""
+
     number: int
     day: str  # ISO date
     rows: list[Row]

@@ -26,6 +26,8 @@ _SEPARATORS = re.compile(r"[、，,；;\s]+")
 
 @dataclass
 class CaseDetails:
+    """A case's details as the dialog gives them back."""
+
     subject: str
     owner: str
     co_owners: tuple[str, ...]

@@ -21,6 +21,8 @@ def _hhmm(at: time) -> str:
 
 @dataclass
 class Times:
+    """The meeting's start and adjournment as the dialog gives them back."""
+
     start: time
     end: time | None
 

@@ -21,6 +21,8 @@ from tui.i18n import N_, _, ngettext
 
 @dataclass
 class Tracking:
+    """The owner unit and deadline of a conclusion to be tracked (列管)."""
+
     owner: str
     deadline: date | None
 
@@ -110,6 +112,8 @@ class TrackDialog(_Form):
 
 @dataclass
 class Motion:
+    """A temporary motion (臨時動議): who moved it, what was said, and how."""
+
     presenter: str
     text: str
     kind: str = ORAL
@@ -177,6 +181,8 @@ class CorrectionDialog(_Form):
 
 @dataclass
 class Speaker:
+    """Who gives a report under an item, and its kind (補充報告, 口頭報告)."""
+
     name: str
     kind: str
 

@@ -28,6 +28,8 @@ from tui.i18n import _
 
 @dataclass
 class Ruling:
+    """The decision on an open case as the dialog gives it back: release or keep, and why."""
+
     decision: CaseDecision
     reason: ReleaseReason | None
     into: int | None

@@ -24,6 +24,8 @@ KINDS = (
 
 @dataclass
 class NewItem:
+    """An item to add to the agenda, as the dialog gives it back."""
+
     title: str
     kind: str
     presenter: str

@@ -31,6 +31,8 @@ TEXTUAL_WORDS = (N_("palette"),)
 
 @dataclass(frozen=True)
 class Key:
+    """One key the bar shows, and what it does."""
+
     key: str  # what simulate_key presses
     shown: str  # how the key is written, such as ^p
     description: str

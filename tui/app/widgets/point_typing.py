@@ -30,6 +30,8 @@ class Lines:
 
 @dataclass(frozen=True)
 class _Labelled:
+    """A typed line read as a numbered point: its indent, numeral rung, number and text."""
+
     indent: str
     rung: Ladder
     number: int

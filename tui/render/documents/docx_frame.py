@@ -49,6 +49,8 @@ _PYTHON_DOCX = ("__init__.py", "document.py", "templates/default.docx", "oxml/__
 
 @dataclass(frozen=True)
 class Frame:
+    """The parts every DOCX record shares, and the ids of the styles a record is laid out in."""
+
     parts: list[tuple[str, bytes]]  # in the order python-docx writes them
     ids: dict[str, str | None]  # each style's id; None for the default style
     table: str  # the id of the tables' style
