@@ -60,7 +60,22 @@ class _Unfolded(CodeGenerator):
 
 
 class _Environment(ImmutableSandboxedEnvironment):
+    """Whether a template may read an attribute is worked out once for each kind of object
+    and name: Jinja's answer depends on the object's type and the name alone, and asking
+    it anew at every read took a third of a record's rendering."""
+
     code_generator_class = _Unfolded
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        kind = (type(obj), attr)
+        safe = self._safe.get(kind)
+        if safe is None:
+            safe = self._safe[kind] = super().is_safe_attribute(obj, attr, value)
+        return safe
 
 
 @lru_cache(maxsize=8)
