@@ -30,9 +30,12 @@ _SEQUENCES = re.compile(
 def without_controls(text: str, *, one_line: bool = False) -> str:
     """The text without terminal sequences and control characters; tab and newline stay
     unless `one_line`."""
-    if text.isprintable():  # nothing of Unicode's Cc or Cf: the common case, seen at C speed
+    controls = _CONTROLS_AND_BREAKS if one_line else _CONTROLS
+    # Nothing of Unicode's Cc or Cf (seen at C speed), or none of them but a kept tab or
+    # newline: the common cases. Every sequence starts with a control.
+    if text.isprintable() or controls.search(text) is None:
         return text
-    return (_CONTROLS_AND_BREAKS if one_line else _CONTROLS).sub("", _SEQUENCES.sub("", text))
+    return controls.sub("", _SEQUENCES.sub("", text))
 
 
 def has_controls(text: str) -> bool:
