@@ -17,7 +17,7 @@ import os
 import struct
 import tomllib
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -70,10 +70,17 @@ def profile_value(path: str | os.PathLike[str], key: str) -> object:
         if not os.path.exists(path):
             path = _shipped_profile()
         with open(path, encoding="utf-8") as file:
-            value: object = tomllib.loads(file.read()).get(key, "")
+            value: object = _parsed(file.read()).get(key, "")
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return None
     return value
+
+
+@lru_cache(maxsize=2)
+def _parsed(text: str) -> dict[str, object]:
+    """A profile's text read as TOML once, however many of its keys a command reads (its
+    callers read the values, never change them)."""
+    return tomllib.loads(text)
 
 
 def shipped_profile() -> Path:
