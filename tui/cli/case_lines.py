@@ -56,8 +56,7 @@ def print_cases(cases: Sequence[Listed], on: Reckoning, warning_days: int) -> No
     if cases:
         head = _case_columns()
         rows = [_case_cells(case, on, warning_days) for case in cases]
-        for line in table_lines(head, rows, line=line_width()):
-            print(line)
+        print("\n".join(table_lines(head, rows, line=line_width())))
     else:
         print(_("no cases"))
     print(on.words())
@@ -91,33 +90,28 @@ def _case_cells(case: Listed, on: Reckoning, warning_days: int) -> list[str]:
 def table_lines(
     head: list[str], rows: list[list[str]], right: tuple[int, ...] = (0,), line: int = LINE
 ) -> list[str]:
-    """Columns aligned by display width, two spaces apart; the last one cut to fit `line`."""
+    """Columns aligned by display width, two spaces apart; the last one cut to fit `line`.
+    The same words fill a column (a state, a unit, a day): each distinct cell is measured,
+    padded or cut once, not at every line."""
     grid = [head, *rows]
-    measured: dict[str, int] = {}  # the same words fill a column: each measured once
-    cells = [[(cell, _width(cell, measured)) for cell in cells[:-1]] for cells in grid]
-    widths = [max(used for _cell, used in column) for column in zip(*cells, strict=True)]
+    *columns, ends = zip(*grid, strict=True)
+    measures = [{cell: width(cell) for cell in set(column)} for column in columns]
+    widths = [max(measure.values()) for measure in measures]
     room = max(line - sum(widths) - 2 * len(widths), 8)
-    last = len(widths)
-    if last in right:  # padded: the column as wide as its widest cell, up to the room
-        widths.append(min(max(_width(row[-1], measured) for row in grid), room))
-    pads = [(columns, n in right) for n, columns in enumerate(widths)]
-    lines = []
-    for row, measures in zip(grid, cells, strict=True):
-        fitted = [_fit(cell, used, *pads[n]) for n, (cell, used) in enumerate(measures)]
-        end = row[-1]
-        if last in right:
-            fitted.append(_fit(end, _width(end, measured), *pads[last]))
-        else:  # left as it is, cut if it must be: the line's end is not padded
-            fitted.append(end if 2 * len(end) <= room else clip(end, room))
-        lines.append("  ".join(fitted).rstrip())
-    return lines
-
-
-def _width(cell: str, measured: dict[str, int]) -> int:
-    found = measured.get(cell)
-    if found is None:
-        found = measured[cell] = width(cell)
-    return found
+    padded = [
+        {cell: _fit(cell, used, widths[n], n in right) for cell, used in measure.items()}
+        for n, measure in enumerate(measures)
+    ]
+    if len(widths) in right:  # padded: the column as wide as its widest cell, up to the room
+        measure = {cell: width(cell) for cell in set(ends)}
+        wide = min(max(measure.values()), room)
+        shown = {cell: _fit(cell, used, wide, True) for cell, used in measure.items()}
+    else:  # left as it is, cut if it must be: the line's end is not padded
+        shown = {cell: cell if 2 * len(cell) <= room else clip(cell, room) for cell in set(ends)}
+    return [
+        "  ".join([*map(dict.__getitem__, padded, row[:-1]), shown[row[-1]]]).rstrip()
+        for row in grid
+    ]
 
 
 def _fit(cell: str, used: int, columns: int, right: bool) -> str:
