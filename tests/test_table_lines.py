@@ -48,7 +48,8 @@ def test_every_line_fits_and_every_column_starts_where_the_head_s_does(
     widths = [max(width(row[n]) for row in grid) for n in range(len(head) - 1)]
     room = max(line - sum(widths) - 2 * len(widths), 8)
     for shown, row in zip(lines, grid, strict=True):
-        lead = "".join(f"{cell}{' ' * (used - width(cell))}  " for cell, used in zip(row, widths))
+        padded = zip(row[:-1], widths, strict=True)
+        lead = "".join(f"{cell}{' ' * (used - width(cell))}  " for cell, used in padded)
         assert shown == (lead + _cut(row[-1], room)).rstrip()
 
 
