@@ -61,9 +61,8 @@ def head_from_row(row: Any) -> CaseHead:
 
 def _plain_row(row: list[Any]) -> bool:
     number, subject, owner, co_owners, kind, deadline, is_open, proposal = row
-    fields = {"number": number, "subject": subject, "owner": owner, "co_owners": co_owners}
     return (
-        _plain_head({**fields, "kind": kind})
+        _plain_fields(number, subject, owner, co_owners, kind)
         and (deadline is None or type(deadline) is str)
         and type(is_open) is bool
         and _decision(proposal)
@@ -94,14 +93,23 @@ def proposal_of(head: CaseHead) -> str | None:
 
 
 def _plain_head(data: dict[str, Any]) -> bool:
-    co_owners = data.get("co_owners", [])
+    return _plain_fields(
+        data.get("number"),
+        data.get("subject", ""),
+        data.get("owner", ""),
+        data.get("co_owners", []),
+        data.get("kind", "internal"),
+    )
+
+
+def _plain_fields(number: Any, subject: Any, owner: Any, co_owners: Any, kind: Any) -> bool:
     return (
-        type(data.get("number")) is int
-        and type(data.get("subject", "")) is str
-        and type(data.get("owner", "")) is str
+        type(number) is int
+        and type(subject) is str
+        and type(owner) is str
         and type(co_owners) is list
         and all(type(unit) is str for unit in co_owners)
-        and _kind(data.get("kind", "internal"))
+        and _kind(kind)
     )
 
 
