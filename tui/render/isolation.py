@@ -65,10 +65,14 @@ def _child(render: Callable[[], str], writing: int) -> None:
         outcome: object = render()
     except BaseException as error:  # handed to the parent, which raises it
         outcome = error
+    if isinstance(outcome, str) and len(outcome) > MAX_OUTPUT:  # more than the parent reads
+        outcome = RunawayError(_too_long())
     try:
         data = pickle.dumps(outcome)
+    except MemoryError:  # a text too large to hand back under the child's limit
+        data = pickle.dumps(RunawayError(_("needed more memory than a template may use")))
     except Exception as error:  # an exception that cannot travel: send its words
-        data = pickle.dumps(RuntimeError(str(error)))
+        data = pickle.dumps(RuntimeError(str(error) or type(error).__name__))
     view = memoryview(data)
     while view:
         view = view[os.write(writing, view) :]
@@ -94,10 +98,12 @@ def _collect(reading: int, pid: int, seconds: float) -> bytes:
         size += len(chunk)
         if size > MAX_OUTPUT:
             _stop(pid)
-            raise RunawayError(
-                _("wrote more than {size} MB").format(size=MAX_OUTPUT // (1024 * 1024))
-            )
+            raise RunawayError(_too_long())
         chunks.append(chunk)
+
+
+def _too_long() -> str:
+    return _("wrote more than {size} MB").format(size=MAX_OUTPUT // (1024 * 1024))
 
 
 def _stop(pid: int) -> None:
