@@ -43,3 +43,24 @@ def test_bad_date_names_the_line_and_the_problem(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(NotARecordError, match="no such file"):
         read_record(tmp_path / "nowhere.md", [])
+
+
+def test_a_record_tracking_more_cases_than_a_meeting_may_number_is_refused(
+    tmp_path: Path,
+) -> None:
+    """A meeting numbers its new cases 01 to 99 (案號 10101 … 10199): a record that tracks a
+    hundredth is refused in one line, not stopped by a ValueError (found by the fuzzer)."""
+    from tests.cli_support import agenda, one_error_line
+    from tests.conftest import REFERENCE
+
+    text = REFERENCE.read_text(encoding="utf-8")
+    tracked = "會議結論：本案列管，請總務組出納配合改正。\n"
+    end = text.rindex("散會")
+    path = tmp_path / "hundred.md"
+    path.write_text(text[:end] + tracked * 100 + "\n" + text[end:], encoding="utf-8")
+    with pytest.raises(NotARecordError, match="99") as raised:
+        read_record(path, [])
+    assert str(raised.value).startswith(str(path))
+    line = one_error_line(agenda("import", path, db=tmp_path / "db"))
+    assert str(path) in line and "99" in line
+    assert not (tmp_path / "db" / "meetings").exists()

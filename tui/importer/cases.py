@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from tui.domain.decisions import case_number, parse_decision_sentence, split_case_number
+from tui.domain.decisions import (
+    LAST_SEQUENCE,
+    case_number,
+    parse_decision_sentence,
+    split_case_number,
+)
 from tui.domain.model import (
     CaseDecision,
     CaseEvent,
@@ -18,14 +23,19 @@ from tui.domain.model import (
 )
 from tui.domain.places import placed_items
 from tui.domain.units import owner_in
+from tui.i18n import _
 
 _OUTSIDE_NUMBER = re.compile(r"(?:列管)?案號\s*([0-9０-９]{4,6})")
 _NEW_CASE = re.compile(r"本案(?:予以|列入)?列管|列入列管|請.{0,12}列管追蹤")
 
 
+class CaseNumbersUsed(ValueError):
+    """The record tracks more new cases than a meeting may number (01 to 99)."""
+
+
 def cases_in(meeting: Meeting, units: Sequence[str]) -> list[TrackedCase]:
     found: dict[int, TrackedCase] = {}
-    for _, where, item in placed_items(meeting):
+    for _section, where, item in placed_items(meeting):
         for position, conclusion in enumerate(item.conclusions, start=1):
             for case in _cases_of(meeting, (where, item), position, conclusion, units):
                 found.setdefault(case.number, case)
@@ -111,7 +121,12 @@ def _new_case(
 ) -> TrackedCase:
     where, item = placed
     taken = [c.case for c in meeting.conclusions() if c.case is not None]
-    number = conclusion.case or case_number(meeting.number, _next_sequence(meeting.number, taken))
+    sequence = _next_sequence(meeting.number, taken)
+    if conclusion.case is None and sequence > LAST_SEQUENCE:
+        raise CaseNumbersUsed(
+            _("meeting {number} has used all 99 case numbers").format(number=meeting.number)
+        )
+    number = conclusion.case or case_number(meeting.number, sequence)
     conclusion.case = number
     return TrackedCase(
         number,

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from tui.domain.model import Meeting, Office, TrackedCase
 from tui.domain.units import unit_at_start
+from tui.i18n import _
 from tui.importer.assemble import SecondRecordError, Unplaced
 from tui.importer.case_table import fill_answers, table_answers
-from tui.importer.cases import cases_in
-from tui.importer.decode import read_record_text
+from tui.importer.cases import CaseNumbersUsed, cases_in
+from tui.importer.decode import NotARecordError, read_record_text
 from tui.importer.kinds import mark_kinds
 from tui.importer.parser import parse_record
 
@@ -62,7 +63,10 @@ def parse_record_text(
         for report in item.reports:
             report.unit = unit_at_start(report.speaker, units)
     office = Office(parsed.organisation, parsed.series, list(units))
-    cases = cases_in(meeting, units)
+    try:
+        cases = cases_in(meeting, units)
+    except CaseNumbersUsed as error:
+        raise NotARecordError(_("{path}: {problem}").format(path=source, problem=error)) from None
     fill_answers(cases, meeting.number, table_answers(text))
     mark_kinds(meeting, cases)
     return ImportedRecord(meeting, office, cases, parsed.unplaced, source, parsed.skipped)
