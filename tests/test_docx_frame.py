@@ -93,32 +93,79 @@ def test_the_frame_is_kept_and_a_second_render_reads_it(cache: Path) -> None:
     assert kept.stat().st_mtime_ns == stamp
 
 
-@pytest.mark.parametrize(
-    "damage",
-    [b"", b"PK\x03\x04 cut short", "frame without ids", "ids of another shape", "no room"],
-)
-def test_a_damaged_frame_is_made_again(cache: Path, damage: bytes | str) -> None:
+DAMAGES = [
+    "empty",
+    "cut short",
+    "frame without ids",
+    "ids of another shape",
+    "ids nested without end",
+    "no room",
+    "document not UTF-8",
+    "no content types",
+    "a style the frame lacks",
+    "an unknown compression",
+    "a member flagged encrypted",
+    "a member's deflated bytes damaged",
+]
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_a_damaged_frame_is_made_again(cache: Path, damage: str) -> None:
     whole = _parts(docx.write(_blocks()))
     [kept] = cache.iterdir()
-    kept.write_bytes(damage if isinstance(damage, bytes) else _damaged(kept, damage))
+    kept.write_bytes(_damaged(kept.read_bytes(), damage))
     assert _parts(docx.write(_blocks())) == whole
-    assert docx_frame._checked(docx_frame._read(str(kept))) is not None
+    assert docx_frame._checked(docx_frame._read(kept.read_bytes())) is not None
 
 
-def _damaged(kept: Path, how: str) -> bytes:
-    with zipfile.ZipFile(kept) as package:
+def _damaged(frame: bytes, how: str) -> bytes:
+    if how == "empty":
+        return b""
+    if how == "cut short":
+        return frame[: len(frame) // 2]
+    with zipfile.ZipFile(io.BytesIO(frame)) as package:
         parts = {name: package.read(name) for name in package.namelist()}
+    compression, flagged = zipfile.ZIP_STORED, ""
     if how == "frame without ids":
         del parts["agenda-styles.json"]
     elif how == "ids of another shape":
         parts["agenda-styles.json"] = b'{"ids": {"Title": 3}, "table": "TableGrid"}'
-    else:
+    elif how == "ids nested without end":
+        parts["agenda-styles.json"] = b"[" * 100_000 + b"]" * 100_000
+    elif how == "no room":
         parts[docx_frame.DOCUMENT] = b"<w:document/>"
+    elif how == "document not UTF-8":
+        document = parts[docx_frame.DOCUMENT]
+        parts[docx_frame.DOCUMENT] = document.replace(b"<w:body>", b"\xff<w:body>")
+    elif how == "no content types":
+        del parts[docx_frame.CONTENT_TYPES]
+    elif how == "a style the frame lacks":
+        parts[docx_frame.STYLES_PART] = parts[docx_frame.STYLES_PART].replace(b'"Heading1"', b'"H"')
+    elif how == "a member's deflated bytes damaged":
+        compression = zipfile.ZIP_DEFLATED
+    else:
+        flagged = how
+    return _zipped(parts, compression, flagged)
+
+
+def _zipped(parts: dict[str, bytes], compression: int, flagged: str) -> bytes:
     saved = io.BytesIO()
-    with zipfile.ZipFile(saved, "w") as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
-    return saved.getvalue()
+    with zipfile.ZipFile(saved, "w", compression) as package:
+        for name, part in parts.items():
+            package.writestr(name, part)
+    data = bytearray(saved.getvalue())  # changed in place below
+    local = data.index(b"PK\x03\x04")  # the first member's own header
+    if flagged == "an unknown compression":
+        data[local + 8 : local + 10] = (99).to_bytes(2, "little")
+        central = data.index(b"PK\x01\x02")
+        data[central + 10 : central + 12] = (99).to_bytes(2, "little")
+    elif flagged == "a member flagged encrypted":
+        central = data.index(b"PK\x01\x02")
+        data[central + 8] |= 1
+    elif compression == zipfile.ZIP_DEFLATED:  # damage the first member's deflated bytes
+        start = local + 30 + int.from_bytes(data[local + 26 : local + 28], "little")
+        data[start : start + 8] = b"\xff" * 8
+    return bytes(data)
 
 
 def test_a_cache_that_cannot_be_written_is_no_cache(

@@ -3,10 +3,13 @@ record's text written as XML that odfpy reads back as it was given."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
+import shutil
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 from xml.parsers import expat
 
@@ -95,26 +98,70 @@ def test_the_frame_is_kept_and_a_second_render_reads_it_byte_for_byte(cache: Pat
     assert len(kept) == 1
     assert oct(kept[0].stat().st_mode & 0o777) == "0o600"
     assert _parts(odt.write(_blocks())) == first
-    assert json.loads(kept[0].read_text(encoding="ascii")) == odt_frame.frame()
+    assert json.loads(kept[0].read_text(encoding="ascii"))["parts"] == odt_frame.frame()
 
 
-@pytest.mark.parametrize(
-    "damage",
-    [
-        b"",
-        b"\xff\xfe not json",
-        b'{"mimetype": "x"}',
-        json.dumps({name: 1 for name in odt_frame.PARTS}).encode(),
-        json.dumps({name: "<p/>" for name in odt_frame.PARTS}).encode(),
-    ],
-    ids=["empty", "not-json", "too-few-parts", "not-text", "no-room-for-a-record"],
-)
-def test_a_damaged_frame_is_made_again(cache: Path, damage: bytes) -> None:
+def _kept_with(parts: Mapping[str, object], digest: str | None = None) -> bytes:
+    whole = json.dumps(parts, ensure_ascii=True).encode()
+    digest = digest or hashlib.sha256(whole).hexdigest()
+    return json.dumps({"parts": parts, "digest": digest}).encode()
+
+
+def _damages() -> dict[str, bytes]:
+    parts = odt_frame._made()
+    assert parts is not None
+    broken = dict(parts, **{"styles.xml": parts["styles.xml"].replace("<office:styles>", "=")})
+    reordered = {name: parts[name] for name in reversed(odt_frame.PARTS)}
+    return {
+        "empty": b"",
+        "not-json": b"\xff\xfe not json",
+        "nested-without-end": b"[" * 100_000 + b"]" * 100_000,
+        "too-few-parts": _kept_with({"mimetype": "x"}),
+        "not-text": _kept_with(dict.fromkeys(odt_frame.PARTS, 1)),
+        "no-room-for-a-record": _kept_with(dict.fromkeys(odt_frame.PARTS, "<p/>")),
+        "the-mimetype-last": _kept_with(reordered),
+        "changed-under-its-digest": _kept_with(broken, odt_frame._digest(parts)),
+        "changed-with-no-digest": json.dumps(broken).encode(),
+    }
+
+
+@pytest.mark.parametrize("damage", list(_damages()))
+def test_a_damaged_frame_is_made_again(cache: Path, damage: str) -> None:
     whole = _parts(odt.write(_blocks()))
     [kept] = cache.iterdir()
-    kept.write_bytes(damage)
+    kept.write_bytes(_damages()[damage])
     assert _parts(odt.write(_blocks())) == whole
-    assert odt_frame._checked(json.loads(kept.read_bytes())) is not None
+    assert odt_frame._read(kept.read_bytes()) is not None  # made again and kept
+
+
+def test_a_frame_that_is_not_a_regular_file_is_not_read(cache: Path) -> None:
+    whole = _parts(odt.write(_blocks()))
+    [kept] = cache.iterdir()
+    kept.unlink()
+    os.mkfifo(kept)  # a reader would wait for a writer that never comes
+    assert _parts(odt.write(_blocks())) == whole
+    kept.unlink()
+    kept.symlink_to("/dev/zero")  # nor read an endless file
+    assert _parts(odt.write(_blocks())) == whole
+
+
+def test_a_change_to_what_makes_the_frame_makes_it_anew_whatever_its_times(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The frame is named by the bytes it is made from: an edit that keeps a file's size
+    and time (an install that sets every time alike) is still seen."""
+    from tui.render.documents import kept_frame
+
+    package = tmp_path / "tui"
+    shutil.copytree(Path(kept_frame.__file__).parents[2], package)
+    monkeypatch.setattr(kept_frame, "_PACKAGE", str(package))
+    odt.write(_blocks())
+    layout = package / "render" / "documents" / "layout.py"
+    times = layout.stat()
+    layout.write_text(layout.read_text().replace("BODY_PT = 14.0", "BODY_PT = 16.0"))
+    os.utime(layout, ns=(times.st_atime_ns, times.st_mtime_ns))
+    odt.write(_blocks())
+    assert len(list(cache.iterdir())) == 2
 
 
 def test_a_cache_that_cannot_be_written_is_no_cache(

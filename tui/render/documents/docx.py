@@ -13,7 +13,7 @@ import zipfile
 from tui.render.blocks import Block, Run, is_text_table, runs, shares, tables, title_of
 from tui.render.documents import layout
 from tui.render.documents.docx_frame import (
-    BODY,
+    BODY_START,
     CORE,
     DOCUMENT,
     END,
@@ -43,7 +43,7 @@ def _package(shared: Frame, writer: _Writer, title: str) -> bytes:
     """The frame's parts, the record's text, title and links put in, zipped as python-docx
     zips them."""
     changed = {
-        DOCUMENT: lambda xml: xml.replace(BODY, "<w:body>" + "".join(writer.body) + BODY[8:]),
+        DOCUMENT: lambda xml: xml.replace(BODY_START, BODY_START + "".join(writer.body), 1),
         CORE: lambda xml: xml.replace(TITLE, f"<dc:title>{_text(title)}</dc:title>"),
         RELATIONSHIPS: lambda xml: xml.replace(END, "".join(writer.links.values()) + END),
     }
@@ -111,10 +111,11 @@ class _Writer:
         lead = layout.lead(block.kind, block.label)
         if lead:
             inner.append(_run(lead))
-        inner += [self._run(run, run.bold) for run in runs(block.text)]
+        inner += [self._piece(run, run.bold) for run in runs(block.text)]
         self.body.append(f"<w:p>{''.join(inner)}</w:p>" if inner else "<w:p/>")
 
-    def _run(self, run: Run, bold: bool, size: str | None = None) -> str:
+    def _piece(self, run: Run, bold: bool, size: str | None = None) -> str:
+        """A run of text, in its hyperlink when it is a link."""
         if not run.link:
             return _run(run.text, bold, size)
         linked = _run(run.text, bold, size, link=True)
@@ -165,5 +166,5 @@ class _Writer:
         spacing = '<w:spacing w:after="0"/>' if text_table else ""
         align = "center" if head or not text_table else "left"
         size = _TABLE_SIZE if text_table else None
-        inner = "".join(self._run(run, run.bold or head, size) for run in runs(text))
+        inner = "".join(self._piece(run, run.bold or head, size) for run in runs(text))
         return f'<w:p><w:pPr>{spacing}<w:jc w:val="{align}"/></w:pPr>{inner}</w:p>'

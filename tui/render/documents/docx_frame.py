@@ -2,31 +2,28 @@
 look, the A4 page and its footer, the style each block is laid out in. python-docx makes
 them once (docx_styles.made); they are kept in the user's cache, so a render imports none
 of python-docx (some 45 ms) and builds none of its elements (tui.render.documents.docx
-writes the text). The kept copy is named by what makes it: these files, the layout and
-python-docx's own, so a change to any of them makes it anew. One that cannot be read is
-made again; one that cannot be kept is no loss."""
+writes the text). It is kept as tui.render.documents.kept_frame keeps it: a zip whose
+parts are stored as they are, each under its checksum, with the style ids beside them."""
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import io
 import json
-import os
 import zipfile
 from dataclasses import dataclass
-from importlib.util import find_spec
 
 from tui.i18n import _
 from tui.render.documents import layout
-from tui.render.formats import RenderError
-from tui.render.user_cache import code_stamp, keep, user_cache_folder
+from tui.render.documents.kept_frame import kept_or_made, kept_path
 
+CONTENT_TYPES = "[Content_Types].xml"
 DOCUMENT = "word/document.xml"
+STYLES_PART = "word/styles.xml"
 CORE = "docProps/core.xml"
 RELATIONSHIPS = "word/_rels/document.xml.rels"
 # Where python-docx's empty document leaves room for a record's text, title and links.
-BODY = "<w:body><w:sectPr"
+BODY_START = "<w:body>"
+BODY = BODY_START + "<w:sectPr"
 TITLE = "<dc:title></dc:title>"
 END = "</Relationships>"
 TABLE_STYLE = "Table Grid"
@@ -57,29 +54,28 @@ class Frame:
 
 
 def frame() -> Frame:
-    """The shared parts: kept ones when they read back whole, else made now (and kept for
-    the next render when the cache can be written)."""
-    path = _kept_path()
-    if path is not None:
-        with contextlib.suppress(OSError, ValueError, TypeError, KeyError, zipfile.BadZipFile):
-            kept = _checked(_read(path))
-            if kept is not None:
-                return kept
-    from tui.render.documents import docx_styles
-
-    made = _checked(docx_styles.made())
-    if made is None:
-        raise RenderError(_("python-docx wrote an empty document this program cannot fill in"))
-    if path is not None:
-        keep(path, _written(made))
-    return made
+    """The shared parts: kept ones when they read back whole, else made now."""
+    path = kept_path("docx", _SOURCES, "docx", _PYTHON_DOCX, ".docx")
+    return kept_or_made(
+        path,
+        lambda data: _checked(_read(data)),
+        _made,
+        _written,
+        _("python-docx wrote an empty document this program cannot fill in"),
+    )
 
 
-def _read(path: str) -> Frame:
-    with zipfile.ZipFile(path) as package:
+def _made() -> Frame | None:
+    from tui.render.documents import docx_styles  # python-docx, only when the frame is made
+
+    return _checked(docx_styles.made())
+
+
+def _read(data: bytes) -> Frame:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
         parts = [(name, package.read(name)) for name in package.namelist()]
-    found = json.loads(dict(parts).pop(_IDS))
-    return Frame([(n, data) for n, data in parts if n != _IDS], found["ids"], found["table"])
+    found = json.loads(dict(parts)[_IDS])
+    return Frame([(n, part) for n, part in parts if n != _IDS], found["ids"], found["table"])
 
 
 def _written(kept: Frame) -> bytes:
@@ -93,33 +89,25 @@ def _written(kept: Frame) -> bytes:
 
 
 def _checked(kept: Frame) -> Frame | None:
-    """A frame with its room for a record, and an id for every style; else None."""
+    """A frame that python-docx would have written, with its room for a record, and an id
+    for every style, each a style the frame defines; else None."""
     parts = dict(kept.parts)
-    if not all(name in parts for name in (DOCUMENT, CORE, RELATIONSHIPS)):
+    names = (CONTENT_TYPES, DOCUMENT, CORE, RELATIONSHIPS, STYLES_PART)
+    if not kept.parts or kept.parts[0][0] != CONTENT_TYPES or not all(n in parts for n in names):
         return None
-    if parts[DOCUMENT].count(BODY.encode()) != 1 or parts[CORE].count(TITLE.encode()) != 1:
-        return None
-    if not parts[RELATIONSHIPS].rstrip().endswith(END.encode()):
-        return None
-    ids = kept.ids
-    if not isinstance(ids, dict) or sorted(ids) != sorted(STYLES):
-        return None
-    if not all(i is None or isinstance(i, str) for i in ids.values()):
-        return None
-    return kept if isinstance(kept.table, str) else None
-
-
-def _kept_path() -> str | None:
-    spec = find_spec("docx")
-    folder = None if spec is None or spec.origin is None else os.path.dirname(spec.origin)
-    stamps = [code_stamp(_SOURCES)]
     try:
-        for name in _PYTHON_DOCX:
-            stat = os.stat(os.path.join(folder or "", name))
-            stamps.append(f"{stat.st_size}:{stat.st_mtime_ns}")
-    except OSError:
+        document, core, links = (parts[n].decode("utf-8") for n in (DOCUMENT, CORE, RELATIONSHIPS))
+    except UnicodeDecodeError:
         return None
-    if "unknown" in stamps:
+    if document.count(BODY) != 1 or core.count(TITLE) != 1 or not links.rstrip().endswith(END):
         return None
-    digest = hashlib.sha256(" ".join(stamps).encode()).hexdigest()[:32]
-    return os.path.join(user_cache_folder(), "docx", f"frame-{digest}.docx")
+    ids = [*kept.ids.values(), kept.table] if isinstance(kept.ids, dict) else None
+    if ids is None or sorted(kept.ids) != sorted(STYLES) or not isinstance(kept.table, str):
+        return None
+    styles = parts[STYLES_PART]
+    defined = all(i is None or (isinstance(i, str) and _defines(styles, i)) for i in ids)
+    return kept if defined else None
+
+
+def _defines(styles: bytes, style_id: str) -> bool:
+    return f'w:styleId="{style_id}"'.encode() in styles

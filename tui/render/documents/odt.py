@@ -12,7 +12,7 @@ import zipfile
 
 from tui.render.blocks import Block, Run, is_text_table, runs, shares, tables, title_of
 from tui.render.documents import layout
-from tui.render.documents.odt_frame import AUTOMATIC, BOLD_STYLE, END, META, frame
+from tui.render.documents.odt_frame import AUTOMATIC, BOLD_STYLE, END, META, frame, style_name
 
 _PERMISSIONS = 0o100644 << 16  # -rw-r--r--, as odfpy marks each part
 # What odfpy writes as U+FFFD: characters XML 1.0 discourages (read_blocks has already
@@ -64,7 +64,7 @@ def _text(text: str) -> str:
 
 
 def _attribute(value: str) -> str:
-    value = _text(value).replace("\n", "&#10;").replace("\r", "&#12;")
+    value = _text(value).replace("\n", "&#10;").replace("\r", "&#13;")
     if '"' not in value:
         return f'"{value}"'
     if "'" in value:
@@ -91,13 +91,8 @@ def _element(tag: str, attributes: str, inner: str) -> str:
     return f"<{tag}{attributes}>{inner}</{tag}>" if inner else f"<{tag}{attributes}/>"
 
 
-def _name(display: str) -> str:
-    """A style's name as ODF spells it: a space is `_20_`."""
-    return display.replace(" ", "_20_")
-
-
 def _paragraph(block: Block) -> str:
-    style = f" text:style-name={_attribute(_name(layout.style_of(block.kind, block.level)))}"
+    style = f" text:style-name={_attribute(style_name(layout.style_of(block.kind, block.level)))}"
     inner = _spaced(layout.lead(block.kind, block.label)) + _runs(block.text)
     if block.kind == "heading":
         level = layout.clamp("heading", block.level)
@@ -112,7 +107,7 @@ def _runs(text: str) -> str:
 def _run(run: Run) -> str:
     inner = _spaced(run.text)
     if run.bold:
-        inner = _element("text:span", f' text:style-name="{_name(BOLD_STYLE)}"', inner)
+        inner = _element("text:span", f' text:style-name="{style_name(BOLD_STYLE)}"', inner)
     if run.link:
         link = f' xlink:href={_attribute(run.link)} xlink:type="simple"'
         inner = _element("text:a", link, inner)
@@ -169,7 +164,7 @@ def _paragraph_style(line: Block, text: bool) -> str:
 
 
 def _row(line: Block, table: str, columns: int, text: bool) -> str:
-    paragraph = f' text:style-name="{_name(_paragraph_style(line, text))}"'
+    paragraph = f' text:style-name="{style_name(_paragraph_style(line, text))}"'
     attributes = f' table:style-name="{table}.Cell" office:value-type="string"'
     cells = [*line.cells, *[""] * (columns - len(line.cells))][:columns]
     inner = "".join(

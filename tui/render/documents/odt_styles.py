@@ -26,7 +26,7 @@ from odf.style import (
 from odf.text import P, PageCount, PageNumber
 
 from tui.render.documents import layout
-from tui.render.documents.odt_frame import BOLD_STYLE, PARTS
+from tui.render.documents.odt_frame import BOLD_STYLE, PARTS, style_name
 
 
 def made() -> dict[str, str]:
@@ -44,11 +44,6 @@ def made() -> dict[str, str]:
     doc.write(saved)
     with zipfile.ZipFile(saved) as package:
         return {name: package.read(name).decode("utf-8") for name in PARTS}
-
-
-def _name(display: str) -> str:
-    """A style's name as ODF spells it: a space is `_20_`."""
-    return display.replace(" ", "_20_")
 
 
 def _font_face() -> FontFace:
@@ -74,7 +69,7 @@ def _style(
     display: str, paragraph: ParagraphProperties, text: TextProperties | None = None, **extra: str
 ) -> Style:
     style = Style(
-        name=_name(display),
+        name=style_name(display),
         displayname=display,
         family="paragraph",
         parentstylename="Standard",
@@ -105,7 +100,7 @@ def _styles() -> list[Element]:
     standard = Style(name="Standard", family="paragraph")
     standard.addElement(ParagraphProperties(marginbottom=_pt(layout.AFTER_PT)))
     standard.addElement(TextProperties(languageasian=layout.LANGUAGE, countryasian=layout.COUNTRY))
-    bold = Style(name=_name(BOLD_STYLE), displayname=BOLD_STYLE, family="text")
+    bold = Style(name=style_name(BOLD_STYLE), displayname=BOLD_STYLE, family="text")
     bold.addElement(_size(layout.BODY_PT, bold=True))
     title = _style(
         layout.TITLE_STYLE,
@@ -202,7 +197,7 @@ def _page(doc: OpenDocumentText) -> None:
 
 def _page_number() -> P:
     """第 N 頁，共 M 頁, with the page's number and the count as fields."""
-    line = P(stylename=_name(layout.FOOTER_STYLE))
+    line = P(stylename=style_name(layout.FOOTER_STYLE))
     line.addText("第 ")
     line.addElement(PageNumber(selectpage="current", text="1"))
     line.addText(" 頁，共 ")
