@@ -2,7 +2,8 @@
 
 The record's text is written here as the XML python-docx would write for it (add_run,
 add_table, a hyperlink's relationship), into the parts every record shares (docx_frame):
-building it through python-docx's elements took most of a render."""
+building it through python-docx's elements took most of a render. Its text has come
+through read_blocks, which drops what XML cannot hold."""
 
 from __future__ import annotations
 

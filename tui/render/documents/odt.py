@@ -1,7 +1,8 @@
 """Blocks laid out as an OpenDocument text (ODT), the format Taiwan's government exchanges.
 
 The record's text is written here as the XML odfpy would write for it, into the parts every
-record shares (odt_frame): building it through odfpy's elements took most of a render."""
+record shares (odt_frame): building it through odfpy's elements took most of a render. Its
+text has come through read_blocks, which drops what XML cannot hold."""
 
 from __future__ import annotations
 
