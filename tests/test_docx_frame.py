@@ -4,7 +4,6 @@ record's text, title and links written as XML that python-docx reads back as giv
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from pathlib import Path
 from xml.parsers import expat
@@ -13,9 +12,6 @@ import pytest
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
 
-from tests.cli_support import agenda
-from tests.conftest import REFERENCE
-from tests.test_command_imports import imported_by
 from tui.render.blocks import Block
 from tui.render.documents import docx, docx_frame
 from tui.render.formats import RenderError
@@ -186,14 +182,3 @@ def test_an_empty_document_from_another_python_docx_is_named(
     monkeypatch.setattr(docx_styles, "made", lambda: empty)
     with pytest.raises(RenderError, match="python-docx"):
         docx.write(_blocks())
-
-
-def test_a_render_with_the_frame_kept_imports_no_python_docx(tmp_path: Path) -> None:
-    db = tmp_path / "db"
-    assert agenda("import", REFERENCE, db=db).returncode == 0
-    words = ("render", "101", "--format", "docx", "-o", str(tmp_path / "r.docx"))
-    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
-    assert "docx.document" in imported_by(db, *words, env=env)  # the frame made
-    again = imported_by(db, *words, env=env)
-    assert not any(module == "docx" or module.startswith("docx.") for module in again)
-    assert Document(str(tmp_path / "r.docx")).paragraphs

@@ -23,6 +23,7 @@ from odf.text import A, P
 
 from tests.cli_support import agenda
 from tests.conftest import REFERENCE
+from tests.document_support import shown
 from tests.test_command_imports import imported_by
 from tui.render.blocks import Block
 from tui.render.documents import odt, odt_frame
@@ -183,13 +184,19 @@ def test_an_empty_document_from_another_odfpy_is_named(
         odt.write(_blocks())
 
 
-def test_a_render_with_the_frame_kept_imports_no_odfpy(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("format", "library", "made"),
+    [("odt", "odf", "odf.opendocument"), ("docx", "docx", "docx.document")],
+)
+def test_a_render_with_the_frame_kept_imports_none_of_its_library(
+    tmp_path: Path, format: str, library: str, made: str
+) -> None:
     db = tmp_path / "db"
     assert agenda("import", REFERENCE, db=db).returncode == 0
-    words = ("render", "101", "--format", "odt", "-o", str(tmp_path / "r.odt"))
+    written = tmp_path / f"r.{format}"
+    words = ("render", "101", "--format", format, "-o", str(written))
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
-    first = imported_by(db, *words, env=env)
-    assert "odf.opendocument" in first  # the frame made
+    assert made in imported_by(db, *words, env=env)  # the frame made
     again = imported_by(db, *words, env=env)
-    assert not any(module == "odf" or module.startswith("odf.") for module in again)
-    assert load(str(tmp_path / "r.odt")).text.childNodes
+    assert not any(module == library or module.startswith(f"{library}.") for module in again)
+    assert shown(written.read_bytes(), format)

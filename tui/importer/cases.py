@@ -120,13 +120,7 @@ def _new_case(
     units: Sequence[str],
 ) -> TrackedCase:
     where, item = placed
-    taken = [c.case for c in meeting.conclusions() if c.case is not None]
-    sequence = _next_sequence(meeting.number, taken)
-    if conclusion.case is None and sequence > LAST_SEQUENCE:
-        raise CaseNumbersUsed(
-            _("meeting {number} has used all 99 case numbers").format(number=meeting.number)
-        )
-    number = conclusion.case or case_number(meeting.number, sequence)
+    number = conclusion.case or _new_number(meeting)
     conclusion.case = number
     return TrackedCase(
         number,
@@ -137,6 +131,16 @@ def _new_case(
         origin_conclusion=position,
         history=[CaseEvent(meeting=meeting.number, conclusion=conclusion.text)],
     )
+
+
+def _new_number(meeting: Meeting) -> int:
+    taken = [c.case for c in meeting.conclusions() if c.case is not None]
+    sequence = _next_sequence(meeting.number, taken)
+    if sequence > LAST_SEQUENCE:
+        raise CaseNumbersUsed(
+            _("meeting {number} has used all 99 case numbers").format(number=meeting.number)
+        )
+    return case_number(meeting.number, sequence)
 
 
 def _next_sequence(meeting: int, taken: list[int]) -> int:
