@@ -8,6 +8,7 @@ record of another office is refused by name, and the others are stored all the s
 
 from __future__ import annotations
 
+import gc
 import itertools
 import signal
 import threading
@@ -139,6 +140,34 @@ def store_all(
         office = records[0].office
         repo.write_profile(profile_text_for(office.organisation, office.series))
     profile = load_profile(repo.profile_path)
+    with _records_out_of_collection():
+        _store_in_order(repo, profile, records, replace, found, on_stored)
+
+
+@contextmanager
+def _records_out_of_collection() -> Iterator[None]:
+    """The records read live to the end of the import: the collector's full passes need not
+    walk them each time (at 1,200 meetings each pass took 0.3-0.5 s, and more records made
+    them both longer and more frequent). A process that froze objects itself (the app) is
+    left to its own policy."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _store_in_order(
+    repo: Repository,
+    profile: Profile,
+    records: Sequence[ImportedRecord],
+    replace: bool,
+    found: ArchiveImport,
+    on_stored: Callable[[ImportedRecord], None],
+) -> None:
     batch: list[ImportedRecord] = []
     for record in sorted(records, key=lambda r: r.meeting.number):
         refusal = _refusal(repo, profile, record, replace)
