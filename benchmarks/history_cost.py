@@ -2,13 +2,17 @@
 on archives of 60 and 1,200 meetings (benchmarks/archive.py: its two outside cases, 市長室
 12601 and 12616, gain an event at every meeting and are never closed).
 
-  - an archive import's CPU time per meeting (records read beforehand, storing timed);
+  - an archive import's CPU time per meeting (records read beforehand, storing timed; the
+    two imports' commits, a year of records each, made in turn in one process, a 60-meeting
+    import begun afresh each time it ends, so that the machine's drift weighs on both);
   - `agenda prepare` of the next meeting, as a whole process, on a copy;
   - one case-progress save (辦理情形 of case 12601, and of an internal case) on the
     prepared agenda, durable, in process.
 
-The two sizes are measured in turn, run by run, so that other work on the machine weighs on
-both alike; each figure is a median, but the import's CPU, the least of --imports runs.
+The other figures' two sizes are measured in turn, run by run, so that other work on the
+machine weighs on both alike; each is a median. The import's is the CPU of --imports whole
+imports of the larger archive, each a commit at a time, against that of the smaller
+archive's imports made between them.
 
     .venv/bin/python benchmarks/history_cost.py [--sizes 60 1200] [--saves 30] [--imports 5]
 """
@@ -33,6 +37,7 @@ from benchmarks.archive import write_archive  # noqa: E402
 from tui import archive, secretary  # noqa: E402
 from tui.domain.model import CaseKind  # noqa: E402
 from tui.edits.cases import WriteProgress  # noqa: E402
+from tui.importer.record import ImportedRecord  # noqa: E402
 from tui.storage.repository import Repository  # noqa: E402
 
 FIRST = 101
@@ -50,6 +55,39 @@ def imported(scratch: Path, size: int, run: int = 0) -> tuple[Path, float]:
     started = time.process_time()
     archive.store_all(repo, records, False, archive.ArchiveImport())
     return db, (time.process_time() - started) * 1000 / size
+
+
+def import_cpu(scratch: Path, sizes: list[int], imports: int) -> dict[int, float]:
+    """CPU ms a meeting of each size's import, their commits made in turn (see the top)."""
+    small, large = sizes
+    batches = {size: _batches(scratch, size) for size in sizes}
+    used = {size: 0.0 for size in sizes}
+    stored = {size: 0 for size in sizes}
+    for run in range(imports):
+        big = Repository.open(scratch / f"timed-{large}-{run}")
+        os.sync()
+        for turn, batch in enumerate(batches[large]):
+            used[large] += _stored_cpu(big, batch)
+            stored[large] += len(batch)
+            count = len(batches[small])
+            if turn % count == 0:
+                little = Repository.open(scratch / f"timed-{small}-{run}-{turn}")
+            used[small] += _stored_cpu(little, batches[small][turn % count])
+            stored[small] += len(batches[small][turn % count])
+    return {size: used[size] / stored[size] for size in sizes}
+
+
+def _batches(scratch: Path, size: int) -> list[list[ImportedRecord]]:
+    found = write_archive(scratch / f"batches-{size}", FIRST, size, extras=False)
+    records = archive.read_all(sorted(found.records.values()), (), archive.ArchiveImport())
+    records.sort(key=lambda r: r.meeting.number)
+    return [records[i : i + archive.BATCH] for i in range(0, len(records), archive.BATCH)]
+
+
+def _stored_cpu(repo: Repository, batch: list[ImportedRecord]) -> float:
+    started = time.process_time()
+    archive.store_all(repo, batch, False, archive.ArchiveImport())
+    return (time.process_time() - started) * 1000
 
 
 def copy(db: Path, scratch: Path, name: str) -> Path:
@@ -128,7 +166,9 @@ def measure(sizes: list[int], runs: int, saves: int, imports: int, env: dict[str
             dbs.setdefault(size, db)
             return per_meeting
 
-        medians = {"import": in_turn(sizes, imports, import_once)}
+        for size in sizes:
+            import_once(size, 0)
+        medians = {"import": list(import_cpu(scratch, sizes, imports).values())}
         medians["prepare"] = in_turn(  # the first run of each warms the caches
             sizes, runs + 1, lambda size, run: prepare_once(dbs[size], scratch, env)
         )

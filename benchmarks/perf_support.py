@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.synthetic import build  # noqa: E402
 
 AGENDA = [sys.executable, "-m", "tui"]
-CACHE_VERSION = "v2"  # bump when benchmarks/synthetic.py changes what it writes
+CACHE_VERSION = "v3"  # bump when benchmarks/synthetic.py or the layout changes what it writes
 ROWS, COLS = 24, 80
 
 
@@ -45,7 +45,7 @@ def log(message: str) -> None:
 def cached_db(cache: Path, size: int) -> Path:
     """The history of `size` meetings, built once and kept in the cache folder."""
     db = cache / f"{CACHE_VERSION}-{size}"
-    if (db / "index.json").exists():
+    if db.is_dir():  # built in a folder of its own, and renamed here once done
         return db
     staging = cache / f"{CACHE_VERSION}-{size}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)

@@ -20,6 +20,8 @@ from tui.storage.index_rows import plainly, summaries
 from tui.storage.layout import JOURNAL_FILE, LOCK_FILE
 from tui.storage.store import Store
 
+INDEX = "index/0001.json"  # of meetings 100-199
+
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -71,9 +73,10 @@ def test_the_plain_reading_is_the_store_s(imported: Path) -> None:
     [
         lambda db: (db / JOURNAL_FILE).write_text("{}"),  # a commit to finish
         lambda db: (db / LOCK_FILE).unlink(),
-        lambda db: (db / "index.json").write_bytes(b"\0\0"),
-        lambda db: (db / "index.json").write_text('{"format": "agenda", "schema": 99}'),
-        lambda db: (db / "index.json").unlink(),
+        lambda db: (db / INDEX).write_bytes(b"\0\0"),
+        lambda db: (db / INDEX).write_text('{"format": "agenda", "schema": 99}'),
+        lambda db: (db / "index.json.bak").write_bytes(b""),  # a whole index's backup alone
+        lambda db: (db / "index.json").write_bytes(b"\0\0"),  # a whole index, damaged
         lambda db: (db / "meta.json").unlink(),
     ],
 )
@@ -87,9 +90,9 @@ def test_anything_out_of_the_ordinary_is_left_to_the_store(
 
 def test_a_damaged_index_is_repaired_by_the_store_as_before(imported: Path, tmp_path: Path) -> None:
     db = private_copy(imported, tmp_path)
-    good = (db / "index.json").read_bytes()
-    (db / "index.json.bak").write_bytes(good)
-    (db / "index.json").write_bytes(good[:-20])
+    good = (db / INDEX).read_bytes()
+    (db / f"{INDEX}.bak").write_bytes(good)
+    (db / INDEX).write_bytes(good[:-20])
     result = agenda("meetings", "--json", db=db)
     assert [row["number"] for row in json.loads(result.stdout)] == [100, 101, 102]
     assert "agenda: warning:" in result.stderr

@@ -23,7 +23,7 @@ def test_a_conclusion_leaves_the_index_alone(tmp_path: Path) -> None:
     repo = Repository.open(tmp_path / "db")
     secretary.import_records(repo, [REFERENCE], replace=False)
     secretary.prepare(repo)
-    index = tmp_path / "db" / "index.json"
+    index = tmp_path / "db" / "index" / "0001.json"  # meetings 100-199
     meeting = tmp_path / "db" / "meetings" / "0102.json"
     before, meeting_before = _identity(index), _identity(meeting)
     edits.conclude(repo, 102, "2.1", "同意備查。")
@@ -44,14 +44,14 @@ def test_a_conclusion_does_not_read_the_index(
     repo = Repository.open(tmp_path / "db")
     secretary.import_records(repo, [REFERENCE], replace=False)
     secretary.prepare(repo)
-    loaded: list[str] = []
+    loaded: list[Path] = []
     real_load = documents.load
 
     def counting_load(final: Path, warn: Warn) -> documents.Loaded | None:
-        loaded.append(final.name)
+        loaded.append(final)
         return real_load(final, warn)
 
     monkeypatch.setattr(transaction, "load", counting_load)
     edits.conclude(repo, 102, "2.1", "同意備查。")
-    assert "index.json" not in loaded
-    assert "0102.json" in loaded
+    assert not any(path.parent.name == "index" or path.name == "index.json" for path in loaded)
+    assert tmp_path / "db" / "meetings" / "0102.json" in loaded

@@ -67,10 +67,10 @@ def test_0_done(db: Path) -> None:
 
 
 def test_1_the_database_cannot_be_read(db: Path) -> None:
-    (db / "index.json").write_bytes(b"\x00\x00 garbage")
+    (db / "index" / "0001.json").write_bytes(b"\x00\x00 garbage")
     result = agenda("meetings", db=db)
     assert result.returncode == 1
-    assert str(db / "index.json") in one_error_line(result)
+    assert str(db / "index" / "0001.json") in one_error_line(result)
 
 
 def test_2_bad_input(db: Path, tmp_path: Path) -> None:

@@ -17,12 +17,14 @@ from tui.storage.repository import Repository
 def test_each_document_has_its_name() -> None:
     assert layout.meeting_name(101) == "meetings/0101"
     assert layout.closed_name(10001) == "cases/closed/0100"
+    assert layout.index_name(1234) == "index/0012"
     assert layout.session_name("j.doe@office") == "sessions/j_doe_office"
     assert layout.hold_file(102) == "holds/0102.lock"
     assert layout.takeover_file(102) == "holds/0102.takeover"
     for name in (
         layout.META,
-        layout.INDEX,
+        layout.WHOLE_INDEX,
+        layout.index_name(101),
         layout.OPEN_CASES,
         layout.meeting_name(1),
         layout.closed_name(101),
@@ -48,7 +50,8 @@ def test_a_database_is_laid_out_as_the_layout_says(tmp_path: Path) -> None:
     assert repo.meeting_numbers() == [101]
     assert (root / f"{layout.meeting_name(101)}.json").is_file()
     assert (root / f"{layout.OPEN_CASES}.json").is_file()
-    assert (root / f"{layout.INDEX}.json").is_file()
+    assert (root / f"{layout.index_name(101)}.json").is_file()
+    assert not (root / f"{layout.WHOLE_INDEX}.json").exists()
     # The search lists the folders the cases and meetings are in.
     listed = {name for folder in FOLDERS for name in repo.store.names(folder)}
     assert {layout.meeting_name(101), layout.OPEN_CASES} <= listed

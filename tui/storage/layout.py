@@ -5,8 +5,13 @@ A document is a JSON file read and written through the Store, named without its 
 
   profile.toml            the office profile, edited by hand (see data/profile.toml)
   meta                    table "store": the format of the database and when it was made
-  index                   table "meetings": number -> {start, status, items, cases}; small
-                          summaries only (an index written before items were counted lacks them)
+  index/0012              table "meetings": number -> {start, status, items, cases, approved}
+                          of meetings 1200–1299; small summaries only (an index written before
+                          items were counted lacks them), kept by the hundred so that adding a
+                          meeting costs the same at meeting 1,200 as at meeting 60
+  index                   the whole index in one document, as written before it was kept by the
+                          hundred: read as it is, and moved into index/ by the next commit that
+                          writes to the index (see tui.storage.index_rows)
   meetings/0101           table "meeting": the whole meeting; table "cases": the cases it touched;
                           table "log": its newest changes, in order (who, when, what, undo)
   logs/0101/000001        older changes of meeting 101, from change 1 on, a run at a time
@@ -28,7 +33,8 @@ from __future__ import annotations
 # -- documents ------------------------------------------------------------------
 
 META = "meta"
-INDEX = "index"
+INDEX = "index"  # the folder of the index, a document per hundred meetings
+WHOLE_INDEX = "index"  # the index in one document, as written before (read, then moved)
 LOG_TABLE = "log"  # of a meeting's document: its changes, committed with them
 MEETINGS = "meetings"  # a folder of documents, one a meeting
 CASES = "cases"  # the folder of the open cases' document
@@ -73,6 +79,11 @@ def meeting_number(name: str) -> int | None:
     if folder != MEETINGS or not last.isascii() or not last.isdigit():
         return None
     return int(last)
+
+
+def index_name(meeting: int) -> str:
+    """The index document of meeting 1234 and its hundred: "index/0012"."""
+    return f"{INDEX}/{meeting // 100:04d}"
 
 
 def closed_name(case_number: int) -> str:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 def plain_tables(root: str, name: str) -> Tables | None:
-    """The tables of document `name` ("index", "meetings/0101"), or None: ask the store."""
+    """The tables of document `name` ("index/0001", "meetings/0101"), or None: ask the store."""
     try:
         with shared(root) as documents:
             return documents.tables(name)

@@ -24,10 +24,9 @@ from tui.storage.case_rows import remove_case as _remove_case
 from tui.storage.changelog import MeetingLog
 from tui.storage.errors import StorageError, StorageWriteError
 from tui.storage.files import fsync_dir, replace_with
-from tui.storage.index_rows import summaries
+from tui.storage.index_rows import put_summary, remove_summary, summaries
 from tui.storage.layout import (
     CLOSED_CASES,
-    INDEX,
     MEETINGS,
     PROFILE_FILE,
     closed_name,
@@ -198,7 +197,7 @@ class Records:
         """The meeting goes; its log stays (who deleted it, and how to put it back)."""
         self.log(number).retire()
         self.tx.delete(meeting_name(number))
-        self.tx.db(INDEX).table("meetings").remove(doc_ids=_index_ids(self.tx, number))
+        remove_summary(self.tx, number)
 
     # -- the meeting's log: one entry a change, committed with it (see changelog) -----
 
@@ -267,27 +266,13 @@ def _write_meeting(tx: Transaction, meeting: Meeting, old: dict[str, Any] | None
     tx.db(meeting_name(meeting.number)).table("meeting").upsert(
         Document(to_data(meeting), doc_id=1)
     )
-    # The index grows with the history: it is read and written only when the summary
-    # changes (a new meeting, a new status), never for an ordinary edit. An approved record
+    # The index is read and written only when the summary changes (a new meeting, a new
+    # status), never for an ordinary edit. An approved record
     # is changed only under a correction: its row is written again, as one indexed before
     # the index said "approved" may lack it.
     summary = _summary(meeting)
     if old is None or old != summary or meeting.approval is not None:
-        _put_summary(tx, meeting.number, summary)
-
-
-def _put_summary(tx: Transaction, number: int, summary: dict[str, Any]) -> None:
-    """The meeting's line of the index, put in its table as it is: TinyDB would copy the
-    whole table, a line a meeting, for each change."""
-    storage = tx.db(INDEX).storage
-    tables = storage.read() or {}
-    tables.setdefault("meetings", {})[str(number)] = summary
-    storage.write(tables)
-
-
-def _index_ids(tx: Transaction, number: int) -> list[int]:
-    table = tx.db(INDEX).table("meetings")
-    return [number] if table.contains(doc_id=number) else []
+        put_summary(tx, meeting.number, summary)
 
 
 def _summary(meeting: Meeting) -> dict[str, Any]:
