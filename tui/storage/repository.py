@@ -14,7 +14,6 @@ from typing import Any
 
 from tinydb.table import Document
 
-from tui.domain.codec import to_data
 from tui.domain.identity import name_entries
 from tui.domain.model import CaseKind, CaseRef, Correction, Meeting, MeetingStatus, TrackedCase
 from tui.i18n import _
@@ -24,7 +23,7 @@ from tui.storage.case_rows import remove_case as _remove_case
 from tui.storage.changelog import MeetingLog
 from tui.storage.errors import StorageError, StorageWriteError
 from tui.storage.files import fsync_dir, replace_with
-from tui.storage.index_rows import put_summary, remove_summary, summaries
+from tui.storage.index_rows import remove_summary, summaries
 from tui.storage.layout import (
     CLOSED_CASES,
     MEETINGS,
@@ -35,6 +34,7 @@ from tui.storage.layout import (
 )
 from tui.storage.layout import OPEN_CASES as OPEN
 from tui.storage.layout import session_name as _state_name
+from tui.storage.meeting_rows import stored_summary, write_meeting
 from tui.storage.store import Store, Transaction
 
 __all__ = ["RecordError", "Records", "Repository"]
@@ -170,10 +170,10 @@ class Records:
         """Write the meeting and the cases it changed; a confirmed record only with a
         logged correction (or when `unlock`: its confirmation taken back)."""
         tx = self.tx
-        old = _stored_summary(tx, meeting.number)
+        old = stored_summary(tx, meeting.number)
         if old is not None and not unlock and _locked(tx, meeting.number, old):
             _check_correction(meeting, correction)
-        _write_meeting(tx, meeting, old)
+        write_meeting(tx, meeting, old)
         self.put_cases(cases, removed)
 
     def put_cases(self, cases: Iterable[TrackedCase], removed: Iterable[CaseRef] = ()) -> None:
@@ -191,7 +191,7 @@ class Records:
     def create_meeting(self, meeting: Meeting) -> None:
         if _read_meeting(self.tx, meeting.number) is not None:
             raise MeetingExistsError(meeting.number)
-        _write_meeting(self.tx, meeting, None)
+        write_meeting(self.tx, meeting, None)
 
     def delete_meeting(self, number: int) -> None:
         """The meeting goes; its log stays (who deleted it, and how to put it back)."""
@@ -242,54 +242,10 @@ def _read_meeting(tx: Transaction, number: int) -> Meeting | None:
     return None if found is None else name_entries(decode(Meeting, found, name))
 
 
-def _stored_summary(tx: Transaction, number: int) -> dict[str, Any] | None:
-    """The index summary of the stored meeting, from its data (no model decoded)."""
-    data = tx.db(meeting_name(number)).table("meeting").get(doc_id=1)
-    if data is None:
-        return None
-    try:
-        sections = data["sections"]
-        items = [i for s in sections for i in ([s["body"]] if s.get("body") else []) + s["items"]]
-        cases = sum(len(item.get("cases", [])) for item in items)
-        return {
-            "start": data["start"],
-            "status": data["status"],
-            "items": len(items),
-            "cases": cases,
-            "approved": data.get("approval") is not None,
-        }
-    except (KeyError, TypeError, AttributeError):
-        return {}  # a shape the model will refuse when read: the index is written afresh
-
-
-def _write_meeting(tx: Transaction, meeting: Meeting, old: dict[str, Any] | None) -> None:
-    tx.db(meeting_name(meeting.number)).table("meeting").upsert(
-        Document(to_data(meeting), doc_id=1)
-    )
-    # The index is read and written only when the summary changes (a new meeting, a new
-    # status), never for an ordinary edit. An approved record
-    # is changed only under a correction: its row is written again, as one indexed before
-    # the index said "approved" may lack it.
-    summary = _summary(meeting)
-    if old is None or old != summary or meeting.approval is not None:
-        put_summary(tx, meeting.number, summary)
-
-
-def _summary(meeting: Meeting) -> dict[str, Any]:
-    items = meeting.items()
-    return {
-        "start": meeting.start.isoformat(),
-        "status": MeetingStatus(meeting.status).value,
-        "items": len(items),
-        "cases": sum(len(item.cases) for item in items),
-        "approved": meeting.approval is not None,
-    }
-
-
 def _store_record(tx: Transaction, meeting: Meeting, cases: list[TrackedCase], old: bool) -> None:
     if old:
         _forget_meeting_cases(tx, meeting.number)
-    _write_meeting(tx, meeting, None)
+    write_meeting(tx, meeting, None)
     for case in cases:
         merge_case(tx, case)
     _remember_cases(tx, meeting.number, cases)
