@@ -12,7 +12,7 @@ from tui.domain.profile import Mail
 from tui.i18n import _
 
 if TYPE_CHECKING:
-    from tui.profile import _Reader
+    from tui.profile_check import ProfileReader
 
 MAIL_KEYS = {
     "host",
@@ -29,7 +29,7 @@ MAIL_KEYS = {
 ATTACH_FORMATS = ("odt", "docx")
 
 
-def read_mail(reader: _Reader, value: Any) -> Mail:
+def read_mail(reader: ProfileReader, value: Any) -> Mail:
     if not isinstance(value, dict):
         raise reader.fail("mail", _("must be a [mail] table"))
     if "password" in value:
@@ -56,14 +56,14 @@ def read_mail(reader: _Reader, value: Any) -> Mail:
     )
 
 
-def _flag(reader: _Reader, value: dict[str, Any], key: str, *, default: bool) -> bool:
+def _flag(reader: ProfileReader, value: dict[str, Any], key: str, *, default: bool) -> bool:
     found = value.get(key, default)
     if not isinstance(found, bool):
         raise reader.fail(f"mail.{key}", _("must be true or false"))
     return found
 
 
-def _address(reader: _Reader, value: Any, key: str, *, allow_empty: bool = False) -> str:
+def _address(reader: ProfileReader, value: Any, key: str, *, allow_empty: bool = False) -> str:
     if not isinstance(value, str):
         raise reader.fail(key, _("must be an e-mail address in quotes"))
     text = value.strip()
@@ -78,7 +78,7 @@ def _address(reader: _Reader, value: Any, key: str, *, allow_empty: bool = False
     return text
 
 
-def _addresses(reader: _Reader, value: Any, key: str) -> list[str]:
+def _addresses(reader: ProfileReader, value: Any, key: str) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
@@ -86,7 +86,7 @@ def _addresses(reader: _Reader, value: Any, key: str) -> list[str]:
     return [_address(reader, entry, key) for entry in value]
 
 
-def _units(reader: _Reader, value: Any) -> dict[str, list[str]]:
+def _units(reader: ProfileReader, value: Any) -> dict[str, list[str]]:
     if not isinstance(value, dict):
         raise reader.fail("mail.units", _("must be a [mail.units] table: unit = address"))
     return {
@@ -95,7 +95,7 @@ def _units(reader: _Reader, value: Any) -> dict[str, list[str]]:
     }
 
 
-def _attach(reader: _Reader, value: dict[str, Any]) -> str:
+def _attach(reader: ProfileReader, value: dict[str, Any]) -> str:
     found = reader.text(value, "attach", where="mail.") or "odt"
     if found not in ATTACH_FORMATS:
         raise reader.fail(
@@ -107,7 +107,7 @@ def _attach(reader: _Reader, value: dict[str, Any]) -> str:
     return found
 
 
-def _file(reader: _Reader, text: str) -> Path | None:
+def _file(reader: ProfileReader, text: str) -> Path | None:
     if not text:
         return None
     return (reader.path.parent / Path(text).expanduser()).resolve()
