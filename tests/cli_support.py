@@ -83,3 +83,14 @@ def private_copy(db: Path, folder: Path) -> Path:
     copy = folder / "db"
     shutil.copytree(db, copy)
     return copy
+
+
+def imported_archive(folder: Path, first: int, count: int) -> Path:
+    """A database in `folder` into which `agenda import` stored an archive of `count`
+    records from meeting `first` (benchmarks/archive.py's, no extra files)."""
+    from benchmarks.archive import write_archive
+
+    archive = write_archive(folder / "records", first, count, extras=False)
+    db = folder / "db"
+    assert agenda("import", archive.folder, db=db).returncode == 0
+    return db

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.archive import write_archive
-from tests.cli_support import agenda, load_json, private_copy
+from tests.cli_support import agenda, imported_archive, load_json, private_copy
 from tests.conftest import ROOT
 from tui.domain.model import MeetingStatus
 from tui.domain.status_words import STATUS_WORDS
@@ -25,11 +24,7 @@ INDEX = "index/0001.json"  # of meetings 100-199
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("archive")
-    archive = write_archive(folder / "records", 100, 3, extras=False)
-    db = folder / "db"
-    assert agenda("import", archive.folder, db=db).returncode == 0
-    return db
+    return imported_archive(tmp_path_factory.mktemp("archive"), 100, 3)
 
 
 def imported_by(db: Path, *words: str, env: dict[str, str] | None = None) -> set[str]:

@@ -10,9 +10,8 @@ from typing import Any
 
 import pytest
 
-from benchmarks.archive import write_archive
 from tests import edit_support as edits
-from tests.cli_support import agenda, load_json, private_copy
+from tests.cli_support import agenda, imported_archive, load_json, private_copy
 from tui.edits.creation import DeleteMeeting
 from tui.storage.index_rows import plainly, summaries
 from tui.storage.repository import Repository
@@ -22,11 +21,7 @@ FIRST, COUNT = 98, 4  # meetings 98-99 in index/0000, 100-101 in index/0001
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("hundreds")
-    archive = write_archive(folder / "records", FIRST, COUNT, extras=False)
-    db = folder / "db"
-    assert agenda("import", archive.folder, db=db).returncode == 0
-    return db
+    return imported_archive(tmp_path_factory.mktemp("hundreds"), FIRST, COUNT)
 
 
 def as_one_document(db: Path) -> None:

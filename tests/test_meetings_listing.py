@@ -7,19 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.archive import write_archive
-from tests.cli_support import agenda, load_json, one_error_line, private_copy
+from tests.cli_support import agenda, imported_archive, load_json, one_error_line, private_copy
 
 FIRST, COUNT = 98, 4
 
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("archive")
-    archive = write_archive(folder / "records", FIRST, COUNT, extras=False)
-    db = folder / "db"
-    assert agenda("import", archive.folder, db=db).returncode == 0
-    return db
+    return imported_archive(tmp_path_factory.mktemp("archive"), FIRST, COUNT)
 
 
 @pytest.fixture
