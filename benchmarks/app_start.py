@@ -17,6 +17,7 @@ from pathlib import Path
 import pexpect
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.agenda_command import AGENDA
 from benchmarks.history import build_history
 
 EMPTY_APP = """
@@ -57,7 +58,7 @@ def main() -> None:
         for size in args.sizes:
             db = Path(folder) / f"db{size}"
             build_history(db, size)
-            command = [sys.executable, "-m", "tui", "--db", str(db)]
+            command = [*AGENDA, "--db", str(db)]
             took = median(command, r"\d+ meetings", args.runs)
             print(f"| agenda | {size} | {took:.0f} | {took / empty:.2f} |")
 

@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.agenda_command import AGENDA  # noqa: E402
 from benchmarks.archive import write_archive  # noqa: E402
 
 
@@ -38,7 +39,7 @@ def main() -> None:
     parser.add_argument("--meetings", type=int, default=120)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    agenda = [sys.executable, "-m", "tui"]
+    agenda = AGENDA
     with tempfile.TemporaryDirectory(prefix="agenda-archive-") as scratch:
         folder = Path(scratch) / "records"
         write_archive(folder, 101, args.meetings)

@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.agenda_command import AGENDA  # noqa: E402
 from benchmarks.command_floor import CASES_FLOOR  # noqa: E402
 from benchmarks.perf_support import cached_db, working_copy  # noqa: E402
 
@@ -63,7 +64,7 @@ def main() -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT), AGENDA_LANG="en")
     with tempfile.TemporaryDirectory(prefix="agenda-cases-json-") as scratch:
         db = args.db or working_copy(cached_db(CACHE, args.meetings), Path(scratch))
-        agenda = [sys.executable, "-m", "tui", "--db", str(db), "cases", "--json"]
+        agenda = [*AGENDA, "--db", str(db), "cases", "--json"]
         floor_command = [sys.executable, "-c", CASES_FLOOR, str(db)]
         ours, floor = in_turn([agenda, floor_command], args.runs, env)
     print("| figure | `cases --json` | json load+dump | ÷ | target |")

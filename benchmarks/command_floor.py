@@ -33,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.agenda_command import AGENDA  # noqa: E402
 from benchmarks.archive import write_archive  # noqa: E402
 
 PYTHON = sys.executable
@@ -128,7 +129,7 @@ def imported_db(scratch: Path, meetings: int, env: dict[str, str]) -> Path:
     folder, db = scratch / "records", scratch / "db"
     write_archive(folder, 101, meetings, extras=False)
     subprocess.run(
-        [PYTHON, "-m", "tui", "--db", str(db), "import", str(folder)],
+        [*AGENDA, "--db", str(db), "import", str(folder)],
         check=True,
         capture_output=True,
         env=env,
@@ -159,7 +160,7 @@ def main() -> None:
         started = load()
         print("| command | whole process ms | floor ms | ÷ floor | target | CPU ÷ floor |")
         print("|---|---|---|---|---|---|")
-        agenda = [PYTHON, "-m", "tui", "--db", str(db)]
+        agenda = [*AGENDA, "--db", str(db)]
         measured: dict[str, tuple[Timing, Timing]] = {}
         for label, agenda_args, floor in commands(newest, scratch):
             took, least = side_by_side(
@@ -180,7 +181,7 @@ def main() -> None:
             )
         arguments, fresh_copy = preparing(db, scratch)
         took, least = side_by_side(
-            [PYTHON, "-m", "tui", *arguments],
+            [*AGENDA, *arguments],
             [PYTHON, "-c", FLOORS["prepare"]],
             args.runs,
             env,

@@ -33,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.agenda_command import AGENDA  # noqa: E402
 from benchmarks.archive import write_archive  # noqa: E402
 from tui import archive, secretary  # noqa: E402
 from tui.domain.model import CaseKind  # noqa: E402
@@ -101,7 +102,7 @@ def prepare_once(db: Path, scratch: Path, env: dict[str, str]) -> float:
     work = copy(db, scratch, "prepare")
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "tui", "--db", str(work), "prepare"],
+        [*AGENDA, "--db", str(work), "prepare"],
         check=True,
         capture_output=True,
         env=env,
@@ -174,7 +175,7 @@ def measure(sizes: list[int], runs: int, saves: int, imports: int, env: dict[str
         )
         for size in sizes:
             subprocess.run(
-                [sys.executable, "-m", "tui", "--db", str(dbs[size]), "prepare"],
+                [*AGENDA, "--db", str(dbs[size]), "prepare"],
                 check=True,
                 capture_output=True,
                 env=env,

@@ -15,6 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.agenda_command import AGENDA  # noqa: E402
+
 REFERENCE = ROOT / "data" / "record-101.md"
 
 
@@ -54,7 +58,7 @@ def in_process(runs: int) -> list[str]:
 
 
 def commands(runs: int) -> list[str]:
-    agenda = [sys.executable, "-m", "tui"]
+    agenda = AGENDA
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         db = str(Path(folder) / "db")

@@ -5,6 +5,7 @@ search_memory)."""
 
 from __future__ import annotations
 
+import sys
 from functools import partial
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def cases_listing(
     env = dict(env, PYTHONPATH=str(ROOT), AGENDA_LANG="en")
     commands = [
         [*AGENDA, "--db", str(db), "cases", "--json"],
-        [AGENDA[0], "-c", CASES_FLOOR, str(db)],
+        [sys.executable, "-c", CASES_FLOOR, str(db)],
     ]
     found = attempt("cases --json", lambda: cases_json.in_turn(commands, runs, env))
     ratio = found[0][0] / found[1][0] if isinstance(found, list) else None

@@ -29,7 +29,10 @@ from pathlib import Path
 import pexpect
 
 ROOT = Path(__file__).resolve().parent.parent
-AGENDA = [sys.executable, "-m", "tui"]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.agenda_command import AGENDA  # noqa: E402
+
 ECHO_LIMIT = 1.0  # seconds: a character not shown by then is missed
 FILLER = "本案持續辦理中。"  # the 400 characters already in a long entry
 MODES = ("single", "commits", "burst", "long")
