@@ -14,7 +14,7 @@ machine weighs on both alike; each is a median. The import's is the CPU of --imp
 imports of the larger archive, each a commit at a time, against that of the smaller
 archive's imports made between them.
 
-    .venv/bin/python benchmarks/history_cost.py [--sizes 60 1200] [--saves 30] [--imports 5]
+    .venv/bin/python benchmarks/history_cost.py [--sizes 60 1200] [--saves 30] [--imports 3]
 """
 
 from __future__ import annotations
@@ -44,26 +44,29 @@ from tui.storage.repository import Repository  # noqa: E402
 FIRST = 101
 
 
-def imported(scratch: Path, size: int, run: int = 0) -> tuple[Path, float]:
-    """A database of `size` imported meetings, and the CPU ms a meeting took to store."""
+def archive_records(scratch: Path, size: int) -> list[ImportedRecord]:
+    """An archive of `size` records written and read, in meeting order."""
     found = write_archive(scratch / f"records-{size}", FIRST, size, extras=False)
     records = archive.read_all(sorted(found.records.values()), (), archive.ArchiveImport())
-    db = scratch / f"db-{size}-{run}"
-    repo = Repository.open(db)
-    # The archive's files just written are still being written back to the disk: an import
-    # timed meanwhile pays for it in system time (2 ms a meeting against 0.4 for 1,200).
-    os.sync()
-    started = time.process_time()
-    archive.store_all(repo, records, False, archive.ArchiveImport())
-    return db, (time.process_time() - started) * 1000 / size
+    return sorted(records, key=lambda r: r.meeting.number)
 
 
-def import_cpu(scratch: Path, sizes: list[int], imports: int) -> dict[int, float]:
-    """CPU ms a meeting of each size's import, their commits made in turn (see the top)."""
-    small, large = sizes
-    batches = {size: _batches(scratch, size) for size in sizes}
-    used = {size: 0.0 for size in sizes}
-    stored = {size: 0 for size in sizes}
+def imported(scratch: Path, size: int, records: list[ImportedRecord]) -> Path:
+    """A database of the records imported (untimed)."""
+    db = scratch / f"db-{size}"
+    archive.store_all(Repository.open(db), records, False, archive.ArchiveImport())
+    return db
+
+
+def import_cpu(
+    scratch: Path, records: dict[int, list[ImportedRecord]], imports: int
+) -> dict[int, float]:
+    """CPU ms a meeting of each size's import, their commits made in turn (see the top);
+    `records` holds the smaller archive's first."""
+    small, large = records
+    batches = {size: _in_years(found) for size, found in records.items()}
+    used = {size: 0.0 for size in records}
+    stored = {size: 0 for size in records}
     for run in range(imports):
         big = Repository.open(scratch / f"timed-{large}-{run}")
         os.sync()
@@ -75,13 +78,11 @@ def import_cpu(scratch: Path, sizes: list[int], imports: int) -> dict[int, float
                 little = Repository.open(scratch / f"timed-{small}-{run}-{turn}")
             used[small] += _stored_cpu(little, batches[small][turn % count])
             stored[small] += len(batches[small][turn % count])
-    return {size: used[size] / stored[size] for size in sizes}
+    return {size: used[size] / stored[size] for size in records}
 
 
-def _batches(scratch: Path, size: int) -> list[list[ImportedRecord]]:
-    found = write_archive(scratch / f"batches-{size}", FIRST, size, extras=False)
-    records = archive.read_all(sorted(found.records.values()), (), archive.ArchiveImport())
-    records.sort(key=lambda r: r.meeting.number)
+def _in_years(records: list[ImportedRecord]) -> list[list[ImportedRecord]]:
+    """The records a commit's worth at a time, as the import stores them."""
     return [records[i : i + archive.BATCH] for i in range(0, len(records), archive.BATCH)]
 
 
@@ -158,18 +159,9 @@ def measure(sizes: list[int], runs: int, saves: int, imports: int, env: dict[str
     figures: Figures = {size: {} for size in sizes}
     with tempfile.TemporaryDirectory(prefix="agenda-history-") as name:
         scratch = Path(name)
-        dbs: dict[int, Path] = {}
-
-        def import_once(size: int, run: int) -> float:
-            db, per_meeting = imported(scratch, size, run)
-            if size in dbs:
-                shutil.rmtree(db)
-            dbs.setdefault(size, db)
-            return per_meeting
-
-        for size in sizes:
-            import_once(size, 0)
-        medians = {"import": list(import_cpu(scratch, sizes, imports).values())}
+        records = {size: archive_records(scratch, size) for size in sizes}
+        dbs = {size: imported(scratch, size, found) for size, found in records.items()}
+        medians = {"import": list(import_cpu(scratch, records, imports).values())}
         medians["prepare"] = in_turn(  # the first run of each warms the caches
             sizes, runs + 1, lambda size, run: prepare_once(dbs[size], scratch, env)
         )
