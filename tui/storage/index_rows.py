@@ -13,11 +13,11 @@ out of the ordinary.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from tui.storage.layout import INDEX, WHOLE_INDEX, index_name
+from tui.storage.names import list_names
 from tui.storage.plain_reading import Unusual, shared
 
 if TYPE_CHECKING:
@@ -88,15 +88,8 @@ def _move_whole_index(tx: Transaction) -> None:
 
 
 def _hundreds(root: str) -> list[str]:
-    """The index's documents by the hundred, as the store lists them (tui.storage.names)."""
-    try:
-        entries = os.listdir(os.path.join(root, INDEX))
-    except FileNotFoundError:
-        return []
-    except OSError:
-        raise Unusual from None
-    stems = (e[: -len(".json")] for e in entries if e.endswith(".json"))
-    return sorted(filter(_a_hundred, (f"{INDEX}/{stem}" for stem in stems)))
+    """The index's documents by the hundred, as the store lists them."""
+    return [name for name in list_names(root, INDEX) if _a_hundred(name)]
 
 
 def _a_hundred(name: str) -> bool:

@@ -32,12 +32,12 @@ def document_path(root: Path, name: str) -> Path:
     return root.joinpath(*folders, last + SUFFIX)
 
 
-def list_names(root: Path, folder: str) -> list[str]:
+def list_names(root: str | Path, folder: str) -> list[str]:
     """Names of the documents directly under folder, sorted."""
     check_folder(folder)
     prefix = f"{folder}/" if folder else ""
     try:
-        entries = list(os.scandir(root / folder))
+        entries = list(os.scandir(os.path.join(root, folder)))
     except (FileNotFoundError, NotADirectoryError):
         return []
     stems = [
