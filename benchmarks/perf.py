@@ -135,21 +135,24 @@ def durable_edits(copies: dict[int, Path], runs: Runs) -> dict[int, list[float]]
     runs, against 0.85 and 1.10 this way). A size with a round that failed has none."""
     os.sync()
     each = max(1, runs.edits // EDIT_ROUNDS)
-    found: dict[tuple[int, bool], list[float] | None] = {}
+    found: dict[tuple[int, bool], list[float]] = {
+        (size, in_app): [] for size in copies for in_app in (True, False)
+    }
+    failed: set[tuple[int, bool]] = set()
     for _ in range(EDIT_ROUNDS):
         for size, db in copies.items():
             for in_app in (True, False):
                 took = attempt(f"edits {size}", partial(edit_times, db, each, in_app))
-                times = found.setdefault((size, in_app), [])
-                found[size, in_app] = (
-                    times + took if isinstance(took, list) and times is not None else None
-                )
-    for (size, in_app), times in found.items():
-        if times:
-            name = "edit" if in_app else "  the same under the default collector"
-            p50, p99 = percentile(times, 0.5), percentile(times, 0.99)
-            log(f"  {name} at {size}: p50 {p50:.2f} ms, p99 {p99:.2f} ms")
-    return {size: times for (size, in_app), times in found.items() if in_app and times}
+                if isinstance(took, list):
+                    found[size, in_app] += took
+                else:
+                    failed.add((size, in_app))
+    measured = {key: times for key, times in found.items() if key not in failed}
+    for (size, in_app), times in measured.items():
+        name = "edit" if in_app else "  the same under the default collector"
+        p50, p99 = percentile(times, 0.5), percentile(times, 0.99)
+        log(f"  {name} at {size}: p50 {p50:.2f} ms, p99 {p99:.2f} ms")
+    return {size: times for (size, in_app), times in measured.items() if in_app}
 
 
 # -- the table ----------------------------------------------------------------
