@@ -1,5 +1,3 @@
-import sys
+from tui.cli.main import command_line
 
-from tui.cli.main import main
-
-sys.exit(main())
+command_line()
