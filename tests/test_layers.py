@@ -45,7 +45,7 @@ RULES = (
     Rule(
         "tui.domain",
         ("textual", "tinydb", "rich", "jinja2"),
-        only_tui=("tui.domain", "tui.i18n"),
+        only_tui=("tui.domain", "tui.i18n", "tui.dataclass_cache"),
     ),
     Rule("tui.storage", ("textual", "rich", "tui.app", "tui.cli")),
     Rule("tui.edits", ("textual", "tinydb", "rich", "tui.app", "tui.cli")),

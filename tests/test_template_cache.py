@@ -52,7 +52,7 @@ def test_the_cache_folder_is_platformdirs_s(
 ) -> None:
     from platformdirs import user_cache_path
 
-    from tui.render.user_cache import user_cache
+    from tui.user_cache import user_cache
 
     if xdg is None:
         monkeypatch.delenv("XDG_CACHE_HOME", raising=False)

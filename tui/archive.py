@@ -14,10 +14,10 @@ import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from tui.dataclass_cache import dataclass, field
 from tui.domain.model import Office
 from tui.domain.profile import Profile
 from tui.i18n import _

@@ -19,7 +19,7 @@ import zlib
 from typing import TYPE_CHECKING, Any
 
 from tui import __version__
-from tui.render.user_cache import code_stamp, keep, user_cache_folder
+from tui.user_cache import code_stamp, keep, user_cache_folder
 
 if TYPE_CHECKING:
     from pathlib import Path

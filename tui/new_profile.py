@@ -4,9 +4,9 @@ as TOML the office goes on editing by hand, and read back before it is kept."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.dataclass_cache import dataclass, field
 from tui.domain.profile import Member, Profile, Unit
 from tui.profile import parse_profile
 

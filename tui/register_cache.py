@@ -25,10 +25,10 @@ from collections.abc import Callable
 from typing import Any
 
 from tui import __version__
-from tui.render.user_cache import code_stamp, keep, user_cache_folder
 from tui.storage.layout import CASE_KINDS, EARLIER, OPEN_CASES
 from tui.storage.plain_cases import closed_documents, stored_in
 from tui.storage.plain_reading import Documents, Unusual, shared
+from tui.user_cache import code_stamp, keep, user_cache_folder
 
 Row = list[Any]  # what the caller keeps of one case: plain JSON
 Digest = Callable[[dict[str, Any]], Row]  # raises Unusual for a case it cannot read plainly

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING
 from tui.circulate import render_document as render_document
 from tui.circulate import render_meeting as render_meeting
 from tui.database import profile_of
+from tui.dataclass_cache import dataclass
 from tui.domain import places
 from tui.domain.agenda import first_meeting, prepare_meeting, undecided_cases
 from tui.domain.codec import to_data

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
 
+from tui.dataclass_cache import dataclass, field
 from tui.domain.model import CaseKind, CaseRef, Meeting, TrackedCase
 from tui.edits import Applied, EditError, Operation
 from tui.edits.workset import CaseKey, Workset

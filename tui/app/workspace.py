@@ -6,13 +6,13 @@ Every method here touches the disk: the app calls them from worker threads only.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui import database
 from tui.app.live import LiveMeeting, Snapshot
 from tui.app.writer import DiskWriter, Events
+from tui.dataclass_cache import dataclass, field
 from tui.domain.identity import new_id
 from tui.domain.model import MeetingStatus
 from tui.domain.profile import Profile

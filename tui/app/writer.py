@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from tui.app.live import Snapshot
+from tui.dataclass_cache import dataclass, field
 from tui.edits import Done, EditError, EditService, Operation
 from tui.i18n import _
 from tui.storage.errors import StorageError

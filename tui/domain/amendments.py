@@ -6,9 +6,9 @@ meeting's 宣讀 item says it the way records say it:
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from tui.dataclass_cache import dataclass
 from tui.domain.model import Amendment, Conclusion, Item, Meeting, Point
 from tui.domain.places import PlaceError, item_at, parse_place, written_place
 

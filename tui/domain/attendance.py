@@ -5,10 +5,10 @@ listed on the sign-in sheet."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import time
 from typing import TYPE_CHECKING
 
+from tui.dataclass_cache import dataclass
 from tui.domain.model import Attendance, Attendee
 from tui.domain.rocdate import format_time
 

@@ -4,9 +4,9 @@ format (the agenda leaves 決定 empty and asks the owner for its 辦理情形; 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
+from tui.dataclass_cache import dataclass
 from tui.domain.case_history import latest
 from tui.domain.cases import deadline_state, decision_words, kind_name, proposal_word
 from tui.domain.model import CaseEvent, CaseKind, TrackedCase

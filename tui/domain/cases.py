@@ -4,9 +4,9 @@ kind and state, how near its deadline is, and its history meeting by meeting."""
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from datetime import date
 
+from tui.dataclass_cache import dataclass
 from tui.domain.case_history import whole
 from tui.domain.decisions import DECISION_WORDS, UNDECIDED_WORD
 from tui.domain.model import CaseDecision, CaseEvent, CaseKind, ReleaseReason, TrackedCase

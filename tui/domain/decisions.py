@@ -3,8 +3,8 @@
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
+from tui.dataclass_cache import dataclass
 from tui.domain.model import CaseDecision
 from tui.domain.numerals import to_halfwidth
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from tui.dataclass_cache import dataclass, field
 from tui.domain.unread import UnreadEvents
 
 

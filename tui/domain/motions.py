@@ -3,7 +3,7 @@ it (總務組王組長口頭報告：…) and read into its parts."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from tui.dataclass_cache import dataclass
 
 ORAL = "口頭報告"
 # The kinds a report or a motion is given as; the first is a report's usual kind.

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
+from tui.dataclass_cache import dataclass, field
 from tui.domain.model import Point
 from tui.domain.numerals import Ladder, label, parse_label
 

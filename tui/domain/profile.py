@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from tui.dataclass_cache import dataclass, field
 from tui.domain.model import ItemKind, Office
 from tui.domain.profile_limits import DEFAULT_WARNING_DAYS
 

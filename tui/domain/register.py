@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
+from tui.dataclass_cache import dataclass
 from tui.domain import case_history
 from tui.domain import register_rules as rules
 from tui.domain.model import CaseDecision, CaseEvent, TrackedCase

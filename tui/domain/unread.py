@@ -4,8 +4,9 @@ tui.domain.case_history and tui.storage.case_rows)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from tui.dataclass_cache import dataclass, field
 
 if TYPE_CHECKING:
     from tui.domain.model import CaseEvent

@@ -6,8 +6,8 @@ is the meeting's own, so changing it here leaves the profile as it is."""
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
 
+from tui.dataclass_cache import dataclass, field
 from tui.domain.identity import find_item
 from tui.domain.model import Block, ConclusionLabel, Item, ItemKind, Meeting, Section
 from tui.domain.outline import item_title

@@ -5,9 +5,9 @@ change that meeting only."""
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from typing import Any
 
+from tui.dataclass_cache import dataclass
 from tui.domain.codec import ShapeError, from_data, to_data
 from tui.domain.identity import find_section
 from tui.domain.model import ItemKind, Meeting, Section

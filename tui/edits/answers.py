@@ -7,9 +7,9 @@ A slot the secretary already filled with other words is not overwritten unless `
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from tui.dataclass_cache import dataclass, field
 from tui.domain import lifecycle
 from tui.domain.identity import new_id
 from tui.domain.model import CaseDecision, CaseKind, ItemKind, Meeting, Report, TrackedCase

@@ -4,9 +4,9 @@ and when: a line in its log (nothing in the record changes)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 
+from tui.dataclass_cache import dataclass, field
 from tui.domain import lifecycle
 from tui.domain.rocdate import format_datetime
 from tui.edits.errors import ConflictError, EditError

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
+from tui.dataclass_cache import dataclass
 from tui.domain import attendance as who
 from tui.domain.codec import ShapeError, from_data, to_data
 from tui.domain.model import Attendance, Attendee

@@ -10,9 +10,9 @@ details ever gives the case a new number.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
+from tui.dataclass_cache import dataclass
 from tui.domain import lifecycle
 from tui.domain.cases import NO_OWNER, NO_SUBJECT, proposal_word
 from tui.domain.model import CaseKind, DeadlineChange, TrackedCase

@@ -8,8 +8,7 @@ A case a conclusion of this office opened is 本處 by what it is; its kind is n
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from tui.dataclass_cache import dataclass
 from tui.domain.case_history import whole
 from tui.domain.cases import kind_name
 from tui.domain.model import CaseKind, CaseRef, Meeting, MeetingStatus, TrackedCase

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
+from tui.dataclass_cache import dataclass
 from tui.domain import lifecycle, places
 from tui.domain.case_history import whole
 from tui.domain.decisions import DECISION_WORDS, UNDECIDED_WORD

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, time
 
+from tui.dataclass_cache import dataclass
 from tui.domain import lifecycle
 from tui.domain.lifecycle import status_word
 from tui.domain.model import Meeting, MeetingStatus

@@ -7,9 +7,9 @@ what its 宣讀 item gains is a correction of it, logged with who, when and what
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
 from typing import Any
 
+from tui.dataclass_cache import dataclass, field
 from tui.domain import amendments, lifecycle
 from tui.domain.codec import ShapeError, from_data, to_data
 from tui.domain.identity import find_item, new_id

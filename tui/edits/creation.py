@@ -3,9 +3,9 @@ other operations on a meeting, so that `prepare` imports only what it makes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from tui.dataclass_cache import dataclass
 from tui.domain.codec import ShapeError, from_data, to_data
 from tui.domain.identity import name_entries
 from tui.domain.lifecycle import status_word

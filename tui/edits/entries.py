@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from tui.dataclass_cache import dataclass
 from tui.domain import places
 from tui.domain.codec import ShapeError, from_data, to_data
 from tui.domain.identity import find_entry, find_item

@@ -8,9 +8,9 @@ flags (逾期, 將屆) are reckoned from the meeting when they are shown, and th
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from tui.dataclass_cache import dataclass
 from tui.domain.model import ItemKind, Meeting, MeetingStatus
 from tui.domain.rocdate import format_datetime, format_short_date
 from tui.edits.errors import ConflictError, EditError

@@ -3,8 +3,7 @@ and their order."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from tui.dataclass_cache import dataclass
 from tui.domain.identity import find_item
 from tui.domain.model import Item, ItemKind, Meeting, Section
 from tui.domain.motions import read_presenter

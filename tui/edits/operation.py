@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
+from tui.dataclass_cache import dataclass
 from tui.edits.clean import clean_points, clean_text
 from tui.edits.errors import EditError
 from tui.edits.said import Said

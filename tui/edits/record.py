@@ -3,8 +3,7 @@ when, what (confirming is in confirming.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from tui.dataclass_cache import dataclass
 from tui.domain import lifecycle
 from tui.edits.errors import EditError
 from tui.edits.operation import Applied, Operation, operation

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from tui.dataclass_cache import dataclass, field
 from tui.domain.model import Meeting, TrackedCase
 from tui.edits.errors import EditError, Hint
 from tui.edits.operation import Applied, Operation, operation

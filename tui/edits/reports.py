@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from tui.dataclass_cache import dataclass
 from tui.domain.identity import find_entry
 from tui.domain.model import Report
 from tui.domain.motions import REPORT_KINDS, read_presenter

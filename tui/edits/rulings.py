@@ -8,10 +8,10 @@ checked against what it left, so an undo never takes back a later change.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from tui.dataclass_cache import dataclass
 from tui.domain import lifecycle
 from tui.domain.case_history import whole
 from tui.domain.cases import decision_words, proposal_word

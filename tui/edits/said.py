@@ -6,9 +6,9 @@ by a session in one language reads in the language of whoever reads the log late
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from tui.dataclass_cache import dataclass, field
 from tui.i18n import _
 
 

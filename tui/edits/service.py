@@ -5,10 +5,10 @@ from __future__ import annotations
 import getpass
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from tui.dataclass_cache import dataclass
 from tui.domain.lifecycle import status_word
 from tui.domain.limits import oversized
 from tui.domain.model import CaseRef, Meeting

@@ -4,10 +4,10 @@ caller writes the changed ones back (storage) or keeps them (the app's own copy)
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from tui.dataclass_cache import dataclass, field
 from tui.domain.model import CaseKind, CaseRef, Correction, Meeting, MeetingStatus, TrackedCase
 from tui.edits.errors import EditError, Hint
 from tui.i18n import N_, _

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
 from tui.database import profile_of
+from tui.dataclass_cache import dataclass, field
 from tui.domain.cases import kind_name
 from tui.domain.model import CaseKind, MeetingStatus
 from tui.domain.point_text import read_points, written_points

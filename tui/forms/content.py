@@ -4,10 +4,10 @@ unit owns (its fixed cells, then the cells it fills, 辦理情形 first), and ro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 
 from tui.database import profile_of
+from tui.dataclass_cache import dataclass
 from tui.domain.case_history import latest
 from tui.domain.case_table import TableMeeting, deadline_cell, number_cell, subject_cell
 from tui.domain.cases import decision_words

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from tui.dataclass_cache import dataclass
 from tui.domain.model import CaseDecision
 from tui.domain.rocdate import DateError, parse_date
 from tui.forms.identifier import MARK, PROPERTY

@@ -9,8 +9,8 @@ Properties) and as the small last line of the form, read when the property is go
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 
+from tui.dataclass_cache import dataclass
 from tui.domain.model import CaseKind
 
 PROPERTY = "agenda-form"

@@ -3,9 +3,9 @@ could not place."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 
+from tui.dataclass_cache import dataclass, field
 from tui.domain.model import Meeting, Section
 from tui.importer.attendance import attendance
 from tui.importer.decode import NotARecordError

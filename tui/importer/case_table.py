@@ -4,9 +4,9 @@ reported and proposed at the meeting (the decisions are read from the decision s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
+from tui.dataclass_cache import dataclass
 from tui.domain.case_table import COLUMNS
 from tui.domain.cases import PROPOSAL_WORDS
 from tui.domain.model import TrackedCase

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Protocol
 
+from tui.dataclass_cache import dataclass, field
 from tui.domain.numerals import Ladder, parse_label
 from tui.domain.text import without_controls
 from tui.importer.case_table import TABLE_ROW

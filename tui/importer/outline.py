@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from tui.dataclass_cache import dataclass
 from tui.domain.model import Conclusion, Point
 from tui.domain.numerals import Ladder
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from tui.dataclass_cache import dataclass, field
 from tui.domain.model import Meeting, Office, TrackedCase
 from tui.domain.units import unit_at_start
 from tui.i18n import _

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from tui.dataclass_cache import dataclass
 from tui.domain.numerals import NumeralError, parse_number
 
 _NUMBER = r"[0-9０-９一二三四五六七八九十百千零○〇]+"

@@ -3,10 +3,10 @@ the units' forms (tui.forms), or any other source with the same three calls (a t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
 
 from tui import forms
+from tui.dataclass_cache import dataclass
 from tui.domain.model import Meeting, TrackedCase
 from tui.storage.repository import Repository
 

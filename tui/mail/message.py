@@ -4,11 +4,12 @@ under their own (Chinese) names, encoded the standard way (RFC 2047 / RFC 2231).
 from __future__ import annotations
 
 import mimetypes
-from dataclasses import dataclass, field
 from datetime import datetime
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
+
+from tui.dataclass_cache import dataclass, field
 
 # Types the registry of some systems does not know.
 _TYPES = {

@@ -11,8 +11,8 @@ with its share of the width, `簽名*2` (1 when it gives none). Text inside a fi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from tui.dataclass_cache import dataclass
 from tui.i18n import _
 from tui.render.environment import LINE_BREAK
 from tui.render.formats import RenderError

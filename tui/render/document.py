@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 
+from tui.dataclass_cache import dataclass, field
 from tui.domain.attendance import sign_in_rows
 from tui.domain.case_table import COLUMNS, CaseRow, TableMeeting, case_rows, has_answers
 from tui.domain.cases import deadline_state, kind_name

@@ -29,8 +29,8 @@ from tui.domain.model import Attendee
 from tui.domain.numerals import Ladder, label
 from tui.domain.rocdate import format_date, format_datetime, format_short_date, format_time
 from tui.domain.text import without_controls
-from tui.render.user_cache import cache_folder
 from tui.render.widths import width
+from tui.user_cache import cache_folder
 
 if TYPE_CHECKING:
     from tui.domain.case_table import CaseRow

@@ -8,10 +8,10 @@ building the index. tests/test_search_index.py checks that every text of the mod
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from tui.dataclass_cache import dataclass
 from tui.i18n import _
 from tui.search.schema import LARGEST_MEETING
 from tui.storage.layout import CASE_KINDS

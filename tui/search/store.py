@@ -6,9 +6,9 @@ import json
 import sqlite3
 from array import array
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
+from tui.dataclass_cache import dataclass, field
 from tui.i18n import _
 from tui.search import schema, sources
 from tui.search.grams import grams

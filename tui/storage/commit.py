@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from pathlib import Path
 
+from tui.dataclass_cache import dataclass
 from tui.storage.files import (
     fsync_dir,
     install,

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tui.dataclass_cache import dataclass
 from tui.i18n import N_, _
 from tui.storage.documents import Warn
 from tui.storage.files import (

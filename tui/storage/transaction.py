@@ -5,13 +5,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
+from tui.dataclass_cache import dataclass, field
 from tui.storage.commit import Change
 from tui.storage.documents import Warn, load
 from tui.storage.envelope import encode_tables as encode_tables  # counted by test_import_cost

@@ -4,7 +4,6 @@ with its reason; each change an operation (set_case, set_deadline), undone by ct
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
@@ -13,6 +12,7 @@ from textual.widgets import Input, Label, Select
 
 from tui.app.screens.dialogs import _Form
 from tui.app.screens.editor_live import LiveEditing
+from tui.dataclass_cache import dataclass
 from tui.domain.cases import kind_name
 from tui.domain.model import CaseKind, TrackedCase
 from tui.domain.rocdate import DateError, format_numeric_date, parse_date

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import time
 
 from textual.app import ComposeResult
@@ -10,6 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label
 
 from tui.app.screens.dialogs import _Form
+from tui.dataclass_cache import dataclass
 from tui.domain.rocdate import DateError, format_time, parse_time
 from tui.domain.text import without_controls
 from tui.i18n import _

@@ -4,8 +4,6 @@ as it is typed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from tui.dataclass_cache import dataclass, field
 from tui.domain import amendments
 from tui.domain.model import Amendment, Item, Meeting
 from tui.domain.places import written_place

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from textual import on
@@ -13,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
+from tui.dataclass_cache import dataclass
 from tui.domain.motions import MOTION_KINDS, ORAL, REPORT_KINDS, read_presenter
 from tui.domain.rocdate import DateError, parse_date
 from tui.domain.text import without_controls

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 
 from tui.app.widgets.entries import case_text, conclusion_text, report_text
+from tui.dataclass_cache import dataclass
 from tui.domain.identity import find_entry
 from tui.domain.model import CaseKind, Conclusion, Report
 from tui.domain.numerals import Ladder

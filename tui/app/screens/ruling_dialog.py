@@ -5,7 +5,6 @@ of the item. Each is one operation, undone by ctrl+z."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from textual import on
@@ -16,6 +15,7 @@ from textual.widgets import Input, Label, Select
 from tui.app.screens.case_dialog import CaseKeys
 from tui.app.screens.dialogs import _Form
 from tui.app.widgets.entries import key_of
+from tui.dataclass_cache import dataclass
 from tui.domain.cases import REASON_WORDS, proposal_word
 from tui.domain.decisions import DECISION_WORDS
 from tui.domain.model import CaseDecision, ReleaseReason, TrackedCase

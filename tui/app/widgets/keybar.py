@@ -13,8 +13,6 @@ it lists every key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
@@ -23,6 +21,7 @@ from textual.binding import ActiveBinding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from tui.dataclass_cache import dataclass
 from tui.i18n import N_, _
 
 # Textual's own descriptions the bar shows, here so that the catalogs hold them.

@@ -10,8 +10,8 @@ first point of the list). The labels are renumbered as points come and go; readi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from tui.dataclass_cache import dataclass
 from tui.domain.numerals import Ladder, label, parse_label
 from tui.domain.points import INDENT
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from dataclasses import dataclass
 
+from tui.dataclass_cache import dataclass
 from tui.i18n import _
 from tui.render.documents import layout
 from tui.render.documents.kept_frame import kept_or_made, kept_path

@@ -17,7 +17,7 @@ from importlib.util import find_spec
 from typing import TypeVar
 
 from tui.render.formats import RenderError
-from tui.render.user_cache import keep, user_cache_folder
+from tui.user_cache import keep, user_cache_folder
 
 MOST_BYTES = 16 * 1024 * 1024  # a frame is under 1 MB
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

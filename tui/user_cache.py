@@ -29,7 +29,7 @@ def code_stamp(names: tuple[str, ...]) -> str:
     """The state of agenda's own files `names` (relative to the package, "domain/profile.py"):
     what was kept by other code, a checkout's or an upgrade that kept the version number, is
     not trusted; "unknown" when one cannot be read."""
-    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    package = os.path.dirname(os.path.abspath(__file__))
     found = []
     for name in names:
         try:

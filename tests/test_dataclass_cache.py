@@ -1,0 +1,93 @@
+"""The code of the methods dataclasses write is compiled once and kept: a second process
+compiles none of it, and a damaged cache, or one another user could have written, is no
+cache."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+# A process that makes the meeting model's classes, with compile() counted for each
+# source that dataclasses hands to exec, and one class made here to show the result works.
+MAKES_THE_MODEL = """
+import sys
+import tui.dataclass_cache as cache
+
+made = []
+real = compile
+def counted(source, *args, **kwargs):
+    made.append(source)
+    return real(source, *args, **kwargs)
+cache.compile = counted
+
+from tui.domain.model import Attendee, Meeting
+from tui.dataclass_cache import dataclass, field
+
+@dataclass
+class Probe:
+    name: str
+    tags: list[str] = field(default_factory=list)
+
+probe = Probe("x")
+assert probe == Probe("x", []) and repr(probe) == "Probe(name='x', tags=[])", repr(probe)
+assert Attendee(name="王") == Attendee(name="王")
+print(len(made), cache.cache_file())
+"""
+
+
+def make_the_model(cache_home: Path) -> tuple[int, Path]:
+    """(the sources compiled, the cache file) of a process that makes the model."""
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache_home))
+    done = subprocess.run(
+        [sys.executable, "-c", MAKES_THE_MODEL],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+        check=True,
+    )
+    compiled, path = done.stdout.split()
+    return int(compiled), Path(path)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is read from XDG here")
+def test_a_second_process_compiles_none_of_the_methods(tmp_path: Path) -> None:
+    first, path = make_the_model(tmp_path)
+    assert first >= 3 * 18  # the model's 18 classes: __init__, __repr__ and __eq__ at least
+    assert path.is_relative_to(tmp_path)
+    assert path.stat().st_mode & 0o777 == 0o600
+    second, _ = make_the_model(tmp_path)
+    assert second == 0
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is read from XDG here")
+def test_a_damaged_cache_is_no_cache_and_is_written_again(tmp_path: Path) -> None:
+    _, path = make_the_model(tmp_path)
+    kept = path.read_bytes()
+    path.write_bytes(kept[: len(kept) // 2])
+    first, _ = make_the_model(tmp_path)
+    assert first >= 3 * 18
+    assert path.read_bytes() == kept
+    second, _ = make_the_model(tmp_path)
+    assert second == 0
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is read from XDG here")
+def test_code_another_user_could_have_written_is_not_run(tmp_path: Path) -> None:
+    _, path = make_the_model(tmp_path)
+    planted = {
+        source: compile("raise SystemExit('planted code ran')", "<string>", "exec")
+        for source in marshal.loads(path.read_bytes())
+    }
+    path.write_bytes(marshal.dumps(planted))
+    path.chmod(0o622)  # others may write it
+    compiled, _ = make_the_model(tmp_path)  # check=True: the planted code did not run
+    assert compiled >= 3 * 18
