@@ -4,6 +4,7 @@ cache."""
 
 from __future__ import annotations
 
+import ast
 import marshal
 import os
 import subprocess
@@ -91,3 +92,18 @@ def test_code_another_user_could_have_written_is_not_run(tmp_path: Path) -> None
     path.chmod(0o622)  # others may write it
     compiled, _ = make_the_model(tmp_path)  # check=True: the planted code did not run
     assert compiled >= 3 * 18
+
+
+def test_every_class_of_agenda_is_made_with_the_kept_methods() -> None:
+    """A module that took dataclass from the standard library and was the first of a
+    command to make a class would compile every class after it anew."""
+    taken_directly = [
+        str(path.relative_to(ROOT))
+        for path in sorted((ROOT / "tui").rglob("*.py"))
+        if path.name != "dataclass_cache.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom)
+        and node.module == "dataclasses"
+        and any(alias.name in ("dataclass", "field") for alias in node.names)
+    ]
+    assert taken_directly == []
