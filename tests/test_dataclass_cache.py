@@ -85,7 +85,7 @@ def test_a_damaged_cache_is_no_cache_and_is_written_again(tmp_path: Path) -> Non
 def test_code_another_user_could_have_written_is_not_run(tmp_path: Path) -> None:
     _, path = make_the_model(tmp_path)
     planted = {
-        source: compile("raise SystemExit('planted code ran')", "<string>", "exec")
+        source: marshal.dumps(compile("raise SystemExit('planted code ran')", "<s>", "exec"))
         for source in marshal.loads(path.read_bytes())
     }
     path.write_bytes(marshal.dumps(planted))

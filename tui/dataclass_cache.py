@@ -24,48 +24,59 @@ from typing import Any
 
 __all__ = ["dataclass", "field"]
 
-MOST_KEPT = 4000  # methods' sources; past it, only those of the last run are kept
+MOST_KEPT = 4000  # methods of one part; past it, only those of the last run are kept
 
-_codes: dict[str, CodeType] | None = None  # read from the cache when first needed
-_used: set[str] = set()
-_compiled: list[str] = []  # by this process, not in the cache yet
+# Each method's marshalled code by its source, in a file for each part of a package whose
+# classes made it ("tui.domain", "tui.app", "textual.widgets"): a command reads what it uses.
+_kept: dict[str, dict[str, bytes]] = {}
+_made: dict[str, CodeType] = {}  # the code this process ran, by source
+_compiled: dict[str, list[str]] = {}  # by part: the sources compiled, the cache without
 
 
-def cache_file() -> str:
-    """One file for each build of Python: the compiled code is its own."""
+def cache_file(part: str = "tui.domain") -> str:
+    """One file for each build of Python (the compiled code is its own) and part."""
     from tui.user_cache import user_cache_folder
 
-    build = f"{sys.implementation.cache_tag}-{sys.hexversion:x}"
-    return os.path.join(user_cache_folder(), f"dataclass-methods-{build}.marshal")
+    build = f"dataclass-methods-{sys.implementation.cache_tag}-{sys.hexversion:x}"
+    return os.path.join(user_cache_folder(), build, f"{part}.marshal")
 
 
 def _exec(source: Any, globals: Any = None, locals: Any = None, /, **options: Any) -> None:
     if isinstance(source, str):
-        source = _code(source)
+        module = str((globals or {}).get("__name__", "__main__"))
+        source = _code(source, ".".join(module.split(".")[:2]))
     builtins.exec(source, globals, locals, **options)
 
 
-def _code(source: str) -> CodeType:
-    codes = _kept()
-    code = codes.get(source)
+def _code(source: str, part: str) -> CodeType:
+    code = _made.get(source)
     if code is None:
-        # As exec compiles a text: its name "<string>", no __future__ flags of this module.
-        code = codes[source] = compile(source, "<string>", "exec", dont_inherit=True)
-        _compiled.append(source)
-    _used.add(source)
+        code = _made[source] = _kept_code(source, part) or _compile(source, part)
     return code
 
 
-def _kept() -> dict[str, CodeType]:
-    global _codes
-    if _codes is None:
-        _codes = read_codes(cache_file())
-    return _codes
+def _kept_code(source: str, part: str) -> CodeType | None:
+    """Only the code a process runs is unmarshalled."""
+    kept = _kept.get(part)
+    if kept is None:
+        kept = _kept[part] = read_kept(cache_file(part))
+    raw = kept.get(source)
+    try:
+        code = None if raw is None else marshal.loads(raw)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return code if isinstance(code, CodeType) else None
 
 
-def read_codes(path: str) -> dict[str, CodeType]:
-    """The code kept in `path`; nothing when it is missing, damaged, or could have been
-    written by another user."""
+def _compile(source: str, part: str) -> CodeType:
+    _compiled.setdefault(part, []).append(source)
+    # As exec compiles a text: its name "<string>", no __future__ flags of this module.
+    return compile(source, "<string>", "exec", dont_inherit=True)
+
+
+def read_kept(path: str) -> dict[str, bytes]:
+    """The code kept in `path`, marshalled, by source; nothing when the file is missing,
+    damaged, or could have been written by another user."""
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError:
@@ -79,7 +90,7 @@ def read_codes(path: str) -> dict[str, CodeType]:
             return {}
     if not isinstance(found, dict):
         return {}
-    return {s: c for s, c in found.items() if isinstance(s, str) and isinstance(c, CodeType)}
+    return {s: c for s, c in found.items() if isinstance(s, str) and isinstance(c, bytes)}
 
 
 def _owned(stat: os.stat_result) -> bool:
@@ -88,13 +99,15 @@ def _owned(stat: os.stat_result) -> bool:
 
 
 def keep_compiled() -> None:
-    """Write the cache again when this process compiled something it did not hold."""
-    if not _compiled or _codes is None:
-        return
+    """Write a part's file again when this process compiled something it did not hold."""
     from tui.user_cache import keep
 
-    codes = _codes if len(_codes) <= MOST_KEPT else {s: _codes[s] for s in _used}
-    keep(cache_file(), marshal.dumps(codes))
+    for part, compiled in _compiled.items():
+        kept = dict(_kept.get(part, {}))
+        kept.update((source, marshal.dumps(_made[source])) for source in compiled)
+        if len(kept) > MOST_KEPT:
+            kept = {source: kept[source] for source in _made if source in kept}
+        keep(cache_file(part), marshal.dumps(kept))
     _compiled.clear()
 
 
