@@ -107,3 +107,19 @@ def test_every_class_of_agenda_is_made_with_the_kept_methods() -> None:
         and any(alias.name in ("dataclass", "field") for alias in node.names)
     ]
     assert taken_directly == []
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is read from XDG here")
+def test_a_module_of_any_name_keeps_its_methods_inside_the_cache(tmp_path: Path) -> None:
+    outside = tmp_path / "outside" / "escaped"  # as a file's name: a path out of the cache
+    script = (
+        "import sys, types\n"
+        "import tui.dataclass_cache\n"
+        f"module = sys.modules[{str(outside)!r}] = types.ModuleType({str(outside)!r})\n"
+        "exec('from dataclasses import dataclass\\n@dataclass\\nclass Odd:\\n    x: int',"
+        " module.__dict__)\n"
+    )
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, timeout=60, check=True)
+    kept = sorted(p.name for p in tmp_path.rglob("*.marshal"))
+    assert kept == ["__main__.marshal"]

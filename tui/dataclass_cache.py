@@ -43,9 +43,14 @@ def cache_file(part: str = "tui.domain") -> str:
 
 def _exec(source: Any, globals: Any = None, locals: Any = None, /, **options: Any) -> None:
     if isinstance(source, str):
-        module = str((globals or {}).get("__name__", "__main__"))
-        source = _code(source, ".".join(module.split(".")[:2]))
+        source = _code(source, _part(globals))
     builtins.exec(source, globals, locals, **options)
+
+
+def _part(globals: Any) -> str:
+    """The part of the package whose class the methods are for: a file's name."""
+    names = str((globals or {}).get("__name__", "")).split(".")[:2]
+    return ".".join(names) if all(name.isidentifier() for name in names) else "__main__"
 
 
 def _code(source: str, part: str) -> CodeType:
