@@ -37,9 +37,11 @@ class SecretaryError(EditError):
     to do (each front end words it)."""
 
 
-def editor(repo: Repository, session: str = "") -> EditService:
-    """The edit service for this database, as the user running this process."""
-    return EditService(repo, os_user(), profile_of(repo).unit_names, session)
+def editor(repo: Repository, session: str = "", profile: Profile | None = None) -> EditService:
+    """The edit service for this database, as the user running this process; `profile`:
+    the database's, when the caller has read it already."""
+    units = (profile or profile_of(repo)).unit_names
+    return EditService(repo, os_user(), units, session)
 
 
 # -- import -------------------------------------------------------------------
@@ -125,12 +127,15 @@ def prepare(
     on: date | datetime | None = None,
     force: bool = False,
     number: int | None = None,
+    profile: Profile | None = None,
 ) -> Prepared:
     """Meeting N+1 from record N; with no meeting stored, the series' first (`number`,
-    else 1) from the profile alone."""
+    else 1) from the profile alone. `profile`: the database's, when the caller has read it
+    already (a command reads it once)."""
+    profile = profile or profile_of(repo)
     numbers = repo.meeting_numbers()  # listed once: a folder of a file a meeting
     if not numbers:
-        return _prepare_first(repo, number or 1, on)
+        return _prepare_first(repo, number or 1, on, profile)
     if number is not None:
         raise SecretaryError(
             _(
@@ -154,23 +159,23 @@ def prepare(
             ),
             Hint.DECIDE_FIRST,
         )
-    profile = profile_of(repo)
     start = _meeting_start(repo, profile, previous, on)
     meeting = prepare_meeting(profile, previous, start, repo.open_cases(whole=False))
     try:
-        editor(repo).apply(CreateMeeting(meeting.number, to_data(meeting)))
+        editor(repo, profile=profile).apply(CreateMeeting(meeting.number, to_data(meeting)))
     except EditError as error:
         raise SecretaryError(str(error)) from None
     return Prepared(name_entries(meeting), undecided)
 
 
-def _prepare_first(repo: Repository, number: int, on: date | datetime | None) -> Prepared:
+def _prepare_first(
+    repo: Repository, number: int, on: date | datetime | None, profile: Profile
+) -> Prepared:
     if number < 1:
         raise SecretaryError(_("meeting numbers start at 1, not {number}").format(number=number))
-    profile = profile_of(repo)
     meeting = first_meeting(profile, number, _first_start(profile, on))
     try:
-        editor(repo).apply(CreateMeeting(meeting.number, to_data(meeting)))
+        editor(repo, profile=profile).apply(CreateMeeting(meeting.number, to_data(meeting)))
     except EditError as error:
         raise SecretaryError(str(error)) from None
     return Prepared(name_entries(meeting), [])

@@ -24,7 +24,12 @@ from tui.i18n import _, ngettext
 def prepare(args: argparse.Namespace, session: Session) -> int:
     on = _when(args.date, "--date") if args.date else None
     prepared = secretary.prepare(
-        session.repo(), after=args.after, on=on, force=args.force, number=args.number
+        session.repo(),
+        after=args.after,
+        on=on,
+        force=args.force,
+        number=args.number,
+        profile=session.profile(),
     )
     found = prepared.meeting
     print(
