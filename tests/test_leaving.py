@@ -74,3 +74,15 @@ def test_a_command_through_python_m_tui_keeps_its_output_and_status(tmp_path: Pa
     missing = subprocess.run([*command, "show", "999"], capture_output=True, timeout=60)
     assert missing.returncode != 0
     assert missing.stderr.startswith(b"agenda: error:")
+
+
+def test_a_daemon_thread_is_not_waited_for() -> None:
+    done = python(
+        "import threading, time\n"
+        "from tui.cli.main import leave\n"
+        "threading.Thread(target=time.sleep, args=(60,), daemon=True).start()\n"
+        "print('done')\n"
+        "leave(0)\n"
+    )
+    assert done.returncode == 0
+    assert done.stdout == "done\n"

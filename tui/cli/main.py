@@ -110,9 +110,8 @@ def leave(status: int) -> NoReturn:
     """Exit with status without the interpreter's teardown, which frees every loaded module's
     objects one by one (5-15 ms of a 50-150 ms command), once nothing is left to finish:
     the streams flushed and the exit handlers run. A thread still running is waited for, as
-    a plain exit does."""
-    threading = sys.modules.get("threading")
-    if threading is not None and threading.active_count() > 1:
+    a plain exit does (a daemon thread is not, as by a plain exit)."""
+    if _threads_running():
         sys.exit(status)
     try:
         for stream in (sys.stdout, sys.stderr):
@@ -121,9 +120,17 @@ def leave(status: int) -> NoReturn:
     except BrokenPipeError:
         status = status or 141  # the reader went away before the last of the output
     except OSError:
-        status = status or 1
+        status = status or 120  # as the interpreter's own last flush says it
     atexit._run_exitfuncs()
     os._exit(status)
+
+
+def _threads_running() -> bool:
+    threading = sys.modules.get("threading")
+    if threading is None:
+        return False
+    main = threading.main_thread()
+    return any(t is not main and not t.daemon for t in threading.enumerate())
 
 
 if __name__ == "__main__":
