@@ -6,7 +6,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from tests.cli_support import imported_archive
 
@@ -86,3 +89,45 @@ def test_a_daemon_thread_is_not_waited_for() -> None:
     )
     assert done.returncode == 0
     assert done.stdout == "done\n"
+
+
+def test_a_terminal_that_hung_up_with_output_waiting_is_no_failure(tmp_path: Path) -> None:
+    """The app's last output to a dropped SSH link cannot be flushed: what was typed is
+    saved, and there is no one left to tell; output to a file that cannot be written still
+    fails the command."""
+    pexpect = pytest.importorskip("pexpect")
+    ready = tmp_path / "ready"
+    code = (
+        "import signal, sys, time\n"
+        "import tui.cli.main as cli\n"
+        "signal.signal(signal.SIGHUP, signal.SIG_IGN)\n"
+        "def main():\n"
+        "    sys.stdout.buffer.write(b'last words')\n"
+        f"    open({str(ready)!r}, 'w').close()\n"
+        "    time.sleep(1.0)\n"  # the terminal is closed meanwhile
+        "    return 0\n"
+        "cli.main = main\n"
+        "cli.command_line()\n"
+    )
+    child = pexpect.spawn(sys.executable, ["-c", code], env=BUFFERED, timeout=30)
+    deadline = time.monotonic() + 30
+    while not ready.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    child.ptyproc.fileobj.close()  # the link drops
+    while child.ptyproc.isalive() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert child.ptyproc.exitstatus == 0
+
+
+def test_output_that_cannot_be_written_to_a_file_fails_the_command() -> None:
+    code = (
+        "import sys\n"
+        "from tui.cli.main import leave\n"
+        "sys.stdout.write('x' * 100)\n"  # waits in the buffer of a file on a full disk
+        "leave(0)\n"
+    )
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-c", code], stdout=full, env=BUFFERED, timeout=60, check=False
+        )
+    assert done.returncode == 120

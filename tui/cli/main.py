@@ -8,7 +8,7 @@ import io
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from tui.cli.command_line import EPILOG, EXIT_NOTES, build_parser, named_command
 from tui.i18n import _
@@ -103,26 +103,37 @@ def _tolerate_narrow_encodings() -> None:
 
 def command_line() -> NoReturn:
     """The installed `agenda` script and `python -m tui`: main, then out."""
-    leave(main())
+    terminals = [stream for stream in (sys.stdout, sys.stderr) if _is_terminal(stream)]
+    leave(main(), terminals)
 
 
-def leave(status: int) -> NoReturn:
+def leave(status: int, terminals: Sequence[object] = ()) -> NoReturn:
     """Exit with status without the interpreter's teardown, which frees every loaded module's
     objects one by one (5-15 ms of a 50-150 ms command), once nothing is left to finish:
     the streams flushed and the exit handlers run. A thread still running is waited for, as
-    a plain exit does (a daemon thread is not, as by a plain exit)."""
+    a plain exit does (a daemon thread is not, as by a plain exit). Output that cannot be
+    flushed fails the command, but to one of `terminals` (the streams that were terminals),
+    which has hung up (a dropped SSH link): there is no one left to tell."""
     if _threads_running():
         sys.exit(status)
-    try:
-        for stream in (sys.stdout, sys.stderr):
+    for stream in (sys.stdout, sys.stderr):
+        try:
             if stream is not None:
                 stream.flush()
-    except BrokenPipeError:
-        status = status or 141  # the reader went away before the last of the output
-    except OSError:
-        status = status or 120  # as the interpreter's own last flush says it
+        except BrokenPipeError:
+            status = status or 141  # the reader went away before the last of the output
+        except OSError:
+            if stream not in terminals:
+                status = status or 120  # as the interpreter's own last flush says it
     atexit._run_exitfuncs()
     os._exit(status)
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):  # closed
+        return False
 
 
 def _threads_running() -> bool:
