@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import errno
 import io
 import os
 import sys
@@ -110,23 +111,32 @@ def command_line() -> NoReturn:
 def leave(status: int, terminals: Sequence[object] = ()) -> NoReturn:
     """Exit with status without the interpreter's teardown, which frees every loaded module's
     objects one by one (5-15 ms of a 50-150 ms command), once nothing is left to finish:
-    the streams flushed and the exit handlers run. A thread still running is waited for, as
+    the exit handlers run and the streams flushed. A thread still running is waited for, as
     a plain exit does (a daemon thread is not, as by a plain exit). Output that cannot be
     flushed fails the command, but to one of `terminals` (the streams that were terminals),
     which has hung up (a dropped SSH link): there is no one left to tell."""
     if _threads_running():
         sys.exit(status)
+    atexit._run_exitfuncs()  # before the flush, as at a plain exit: they may still write
     for stream in (sys.stdout, sys.stderr):
-        try:
-            if stream is not None:
-                stream.flush()
-        except BrokenPipeError:
-            status = status or 141  # the reader went away before the last of the output
-        except OSError:
-            if stream not in terminals:
-                status = status or 120  # as the interpreter's own last flush says it
-    atexit._run_exitfuncs()
+        status = _flushed(stream, status, stream in terminals)
     os._exit(status)
+
+
+def _flushed(stream: TextIO | None, status: int, terminal: bool) -> int:
+    """The status once `stream` is flushed: the same, unless its output was lost."""
+    try:
+        if stream is not None and not stream.closed:
+            stream.flush()
+    except BrokenPipeError:
+        return status or 141  # the reader went away before the last of the output
+    except OSError as error:
+        if not (terminal and error.errno in _HUNG_UP):
+            return status or 120  # as the interpreter's own last flush says it
+    return status
+
+
+_HUNG_UP = (errno.EIO, errno.ENXIO)  # what a terminal says once its link is gone
 
 
 def _is_terminal(stream: TextIO | None) -> bool:
