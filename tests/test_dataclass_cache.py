@@ -94,6 +94,36 @@ def test_code_another_user_could_have_written_is_not_run(tmp_path: Path) -> None
     assert compiled >= 3 * 18
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is read from XDG here")
+def test_a_link_to_planted_code_is_not_followed(tmp_path: Path) -> None:
+    _, path = make_the_model(tmp_path)
+    planted = tmp_path / "planted.marshal"
+    code = compile("raise SystemExit('planted code ran')", "<s>", "exec")
+    planted.write_bytes(
+        marshal.dumps(dict.fromkeys(marshal.loads(path.read_bytes()), marshal.dumps(code)))
+    )
+    planted.chmod(0o600)
+    path.unlink()
+    path.symlink_to(planted)
+    compiled, _ = make_the_model(tmp_path)  # check=True: the planted code did not run
+    assert compiled >= 3 * 18
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is read from XDG here")
+@pytest.mark.parametrize("put_there", ["folder", "pipe"])
+def test_something_else_in_the_cache_files_place_is_no_cache(
+    tmp_path: Path, put_there: str
+) -> None:
+    _, path = make_the_model(tmp_path)
+    path.unlink()
+    if put_there == "folder":
+        path.mkdir()
+    else:
+        os.mkfifo(path)  # read with a plain open, it would wait for a writer forever
+    compiled, _ = make_the_model(tmp_path)  # within make_the_model's 60 s
+    assert compiled >= 3 * 18
+
+
 def test_every_class_of_agenda_is_made_with_the_kept_methods() -> None:
     """A module that took dataclass from the standard library and was the first of a
     command to make a class would compile every class after it anew."""

@@ -3,7 +3,7 @@ of the methods it writes kept between runs.
 
 Python 3.11 and 3.12 write each dataclass's __init__, __repr__ and __eq__ as source text and
 compile it in every process: the meeting model, the profile and the edit service are 42
-classes and 165 compiles, 15-20 ms of every command that loads them. Here the compiled code
+classes and 165 compiles, 15-22 ms of every command that loads them. Here the compiled code
 is kept in the user's cache, found by its source, and handed to dataclasses' own exec: the
 same source, compiled as exec compiles it, runs the same. Once this module is imported,
 every dataclass the process makes goes through it. A cache that cannot be read or written,
@@ -25,6 +25,7 @@ from typing import Any
 __all__ = ["dataclass", "field"]
 
 MOST_KEPT = 4000  # methods of one part; past it, only those of the last run are kept
+MOST_BYTES = 64 * 1024 * 1024  # a part's file: 4,000 methods take some 3 MB
 
 # Each method's marshalled code by its source, in a file for each part of a package whose
 # classes made it ("tui.domain", "tui.app", "textual.widgets"): a command reads what it uses.
@@ -81,33 +82,26 @@ def _compile(source: str, part: str) -> CodeType:
 
 def read_kept(path: str) -> dict[str, bytes]:
     """The code kept in `path`, marshalled, by source; nothing when the file is missing,
-    damaged, or could have been written by another user."""
+    damaged, not a plain file, or could have been written by another user."""
+    from tui.user_cache import kept_file
+
+    data = kept_file(path, MOST_BYTES, owned=True)
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
-    except OSError:
+        found = None if data is None else marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
         return {}
-    with open(descriptor, "rb") as file:
-        if not _owned(os.fstat(descriptor)):
-            return {}
-        try:
-            found = marshal.loads(file.read())
-        except (OSError, EOFError, ValueError, TypeError):
-            return {}
     if not isinstance(found, dict):
         return {}
     return {s: c for s, c in found.items() if isinstance(s, str) and isinstance(c, bytes)}
 
 
-def _owned(stat: os.stat_result) -> bool:
-    mine = not hasattr(os, "getuid") or stat.st_uid == os.getuid()
-    return mine and not stat.st_mode & 0o022
-
-
 def keep_compiled() -> None:
-    """Write a part's file again when this process compiled something it did not hold."""
+    """Write a part's file again when this process compiled something it did not hold: what
+    it read merged with what it compiled, replacing the file whole (processes writing at
+    once: the last one's is kept, and the others' methods are compiled again next time)."""
     from tui.user_cache import keep
 
-    for part, compiled in _compiled.items():
+    for part, compiled in list(_compiled.items()):
         kept = dict(_kept.get(part, {}))
         kept.update((source, marshal.dumps(_made[source])) for source in compiled)
         if len(kept) > MOST_KEPT:

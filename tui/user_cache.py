@@ -1,12 +1,13 @@
 """The user's cache folder for agenda: what a render keeps between runs (compiled
-templates, the parts every ODT and DOCX record shares) and the profiles known good
-(tui.checked_profiles).
+templates, the parts every ODT and DOCX record shares), the profiles known good
+(tui.checked_profiles) and dataclasses' compiled methods (tui.dataclass_cache).
 A cache that cannot be kept is simply no cache."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,28 @@ def keep(path: str, data: str | bytes) -> None:
     except (OSError, ValueError):  # ValueError: text UTF-8 cannot hold, a lone surrogate
         with contextlib.suppress(OSError):
             os.unlink(part)
+
+
+def kept_file(path: str, most_bytes: int, *, owned: bool = False) -> bytes | None:
+    """What the cache's file `path` holds when it is a regular file of at most `most_bytes`
+    (and, if `owned`, the user's own that no one else may write); else None. Never waits:
+    a pipe put in its place is not read."""
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    try:
+        with open(os.open(path, flags), "rb") as file:
+            found = os.fstat(file.fileno())
+            if not stat.S_ISREG(found.st_mode) or found.st_size > most_bytes:
+                return None
+            if owned and not _owners_only(found):
+                return None
+            return file.read(most_bytes + 1)
+    except OSError:
+        return None
+
+
+def _owners_only(found: os.stat_result) -> bool:
+    mine = not hasattr(os, "getuid") or found.st_uid == os.getuid()
+    return mine and not found.st_mode & 0o022
 
 
 def user_cache() -> Path:

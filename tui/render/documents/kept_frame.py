@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 from collections.abc import Callable
 from importlib.util import find_spec
 from typing import TypeVar
 
 from tui.render.formats import RenderError
-from tui.user_cache import keep, user_cache_folder
+from tui.user_cache import keep, kept_file, user_cache_folder
 
 MOST_BYTES = 16 * 1024 * 1024  # a frame is under 1 MB
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -57,7 +56,7 @@ def kept_or_made(
 ) -> Kept:
     """The frame kept at `path` when `read` takes it, else the one `make` gives (kept for
     the next render); RenderError(`refusal`) when the library's is not one either."""
-    data = None if path is None else _regular_file(path)
+    data = None if path is None else kept_file(path, MOST_BYTES)
     if data is not None:
         try:
             kept = read(data)
@@ -71,15 +70,3 @@ def kept_or_made(
     if path is not None:
         keep(path, written(made))
     return made
-
-
-def _regular_file(path: str) -> bytes | None:
-    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
-    try:
-        with open(os.open(path, flags), "rb") as file:
-            found = os.fstat(file.fileno())
-            if not stat.S_ISREG(found.st_mode) or found.st_size > MOST_BYTES:
-                return None
-            return file.read(MOST_BYTES + 1)
-    except OSError:
-        return None
