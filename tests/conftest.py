@@ -1,10 +1,20 @@
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from tui.profile import default_profile_path, load_profile
+# This run's cache (compiled templates, dataclasses' methods, kept frames), not the user's:
+# set before anything of tui is imported, since tui.dataclass_cache reads it at once.
+_CACHE = tempfile.mkdtemp(prefix="agenda-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, True)
+
+from tui.profile import default_profile_path, load_profile  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "data" / "record-101.md"
@@ -87,11 +97,3 @@ def _english() -> None:
 
     os.environ["AGENDA_LANG"] = "en"
     choose()
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _cache_of_this_run(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Compiled templates go to this run's folder, not the user's cache."""
-    import os
-
-    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
