@@ -42,7 +42,8 @@ def cache_file(part: str = "tui.domain") -> str:
     return os.path.join(user_cache_folder(), build, f"{part}.marshal")
 
 
-def _exec(source: Any, globals: Any = None, locals: Any = None, /, **options: Any) -> None:
+def _exec(source: Any, globals: Any = None, locals: Any = None, **options: Any) -> None:
+    # globals and locals by name too: exec takes them so since Python 3.13.
     if isinstance(source, str):
         source = _code(source, _part(globals))
     builtins.exec(source, globals, locals, **options)
