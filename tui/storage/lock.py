@@ -6,7 +6,6 @@ import contextlib
 import errno
 import fcntl
 import os
-import random
 import threading
 import time
 from collections.abc import Iterator
@@ -91,6 +90,8 @@ class StoreLock:
             except OSError as error:
                 message = _("could not lock {path}: {error}").format(path=self.path, error=error)
                 raise StorageError(message) from error
+            import random  # only once the lock is contended: 1 ms of every command's start
+
             time.sleep(delay * random.uniform(0.5, 1.5))
             delay = min(delay * 2, 0.05)
 
