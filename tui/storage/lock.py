@@ -6,8 +6,8 @@ import contextlib
 import errno
 import fcntl
 import os
-import threading
 import time
+from _thread import allocate_lock, get_ident  # threading's, without importing threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -31,17 +31,17 @@ class StoreLock:
     def __init__(self, path: Path, timeout: float) -> None:
         self.path = path
         self.timeout = timeout
-        self._mutex = threading.Lock()
+        self._mutex = allocate_lock()
         self._owner: int | None = None
 
     @contextlib.contextmanager
     def hold(self, exclusive: bool) -> Iterator[bool]:
-        if self._owner == threading.get_ident():
+        if self._owner == get_ident():
             raise StorageError(f"{self.path}: Store.transaction()/reading() cannot be nested")
         deadline = time.monotonic() + self.timeout
         if not self._mutex.acquire(timeout=self.timeout):
             raise LockTimeoutError(self.path, self.timeout, _("held by another thread"))
-        self._owner = threading.get_ident()
+        self._owner = get_ident()
         try:
             fd = self._flock(exclusive, deadline)
             try:
