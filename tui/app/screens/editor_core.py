@@ -303,8 +303,8 @@ class MeetingScreen(Screen[None]):
     def stored(self, snapshot: Snapshot, upto: int) -> None:
         """The meeting as stored now: shown with this session's unsent changes on top."""
         before = outline_shape(self.live.meeting)
-        if not self.live.rebase(snapshot, upto) or not self.query(ItemPane):
-            return  # unchanged, or not laid out yet (it shows the copy when it is)
+        if not self.live.rebase(snapshot, upto) or not self.query(EntryList):
+            return  # unchanged, or the pane's entries not laid out yet (shown when they are)
         if outline_shape(self.live.meeting) != before:
             if self.place not in outline_places(self.live.meeting):
                 self.place = nearest_place(self.live.meeting, self.place)
