@@ -185,3 +185,19 @@ def test_the_chinese_catalog_keeps_the_placeholders() -> None:
 
 def test_the_shipped_profile_is_found_without_the_domain() -> None:
     assert i18n.shipped_profile() == default_profile_path()
+
+
+@pytest.mark.parametrize("members", ["3", "[3]"])
+def test_a_wrong_members_list_is_said_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, members: str
+) -> None:
+    monkeypatch.setenv("AGENDA_LANG", "zh-TW")
+    i18n.choose()
+    text = f'organisation = "o"\nseries = "s"\nmembers = {members}\n'
+    try:
+        with pytest.raises(ProfileError) as raised:
+            parse_profile(text, tmp_path / "profile.toml")
+    finally:
+        monkeypatch.setenv("AGENDA_LANG", "en")
+        i18n.choose()
+    assert "須為" in str(raised.value)

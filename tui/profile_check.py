@@ -124,14 +124,17 @@ class ProfileReader:
 
     def members(self, value: Any) -> list[Member]:
         if not isinstance(value, list):
-            raise self.fail("members", "must be a list of [[members]] tables or names")
+            raise self.fail("members", _("must be a list of [[members]] tables or names"))
         return [self.member(entry, i) for i, entry in enumerate(value)]
 
     def member(self, entry: Any, index: int) -> Member:
         if isinstance(entry, str) and entry.strip():
             return Member(entry.strip())
         if not isinstance(entry, dict):
-            raise self.fail(f"members[{index}]", f"must be a table or a name, not {_kind(entry)}")
+            raise self.fail(
+                f"members[{index}]",
+                _("must be a table or a name, not {kind}").format(kind=_kind(entry)),
+            )
         where = f"members[{index}]."
         self._no_unknown(entry, where, {"name", "title", "unit"})
         return Member(
