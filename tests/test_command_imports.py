@@ -181,6 +181,8 @@ def test_preparing_imports_only_the_operations_it_makes(imported: Path, tmp_path
     assert "tui.edits.creation" in modules  # CreateMeeting
     assert "random" not in modules  # the lock's jitter, for a contended lock alone
     assert "threading" not in modules  # the lock's mutex is _thread's
+    for seldom_used in ("inspect", "copy", "urllib.parse"):  # tui.deferred
+        assert seldom_used not in modules
     others = ("tui.edits.ops", "tui.edits.rulings", "tui.edits.agenda_items", "tui.render")
     items_and_entries = ("tui.edits.meeting", "tui.edits.entries")  # 10 operations it needs not
     for other in (*others, *items_and_entries):

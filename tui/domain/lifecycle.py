@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
@@ -22,6 +21,7 @@ from tui.domain.model import (
     Point,
     TrackedCase,
 )
+from tui.domain.points import copied
 from tui.domain.status_words import STATUS_WORDS, status_word
 from tui.domain.units import owner_in
 from tui.i18n import N_, _
@@ -78,7 +78,7 @@ def report_progress(
     event = _event_at(case, meeting)
     event.progress = progress
     if points is not None:
-        event.progress_points = copy.deepcopy(list(points))
+        event.progress_points = copied(points)
 
 
 def _event_at(case: TrackedCase, meeting: int) -> CaseEvent:

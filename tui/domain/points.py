@@ -8,7 +8,6 @@ continues what is above it (the lead, or the last point), its line kept.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 
 from tui.dataclass_cache import dataclass, field
@@ -125,7 +124,8 @@ def first_words(text: str, points: Sequence[Point]) -> str:
 
 
 def copied(points: Sequence[Point]) -> list[Point]:
-    return copy.deepcopy(list(points))
+    """The points and their sub-points, none shared with those given."""
+    return [Point(p.text, copied(p.points)) for p in points]
 
 
 def as_one_text(text: str, points: Sequence[Point], rungs: Sequence[Ladder] = REPORT_RUNGS) -> str:

@@ -49,7 +49,9 @@ class Operation:
         raise NotImplementedError
 
     def args(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        """The fields as the log keeps them (dataclasses.asdict's result, without its
+        deep copy of each string and number: they are not changed in place)."""
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
 
     # The fields naming what is typed into, for operations that typing repeats.
     TYPED: ClassVar[tuple[str, ...]] = ()
@@ -107,3 +109,13 @@ def from_record(name: str, args: dict[str, Any]) -> Operation:
         raise EditError(
             _("operation {name!r} in the log: {error}").format(name=name, error=error)
         ) from None
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return type(value)(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    return value
