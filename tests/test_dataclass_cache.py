@@ -59,6 +59,12 @@ def make_the_model(cache_home: Path) -> tuple[int, Path]:
     return int(compiled), Path(path)
 
 
+def planted_in(path: Path, code: bytes) -> dict[str, dict[str, bytes]]:
+    """The cache file's methods, each one's code replaced by `code`."""
+    kept = marshal.loads(path.read_bytes())
+    return {module: dict.fromkeys(methods, code) for module, methods in kept.items()}
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is read from XDG here")
 def test_a_second_process_compiles_none_of_the_methods(tmp_path: Path) -> None:
     first, path = make_the_model(tmp_path)
@@ -67,6 +73,22 @@ def test_a_second_process_compiles_none_of_the_methods(tmp_path: Path) -> None:
     assert path.stat().st_mode & 0o777 == 0o600
     second, _ = make_the_model(tmp_path)
     assert second == 0
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is read from XDG here")
+def test_the_methods_of_a_module_s_earlier_version_are_not_kept(tmp_path: Path) -> None:
+    """A class changed (by an upgrade): its new methods are compiled and kept, its old
+    ones left out of the file, which does not grow with every version."""
+    _, path = make_the_model(tmp_path)
+    kept = marshal.loads(path.read_bytes())
+    model = kept["tui.domain.model"]
+    changed = next(iter(model))
+    earlier = {**model, "def __init__(self, gone): pass": model[changed]}
+    del earlier[changed]
+    path.write_bytes(marshal.dumps({**kept, "tui.domain.model": earlier}))
+    compiled, _ = make_the_model(tmp_path)
+    assert compiled == 1
+    assert marshal.loads(path.read_bytes()) == kept
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is read from XDG here")
@@ -84,11 +106,8 @@ def test_a_damaged_cache_is_no_cache_and_is_written_again(tmp_path: Path) -> Non
 @pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is read from XDG here")
 def test_code_another_user_could_have_written_is_not_run(tmp_path: Path) -> None:
     _, path = make_the_model(tmp_path)
-    planted = {
-        source: marshal.dumps(compile("raise SystemExit('planted code ran')", "<s>", "exec"))
-        for source in marshal.loads(path.read_bytes())
-    }
-    path.write_bytes(marshal.dumps(planted))
+    code = marshal.dumps(compile("raise SystemExit('planted code ran')", "<s>", "exec"))
+    path.write_bytes(marshal.dumps(planted_in(path, code)))
     path.chmod(0o622)  # others may write it
     compiled, _ = make_the_model(tmp_path)  # check=True: the planted code did not run
     assert compiled >= 3 * 18
@@ -99,9 +118,7 @@ def test_a_link_to_planted_code_is_not_followed(tmp_path: Path) -> None:
     _, path = make_the_model(tmp_path)
     planted = tmp_path / "planted.marshal"
     code = compile("raise SystemExit('planted code ran')", "<s>", "exec")
-    planted.write_bytes(
-        marshal.dumps(dict.fromkeys(marshal.loads(path.read_bytes()), marshal.dumps(code)))
-    )
+    planted.write_bytes(marshal.dumps(planted_in(path, marshal.dumps(code))))
     planted.chmod(0o600)
     path.unlink()
     path.symlink_to(planted)

@@ -27,11 +27,16 @@ __all__ = ["dataclass", "field"]
 MOST_KEPT = 4000  # methods of one part; past it, only those of the last run are kept
 MOST_BYTES = 64 * 1024 * 1024  # a part's file: 4,000 methods take some 3 MB
 
-# Each method's marshalled code by its source, in a file for each part of a package whose
-# classes made it ("tui.domain", "tui.app", "textual.widgets"): a command reads what it uses.
-_kept: dict[str, dict[str, bytes]] = {}
+# Each method's marshalled code by its source and the module whose class it is for, in a
+# file for each part of a package ("tui.domain", "tui.app", "textual.widgets"): a command
+# reads what it uses. Importing a module makes all of its classes, so what a process used
+# of a module is the module's whole: rewriting a part's file, a module's methods of an
+# earlier version of it are left out.
+Kept = dict[str, dict[str, bytes]]  # by module, by source
+_kept: dict[str, Kept] = {}  # by part
 _made: dict[str, CodeType] = {}  # the code this process ran, by source
-_compiled: dict[str, list[str]] = {}  # by part: the sources compiled, the cache without
+_used: dict[str, dict[str, dict[str, None]]] = {}  # by part, by module: the sources run
+_compiled: dict[str, set[str]] = {}  # by part: the sources compiled, the cache without
 
 
 def cache_file(part: str = "tui.domain") -> str:
@@ -45,29 +50,31 @@ def cache_file(part: str = "tui.domain") -> str:
 def _exec(source: Any, globals: Any = None, locals: Any = None, **options: Any) -> None:
     # globals and locals by name too: exec takes them so since Python 3.13.
     if isinstance(source, str):
-        source = _code(source, _part(globals))
+        source = _code(source, str((globals or {}).get("__name__", "")))
     builtins.exec(source, globals, locals, **options)
 
 
-def _part(globals: Any) -> str:
+def _part(module: str) -> str:
     """The part of the package whose class the methods are for: a file's name."""
-    names = str((globals or {}).get("__name__", "")).split(".")[:2]
+    names = module.split(".")[:2]
     return ".".join(names) if all(name.isidentifier() for name in names) else "__main__"
 
 
-def _code(source: str, part: str) -> CodeType:
+def _code(source: str, module: str) -> CodeType:
+    part = _part(module)
+    _used.setdefault(part, {}).setdefault(module, {})[source] = None
     code = _made.get(source)
     if code is None:
-        code = _made[source] = _kept_code(source, part) or _compile(source, part)
+        code = _made[source] = _kept_code(source, part, module) or _compile(source, part)
     return code
 
 
-def _kept_code(source: str, part: str) -> CodeType | None:
+def _kept_code(source: str, part: str, module: str) -> CodeType | None:
     """Only the code a process runs is unmarshalled."""
     kept = _kept.get(part)
     if kept is None:
         kept = _kept[part] = read_kept(cache_file(part))
-    raw = kept.get(source)
+    raw = kept.get(module, {}).get(source)
     try:
         code = None if raw is None else marshal.loads(raw)
     except (EOFError, ValueError, TypeError):
@@ -76,14 +83,14 @@ def _kept_code(source: str, part: str) -> CodeType | None:
 
 
 def _compile(source: str, part: str) -> CodeType:
-    _compiled.setdefault(part, []).append(source)
+    _compiled.setdefault(part, set()).add(source)
     # As exec compiles a text: its name "<string>", no __future__ flags of this module.
     return compile(source, "<string>", "exec", dont_inherit=True)
 
 
-def read_kept(path: str) -> dict[str, bytes]:
-    """The code kept in `path`, marshalled, by source; nothing when the file is missing,
-    damaged, not a plain file, or could have been written by another user."""
+def read_kept(path: str) -> Kept:
+    """The code kept in `path`, marshalled, by module and source; nothing when the file is
+    missing, damaged, not a plain file, or could have been written by another user."""
     from tui.user_cache import kept_file
 
     data = kept_file(path, MOST_BYTES, owned=True)
@@ -93,20 +100,30 @@ def read_kept(path: str) -> dict[str, bytes]:
         return {}
     if not isinstance(found, dict):
         return {}
-    return {s: c for s, c in found.items() if isinstance(s, str) and isinstance(c, bytes)}
+    return {
+        module: {s: c for s, c in methods.items() if isinstance(s, str) and isinstance(c, bytes)}
+        for module, methods in found.items()
+        if isinstance(module, str) and isinstance(methods, dict)
+    }
 
 
 def keep_compiled() -> None:
-    """Write a part's file again when this process compiled something it did not hold: what
-    it read merged with what it compiled, replacing the file whole (processes writing at
-    once: the last one's is kept, and the others' methods are compiled again next time)."""
+    """Write a part's file again when this process compiled something it did not hold: for
+    each module it used, the methods it ran, with the other modules' as it read them; the
+    file replaced whole (processes writing at once: the last one's is kept, and the others'
+    methods are compiled again next time)."""
     from tui.user_cache import keep
 
-    for part, compiled in list(_compiled.items()):
+    for part, compiled in sorted(_compiled.items()):
         kept = dict(_kept.get(part, {}))
-        kept.update((source, marshal.dumps(_made[source])) for source in compiled)
-        if len(kept) > MOST_KEPT:
-            kept = {source: kept[source] for source in _made if source in kept}
+        for module, sources in _used[part].items():
+            held = kept.get(module, {})
+            kept[module] = {
+                s: marshal.dumps(_made[s]) if s in compiled or s not in held else held[s]
+                for s in sources
+            }
+        if sum(map(len, kept.values())) > MOST_KEPT:
+            kept = {module: kept[module] for module in _used[part]}
         keep(cache_file(part), marshal.dumps(kept))
     _compiled.clear()
 
