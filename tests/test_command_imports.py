@@ -51,6 +51,7 @@ def test_a_listing_of_the_meetings_imports_no_model_and_no_store(
     for heavy in ("tui.domain.model", "tui.storage.store", "tui.profile", "dataclasses"):
         assert heavy not in modules
     assert "pathlib" not in modules
+    assert "importlib" not in modules  # a command's module is imported by __import__
     assert not any(m.startswith("tui.cli.") and m.endswith("_commands") for m in modules)
 
 

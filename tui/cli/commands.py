@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from tui.cli.command_line import imported
 from tui.cli.session import Session, UsageError
 from tui.i18n import N_, _
 
@@ -207,7 +207,7 @@ _ELSEWHERE = {
 def _handler(command: str) -> Handler:
     if command in _COMMANDS:
         return _COMMANDS[command]
-    module = importlib.import_module(f"tui.cli.{_ELSEWHERE[command]}")
+    module = imported(f"tui.cli.{_ELSEWHERE[command]}")
     handler: Handler = module.COMMANDS[command]
     return handler
 
