@@ -57,6 +57,20 @@ def test_our_reading_of_a_catalog_says_what_gettext_s_does(po: Path) -> None:
     assert ours.ngettext("{n} thing", "{n} things", 2) == "{n} things"
 
 
+@pytest.mark.parametrize("cut", [7, 20, 40, 300])
+def test_a_catalog_cut_short_is_a_value_error(cut: int) -> None:
+    """Which the loader takes as no catalog (it was struct.error, a traceback)."""
+    with pytest.raises(ValueError):
+        i18n.Catalog((LOCALE / "zh_TW/LC_MESSAGES/agenda.mo").read_bytes()[:cut])
+
+
+def test_the_numbers_read_the_same_at_any_offset() -> None:
+    data = bytes(range(64))
+    for at in range(0, 24):
+        expected = [int.from_bytes(data[i : i + 4], "little") for i in range(at, at + 40, 4)]
+        assert list(i18n._words(data, at, 10)) == expected
+
+
 def test_a_missing_catalog_says_the_messages_as_written() -> None:
     empty = i18n.Catalog(b"")
     assert empty.gettext("options") == "options"

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import gettext
 import os
-import struct
+import sys
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -129,6 +129,16 @@ def _catalog(code: str) -> Catalog:
         return Catalog(b"")
 
 
+def _words(data: bytes, at: int, count: int) -> Sequence[int]:
+    """`count` little-endian 32-bit numbers of `data` from `at` (without struct, a library
+    of its own to load: 0.3 ms of every command)."""
+    if at + 4 * count > len(data):
+        raise ValueError("a .mo file cut short")
+    if sys.byteorder == "little" and at % 4 == 0:
+        return memoryview(data)[at : at + 4 * count].cast("I")
+    return [int.from_bytes(data[i : i + 4], "little") for i in range(at, at + 4 * count, 4)]
+
+
 class Catalog:
     """A compiled catalog (.mo) read in one go, each message decoded when first asked for.
 
@@ -145,9 +155,9 @@ class Catalog:
             return
         if data[:4] != b"\xde\x12\x04\x95":
             raise ValueError("not a little-endian .mo file")
-        count, originals, translations = struct.unpack_from("<3I", data, 8)
-        keys = struct.unpack_from(f"<{2 * count}I", data, originals)
-        values = struct.unpack_from(f"<{2 * count}I", data, translations)
+        count, originals, translations = _words(data, 8, 3)
+        keys = _words(data, originals, 2 * count)
+        values = _words(data, translations, 2 * count)
         self._translations = {
             data[keys[i + 1] : keys[i + 1] + keys[i]]: data[
                 values[i + 1] : values[i + 1] + values[i]
