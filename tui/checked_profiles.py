@@ -19,7 +19,7 @@ import zlib
 from typing import TYPE_CHECKING, Any
 
 from tui import __version__
-from tui.user_cache import code_stamp, keep, user_cache_folder
+from tui.user_cache import code_stamp, keep, kept_file, user_cache_folder
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -65,6 +65,7 @@ def _kept(profile: Profile) -> dict[str, Any]:
     }
 
 
+MOST_BYTES = 16 * 1024 * 1024  # a stamp: the profile's text and what commands read of it
 _KEPT_TYPES = {
     "organisation": str,
     "series": str,
@@ -78,10 +79,10 @@ def known_view(text: str) -> ProfileView | None:
     """What commands read of the profile of this text, when it passed the whole check
     before; None when it is not known good."""
     heading = _heading()
+    data = kept_file(_stamp(heading, text), MOST_BYTES, owned=True)
     try:
-        with open(_stamp(heading, text), encoding="utf-8", newline="") as file:
-            stamp = file.read()
-    except (OSError, UnicodeDecodeError):
+        stamp = "" if data is None else data.decode("utf-8")
+    except UnicodeDecodeError:
         return None
     kept, nuls, rest = stamp.removeprefix(heading).partition("\0\0")
     if not (stamp.startswith(heading) and nuls and rest == text):

@@ -28,11 +28,13 @@ from tui import __version__
 from tui.storage.layout import CASE_KINDS, EARLIER, OPEN_CASES
 from tui.storage.plain_cases import closed_documents, stored_in
 from tui.storage.plain_reading import Documents, Unusual, shared
-from tui.user_cache import code_stamp, keep, user_cache_folder
+from tui.user_cache import code_stamp, keep, kept_file, user_cache_folder
 
 Row = list[Any]  # what the caller keeps of one case: plain JSON
 Digest = Callable[[dict[str, Any]], Row]  # raises Unusual for a case it cannot read plainly
 Kept = dict[str, list[Any]]  # a closed document's name → [its stamp, its cases' rows]
+
+MOST_BYTES = 256 * 1024 * 1024  # 12,601 cases at 3,000 meetings take some 2 MB
 
 # The code whose rows are kept: rows made by another state of it are not trusted.
 _CODE = (
@@ -105,10 +107,10 @@ def _cache_path(root: str) -> str:
 
 def _read(path: str, heading: str) -> Kept:
     """What is kept for this database by this code, whole; else nothing."""
+    data = kept_file(path, MOST_BYTES, owned=True)
     try:
-        with open(path, encoding="utf-8") as file:
-            text = file.read()
-    except (OSError, UnicodeDecodeError):
+        text = "" if data is None else data.decode("utf-8")
+    except UnicodeDecodeError:
         return {}
     kept_heading, _nl, rest = text.partition("\n")
     checksum, _nl, payload = rest.partition("\n")

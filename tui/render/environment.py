@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -30,7 +31,7 @@ from tui.domain.numerals import Ladder, label
 from tui.domain.rocdate import format_date, format_datetime, format_short_date, format_time
 from tui.domain.text import without_controls
 from tui.render.widths import width
-from tui.user_cache import cache_folder
+from tui.user_cache import cache_folder, kept_file
 
 if TYPE_CHECKING:
     from tui.domain.case_table import CaseRow
@@ -131,9 +132,19 @@ def html_text(value: object) -> Markup:
     return Markup(text.replace("\r\n", "\n").replace("\n", "<br>\n"))
 
 
+MOST_TEMPLATE_BYTES = 16 * 1024 * 1024  # a compiled template: the shipped ones take 2-40 KB
+
+
 class _CompiledTemplates(FileSystemBytecodeCache):
     """Templates compiled once and kept between runs: compiling them took each `agenda
     render` about 14 ms. A cache that cannot be written is simply no cache."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Only from a plain file of the user's own that no one else may write: it is code
+        that runs (and a pipe at its place would be waited on forever)."""
+        data = kept_file(self._get_cache_filename(bucket), MOST_TEMPLATE_BYTES, owned=True)
+        if data:
+            bucket.load_bytecode(io.BytesIO(data))
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError):
