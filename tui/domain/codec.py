@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from functools import cache
 from typing import Any, TypeVar
 
+from tui.domain.field_types import field_types
 from tui.i18n import _
 
 T = TypeVar("T")
@@ -67,7 +68,7 @@ def _fields_of(kind: type) -> tuple[str, ...] | None:
 
 @cache
 def _hints(cls: type) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
+    hints = field_types(cls)
     return {name: hints[name] for name in _stored(cls)}
 
 
