@@ -15,7 +15,7 @@ from tui.domain import places
 from tui.domain.agenda import first_meeting, prepare_meeting, undecided_cases
 from tui.domain.codec import to_data
 from tui.domain.identity import name_entries
-from tui.domain.model import Item, Meeting
+from tui.domain.model import CaseKind, Item, Meeting, TrackedCase
 from tui.domain.profile import Profile
 from tui.domain.rocdate import format_numeric_date
 from tui.domain.schedule import ScheduleError, infer_rule, next_meeting
@@ -148,9 +148,8 @@ def prepare(
         raise SecretaryError(
             _("meeting {number} exists already").format(number=previous.number + 1)
         )
-    on_agenda = [ref for item in previous.items() for ref in item.cases]
-    cases = {(c.kind, c.number): c for c in repo.cases_of(on_agenda, whole=False)}
-    undecided = undecided_cases(previous, cases)
+    open_cases = repo.open_cases(whole=False)
+    undecided = undecided_cases(previous, _cases_on_agenda(repo, previous, open_cases))
     if undecided and not force:
         listed = "、".join(str(n) for n in undecided)
         raise SecretaryError(
@@ -160,12 +159,22 @@ def prepare(
             Hint.DECIDE_FIRST,
         )
     start = _meeting_start(repo, profile, previous, on)
-    meeting = prepare_meeting(profile, previous, start, repo.open_cases(whole=False))
+    meeting = prepare_meeting(profile, previous, start, open_cases)
     try:
         editor(repo, profile=profile).apply(CreateMeeting(meeting.number, to_data(meeting)))
     except EditError as error:
         raise SecretaryError(str(error)) from None
     return Prepared(name_entries(meeting), undecided)
+
+
+def _cases_on_agenda(
+    repo: Repository, meeting: Meeting, open_cases: list[TrackedCase]
+) -> dict[tuple[CaseKind, int], TrackedCase]:
+    """The cases on the meeting's agenda by kind and number (with the open ones, read once)."""
+    held = {(case.kind, case.number): case for case in open_cases}
+    refs = [ref for item in meeting.items() for ref in item.cases]
+    others = [ref for ref in refs if (ref.kind, ref.number) not in held]
+    return held | {(case.kind, case.number): case for case in repo.cases_of(others, whole=False)}
 
 
 def _prepare_first(
