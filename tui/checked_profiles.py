@@ -66,6 +66,7 @@ def _kept(profile: Profile) -> dict[str, Any]:
 
 
 MOST_BYTES = 16 * 1024 * 1024  # a stamp: the profile's text and what commands read of it
+MOST_PROFILES = 32  # the profiles known good last
 _KEPT_TYPES = {
     "organisation": str,
     "series": str,
@@ -116,7 +117,7 @@ def remember_good(text: str, profile: Profile) -> None:
         return  # the system has a say in these: checked every time
     heading = _heading()
     kept = json.dumps(_kept(profile), ensure_ascii=False)  # no NUL: JSON escapes it
-    keep(_stamp(heading, text), f"{heading}{kept}\0\0{text}")
+    keep(_stamp(heading, text), f"{heading}{kept}\0\0{text}", MOST_PROFILES)
 
 
 # The code that checks a profile: a stamp made by another state of it is not trusted (a

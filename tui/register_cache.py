@@ -35,6 +35,7 @@ Digest = Callable[[dict[str, Any]], Row]  # raises Unusual for a case it cannot 
 Kept = dict[str, list[Any]]  # a closed document's name → [its stamp, its cases' rows]
 
 MOST_BYTES = 256 * 1024 * 1024  # 12,601 cases at 3,000 meetings take some 2 MB
+MOST_DATABASES = 32  # kept for the databases listed last
 
 # The code whose rows are kept: rows made by another state of it are not trusted.
 _CODE = (
@@ -131,7 +132,7 @@ def _entry(entry: Any) -> bool:
 
 def _write(path: str, heading: str, kept: Kept) -> None:
     payload = json.dumps(kept, separators=(",", ":"))  # ASCII: a lone surrogate too
-    keep(path, f"{heading}\n{_checksum(payload)}\n{payload}")
+    keep(path, f"{heading}\n{_checksum(payload)}\n{payload}", MOST_DATABASES)
 
 
 def _checksum(payload: str) -> str:

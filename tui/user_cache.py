@@ -41,9 +41,11 @@ def code_stamp(names: tuple[str, ...]) -> str:
     return " ".join(found)
 
 
-def keep(path: str, data: str | bytes) -> None:
+def keep(path: str, data: str | bytes, most_files: int | None = None) -> None:
     """`data` (text is written as UTF-8) whole in the cache's file `path`, the owner's only;
-    or nothing: a cache that cannot be written is no cache."""
+    or nothing: a cache that cannot be written is no cache. With `most_files`, the folder
+    keeps that many files at most, the last written: a file for each database, profile or
+    version of agenda would otherwise pile up for good."""
     part = f"{path}.{os.getpid()}"
     try:
         raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -57,6 +59,26 @@ def keep(path: str, data: str | bytes) -> None:
     except (OSError, ValueError):  # ValueError: text UTF-8 cannot hold, a lone surrogate
         with contextlib.suppress(OSError):
             os.unlink(part)
+        return
+    if most_files is not None:
+        _keep_newest(os.path.dirname(path), most_files, path)
+
+
+def _keep_newest(folder: str, most: int, written: str) -> None:
+    """The folder's files beyond the `most` last written removed (`written` kept)."""
+    try:
+        with os.scandir(folder) as entries:
+            files = [
+                (entry.stat(follow_symlinks=False).st_mtime_ns, entry.path)
+                for entry in entries
+                if entry.is_file(follow_symlinks=False) and entry.path != written
+            ]
+    except OSError:
+        return
+    files.sort(reverse=True)
+    for _time, path in files[max(most - 1, 0) :]:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def kept_file(path: str, most_bytes: int, *, owned: bool = False) -> bytes | None:

@@ -19,6 +19,7 @@ from tui.render.formats import RenderError
 from tui.user_cache import keep, kept_file, user_cache_folder
 
 MOST_BYTES = 16 * 1024 * 1024  # a frame is under 1 MB
+MOST_FRAMES = 4  # of a kind: one for each version of agenda and its library in use
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 Kept = TypeVar("Kept")
@@ -68,5 +69,5 @@ def kept_or_made(
     if made is None:
         raise RenderError(refusal)
     if path is not None:
-        keep(path, written(made))
+        keep(path, written(made), MOST_FRAMES)
     return made

@@ -1,0 +1,68 @@
+"""A folder of the user's cache keeps the files last written, at most as many as it is told:
+a file for each database listed, profile checked or version of agenda does not pile up."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.cli_support import agenda
+from tests.conftest import REFERENCE
+from tui import register_cache
+from tui.user_cache import keep
+
+
+def written(folder: Path, names: list[str], most: int | None) -> list[str]:
+    for when, name in enumerate(names):
+        keep(str(folder / name), name, most)
+        os.utime(folder / name, ns=(when * 10**9, when * 10**9))  # the order written
+    return sorted(path.name for path in folder.iterdir())
+
+
+def test_the_folder_keeps_the_files_last_written(tmp_path: Path) -> None:
+    names = [f"db{n}" for n in range(6)]
+    assert written(tmp_path / "a", names, 3) == ["db3", "db4", "db5"]
+    assert written(tmp_path / "b", names, None) == names  # unbounded: as before
+
+
+def test_the_file_written_is_kept_whatever_its_time(tmp_path: Path) -> None:
+    written(tmp_path, ["old", "older"], 2)
+    os.utime(tmp_path / "old", ns=(10**18, 10**18))  # from the future
+    keep(str(tmp_path / "new"), "x", 2)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["new", "old"]
+
+
+def test_a_folder_that_cannot_be_listed_keeps_what_it_has(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keep(str(tmp_path / "one"), "x", 1)
+
+    def unlisted(path: object) -> object:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "scandir", unlisted)
+    keep(str(tmp_path / "two"), "y", 1)
+    monkeypatch.undo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one", "two"]
+
+
+def test_the_register_keeps_the_heads_of_the_databases_listed_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(register_cache, "MOST_DATABASES", 2)
+    first = tmp_path / "db0"
+    assert agenda("import", REFERENCE, db=first).returncode == 0
+    for n in range(1, 4):
+        shutil.copytree(first, tmp_path / f"db{n}")
+    for n in range(4):  # listed in process, with the limit set here
+        root = str(tmp_path / f"db{n}")
+        assert register_cache.case_rows(root, lambda data: [data]) is not None
+        os.utime(register_cache._cache_path(root), ns=(n * 10**9, n * 10**9))  # in order
+    kept = sorted((tmp_path / "cache" / "agenda" / "register").iterdir())
+    assert [path.name for path in kept] == sorted(
+        os.path.basename(register_cache._cache_path(str(tmp_path / f"db{n}"))) for n in (2, 3)
+    )
