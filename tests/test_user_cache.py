@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from tests.cli_support import agenda
-from tests.conftest import REFERENCE
+from tests.conftest import REFERENCE, ROOT
 from tui import register_cache
-from tui.user_cache import keep
+from tui.user_cache import UNUSED_DAYS, forget_other_versions, keep
 
 
 def written(folder: Path, names: list[str], most: int | None) -> list[str]:
@@ -66,3 +69,30 @@ def test_the_register_keeps_the_heads_of_the_databases_listed_last(
     assert [path.name for path in kept] == sorted(
         os.path.basename(register_cache._cache_path(str(tmp_path / f"db{n}"))) for n in (2, 3)
     )
+
+
+def test_folders_of_other_versions_unused_for_a_month_are_forgotten(tmp_path: Path) -> None:
+    month_ago = time.time() - (UNUSED_DAYS + 1) * 24 * 3600
+    for name in ("kind-old", "kind-recent", "kind-mine", "other-old"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "kept").write_text("x")
+    (tmp_path / "kind-file").write_text("a file, not a version's folder")
+    for name in ("kind-old", "other-old", "kind-mine", "kind-file"):
+        os.utime(tmp_path / name, (month_ago, month_ago))
+    forget_other_versions(str(tmp_path / "kind-mine"), "kind-")
+    left = ["kind-file", "kind-mine", "kind-recent", "other-old"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == left
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is read from XDG here")
+def test_a_new_python_s_methods_forget_an_old_one_s(tmp_path: Path) -> None:
+    old = tmp_path / "agenda" / "dataclass-methods-cpython-38-30800f0"
+    old.mkdir(parents=True)
+    (old / "tui.domain.marshal").write_bytes(b"")
+    month_ago = time.time() - (UNUSED_DAYS + 1) * 24 * 3600
+    os.utime(old, (month_ago, month_ago))
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
+    script = "import tui.domain.model"
+    subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, timeout=60, check=True)
+    kept = sorted(path.name for path in (tmp_path / "agenda").iterdir())
+    assert kept == [f"dataclass-methods-{sys.implementation.cache_tag}-{sys.hexversion:x}"]

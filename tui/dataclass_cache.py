@@ -112,8 +112,10 @@ def keep_compiled() -> None:
     each module it used, the methods it ran, with the other modules' as it read them; the
     file replaced whole (processes writing at once: the last one's is kept, and the others'
     methods are compiled again next time)."""
-    from tui.user_cache import keep
+    from tui.user_cache import forget_other_versions, keep
 
+    if _compiled:
+        forget_other_versions(os.path.dirname(cache_file()), "dataclass-methods-")
     for part, compiled in sorted(_compiled.items()):
         kept = dict(_kept.get(part, {}))
         for module, sources in _used[part].items():

@@ -9,6 +9,7 @@ import contextlib
 import os
 import stat
 import sys
+import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -117,3 +118,31 @@ def cache_folder(name: str) -> Path | None:
     except OSError:
         return None
     return folder
+
+
+UNUSED_DAYS = 30  # a folder of another version untouched this long is one no longer used
+
+
+def forget_other_versions(folder: str, kind: str) -> None:
+    """The cache's other folders named `kind`… (for another version of Python or Jinja2)
+    left unchanged for UNUSED_DAYS: an upgrade's leftovers. A version still in use writes
+    its folder now and then, and keeps it."""
+    parent, name = os.path.split(folder)
+    too_old = time.time() - UNUSED_DAYS * 24 * 3600
+    try:
+        with os.scandir(parent) as entries:
+            others = [
+                entry.path
+                for entry in entries
+                if entry.name.startswith(kind)
+                and entry.name != name
+                and entry.is_dir(follow_symlinks=False)
+                and entry.stat(follow_symlinks=False).st_mtime < too_old
+            ]
+    except OSError:
+        return
+    if others:
+        import shutil  # seldom: it imports the compression libraries
+
+        for other in others:
+            shutil.rmtree(other, ignore_errors=True)

@@ -31,7 +31,7 @@ from tui.domain.numerals import Ladder, label
 from tui.domain.rocdate import format_date, format_datetime, format_short_date, format_time
 from tui.domain.text import without_controls
 from tui.render.widths import width
-from tui.user_cache import cache_folder, kept_file
+from tui.user_cache import cache_folder, forget_other_versions, kept_file
 
 if TYPE_CHECKING:
     from tui.domain.case_table import CaseRow
@@ -149,6 +149,7 @@ class _CompiledTemplates(FileSystemBytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)
+        forget_other_versions(self.directory, "templates-jinja-")
 
 
 def _compiled_templates() -> BytecodeCache | None:
