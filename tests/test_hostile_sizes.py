@@ -64,11 +64,14 @@ def test_a_command_giving_a_text_too_long_is_refused(db: Path) -> None:
     assert snapshot(db) == before
 
 
-def test_the_longest_text_allowed_is_laid_out_within_a_keystroke() -> None:
+def test_the_longest_text_allowed_is_laid_out_in_linear_work() -> None:
+    """The fault this guards against took 10 s to lay out the longest text; now some 50 ms.
+    Counted in this thread's CPU time, not the clock's: a CI run with every core busy took
+    1 s of wall time once, waiting for a core."""
     text = "(一)\u00a0" + "會議結論，" * (LONGEST_TEXT // 5)
-    started = time.monotonic()
+    started = time.thread_time()
     Wrapped(text).lines(76)
-    assert time.monotonic() - started < 0.3
+    assert time.thread_time() - started < 1.0
 
 
 @pytest.mark.parametrize("ladder", list(Ladder))
@@ -97,13 +100,14 @@ def test_a_file_of_many_megabytes_is_refused_unread(db: Path, tmp_path: Path) ->
 
 
 def test_an_entry_stored_before_the_limits_is_shown_in_part_at_once() -> None:
-    """A conclusion of 5 MB, the 10,000th of its item: stored before the limits, shown cut."""
-    started = time.monotonic()
+    """A conclusion of 5 MB, the 10,000th of its item: stored before the limits, shown cut
+    (it took 10 s of CPU before; this thread's CPU time, not the clock's, see above)."""
+    started = time.thread_time()
     text = conclusion_text(Conclusion("長" * 5_000_000), MOST_ENTRIES + 1, {})
     shown = Entry(Conclusion(""), text)
     assert isinstance(shown.prompt, Wrapped)
     shown.prompt.lines(76)
-    assert time.monotonic() - started < 0.5
+    assert time.thread_time() - started < 1.0
     assert shown.prompt.plain.startswith("(10000)")
     assert len(shown.prompt.plain) < LONGEST_TEXT + 100
 
