@@ -11,6 +11,7 @@ import errno
 import os
 from typing import TYPE_CHECKING
 
+from tui.regular_file import regular_text
 from tui.storage.layout import PROFILE_FILE
 
 if TYPE_CHECKING:
@@ -138,8 +139,7 @@ def profile_text(db: str) -> str | None:
             return None
         path = shipped_profile_file()
     try:
-        with open(path, encoding="utf-8") as file:
-            return file.read()
+        return regular_text(path)
     except (OSError, UnicodeDecodeError):
         return None
 

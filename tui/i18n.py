@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import stat
 import sys
 import tomllib
 from collections.abc import Callable, Sequence
@@ -69,7 +70,10 @@ def profile_value(path: str | os.PathLike[str], key: str) -> object:
     try:
         if not os.path.exists(path):
             path = _shipped_profile()
-        with open(path, encoding="utf-8") as file:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)  # a pipe: not waited on
+        with open(fd, encoding="utf-8") as file:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
             value: object = _parsed(file.read()).get(key, "")
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return None

@@ -10,6 +10,7 @@ from pathlib import Path
 from tui.domain.profile import Profile
 from tui.i18n import _
 from tui.profile_check import LANGUAGES, ProfileError, ProfileReader
+from tui.regular_file import regular_text
 from tui.storage.layout import PROFILE_FILE  # the shipped one is named like a database's
 
 
@@ -25,7 +26,7 @@ def default_profile_path() -> Path:
 
 def load_profile(path: Path) -> Profile:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = regular_text(path)
     except OSError as error:
         raise ProfileError(
             _("{path}: cannot be read ({reason})").format(path=path, reason=error.strerror)

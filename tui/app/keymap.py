@@ -13,6 +13,7 @@ import tomllib
 from pathlib import Path
 
 from tui.i18n import _
+from tui.regular_file import regular_text
 
 
 class KeymapError(ValueError):
@@ -32,7 +33,7 @@ def load_keymap(path: Path) -> dict[str, str]:
     if not path.exists():
         return {}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(regular_text(path))
     except (OSError, ValueError, RecursionError) as error:
         raise KeymapError(f"{path}: {error}") from None
     keys = data.get("keys", {})

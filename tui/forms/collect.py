@@ -20,6 +20,7 @@ from tui.forms.content import FIXED, HEADINGS, kind_of_cell, sent_checksum, unit
 from tui.forms.filled import DateError, Filled, ProposalError, read_deadline, read_proposal
 from tui.forms.identifier import CaseKey, FormError, Identifier, read_identifier
 from tui.i18n import _
+from tui.regular_file import regular_bytes
 from tui.storage.repository import Repository
 
 _OPEN = (MeetingStatus.DRAFT, MeetingStatus.IN_SESSION)
@@ -41,7 +42,7 @@ class Collected:
 
 def read_file(path: Path) -> Filled:
     try:
-        data = path.read_bytes()
+        data = regular_bytes(path)
     except OSError as error:
         raise FormError(_("cannot be read ({reason})").format(reason=error.strerror)) from None
     try:

@@ -15,6 +15,7 @@ from email.utils import getaddresses, parseaddr
 
 from tui.domain.profile import Mail
 from tui.i18n import _
+from tui.regular_file import regular_text
 
 TIMEOUT = 20.0
 
@@ -51,7 +52,7 @@ def _password_file(mail: Mail) -> str:
                     "make it readable by its owner only (chmod 600)"
                 ).format(path=path)
             )
-        return path.read_text(encoding="utf-8").strip("\r\n")
+        return regular_text(path).strip("\r\n")
     except OSError as error:
         raise MailError(
             _("{path}: cannot be read ({reason})").format(path=path, reason=error.strerror)

@@ -15,6 +15,7 @@ from stat import S_ISREG
 from typing import Any
 
 from tui.i18n import _
+from tui.regular_file import regular_bytes_and_stat
 from tui.storage.envelope import decode
 from tui.storage.errors import StorageError
 from tui.storage.layout import CASE_FOLDERS, CASE_KINDS, MEETINGS
@@ -88,9 +89,8 @@ def read(root: str, name: str) -> tuple[Stamp, dict[str, Any]] | None:
 
     path = document_path(Path(root), name)
     try:
-        with open(path, "rb") as file:
-            stamp = stamp_of(os.fstat(file.fileno()))
-            raw = file.read()
+        raw, found = regular_bytes_and_stat(path)
+        stamp = stamp_of(found)
     except FileNotFoundError:
         return None
     except OSError as error:

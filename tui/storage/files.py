@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tui.i18n import _
+from tui.regular_file import regular_bytes
 from tui.storage import sharing
 from tui.storage.errors import StorageError, StorageWriteError
 
@@ -43,7 +44,7 @@ def remove(path: Path) -> None:
 
 def read_or_none(path: Path) -> bytes | None:
     try:
-        return path.read_bytes()
+        return regular_bytes(path)
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as error:
@@ -108,7 +109,7 @@ def keep_backup(final: Path) -> None:
     except FileNotFoundError:
         return
     except OSError:  # a filesystem without hard links: copy instead
-        replace_with(bak, final.read_bytes())
+        replace_with(bak, regular_bytes(final))
         return
     try:
         os.replace(tmp, bak)

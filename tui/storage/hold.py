@@ -18,6 +18,7 @@ from pathlib import Path
 from tui.domain.rocdays import format_numeric_date, format_time
 from tui.domain.text import without_controls
 from tui.i18n import _
+from tui.regular_file import regular_text
 from tui.storage.layout import HOLDS, hold_file, takeover_file
 from tui.storage.sharing import make_folder, settle_file
 
@@ -120,7 +121,7 @@ class MeetingHold:
         if self._fd is None:
             return ""
         try:
-            return clean_name(self.request_path.read_text(encoding="utf-8", errors="replace"))
+            return clean_name(regular_text(self.request_path, errors="replace"))
         except OSError:
             return ""
 

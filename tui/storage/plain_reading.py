@@ -17,6 +17,7 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+from tui.regular_file import regular_bytes
 from tui.storage.envelope import Tables, check_shape, may_hold_lone_surrogates
 from tui.storage.errors import StorageError
 from tui.storage.layout import COUNTS, EARLIER, HUNDRED, JOURNAL_FILE, LOCK_FILE, META, earlier_name
@@ -88,11 +89,12 @@ class Documents:
 def _tables(root: str, name: str, missing_ok: bool) -> Tables:
     path = os.path.join(root, f"{name}.json")
     try:
-        with open(path, "rb") as file:
-            raw = file.read()
+        raw = regular_bytes(path)
     except FileNotFoundError:
         if missing_ok and not os.path.lexists(f"{path}.bak"):
             return {}
+        raise Unusual from None
+    except OSError:  # the store says what is wrong
         raise Unusual from None
     if b"\0" in raw or may_hold_lone_surrogates(raw):
         raise Unusual

@@ -1,0 +1,34 @@
+"""Reading a file that must be a plain one: a pipe, a socket or a device at its place is said
+to be no file, not read (opened plainly, a pipe with no writer keeps its reader waiting for
+good, and a device may never end)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+
+
+def regular_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The file's bytes. OSError as open() gives it (FileNotFoundError, IsADirectoryError,
+    PermissionError…), and one whose strerror says "not a regular file" for anything else."""
+    return regular_bytes_and_stat(path)[0]
+
+
+def regular_bytes_and_stat(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
+    """The file's bytes and its stat, of the file read (as regular_bytes)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with open(fd, "rb") as file:
+        found = os.fstat(fd)
+        if stat.S_ISDIR(found.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(path))
+        if not stat.S_ISREG(found.st_mode):
+            from tui.i18n import _  # seldom: every reader's own words are the catalog's
+
+            raise OSError(errno.EINVAL, _("not a regular file"), os.fspath(path))
+        return file.read(), found
+
+
+def regular_text(path: str | os.PathLike[str], errors: str = "strict") -> str:
+    """The file's text, UTF-8 (UnicodeDecodeError when it is not, unless `errors` says)."""
+    return regular_bytes(path).decode("utf-8", errors)
