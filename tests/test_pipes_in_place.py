@@ -4,6 +4,7 @@ hung on a pipe at profile.toml, `show` and `render` on one at a meeting's docume
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
@@ -128,3 +129,63 @@ def test_a_pipe_at_the_profile_s_place_is_said_in_chinese(reference: Path, tmp_p
         check=False,
     )
     assert done.returncode == 1 and "不是一般檔案" in done.stderr, done.stderr
+
+
+def open_descriptors() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="descriptors counted in /proc")
+def test_a_folder_or_a_pipe_refused_leaves_no_descriptor_open(tmp_path: Path) -> None:
+    from tui.i18n import profile_value
+    from tui.user_cache import kept_file
+
+    os.mkfifo(tmp_path / "pipe")
+    before = open_descriptors()
+    for path in (tmp_path, tmp_path / "pipe"):
+        for _ in range(20):
+            with pytest.raises(OSError):
+                regular_bytes(path)
+            assert kept_file(str(path), 1000) is None
+            assert profile_value(path, "language") is None
+    assert open_descriptors() == before
+
+
+@pytest.mark.skipif(not hasattr(fcntl, "F_SETLEASE"), reason="Linux leases")
+def test_a_file_under_a_lease_is_read_once_the_lease_is_let_go(tmp_path: Path) -> None:
+    """A file server holding a lease (Samba's oplocks, knfsd's delegations) makes an open
+    without waiting fail with EAGAIN: the reader waits as a plain open does."""
+    path = tmp_path / "leased.json"
+    path.write_text("{}")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LEASE_HOLDER, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "leased\n"
+        assert regular_bytes(path) == b"{}"
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+LEASE_HOLDER = """
+import fcntl, os, signal, sys, time
+fd = os.open(sys.argv[1], os.O_RDWR)
+def let_go(*_):
+    time.sleep(0.2)
+    fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_UNLCK)
+signal.signal(signal.SIGIO, let_go)
+fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_WRLCK)
+print("leased", flush=True)
+time.sleep(10)
+"""
+
+
+def test_a_profile_with_an_old_mac_s_line_ends_reads_as_before(
+    reference: Path, tmp_path: Path
+) -> None:
+    db = private_copy(reference, tmp_path)
+    shown = run(db, "show", "101")
+    profile = db / "profile.toml"
+    profile.write_bytes(profile.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r"))
+    assert run(db, "show", "101").stdout == shown.stdout

@@ -70,14 +70,33 @@ def profile_value(path: str | os.PathLike[str], key: str) -> object:
     try:
         if not os.path.exists(path):
             path = _shipped_profile()
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)  # a pipe: not waited on
-        with open(fd, encoding="utf-8") as file:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                return None
-            value: object = _parsed(file.read()).get(key, "")
+        text = _regular_text(path)
+        value: object = "" if text is None else _parsed(text).get(key, "")
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return None
-    return value
+    return None if text is None else value
+
+
+def _regular_text(path: str | os.PathLike[str]) -> str | None:
+    """The text of the regular file at `path`, line ends as text mode makes them; None for a
+    pipe or anything else, never waited on (as tui.regular_file, which this leaf does not
+    import)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except BlockingIOError:  # a lease held (a file server's oplock): wait as a plain open does
+        if not os.path.isfile(path):
+            return None
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        os.set_blocking(fd, True)
+        chunks = []
+        while chunk := os.read(fd, 1 << 16):
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
 
 @lru_cache(maxsize=2)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import sys
 import time
 from typing import TYPE_CHECKING
@@ -84,15 +83,14 @@ def _keep_newest(folder: str, most: int, written: str) -> None:
 
 def kept_file(path: str, most_bytes: int, *, owned: bool = False) -> bytes | None:
     """What the cache's file `path` holds when it is a regular file of at most `most_bytes`
-    (and, if `owned`, the user's own that no one else may write); else None. Never waits:
-    a pipe put in its place is not read."""
-    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    (and, if `owned`, the user's own that no one else may write), not through a link; else
+    None. Never waits: a pipe put in its place is not read."""
+    from tui.regular_file import open_regular
+
     try:
-        with open(os.open(path, flags), "rb") as file:
-            found = os.fstat(file.fileno())
-            if not stat.S_ISREG(found.st_mode) or found.st_size > most_bytes:
-                return None
-            if owned and not _owners_only(found):
+        fd, found = open_regular(path, os.O_NOFOLLOW)
+        with open(fd, "rb") as file:
+            if found.st_size > most_bytes or (owned and not _owners_only(found)):
                 return None
             return file.read(most_bytes + 1)
     except OSError:
