@@ -60,7 +60,7 @@ def test_a_module_imported_before_agenda_is_the_real_one_throughout() -> None:
     assert run(script) == plain  # nothing installed
 
 
-def test_another_module_importing_them_meanwhile_gets_the_real_ones() -> None:
+def test_a_module_importing_them_after_gets_the_real_ones() -> None:
     script = (
         "import sys, tui\n"
         "import pathlib\n"
@@ -68,6 +68,22 @@ def test_another_module_importing_them_meanwhile_gets_the_real_ones() -> None:
         "assert urllib.parse.urlsplit('http://x/y').path == '/y'\n"
         "import dataclasses, copy\n"
         "assert copy.deepcopy([1]) == [1] and 'deepcopy' in vars(copy)\n"
+        "assert sys.modules['copy'] is copy and type(copy).__name__ == 'module'\n"
         "print('ok')\n"
     )
     assert run(script) == "ok\n"
+
+
+def test_once_used_dataclasses_holds_the_real_module_and_sees_it_patched() -> None:
+    script = (
+        "import tui, dataclasses, sys\n"
+        "@dataclasses.dataclass\n"
+        "class Kept:\n"
+        "    x: list\n"
+        "dataclasses.asdict(Kept([1]))  # copy loaded\n"
+        "import copy\n"
+        "assert dataclasses.copy is copy is sys.modules['copy']\n"
+        "copy.deepcopy = lambda value, memo=None: ('patched', value)\n"
+        "print(dataclasses.asdict(Kept([1])))\n"
+    )
+    assert run(script) == "{'x': [('patched', 1)]}\n"

@@ -6,8 +6,10 @@ of a class that has none, and `copy` for `asdict`; `pathlib` imports `urllib.par
 ipaddress) for `Path.as_uri`: 8-12 ms of a command that makes dataclasses, for calls it
 does not make. While dataclasses or pathlib is being imported, and only then, each of the
 three names stands for a module that loads the real one when one of its names is first
-read; so only those two modules ever hold a stand-in, and every other module that imports
-one of the three gets the real module, as it would have.
+read, and puts the real one in their place in dataclasses and pathlib. Only those two take
+a stand-in as they are imported (on 3.11 the modules imported meanwhile are errno, fnmatch
+and ntpath, none of which imports the three); a module importing one of the three after
+gets the real module, as it would have.
 """
 
 from __future__ import annotations
@@ -35,7 +37,12 @@ class _OnFirstUse(ModuleType):
             del sys.modules[self.__name__]
         __import__(self.__name__)
         real = sys.modules[self.__name__]
-        vars(self).update(vars(real))
+        for holder in filter(None, map(sys.modules.get, DEFERRING)):
+            namespace = vars(holder)  # the real module from now on: patched, it is seen
+            for held, value in list(namespace.items()):
+                if value is self:
+                    namespace[held] = real
+        vars(self).update(vars(real))  # for anyone else who took the stand-in
         return getattr(real, name)
 
 
