@@ -34,11 +34,14 @@ def _read(cls: type) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for klass in reversed(cls.__mro__):
         notes = klass.__dict__.get("__annotations__", {})  # noqa: RUF063 (inspect is deferred)
-        scopes = (vars(klass), vars(sys.modules[klass.__module__]), vars(builtins))
+        # As get_type_hints looks: the module, then the class, then the builtins.
+        scopes = (vars(sys.modules[klass.__module__]), vars(klass), vars(builtins))
         for name, note in notes.items():
-            if not isinstance(note, str):
+            if not isinstance(note, str) or "Annotated" in note:  # get_type_hints strips it
                 raise _Unread(name)
             value = _Reading(note, scopes).whole()
+            if isinstance(value, str):  # a name for an annotation's text: get_type_hints'
+                raise _Unread(name)
             found[name] = type(None) if value is None else value
     return found
 
