@@ -82,7 +82,9 @@ def test_a_compiled_template_another_user_could_have_written_is_not_run(
     db, cache = private_copy(reference, tmp_path), tmp_path / "cache"
     expected = run(db, cache, "render", "101")
     planted = compile("raise SystemExit('planted code ran')", "<planted>", "exec")
-    for path in sorted((cache / "agenda").glob("templates-jinja-*/*.cache")):
+    compiled = sorted((cache / "agenda").glob("templates-jinja-*/*.cache"))
+    assert compiled, "no compiled template was kept"
+    for path in compiled:
         data = path.read_bytes()
         header = io.BytesIO(data[len(bc_magic) :])
         pickle.load(header)  # the template's checksum
