@@ -15,7 +15,7 @@ import pytest
 from tests.cli_support import agenda
 from tests.conftest import REFERENCE, ROOT
 from tui import register_cache
-from tui.user_cache import UNUSED_DAYS, forget_other_versions, keep
+from tui.user_cache import UNUSED_DAYS, forget_other_versions, keep, kept_file
 
 
 def written(folder: Path, names: list[str], most: int | None) -> list[str]:
@@ -96,3 +96,31 @@ def test_a_new_python_s_methods_forget_an_old_one_s(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, timeout=60, check=True)
     kept = sorted(path.name for path in (tmp_path / "agenda").iterdir())
     assert kept == [f"dataclass-methods-{sys.implementation.cache_tag}-{sys.hexversion:x}"]
+
+
+def test_a_file_read_is_marked_used_with_its_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "kind-mine"
+    keep(str(folder / "kept"), "x")
+    month_ago = time.time() - (UNUSED_DAYS + 1) * 24 * 3600
+    for path in (folder / "kept", folder):
+        os.utime(path, (month_ago, month_ago))
+    assert kept_file(str(folder / "kept"), 10) == b"x"
+    assert os.stat(folder / "kept").st_mtime < time.time() - 3600  # read, not freshened
+    assert kept_file(str(folder / "kept"), 10, freshen=True) == b"x"
+    for path in (folder / "kept", folder):
+        assert os.stat(path).st_mtime > time.time() - 60
+    forget_other_versions(str(tmp_path / "kind-new"), "kind-")
+    assert (folder / "kept").exists()  # in use: not an upgrade's leftover
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is read from XDG here")
+def test_a_python_s_methods_read_every_day_are_not_forgotten(tmp_path: Path) -> None:
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
+    script = "import tui.domain.model"
+    subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, timeout=60, check=True)
+    [mine] = (tmp_path / "agenda").iterdir()
+    month_ago = time.time() - (UNUSED_DAYS + 1) * 24 * 3600
+    for path in (mine, *mine.iterdir()):
+        os.utime(path, (month_ago, month_ago))
+    subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, timeout=60, check=True)
+    assert mine.stat().st_mtime > time.time() - 60  # read: marked used

@@ -80,7 +80,7 @@ def known_view(text: str) -> ProfileView | None:
     """What commands read of the profile of this text, when it passed the whole check
     before; None when it is not known good."""
     heading = _heading()
-    data = kept_file(_stamp(heading, text), MOST_BYTES, owned=True)
+    data = kept_file(_stamp(heading, text), MOST_BYTES, owned=True, freshen=True)
     try:
         stamp = "" if data is None else data.decode("utf-8")
     except UnicodeDecodeError:

@@ -93,7 +93,7 @@ def read_kept(path: str) -> Kept:
     missing, damaged, not a plain file, or could have been written by another user."""
     from tui.user_cache import kept_file
 
-    data = kept_file(path, MOST_BYTES, owned=True)
+    data = kept_file(path, MOST_BYTES, owned=True, freshen=True)
     try:
         found = None if data is None else marshal.loads(data)
     except (EOFError, ValueError, TypeError):

@@ -108,7 +108,7 @@ def _cache_path(root: str) -> str:
 
 def _read(path: str, heading: str) -> Kept:
     """What is kept for this database by this code, whole; else nothing."""
-    data = kept_file(path, MOST_BYTES, owned=True)
+    data = kept_file(path, MOST_BYTES, owned=True, freshen=True)
     try:
         text = "" if data is None else data.decode("utf-8")
     except UnicodeDecodeError:

@@ -44,8 +44,8 @@ def code_stamp(names: tuple[str, ...]) -> str:
 def keep(path: str, data: str | bytes, most_files: int | None = None) -> None:
     """`data` (text is written as UTF-8) whole in the cache's file `path`, the owner's only;
     or nothing: a cache that cannot be written is no cache. With `most_files`, the folder
-    keeps that many files at most, the last written: a file for each database, profile or
-    version of agenda would otherwise pile up for good."""
+    keeps that many files at most, the last written or read (kept_file's `freshen`): a
+    file for each database, profile or version of agenda would otherwise pile up for good."""
     part = f"{path}.{os.getpid()}"
     try:
         raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -81,10 +81,14 @@ def _keep_newest(folder: str, most: int, written: str) -> None:
             os.unlink(path)
 
 
-def kept_file(path: str, most_bytes: int, *, owned: bool = False) -> bytes | None:
+def kept_file(
+    path: str, most_bytes: int, *, owned: bool = False, freshen: bool = False
+) -> bytes | None:
     """What the cache's file `path` holds when it is a regular file of at most `most_bytes`
     (and, if `owned`, the user's own that no one else may write), not through a link; else
-    None. Never waits: a pipe put in its place is not read."""
+    None. Never waits: a pipe put in its place is not read. With `freshen`, a file read
+    that was last written more than a day ago, and its folder, are marked used now: the
+    cache's bounds keep what is written or read last (keep, forget_other_versions)."""
     from tui.regular_file import open_regular
 
     try:
@@ -92,9 +96,21 @@ def kept_file(path: str, most_bytes: int, *, owned: bool = False) -> bytes | Non
         with open(fd, "rb") as file:
             if found.st_size > most_bytes or (owned and not _owners_only(found)):
                 return None
-            return file.read(most_bytes + 1)
+            data = file.read(most_bytes + 1)
+            if freshen and found.st_mtime < time.time() - FRESH_SECONDS:
+                _mark_used(fd, os.path.dirname(path))
+            return data
     except OSError:
         return None
+
+
+FRESH_SECONDS = 24 * 3600  # a file read is marked used at most once a day
+
+
+def _mark_used(fd: int, folder: str) -> None:
+    with contextlib.suppress(OSError, NotImplementedError):
+        os.utime(fd)
+        os.utime(folder)
 
 
 def _owners_only(found: os.stat_result) -> bool:
@@ -123,8 +139,8 @@ UNUSED_DAYS = 30  # a folder of another version untouched this long is one no lo
 
 def forget_other_versions(folder: str, kind: str) -> None:
     """The cache's other folders named `kind`… (for another version of Python or Jinja2)
-    left unchanged for UNUSED_DAYS: an upgrade's leftovers. A version still in use writes
-    its folder now and then, and keeps it."""
+    neither written nor read for UNUSED_DAYS: an upgrade's leftovers. A version still in
+    use marks its folder used as it reads it (kept_file's `freshen`), and keeps it."""
     parent, name = os.path.split(folder)
     too_old = time.time() - UNUSED_DAYS * 24 * 3600
     try:

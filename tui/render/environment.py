@@ -142,7 +142,8 @@ class _CompiledTemplates(FileSystemBytecodeCache):
     def load_bytecode(self, bucket: Bucket) -> None:
         """Only from a plain file of the user's own that no one else may write: it is code
         that runs (and a pipe at its place would be waited on forever)."""
-        data = kept_file(self._get_cache_filename(bucket), MOST_TEMPLATE_BYTES, owned=True)
+        path = self._get_cache_filename(bucket)
+        data = kept_file(path, MOST_TEMPLATE_BYTES, owned=True, freshen=True)
         if data:
             bucket.load_bytecode(io.BytesIO(data))
 

@@ -57,7 +57,7 @@ def kept_or_made(
 ) -> Kept:
     """The frame kept at `path` when `read` takes it, else the one `make` gives (kept for
     the next render); RenderError(`refusal`) when the library's is not one either."""
-    data = None if path is None else kept_file(path, MOST_BYTES)
+    data = None if path is None else kept_file(path, MOST_BYTES, freshen=True)
     if data is not None:
         try:
             kept = read(data)
