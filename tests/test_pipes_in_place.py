@@ -27,9 +27,9 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def run(db: Path, *words: str) -> subprocess.CompletedProcess[str]:
+def run(db: Path, *words: str, language: str = "en") -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "AGENDA_DB"}
-    env["AGENDA_LANG"] = "en"
+    env["AGENDA_LANG"] = language
     return subprocess.run(
         [sys.executable, "-m", "tui", "--db", str(db), *words],
         capture_output=True,
@@ -117,17 +117,7 @@ def test_only_a_regular_file_is_read(tmp_path: Path) -> None:
 def test_a_pipe_at_the_profile_s_place_is_said_in_chinese(reference: Path, tmp_path: Path) -> None:
     db = private_copy(reference, tmp_path)
     piped(db, "profile.toml")
-    env = {k: v for k, v in os.environ.items() if k != "AGENDA_DB"}
-    env["AGENDA_LANG"] = "zh-TW"
-    done = subprocess.run(
-        [sys.executable, "-m", "tui", "--db", str(db), "show", "101"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=20,
-        check=False,
-    )
+    done = run(db, "show", "101", language="zh-TW")
     assert done.returncode == 1 and "不是一般檔案" in done.stderr, done.stderr
 
 
