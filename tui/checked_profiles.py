@@ -19,7 +19,7 @@ import zlib
 from typing import TYPE_CHECKING, Any
 
 from tui import __version__
-from tui.user_cache import code_stamp, keep, kept_file, user_cache_folder
+from tui.user_cache import code_stamp, keep, kept_text, user_cache_folder
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -80,10 +80,8 @@ def known_view(text: str) -> ProfileView | None:
     """What commands read of the profile of this text, when it passed the whole check
     before; None when it is not known good."""
     heading = _heading()
-    data = kept_file(_stamp(heading, text), MOST_BYTES, owned=True, freshen=True)
-    try:
-        stamp = "" if data is None else data.decode("utf-8")
-    except UnicodeDecodeError:
+    stamp = kept_text(_stamp(heading, text), MOST_BYTES, owned=True, freshen=True)
+    if stamp is None:
         return None
     kept, nuls, rest = stamp.removeprefix(heading).partition("\0\0")
     if not (stamp.startswith(heading) and nuls and rest == text):

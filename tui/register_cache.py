@@ -28,7 +28,7 @@ from tui import __version__
 from tui.storage.layout import CASE_KINDS, EARLIER, OPEN_CASES
 from tui.storage.plain_cases import closed_documents, stored_in
 from tui.storage.plain_reading import Documents, Unusual, shared
-from tui.user_cache import code_stamp, keep, kept_file, user_cache_folder
+from tui.user_cache import code_stamp, keep, kept_text, user_cache_folder
 
 Row = list[Any]  # what the caller keeps of one case: plain JSON
 Digest = Callable[[dict[str, Any]], Row]  # raises Unusual for a case it cannot read plainly
@@ -108,10 +108,8 @@ def _cache_path(root: str) -> str:
 
 def _read(path: str, heading: str) -> Kept:
     """What is kept for this database by this code, whole; else nothing."""
-    data = kept_file(path, MOST_BYTES, owned=True, freshen=True)
-    try:
-        text = "" if data is None else data.decode("utf-8")
-    except UnicodeDecodeError:
+    text = kept_text(path, MOST_BYTES, owned=True, freshen=True)
+    if text is None:
         return {}
     kept_heading, _nl, rest = text.partition("\n")
     checksum, _nl, payload = rest.partition("\n")

@@ -65,7 +65,8 @@ def keep(path: str, data: str | bytes, most_files: int | None = None) -> None:
 
 
 def _keep_newest(folder: str, most: int, written: str) -> None:
-    """The folder's files beyond the `most` last written removed (`written` kept)."""
+    """The folder's files beyond the `most` last written or read (kept_file's `freshen`)
+    removed (`written` kept)."""
     try:
         with os.scandir(folder) as entries:
             files = [
@@ -101,6 +102,18 @@ def kept_file(
                 _mark_used(fd, os.path.dirname(path))
             return data
     except OSError:
+        return None
+
+
+def kept_text(
+    path: str, most_bytes: int, *, owned: bool = False, freshen: bool = False
+) -> str | None:
+    """The cache's file `path` as UTF-8 text (as kept_file takes it); None when it is not
+    one or is not text."""
+    data = kept_file(path, most_bytes, owned=owned, freshen=freshen)
+    try:
+        return None if data is None else data.decode("utf-8")
+    except UnicodeDecodeError:
         return None
 
 
