@@ -192,6 +192,7 @@ def typing_session(db: Path, mode: str, size: str, keys: int, env: dict[str, str
     with tempfile.TemporaryDirectory(prefix="agenda-typing-") as scratch:
         copy = Path(scratch) / "db"
         shutil.copytree(db, copy)
+        os.sync()  # the copy written back first, not while the keys are timed
         return _typing_session(copy, mode, size, keys, env)
 
 

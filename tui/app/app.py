@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.app import memory
+from tui.app.control_codes import strip_codes_quickly
 from tui.app.keyhold import KeyHold, KeysReplayed
 from tui.app.messages import (
     Committed,
@@ -52,6 +53,7 @@ class AgendaApp(App[None]):
 
         choose_for(db)  # the language, once, before any screen is drawn
         wrap_by_the_rules()
+        strip_codes_quickly()
         super().__init__()
         self.db = db
         self.workspace: Workspace | None = None

@@ -12,10 +12,11 @@ from textual.document import _wrapped_document
 from textual.widgets._toast import Toast
 
 from tui.app.widgets.wrapped import Wrapped
-from tui.render.cjkwrap import line_spans
+from tui.render.cjkwrap import Paragraph
 
 _drawn_by_textual = Toast.render
 _offsets_by_textual = compute_wrap_offsets
+_typed = Paragraph()  # the paragraph last wrapped: the box rewraps the one edited, at every key
 
 
 def _notice(toast: Toast) -> Wrapped:
@@ -33,7 +34,7 @@ def _wrap_offsets(
     cjkwrap does not measure, as Textual breaks it)."""
     if "\t" in text or not fold:
         return _offsets_by_textual(text, width, tab_size, fold, precomputed_tab_sections)
-    return [start for start, _ in line_spans(text, width)[1:]]
+    return [start for start, _ in _typed.spans(text, width)[1:]]
 
 
 def wrap_by_the_rules() -> None:
