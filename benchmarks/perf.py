@@ -99,18 +99,21 @@ def first_paint(command: list[str], marker: str) -> float:
 def start_medians(commands: dict[str, tuple[list[str], str]], runs: int) -> dict[str, float]:
     """The median first paint of each command, the commands started in turn in each round
     (so that a busy moment slows each alike) after one start of each that warms the page
-    cache and the .pyc files. A command that fails is left out; the others are timed."""
-    ready: dict[str, tuple[list[str], str]] = {}
+    cache and the .pyc files. A command with a start that failed (a timeout is the slowest
+    start of all) has no median: its figures are left unmeasured."""
+    times: dict[str, list[float]] = {}
     for name, (command, marker) in commands.items():
-        if attempt(f"app start {name}", partial(first_paint, command, marker)) is not None:
-            ready[name] = command, marker
-    times: dict[str, list[float]] = {name: [] for name in ready}
+        if isinstance(attempt(f"app start {name}", partial(first_paint, command, marker)), float):
+            times[name] = []
     for _ in range(runs):
-        for name, (command, marker) in ready.items():
+        for name in list(times):
+            command, marker = commands[name]
             took = attempt(f"app start {name}", partial(first_paint, command, marker))
             if isinstance(took, float):
                 times[name].append(took)
-    return {name: statistics.median(found) for name, found in times.items() if found}
+            else:
+                del times[name]
+    return {name: statistics.median(found) for name, found in times.items()}
 
 
 # -- one durable edit ---------------------------------------------------------

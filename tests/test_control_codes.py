@@ -40,3 +40,15 @@ def test_the_app_strips_quickly(tmp_path: Path) -> None:
     assert vars(textual.content)["_strip_control_codes"].__module__ == "tui.app.control_codes"
     assert rich.text.Text("第\r一\x07案").plain == "第一案"
     assert textual.content.Content("第\x0c一\x08案").plain == "第一案"
+
+
+def test_anything_else_is_translated_as_the_libraries_do() -> None:
+    from enum import StrEnum
+
+    class Word(StrEnum):
+        CASE = "列管"
+
+    strip = stripping(RICH_CODES)
+    assert strip("abc", {97: None}) == "bc"  # a table of the caller's own
+    assert type(strip(Word.CASE)) is str  # a str of another kind comes back a plain str
+    assert strip(Word.CASE) == "列管"

@@ -3,6 +3,7 @@ wrapping it afresh breaks, whatever the edits, and reads again only what follows
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -42,7 +43,7 @@ def test_other_widths_wrap_afresh(text: str, first: int, rest: int) -> None:
     assert paragraph.spans(text, first, rest) == line_spans(text, first, rest)
 
 
-def test_a_key_at_the_end_reads_only_the_last_lines(monkeypatch: object) -> None:
+def test_a_key_at_the_end_reads_only_the_last_lines(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "本案持續辦理中，請各單位配合辦理。" * 50  # 850 characters, 23 lines of 76 columns
     paragraph = Paragraph()
     paragraph.spans(text, 76)
@@ -54,9 +55,6 @@ def test_a_key_at_the_end_reads_only_the_last_lines(monkeypatch: object) -> None
         read.append(len(found))
         return found
 
-    setattr(cjkwrap, "_tokens", counted)  # noqa: B010
-    try:
-        assert paragraph.spans(text + "新", 76) == line_spans(text + "新", 76)
-    finally:
-        setattr(cjkwrap, "_tokens", tokens)  # noqa: B010
+    monkeypatch.setattr(cjkwrap, "_tokens", counted)
+    assert paragraph.spans(text + "新", 76) == line_spans(text + "新", 76)
     assert read[0] <= 3  # the last word or two, not 851

@@ -51,8 +51,9 @@ def line_spans(text: str, first: int, rest: int | None = None) -> list[tuple[int
     return Paragraph().spans(text, first, rest)
 
 
-Token = tuple[int, int, int, int]  # where it starts and ends in the text, its columns, and
-# where the word it is (a piece of) ends
+# Where a token starts and ends in the text, its columns, and where the word it is (a piece
+# of) ends.
+Token = tuple[int, int, int, int]
 Line = tuple[tuple[int, int], int, int]  # its span, its first token, the last token it read
 
 
