@@ -5,12 +5,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 from tests.conftest import ROOT
+
+
+def ctrl_c_heard() -> None:
+    """For a child that is sent ctrl+c (its preexec_fn): SIGINT as at a terminal. A test run
+    started in the background of a shell (`… &`) ignores it, and so did every child."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
 
 IMPORT_COLUMNS = ("meeting", "date", "items", "conclusions", "opened", "released", "kept")
 

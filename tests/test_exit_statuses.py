@@ -14,7 +14,7 @@ import pexpect
 import pytest
 
 from benchmarks.archive import write_archive
-from tests.cli_support import agenda, imported_rows, load_json, one_error_line
+from tests.cli_support import agenda, ctrl_c_heard, imported_rows, load_json, one_error_line
 from tests.conftest import REFERENCE, ROOT
 from tests.test_app_pty import needs_pty
 from tui.cli.main import EXIT_NOTES, build_parser
@@ -101,7 +101,14 @@ def test_130_interrupted(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "tui", "--db", str(db), "import", str(archive.folder)]
     # stderr on the terminal (so the progress bar shows), stdout in a file.
     shell = f"exec {shlex.join(command)} > {shlex.quote(str(out))}"
-    child = pexpect.spawn("bash", ["-c", shell], cwd=str(ROOT), timeout=30, dimensions=(24, 100))
+    child = pexpect.spawn(
+        "bash",
+        ["-c", shell],
+        cwd=str(ROOT),
+        timeout=30,
+        dimensions=(24, 100),
+        preexec_fn=ctrl_c_heard,
+    )
     child.expect(r"storing.*meeting \d+")  # some stored already
     child.sendintr()
     child.expect(pexpect.EOF)
