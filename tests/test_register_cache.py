@@ -138,7 +138,8 @@ def test_rows_of_another_shape_under_a_good_checksum_are_read_again_and_kept_ane
     [kept] = _cache_files(db)
     heading, _checksum, payload = kept.read_text(encoding="utf-8").split("\n", 2)
     payload = payload.replace('"internal"', '"county"', 1)  # a kind there is not
-    kept.write_text(f"{heading}\n{register_cache._checksum(payload)}\n{payload}", "utf-8")
+    checksum = register_cache._checksum(payload.encode("utf-8"))
+    kept.write_text(f"{heading}\n{checksum}\n{payload}", "utf-8")
     assert _plainly(db, []) == listed
     assert _plainly(db, []) == listed
     assert _closed(_read_while(lambda: _plainly(db, []), monkeypatch)) == []
@@ -225,3 +226,21 @@ def _subjects(raw: bytes) -> list[str]:
 
     tables = json.loads(raw)["tables"]
     return [str(row.get("subject", "")) for table in tables.values() for row in table.values()]
+
+
+def test_the_heads_are_kept_as_utf8_and_escaped_only_when_they_cannot_be() -> None:
+    import json
+
+    rows = {"closed/0001": [[1, 2, 3, 4, 5], [[10101, "請人事室辦理", "人事室"]]]}
+    assert "請人事室辦理".encode() in register_cache._payload(rows)
+    odd = {"closed/0001": [[1, 2, 3, 4, 5], [[10101, "半個字\ud800", "人事室"]]]}
+    payload = register_cache._payload(odd)
+    assert payload.isascii() and json.loads(payload) == odd
+
+
+def test_a_listing_keeps_the_heads_in_utf8(db: Path) -> None:
+    _plainly(db, [])
+    [kept] = _cache_files(db)
+    heading, _checksum, payload = kept.read_bytes().split(b"\n", 2)
+    assert heading.isascii() and not payload.isascii()
+    payload.decode("utf-8")

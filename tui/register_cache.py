@@ -28,7 +28,7 @@ from tui import __version__
 from tui.storage.layout import CASE_KINDS, EARLIER, OPEN_CASES
 from tui.storage.plain_cases import closed_documents, stored_in
 from tui.storage.plain_reading import Documents, Unusual, shared
-from tui.user_cache import code_stamp, keep, kept_text, user_cache_folder
+from tui.user_cache import code_stamp, keep, kept_file, user_cache_folder
 
 Row = list[Any]  # what the caller keeps of one case: plain JSON
 Digest = Callable[[dict[str, Any]], Row]  # raises Unusual for a case it cannot read plainly
@@ -108,16 +108,16 @@ def _cache_path(root: str) -> str:
 
 def _read(path: str, heading: str) -> Kept:
     """What is kept for this database by this code, whole; else nothing."""
-    text = kept_text(path, MOST_BYTES, owned=True, freshen=True)
-    if text is None:
+    data = kept_file(path, MOST_BYTES, owned=True, freshen=True)
+    if data is None:
         return {}
-    kept_heading, _nl, rest = text.partition("\n")
-    checksum, _nl, payload = rest.partition("\n")
-    if kept_heading != heading or checksum != _checksum(payload):
+    kept_heading, _nl, rest = data.partition(b"\n")
+    checksum, _nl, payload = rest.partition(b"\n")
+    if kept_heading != heading.encode("ascii") or checksum != _checksum(payload).encode("ascii"):
         return {}
     try:
         kept = json.loads(payload)
-    except (ValueError, RecursionError):
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return {}
     if type(kept) is not dict or not all(_entry(e) for e in kept.values()):
         return {}
@@ -129,9 +129,20 @@ def _entry(entry: Any) -> bool:
 
 
 def _write(path: str, heading: str, kept: Kept) -> None:
-    payload = json.dumps(kept, separators=(",", ":"))  # ASCII: a lone surrogate too
-    keep(path, f"{heading}\n{_checksum(payload)}\n{payload}", MOST_DATABASES)
+    payload = _payload(kept)
+    heading_and_sum = f"{heading}\n{_checksum(payload)}\n".encode("ascii")
+    keep(path, heading_and_sum + payload, MOST_DATABASES)
 
 
-def _checksum(payload: str) -> str:
-    return f"{zlib.crc32(payload.encode('ascii', 'replace')):08x}"  # kept text is ASCII
+def _payload(kept: Kept) -> bytes:
+    """The rows as UTF-8 JSON: Chinese as it is reads three times faster than escaped (1.0
+    against 3.0 ms for 1,300 cases); escaped when a lone surrogate leaves no UTF-8."""
+    text = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(kept, separators=(",", ":")).encode("ascii")
+
+
+def _checksum(payload: bytes) -> str:
+    return f"{zlib.crc32(payload):08x}"
