@@ -89,6 +89,19 @@ def whole_commands(
             ratio,
             1.5 if floor == "docx" else 1.3,
         )
+    _edit_path(runs, env)
+
+
+def _edit_path(runs: int, env: dict[str, str]) -> None:
+    """Logged beside `prepare`: the edit service and its operation imported, nothing done,
+    over prepare's floor; what the house's one way to change a meeting costs at the least."""
+    least = [sys.executable, "-c", command_floor.FLOORS["prepare"]]
+    path = [sys.executable, "-c", command_floor.EDIT_PATH]
+    found = attempt("edit path", partial(command_floor.side_by_side, path, least, runs, env))
+    if isinstance(found, tuple):
+        (took, _cpu), (floor_ms, _floor_cpu) = found
+        log(f"  prepare's edit service imported only: {took:.0f} ms, floor {floor_ms:.0f} ms,")
+        log(f"    {took / floor_ms:.2f} of prepare's floor before any work")
 
 
 TERMINALS = {"80x24": 3.0, "160x48": 6.0}  # terminal size: KB a typed character may cost
