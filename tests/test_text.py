@@ -113,8 +113,8 @@ def test_printable_text_is_passed_over_as_the_whole_cleaning_would_pass_it(one_l
     out (C0, C1, bidi controls, terminal sequences) is printable."""
     from tui.domain import text
 
-    cleaning = text._CONTROLS_AND_BREAKS if one_line else text._CONTROLS
+    cleaning = text._controls_and_breaks() if one_line else text._CONTROLS
     for code in [*range(0x10000), 0x1F600, 0xE0001, 0x10FFFD]:
         written = f"a{chr(code)}b"
-        whole = cleaning.sub("", text._SEQUENCES.sub("", written))
+        whole = cleaning.sub("", text._sequences().sub("", written))
         assert text.without_controls(written, one_line=one_line) == whole, hex(code)

@@ -5,6 +5,7 @@ record ("貳、報告事項 四"). A person reads and types the written place; t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -19,15 +20,17 @@ from tui.domain.numerals import (
     parse_number,
     to_halfwidth,
 )
-from tui.domain.written_places import ARABIC_PLACE as _ARABIC_PLACE
+from tui.domain.written_places import arabic_place
 from tui.domain.written_places import written_place as written_place
 from tui.i18n import _
 
 _FORMAL = f"[{FORMAL_DIGITS}{FORMAL_UNITS}貮叁]+"
 _COMMON = "[零一二三四五六七八九十百千〇○兩]+"
-_WRITTEN_PLACE = re.compile(
-    rf"(?P<section>{_FORMAL})\s*(?:、\s*)?(?:(?P<item>{_COMMON})\s*(?:、\s*)?)?"
-)
+
+
+@functools.cache  # compiled when first used (tui.domain.written_places)
+def _written_place() -> re.Pattern[str]:
+    return re.compile(rf"(?P<section>{_FORMAL})\s*(?:、\s*)?(?:(?P<item>{_COMMON})\s*(?:、\s*)?)?")
 
 
 class PlaceError(ValueError):
@@ -54,7 +57,7 @@ def parse_place(text: str) -> str:
     2.1, ２．１, 貳 or 2. Raises PlaceError for anything else."""
     plain = to_halfwidth(text).strip().replace("．", ".")
     numbers: list[int] = []
-    if found := (_ARABIC_PLACE.fullmatch(plain) or _WRITTEN_PLACE.fullmatch(plain)):
+    if found := (arabic_place().fullmatch(plain) or _written_place().fullmatch(plain)):
         try:
             numbers = [parse_number(p) for p in (found["section"], found["item"]) if p]
         except NumeralError:

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 # Short names the record uses for a unit.
 ABBREVIATIONS = {"公管中心": "公共事務管理中心"}
 
-_ASKED = re.compile(r"請([^，。、；\s「」]{2,12}?(?:組|室|中心|科|課|處|局))")
+
+@functools.cache  # compiled when first used (tui.domain.written_places)
+def _asked() -> re.Pattern[str]:
+    return re.compile(r"請([^，。、；\s「」]{2,12}?(?:組|室|中心|科|課|處|局))")
 
 
 def owner_in(text: str, units: Sequence[str]) -> str:
     """The unit a conclusion asks to act ("請總務組…"), or "" when it names none."""
-    for match in _ASKED.finditer(text):
+    for match in _asked().finditer(text):
         unit = unit_named(match[1], units) or unit_at_start(match[1], units)
         if unit:
             return unit
