@@ -104,6 +104,12 @@ def side_by_side(
     return _medians([p[0] for p in pairs]), _medians([p[1] for p in pairs])
 
 
+def edit_path(runs: int, env: dict[str, str]) -> tuple[Timing, Timing]:
+    """The edit service and its operation imported and nothing done (EDIT_PATH), and
+    `prepare`'s floor, side by side."""
+    return side_by_side([PYTHON, "-c", EDIT_PATH], [PYTHON, "-c", FLOORS["prepare"]], runs, env)
+
+
 def _after(before: Callable[[], object], command: list[str], env: dict[str, str]) -> Timing:
     before()
     return once(command, env)
@@ -183,16 +189,15 @@ def main() -> None:
                 )
             )
         arguments, fresh_copy = preparing(db, scratch)
-        floor = [PYTHON, "-c", FLOORS["prepare"]]
         took, least = side_by_side(
             [*AGENDA, *arguments],
-            floor,
+            [PYTHON, "-c", FLOORS["prepare"]],
             args.runs,
             env,
             fresh_copy,
         )
         print(_row("`prepare`", took, least, "≤ 1.3"))
-        path, least = side_by_side([PYTHON, "-c", EDIT_PATH], floor, args.runs, env)
+        path, least = edit_path(args.runs, env)
         print(_row("`prepare`'s edit service, imported only", path, least, "—"))
         cases, least = side_by_side(
             [*agenda, "cases", "--json"], [PYTHON, "-c", CASES_FLOOR, str(db)], args.runs, env

@@ -95,9 +95,7 @@ def whole_commands(
 def _edit_path(runs: int, env: dict[str, str]) -> None:
     """Logged beside `prepare`: the edit service and its operation imported, nothing done,
     over prepare's floor; what the house's one way to change a meeting costs at the least."""
-    least = [sys.executable, "-c", command_floor.FLOORS["prepare"]]
-    path = [sys.executable, "-c", command_floor.EDIT_PATH]
-    found = attempt("edit path", partial(command_floor.side_by_side, path, least, runs, env))
+    found = attempt("edit path", partial(command_floor.edit_path, runs, env))
     if isinstance(found, tuple):
         (took, _cpu), (floor_ms, _floor_cpu) = found
         log(f"  prepare's edit service imported only: {took:.0f} ms, floor {floor_ms:.0f} ms,")
